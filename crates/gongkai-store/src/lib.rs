@@ -1,0 +1,175 @@
+//! The Gongkai store: one SQLite file per installation.
+//!
+//! Opening a store always: sets WAL, foreign keys, `synchronous=FULL` and a busy timeout; runs
+//! `PRAGMA integrity_check`; refuses a database newer than this binary; applies pending
+//! migrations. Every write goes through [`Store::write`], one immediate transaction that also
+//! appends to the change log.
+
+mod backup;
+mod error;
+mod migrations;
+mod profile;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use gongkai_domain::RowId;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use error::StoreError;
+pub use migrations::LATEST_VERSION;
+pub use profile::ProfileCounts;
+
+/// How long a write waits for another connection (the CLI while the app runs) before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What `gongkai check` and the 完整性检查 button report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckReport {
+    pub schema_version: u32,
+    pub integrity: String,
+    pub counts: ProfileCounts,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.integrity == "ok"
+    }
+}
+
+impl Store {
+    /// Opens the database at `path`, creating an empty one if the file does not exist.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let mut conn = open_connection(path, OpenFlags::default())?;
+        migrations::migrate_to(&mut conn, LATEST_VERSION)?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrations::schema_version(&self.conn)
+    }
+
+    /// Full integrity check plus a count of what the profile holds.
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        Ok(CheckReport {
+            schema_version: self.schema_version()?,
+            integrity: integrity_check(&self.conn)?,
+            counts: self.profile_counts()?,
+        })
+    }
+
+    /// Runs `f` in one immediate transaction; commits only if it returns `Ok`.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Writer<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let writer = Writer {
+            tx,
+            now: Utc::now(),
+        };
+        let value = f(&writer)?;
+        writer.tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// A write transaction and its timestamp: everything changed in one transaction carries the
+/// same time, and every change is logged.
+struct Writer<'conn> {
+    tx: Transaction<'conn>,
+    now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ChangeOp {
+    Upsert,
+    Delete,
+}
+
+impl Writer<'_> {
+    fn now_text(&self) -> String {
+        timestamp(self.now)
+    }
+
+    fn log_change(&self, entity: &str, id: RowId, op: ChangeOp) -> Result<(), StoreError> {
+        let op = match op {
+            ChangeOp::Upsert => "upsert",
+            ChangeOp::Delete => "delete",
+        };
+        self.tx.execute(
+            "INSERT INTO change_log (entity, entity_id, op, changed_at) VALUES (?1, ?2, ?3, ?4)",
+            (entity, id.to_string(), op, self.now_text()),
+        )?;
+        Ok(())
+    }
+}
+
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::Open {
+        path: path.to_owned(),
+        source: e,
+    })?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // The first statement that reads the header tells us whether this is a database at all.
+    let readable: Result<i64, _> =
+        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0));
+    if let Err(source) = readable {
+        return Err(StoreError::not_a_database(path, source));
+    }
+    let integrity = match integrity_check(&conn) {
+        Ok(report) => report,
+        // A badly damaged file fails the check itself instead of reporting on it.
+        Err(StoreError::Sqlite(e))
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) =>
+        {
+            e.to_string()
+        }
+        Err(e) => return Err(e),
+    };
+    if integrity != "ok" {
+        return Err(StoreError::Corrupt {
+            path: path.to_owned(),
+            detail: integrity,
+        });
+    }
+    if !flags.contains(OpenFlags::SQLITE_OPEN_READ_ONLY) {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: township PCs lose power; a committed write must survive that, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(conn)
+}
+
+/// `PRAGMA integrity_check`, its messages joined; "ok" when the file is sound.
+fn integrity_check(conn: &Connection) -> Result<String, StoreError> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let lines = stmt
+        .query_map([], |row| row.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(lines.join("；"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,120 @@
+//! Numbered schema migrations, embedded in the binary.
+//!
+//! Invariants:
+//! - a migration is applied in one transaction together with its bookkeeping row and the
+//!   `user_version` bump, so a crash leaves the schema at the previous or the next version;
+//! - migrations are append-only: a released file is never edited (its checksum is recorded and
+//!   verified), a fix is a new migration;
+//! - a database whose version is newer than [`LATEST_VERSION`] is refused, never "repaired".
+
+use chrono::Utc;
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::StoreError;
+
+pub(crate) struct Migration {
+    pub version: u32,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "township_profile",
+    sql: include_str!("migrations/0001_township_profile.sql"),
+}];
+
+/// Schema version this binary writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
+    version    INTEGER PRIMARY KEY NOT NULL,
+    name       TEXT NOT NULL,
+    checksum   TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+) STRICT";
+
+pub(crate) fn schema_version(conn: &Connection) -> Result<u32, StoreError> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Brings the schema up to `target` (normally [`LATEST_VERSION`]).
+pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), StoreError> {
+    let found = schema_version(conn)?;
+    if found > LATEST_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: LATEST_VERSION,
+        });
+    }
+    verify_applied(conn, found)?;
+    for migration in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > found && m.version <= target)
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(BOOKKEEPING)?;
+        tx.execute_batch(migration.sql)?;
+        tx.execute(
+            "INSERT INTO schema_migration (version, name, checksum, applied_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            (
+                migration.version,
+                migration.name,
+                checksum(migration.sql),
+                Utc::now().to_rfc3339(),
+            ),
+        )?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Refuses a database whose applied migrations differ from the ones embedded here: that means
+/// it was written by a development build with another history, and going on would corrupt it.
+fn verify_applied(conn: &Connection, version: u32) -> Result<(), StoreError> {
+    if version == 0 {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare("SELECT version, checksum FROM schema_migration ORDER BY version")?;
+    let applied = stmt
+        .query_map([], |row| Ok((row.get::<_, u32>(0)?, row.get::<_, String>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        let matches = applied
+            .iter()
+            .any(|(v, sum)| *v == migration.version && *sum == checksum(migration.sql));
+        if !matches {
+            return Err(StoreError::MigrationMismatch {
+                version: migration.version,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// FNV-1a over the migration text: enough to detect an edited migration, no crypto needed.
+fn checksum(sql: &str) -> String {
+    let hash = sql.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_numbered_without_gaps() {
+        for (index, migration) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(migration.version as usize, index + 1, "{}", migration.name);
+        }
+    }
+
+    #[test]
+    fn checksum_detects_an_edit() {
+        assert_ne!(checksum("CREATE TABLE a (x)"), checksum("CREATE TABLE a (y)"));
+    }
+}

@@ -1,0 +1,290 @@
+use std::path::Path;
+
+use chrono::Utc;
+use gongkai_domain::{Name, Office, Person, Role, RowId, Village, VillageCode, VillageKind, demo};
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+use super::*;
+
+fn demo_store(dir: &TempDir) -> Store {
+    let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+    store.install_demo(&demo::profile(Utc::now()).unwrap()).unwrap();
+    store
+}
+
+/// Applies migrations only up to `version`, as an older binary would have left the file.
+fn create_at_version(path: &Path, version: u32) {
+    let mut conn = Connection::open(path).unwrap();
+    migrations::migrate_to(&mut conn, version).unwrap();
+}
+
+fn change_log(store: &Store) -> Vec<(String, String)> {
+    let mut stmt = store
+        .conn
+        .prepare("SELECT entity, op FROM change_log ORDER BY seq")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_new_file_gets_the_latest_schema_with_wal_and_foreign_keys() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(&dir.path().join("new.sqlite3")).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let mode: String = store
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: bool = store
+        .conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert!(fk);
+    let recorded: u32 = store
+        .conn
+        .query_row("SELECT count(*) FROM schema_migration", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(recorded, LATEST_VERSION);
+}
+
+#[test]
+fn every_earlier_version_upgrades_to_the_latest() {
+    for version in 0..LATEST_VERSION {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        create_at_version(&path, version);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION, "from {version}");
+        assert!(store.check().unwrap().ok());
+    }
+}
+
+#[test]
+fn reopening_keeps_data_and_applies_nothing_twice() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("t.sqlite3");
+    drop(demo_store(&dir));
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.require_township().unwrap().name.as_str(), "示范镇");
+    assert_eq!(store.villages().unwrap().len(), 6);
+}
+
+#[test]
+fn a_newer_database_is_refused_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::TooNew { .. }));
+    assert!(err.to_string().contains("请先升级工作台"), "{err}");
+    let conn = Connection::open(&path).unwrap();
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST_VERSION + 1);
+}
+
+#[test]
+fn an_edited_migration_history_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("t.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE schema_migration SET checksum = 'x' WHERE version = 1", [])
+        .unwrap();
+    drop(conn);
+    assert!(matches!(
+        Store::open(&path).unwrap_err(),
+        StoreError::MigrationMismatch { version: 1 }
+    ));
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_in_chinese() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.xlsx");
+    std::fs::write(&path, vec![0x50_u8; 8192]).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+    assert!(err.to_string().contains("不是工作台的数据库文件"));
+}
+
+#[test]
+fn a_corrupted_database_fails_the_integrity_check() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("t.sqlite3");
+    {
+        let store = demo_store(&dir);
+        store
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+    }
+    // Overwrite the middle of the village table's page with garbage, keeping the header.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    for b in &mut bytes[2 * page + 100..3 * page - 100] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("损坏") || err.to_string().contains("完整性检查未通过"));
+}
+
+#[test]
+fn every_write_is_logged_and_deletes_leave_tombstones() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let before = change_log(&store).len();
+    let village = Village {
+        id: RowId::new(),
+        name: Name::parse("名称", "新建村").unwrap(),
+        code: VillageCode::parse("999901101299").unwrap(),
+        kind: VillageKind::Village,
+    };
+    store.insert_village(&village).unwrap();
+    store.delete_village(village.id).unwrap();
+    let log = change_log(&store);
+    assert_eq!(before, 1 + 6 + 5 + 6);
+    assert_eq!(
+        &log[before..],
+        [
+            ("village".to_owned(), "upsert".to_owned()),
+            ("village".to_owned(), "delete".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn duplicates_and_foreign_villages_are_refused_with_nothing_written() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let log_before = change_log(&store).len();
+    let same_name = Village {
+        id: RowId::new(),
+        name: Name::parse("名称", "东山村").unwrap(),
+        code: VillageCode::parse("999901101299").unwrap(),
+        kind: VillageKind::Village,
+    };
+    let err = store.insert_village(&same_name).unwrap_err();
+    assert_eq!(err.to_string(), "已有村（社区）名称“东山村”，不能重复");
+    let elsewhere = Village {
+        name: Name::parse("名称", "外镇村").unwrap(),
+        code: VillageCode::parse("999901102201").unwrap(),
+        ..same_name
+    };
+    let err = store.insert_village(&elsewhere).unwrap_err();
+    assert!(err.to_string().contains("应以本镇（街道）区划代码“999901101”开头"));
+    assert_eq!(store.villages().unwrap().len(), 6);
+    assert_eq!(change_log(&store).len(), log_before);
+}
+
+#[test]
+fn an_office_with_people_cannot_be_deleted() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let staffed = store.people().unwrap()[0].office.unwrap();
+    let err = store.delete_office(staffed).unwrap_err();
+    assert!(matches!(err, StoreError::OfficeInUse { .. }), "{err:?}");
+    let empty = Office {
+        id: RowId::new(),
+        name: Name::parse("科室", "应急管理办公室").unwrap(),
+        phone: None,
+    };
+    store.insert_office(&empty).unwrap();
+    store.delete_office(empty.id).unwrap();
+}
+
+#[test]
+fn people_keep_their_roles() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let person = Person {
+        id: RowId::new(),
+        name: Name::parse("姓名", "欧阳娜娜").unwrap(),
+        office: None,
+        roles: [Role::Review, Role::Approve].into_iter().collect(),
+    };
+    store.insert_person(&person).unwrap();
+    let stored = store
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == person.id)
+        .unwrap();
+    assert_eq!(stored, person);
+}
+
+#[test]
+fn updating_a_deleted_row_says_so() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let village = store.villages().unwrap().remove(0);
+    store.delete_village(village.id).unwrap();
+    let err = store.update_village(&village).unwrap_err();
+    assert!(err.to_string().contains("可能已被删除"));
+}
+
+#[test]
+fn demo_cannot_overwrite_an_existing_township() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let err = store
+        .install_demo(&demo::profile(Utc::now()).unwrap())
+        .unwrap_err();
+    assert!(matches!(err, StoreError::TownshipExists(_)));
+}
+
+#[test]
+fn backup_then_restore_brings_back_the_old_content() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let backup = dir.path().join("备份").join("b.sqlite3");
+    let bytes = store.backup_to(&backup).unwrap();
+    assert!(bytes > 0);
+    assert!(matches!(
+        store.backup_to(&backup),
+        Err(StoreError::BackupExists { .. })
+    ));
+
+    let village = store.villages().unwrap().remove(0);
+    store.delete_village(village.id).unwrap();
+    assert_eq!(store.villages().unwrap().len(), 5);
+
+    let safety = store.restore_from(&backup).unwrap();
+    assert_eq!(store.villages().unwrap().len(), 6);
+    assert!(store.check().unwrap().ok());
+    // The pre-restore state was kept.
+    let before_restore = Store::open(&safety).unwrap();
+    assert_eq!(before_restore.villages().unwrap().len(), 5);
+}
+
+#[test]
+fn restoring_a_newer_backup_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let backup = dir.path().join("b.sqlite3");
+    store.backup_to(&backup).unwrap();
+    let conn = Connection::open(&backup).unwrap();
+    conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    assert!(matches!(
+        store.restore_from(&backup),
+        Err(StoreError::TooNew { .. })
+    ));
+    assert_eq!(store.villages().unwrap().len(), 6);
+}
