@@ -1,0 +1,68 @@
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use gongkai_store::Store;
+
+use crate::ApiError;
+
+/// One open installation: the database path and, once opened, the store.
+///
+/// Commands run one at a time against the store (a mutex), which matches SQLite's single
+/// writer; reads are fast enough that no reader pool is needed for one clerk.
+#[derive(Debug)]
+pub struct Api {
+    db_path: PathBuf,
+    store: Mutex<Option<Store>>,
+}
+
+/// How a command wants the database when none is open yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OpenMode {
+    /// Only an existing file: every command but the first-start ones.
+    Existing,
+    /// Create the file if missing: `setup_create`, `setup_demo`.
+    CreateIfMissing,
+}
+
+impl Api {
+    /// Does not touch the disk; the database is opened by the first command that needs it.
+    pub fn new(db_path: impl Into<PathBuf>) -> Self {
+        Self {
+            db_path: db_path.into(),
+            store: Mutex::new(None),
+        }
+    }
+
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+
+    pub(crate) fn database_exists(&self) -> bool {
+        self.db_path.exists()
+    }
+
+    /// Runs `f` with the store, opening it first if needed.
+    pub(crate) fn with_store<T>(
+        &self,
+        mode: OpenMode,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        // A panic inside a command cannot leave a half-written transaction behind (rusqlite
+        // rolls back on drop), so a poisoned lock still guards a usable store.
+        let mut slot: MutexGuard<'_, Option<Store>> =
+            self.store.lock().unwrap_or_else(PoisonError::into_inner);
+        if slot.is_none() {
+            if mode == OpenMode::Existing && !self.database_exists() {
+                return Err(ApiError::no_database());
+            }
+            if let Some(dir) = self.db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| ApiError::folder_not_creatable(dir, &e))?;
+            }
+            *slot = Some(Store::open(&self.db_path)?);
+        }
+        match slot.as_mut() {
+            Some(store) => f(store),
+            None => Err(ApiError::no_database()),
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// 本文件由 crates/gongkai-api 生成，请勿手工修改。
+// 更新：UPDATE_BINDINGS=1 cargo test -p gongkai-api bindings
+
+import { invoke } from "@tauri-apps/api/core";
+
+export const WIRE_VERSION = 1;
+
+export type ApiError = { code: string, message: string, };
+export type AppStatus = { wireVersion: number, dbPath: string, state: DbState, schemaVersion: number | null, profile: Profile | null, problem: string | null, };
+export type BackupArgs = { out: string | null, };
+export type BackupResult = { path: string, bytes: number, };
+export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };
+export type DbState = "missing" | "empty" | "ready" | "broken";
+export type IdArgs = { id: string, };
+export type NoArgs = Record<string, never>;
+export type Office = { id: string, name: string, phone: string | null, };
+export type OfficeInput = { id: string | null, name: string, phone: string | null, };
+export type Person = { id: string, name: string, officeId: string | null, officeName: string | null, roles: Array<Role>, };
+export type PersonInput = { id: string | null, name: string, officeId: string | null, roles: Array<Role>, };
+export type Profile = { township: Township, villages: Array<Village>, offices: Array<Office>, people: Array<Person>, };
+export type Role = "draft" | "review" | "approve";
+export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
+export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
+export type Village = { id: string, name: string, code: string, kind: VillageKind, };
+export type VillageInput = { id: string | null, name: string, code: string, kind: VillageKind, };
+export type VillageKind = "village" | "community";
+
+/** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
+export const commands = {
+  appStatus: () => invoke<AppStatus>("app_status", { args: {} }),
+  setupCreate: (args: TownshipInput) => invoke<Profile>("setup_create", { args }),
+  setupDemo: () => invoke<Profile>("setup_demo", { args: {} }),
+  profileGet: () => invoke<Profile>("profile_get", { args: {} }),
+  townshipUpdate: (args: TownshipInput) => invoke<Profile>("township_update", { args }),
+  villageSave: (args: VillageInput) => invoke<Profile>("village_save", { args }),
+  villageDelete: (args: IdArgs) => invoke<Profile>("village_delete", { args }),
+  officeSave: (args: OfficeInput) => invoke<Profile>("office_save", { args }),
+  officeDelete: (args: IdArgs) => invoke<Profile>("office_delete", { args }),
+  personSave: (args: PersonInput) => invoke<Profile>("person_save", { args }),
+  personDelete: (args: IdArgs) => invoke<Profile>("person_delete", { args }),
+  backupCreate: (args: BackupArgs) => invoke<BackupResult>("backup_create", { args }),
+  dbCheck: () => invoke<CheckReport>("db_check", { args: {} }),
+};
