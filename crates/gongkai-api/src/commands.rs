@@ -168,6 +168,22 @@ impl Api {
         })
     }
 
+    /// Replaces the whole database with a backup; the replaced content is saved first.
+    pub fn backup_restore(&self, args: wire::RestoreArgs) -> Result<wire::RestoreResult, ApiError> {
+        let from = PathBuf::from(args.from.trim());
+        self.with_store(OpenMode::Existing, |store| {
+            let previous = store.restore_from(&from)?;
+            let profile = match store.township()? {
+                Some(_) => Some(profile_of(store)?),
+                None => None,
+            };
+            Ok(wire::RestoreResult {
+                previous_saved_to: previous.display().to_string(),
+                profile,
+            })
+        })
+    }
+
     pub fn db_check(&self, _: wire::NoArgs) -> Result<wire::CheckReport, ApiError> {
         self.with_store(OpenMode::Existing, |store| {
             let report = store.check()?;

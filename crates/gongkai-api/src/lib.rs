@@ -34,6 +34,7 @@ macro_rules! with_commands {
             person_save($crate::wire::PersonInput) -> $crate::wire::Profile;
             person_delete($crate::wire::IdArgs) -> $crate::wire::Profile;
             backup_create($crate::wire::BackupArgs) -> $crate::wire::BackupResult;
+            backup_restore($crate::wire::RestoreArgs) -> $crate::wire::RestoreResult;
             db_check($crate::wire::NoArgs) -> $crate::wire::CheckReport;
         }
     };

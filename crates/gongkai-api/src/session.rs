@@ -56,7 +56,8 @@ impl Api {
                 return Err(ApiError::no_database());
             }
             if let Some(dir) = self.db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| ApiError::folder_not_creatable(dir, &e))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| ApiError::folder_not_creatable(dir, &e))?;
             }
             *slot = Some(Store::open(&self.db_path)?);
         }

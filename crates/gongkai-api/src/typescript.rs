@@ -73,7 +73,9 @@ pub fn bindings() -> String {
         out.push_str(decl);
         out.push('\n');
     }
-    out.push_str("\n/** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */\nexport const commands = {\n");
+    out.push_str(
+        "\n/** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */\nexport const commands = {\n",
+    );
     for c in &commands {
         let function = camel_case(c.name);
         if c.takes_no_args {
@@ -122,7 +124,9 @@ mod tests {
 
     #[test]
     fn bindings_are_fresh() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(BINDINGS_PATH);
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(BINDINGS_PATH);
         let expected = bindings();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &expected).unwrap();

@@ -167,3 +167,18 @@ pub struct CheckReport {
     pub offices: u32,
     pub people: u32,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreArgs {
+    /// The backup file to restore from.
+    pub from: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreResult {
+    /// Where the content replaced by the restore was saved, so a wrong restore can be undone.
+    pub previous_saved_to: String,
+    pub profile: Option<Profile>,
+}

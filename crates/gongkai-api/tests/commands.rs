@@ -2,8 +2,8 @@
 
 use gongkai_api::Api;
 use gongkai_api::wire::{
-    BackupArgs, DbState, IdArgs, NoArgs, OfficeInput, PersonInput, Role, TownshipInput,
-    VillageInput, VillageKind,
+    BackupArgs, DbState, IdArgs, NoArgs, OfficeInput, PersonInput, RestoreArgs, Role,
+    TownshipInput, VillageInput, VillageKind,
 };
 use tempfile::TempDir;
 
@@ -22,14 +22,20 @@ fn first_start_then_create_then_ready() {
     let api = Api::new(dir.path().join("data").join("gongkai.sqlite3"));
     let status = api.app_status(NoArgs {}).unwrap();
     assert_eq!(status.state, DbState::Missing);
-    assert!(!api.db_path().exists(), "asking for status must not create the file");
+    assert!(
+        !api.db_path().exists(),
+        "asking for status must not create the file"
+    );
 
     let err = api.profile_get(NoArgs {}).unwrap_err();
     assert_eq!(err.code, "no_database");
 
     let profile = api.setup_create(township("店下镇")).unwrap();
     assert_eq!(profile.township.name, "店下镇");
-    assert_eq!(profile.township.credit_code, None, "blank code counts as absent");
+    assert_eq!(
+        profile.township.credit_code, None,
+        "blank code counts as absent"
+    );
 
     let status = Api::new(api.db_path()).app_status(NoArgs {}).unwrap();
     assert_eq!(status.state, DbState::Ready);
@@ -93,7 +99,10 @@ fn villages_offices_and_people_round_trip() {
             kind: VillageKind::Village,
         })
         .unwrap_err();
-    assert!(err.message.contains("应以本镇（街道）区划代码“360982101”开头"));
+    assert!(
+        err.message
+            .contains("应以本镇（街道）区划代码“360982101”开头")
+    );
 
     let profile = api
         .office_save(OfficeInput {
@@ -138,6 +147,21 @@ fn demo_backup_and_check() {
     assert!(backup.bytes > 0);
     let copy = Api::new(&backup.path).profile_get(NoArgs {}).unwrap();
     assert_eq!(copy.villages, profile.villages);
+
+    api.village_delete(IdArgs {
+        id: profile.villages[0].id.clone(),
+    })
+    .unwrap();
+    let restored = api
+        .backup_restore(RestoreArgs {
+            from: backup.path.clone(),
+        })
+        .unwrap();
+    assert_eq!(restored.profile.unwrap().villages.len(), 6);
+    let before = Api::new(&restored.previous_saved_to)
+        .profile_get(NoArgs {})
+        .unwrap();
+    assert_eq!(before.villages.len(), 5);
 
     let report = api.db_check(NoArgs {}).unwrap();
     assert!(report.ok);

@@ -159,6 +159,9 @@ mod tests {
     #[test]
     fn roles_round_trip_through_iteration() {
         let roles: Roles = [Role::Approve, Role::Draft].into_iter().collect();
-        assert_eq!(roles.iter().collect::<Vec<_>>(), [Role::Draft, Role::Approve]);
+        assert_eq!(
+            roles.iter().collect::<Vec<_>>(),
+            [Role::Draft, Role::Approve]
+        );
     }
 }

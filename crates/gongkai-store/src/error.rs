@@ -15,9 +15,13 @@ pub enum StoreError {
     NotADatabase { path: PathBuf },
     #[error("数据库“{}”完整性检查未通过（{detail}）。请从备份恢复，或联系县级政务公开技术支持", path.display())]
     Corrupt { path: PathBuf, detail: String },
-    #[error("数据库版本为 {found}，本程序只支持到 {supported}。它由更新版本的工作台写入，请先升级工作台再打开")]
+    #[error(
+        "数据库版本为 {found}，本程序只支持到 {supported}。它由更新版本的工作台写入，请先升级工作台再打开"
+    )]
     TooNew { found: u32, supported: u32 },
-    #[error("数据库的第 {version} 号结构升级与本程序记录的不一致，可能由测试版程序写入，为防止损坏已停止打开")]
+    #[error(
+        "数据库的第 {version} 号结构升级与本程序记录的不一致，可能由测试版程序写入，为防止损坏已停止打开"
+    )]
     MigrationMismatch { version: u32 },
     #[error("尚未建立本镇（街道）信息")]
     NoTownship,
@@ -47,11 +51,10 @@ pub enum StoreError {
 impl StoreError {
     pub(crate) fn not_a_database(path: &Path, source: rusqlite::Error) -> Self {
         match source.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-                Self::NotADatabase {
-                    path: path.to_owned(),
-                }
-            }
+            Some(rusqlite::ErrorCode::NotADatabase)
+            | Some(rusqlite::ErrorCode::DatabaseCorrupt) => Self::NotADatabase {
+                path: path.to_owned(),
+            },
             _ => Self::Open {
                 path: path.to_owned(),
                 source,

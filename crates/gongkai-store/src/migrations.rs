@@ -77,9 +77,12 @@ fn verify_applied(conn: &Connection, version: u32) -> Result<(), StoreError> {
     if version == 0 {
         return Ok(());
     }
-    let mut stmt = conn.prepare("SELECT version, checksum FROM schema_migration ORDER BY version")?;
+    let mut stmt =
+        conn.prepare("SELECT version, checksum FROM schema_migration ORDER BY version")?;
     let applied = stmt
-        .query_map([], |row| Ok((row.get::<_, u32>(0)?, row.get::<_, String>(1)?)))?
+        .query_map([], |row| {
+            Ok((row.get::<_, u32>(0)?, row.get::<_, String>(1)?))
+        })?
         .collect::<Result<Vec<_>, _>>()?;
     for migration in MIGRATIONS.iter().filter(|m| m.version <= version) {
         let matches = applied
@@ -115,6 +118,9 @@ mod tests {
 
     #[test]
     fn checksum_detects_an_edit() {
-        assert_ne!(checksum("CREATE TABLE a (x)"), checksum("CREATE TABLE a (y)"));
+        assert_ne!(
+            checksum("CREATE TABLE a (x)"),
+            checksum("CREATE TABLE a (y)")
+        );
     }
 }

@@ -136,8 +136,20 @@ impl Store {
         if let Some(division) = &township.division_code {
             village.code.check_within(division)?;
         }
-        self.refuse_duplicate("village", "name", village.name.as_str(), village.id, "村（社区）名称")?;
-        self.refuse_duplicate("village", "code", village.code.as_str(), village.id, "村（社区）区划代码")
+        self.refuse_duplicate(
+            "village",
+            "name",
+            village.name.as_str(),
+            village.id,
+            "村（社区）名称",
+        )?;
+        self.refuse_duplicate(
+            "village",
+            "code",
+            village.code.as_str(),
+            village.id,
+            "村（社区）区划代码",
+        )
     }
 
     pub fn offices(&self) -> Result<Vec<Office>, StoreError> {
@@ -165,7 +177,13 @@ impl Store {
     }
 
     pub fn insert_office(&mut self, office: &Office) -> Result<(), StoreError> {
-        self.refuse_duplicate("office", "name", office.name.as_str(), office.id, "科室名称")?;
+        self.refuse_duplicate(
+            "office",
+            "name",
+            office.name.as_str(),
+            office.id,
+            "科室名称",
+        )?;
         self.write(|w| w.upsert_office(office))
     }
 
@@ -292,9 +310,10 @@ impl Store {
 
     fn delete_row(&mut self, table: &str, id: RowId, what: &'static str) -> Result<(), StoreError> {
         self.write(|w| {
-            let deleted = w
-                .tx
-                .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id.to_string()])?;
+            let deleted = w.tx.execute(
+                &format!("DELETE FROM {table} WHERE id = ?1"),
+                [id.to_string()],
+            )?;
             if deleted == 0 {
                 return Err(StoreError::NotFound { what });
             }
@@ -404,8 +423,14 @@ impl RawTownship {
         Ok(Township::new(
             self.id.parse()?,
             Name::parse("名称", &self.name)?,
-            self.division_code.as_deref().map(DivisionCode::parse).transpose()?,
-            self.credit_code.as_deref().map(CreditCode::parse).transpose()?,
+            self.division_code
+                .as_deref()
+                .map(DivisionCode::parse)
+                .transpose()?,
+            self.credit_code
+                .as_deref()
+                .map(CreditCode::parse)
+                .transpose()?,
             Name::parse("所属县（市、区）", &self.county)?,
             updated_at,
         )?)

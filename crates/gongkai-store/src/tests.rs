@@ -9,7 +9,9 @@ use super::*;
 
 fn demo_store(dir: &TempDir) -> Store {
     let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
-    store.install_demo(&demo::profile(Utc::now()).unwrap()).unwrap();
+    store
+        .install_demo(&demo::profile(Utc::now()).unwrap())
+        .unwrap();
     store
 }
 
@@ -59,7 +61,11 @@ fn every_earlier_version_upgrades_to_the_latest() {
         let path = dir.path().join("old.sqlite3");
         create_at_version(&path, version);
         let store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION, "from {version}");
+        assert_eq!(
+            store.schema_version().unwrap(),
+            LATEST_VERSION,
+            "from {version}"
+        );
         assert!(store.check().unwrap().ok());
     }
 }
@@ -99,8 +105,11 @@ fn an_edited_migration_history_is_refused() {
     let path = dir.path().join("t.sqlite3");
     drop(Store::open(&path).unwrap());
     let conn = Connection::open(&path).unwrap();
-    conn.execute("UPDATE schema_migration SET checksum = 'x' WHERE version = 1", [])
-        .unwrap();
+    conn.execute(
+        "UPDATE schema_migration SET checksum = 'x' WHERE version = 1",
+        [],
+    )
+    .unwrap();
     drop(conn);
     assert!(matches!(
         Store::open(&path).unwrap_err(),
@@ -138,7 +147,10 @@ fn a_corrupted_database_fails_the_integrity_check() {
     std::fs::write(&path, &bytes).unwrap();
     let err = Store::open(&path).unwrap_err();
     assert!(
-        matches!(err, StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }),
+        matches!(
+            err,
+            StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("损坏") || err.to_string().contains("完整性检查未通过"));
@@ -187,7 +199,10 @@ fn duplicates_and_foreign_villages_are_refused_with_nothing_written() {
         ..same_name
     };
     let err = store.insert_village(&elsewhere).unwrap_err();
-    assert!(err.to_string().contains("应以本镇（街道）区划代码“999901101”开头"));
+    assert!(
+        err.to_string()
+            .contains("应以本镇（街道）区划代码“999901101”开头")
+    );
     assert_eq!(store.villages().unwrap().len(), 6);
     assert_eq!(change_log(&store).len(), log_before);
 }

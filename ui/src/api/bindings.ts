@@ -18,6 +18,16 @@ export type OfficeInput = { id: string | null, name: string, phone: string | nul
 export type Person = { id: string, name: string, officeId: string | null, officeName: string | null, roles: Array<Role>, };
 export type PersonInput = { id: string | null, name: string, officeId: string | null, roles: Array<Role>, };
 export type Profile = { township: Township, villages: Array<Village>, offices: Array<Office>, people: Array<Person>, };
+export type RestoreArgs = { 
+/**
+ * The backup file to restore from.
+ */
+from: string, };
+export type RestoreResult = { 
+/**
+ * Where the content replaced by the restore was saved, so a wrong restore can be undone.
+ */
+previousSavedTo: string, profile: Profile | null, };
 export type Role = "draft" | "review" | "approve";
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
@@ -39,5 +49,6 @@ export const commands = {
   personSave: (args: PersonInput) => invoke<Profile>("person_save", { args }),
   personDelete: (args: IdArgs) => invoke<Profile>("person_delete", { args }),
   backupCreate: (args: BackupArgs) => invoke<BackupResult>("backup_create", { args }),
+  backupRestore: (args: RestoreArgs) => invoke<RestoreResult>("backup_restore", { args }),
   dbCheck: () => invoke<CheckReport>("db_check", { args: {} }),
 };

@@ -1,0 +1,204 @@
+//! `gongkai`: the command-line face of the workstation, over the same commands as the app.
+//!
+//! Exit codes: 0 done; 1 the command failed or found a problem (message on stderr, or an
+//! `{"error": …}` object on stdout with `--json`); 2 wrong usage.
+
+// Printing is this binary's job.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use gongkai_api::wire::{
+    BackupArgs, IdArgs, NoArgs, RestoreArgs, TownshipInput, VillageInput, VillageKind,
+};
+use gongkai_api::{Api, ApiError};
+
+use crate::output::Report;
+
+#[derive(Debug, Parser)]
+#[command(name = "gongkai", version, about = "乡镇政务公开工作台（命令行）")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Db {
+    /// 数据库文件路径
+    #[arg(long, value_name = "PATH")]
+    db: PathBuf,
+    /// 以 JSON 输出
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// 新建本镇（街道）数据库
+    Init {
+        #[command(flatten)]
+        db: Db,
+        /// 镇（街道）名称
+        #[arg(long)]
+        township: String,
+        /// 所属县（市、区）
+        #[arg(long)]
+        county: String,
+        /// 行政区划代码（9 位或 12 位）
+        #[arg(long)]
+        division_code: Option<String>,
+        /// 统一社会信用代码（18 位）
+        #[arg(long)]
+        credit_code: Option<String>,
+    },
+    /// 新建示范镇（演示数据）数据库
+    Demo {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// 显示数据库状态与本镇概况
+    Status {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// 村（社区）
+    #[command(subcommand)]
+    Village(VillageCommand),
+    /// 在线备份到文件
+    Backup {
+        #[command(flatten)]
+        db: Db,
+        /// 备份文件（缺省：数据库旁的“备份”文件夹）
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// 从备份恢复（恢复前的内容另存一份）
+    Restore {
+        #[command(flatten)]
+        db: Db,
+        /// 备份文件
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
+    /// 完整性检查
+    Check {
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum VillageCommand {
+    /// 列出村（社区）
+    List {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// 新增村（社区）
+    Add {
+        #[command(flatten)]
+        db: Db,
+        #[arg(long)]
+        name: String,
+        /// 统计用区划代码（12 位）
+        #[arg(long)]
+        code: String,
+        /// 是社区（缺省为村）
+        #[arg(long)]
+        community: bool,
+    },
+    /// 删除村（社区）
+    Remove {
+        #[command(flatten)]
+        db: Db,
+        #[arg(long)]
+        id: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (json, result) = run(cli.command);
+    match result {
+        Ok(report) => report.print(json),
+        Err(error) => output::print_error(&error, json),
+    }
+}
+
+fn run(command: Command) -> (bool, Result<Report, ApiError>) {
+    let open = |db: &Db| Api::new(&db.db);
+    match command {
+        Command::Init {
+            db,
+            township,
+            county,
+            division_code,
+            credit_code,
+        } => {
+            let input = TownshipInput {
+                name: township,
+                division_code,
+                credit_code,
+                county,
+            };
+            (db.json, open(&db).setup_create(input).map(Report::Profile))
+        }
+        Command::Demo { db } => (
+            db.json,
+            open(&db).setup_demo(NoArgs {}).map(Report::Profile),
+        ),
+        Command::Status { db } => (db.json, open(&db).app_status(NoArgs {}).map(Report::Status)),
+        Command::Village(VillageCommand::List { db }) => (
+            db.json,
+            open(&db)
+                .profile_get(NoArgs {})
+                .map(|p| Report::Villages(p.villages)),
+        ),
+        Command::Village(VillageCommand::Add {
+            db,
+            name,
+            code,
+            community,
+        }) => {
+            let input = VillageInput {
+                id: None,
+                name,
+                code,
+                kind: if community {
+                    VillageKind::Community
+                } else {
+                    VillageKind::Village
+                },
+            };
+            (
+                db.json,
+                open(&db)
+                    .village_save(input)
+                    .map(|p| Report::Villages(p.villages)),
+            )
+        }
+        Command::Village(VillageCommand::Remove { db, id }) => (
+            db.json,
+            open(&db)
+                .village_delete(IdArgs { id })
+                .map(|p| Report::Villages(p.villages)),
+        ),
+        Command::Backup { db, out } => {
+            let args = BackupArgs {
+                out: out.map(|p| p.display().to_string()),
+            };
+            (db.json, open(&db).backup_create(args).map(Report::Backup))
+        }
+        Command::Restore { db, from } => {
+            let args = RestoreArgs {
+                from: from.display().to_string(),
+            };
+            (db.json, open(&db).backup_restore(args).map(Report::Restore))
+        }
+        Command::Check { db } => (db.json, open(&db).db_check(NoArgs {}).map(Report::Check)),
+    }
+}

@@ -1,0 +1,140 @@
+//! How each report looks to a person and to a script (`--json`: one JSON value on stdout).
+
+use std::process::ExitCode;
+
+use gongkai_api::ApiError;
+use gongkai_api::wire::{
+    AppStatus, BackupResult, CheckReport, DbState, Profile, RestoreResult, Village, VillageKind,
+};
+use serde::Serialize;
+
+#[derive(Debug)]
+pub enum Report {
+    Profile(Profile),
+    Status(AppStatus),
+    Villages(Vec<Village>),
+    Backup(BackupResult),
+    Restore(RestoreResult),
+    Check(CheckReport),
+}
+
+impl Report {
+    pub fn print(&self, json: bool) -> ExitCode {
+        if json {
+            let printed = match self {
+                Report::Profile(v) => print_json(v),
+                Report::Status(v) => print_json(v),
+                Report::Villages(v) => print_json(v),
+                Report::Backup(v) => print_json(v),
+                Report::Restore(v) => print_json(v),
+                Report::Check(v) => print_json(v),
+            };
+            if let Err(code) = printed {
+                return code;
+            }
+        } else {
+            println!("{}", self.text());
+        }
+        match self {
+            Report::Check(report) if !report.ok => ExitCode::FAILURE,
+            Report::Status(status) if status.state == DbState::Broken => ExitCode::FAILURE,
+            _ => ExitCode::SUCCESS,
+        }
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Report::Profile(p) => profile_text(p),
+            Report::Status(s) => match (&s.state, &s.profile) {
+                (DbState::Missing, _) => format!("数据库“{}”尚不存在", s.db_path),
+                (DbState::Empty, _) => format!("数据库“{}”中尚未建立镇（街道）信息", s.db_path),
+                (DbState::Broken, _) => format!(
+                    "数据库“{}”无法打开：{}",
+                    s.db_path,
+                    s.problem.as_deref().unwrap_or_default()
+                ),
+                (DbState::Ready, Some(p)) => profile_text(p),
+                (DbState::Ready, None) => format!("数据库“{}”已就绪", s.db_path),
+            },
+            Report::Villages(villages) => villages_text(villages),
+            Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),
+            Report::Restore(r) => {
+                format!("已从备份恢复。恢复前的内容另存为 {}", r.previous_saved_to)
+            }
+            Report::Check(c) => format!(
+                "完整性检查：{}\n数据库结构版本：{}\n村（社区）{} 个，科室 {} 个，人员 {} 名",
+                if c.ok {
+                    "通过".to_owned()
+                } else {
+                    format!("未通过（{}）", c.integrity)
+                },
+                c.schema_version,
+                c.villages,
+                c.offices,
+                c.people
+            ),
+        }
+    }
+}
+
+fn profile_text(p: &Profile) -> String {
+    let t = &p.township;
+    let mut lines = vec![format!("{}（{}）", t.name, t.county)];
+    if let Some(code) = &t.division_code {
+        lines.push(format!("行政区划代码：{code}"));
+    }
+    if let Some(code) = &t.credit_code {
+        lines.push(format!("统一社会信用代码：{code}"));
+    }
+    lines.push(format!(
+        "村（社区）{} 个，科室 {} 个，人员 {} 名",
+        p.villages.len(),
+        p.offices.len(),
+        p.people.len()
+    ));
+    lines.join("\n")
+}
+
+fn villages_text(villages: &[Village]) -> String {
+    if villages.is_empty() {
+        return "尚未登记村（社区）".to_owned();
+    }
+    villages
+        .iter()
+        .map(|v| {
+            let kind = match v.kind {
+                VillageKind::Village => "村",
+                VillageKind::Community => "社区",
+            };
+            format!("{}\t{}\t{}\t{}", v.code, v.name, kind, v.id)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn print_json(value: &impl Serialize) -> Result<(), ExitCode> {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("无法输出 JSON：{e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+pub fn print_error(error: &ApiError, json: bool) -> ExitCode {
+    if json {
+        #[derive(Serialize)]
+        struct Failure<'a> {
+            error: &'a ApiError,
+        }
+        // An error that cannot be printed as JSON has nothing more to say; exit 1 either way.
+        let _ = print_json(&Failure { error });
+    } else {
+        eprintln!("错误：{}", error.message);
+    }
+    ExitCode::FAILURE
+}
