@@ -21,6 +21,11 @@ impl ApiError {
         }
     }
 
+    /// A failure outside the core's own logic (a crashed worker thread, say).
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self::new("internal", format!("工作台内部错误：{detail}"))
+    }
+
     pub(crate) fn folder_not_creatable(dir: &std::path::Path, e: &std::io::Error) -> Self {
         Self::new(
             "db_unreadable",

@@ -1,0 +1,32 @@
+//! The desktop app: a window, the database path, and one thin IPC handler per core command.
+//! Nothing else belongs here; see ARCHITECTURE.md.
+
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod db_path;
+
+use std::sync::Arc;
+
+use gongkai_api::Api;
+use tauri::Manager;
+
+fn main() {
+    let app = tauri::Builder::default()
+        .setup(|app| {
+            let path = db_path::resolve(app.handle())?;
+            app.manage(Arc::new(Api::new(path)));
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!());
+    if let Err(e) = app {
+        // No window could be shown; stderr is all that is left to say why.
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("乡镇政务公开工作台无法启动：{e}");
+        }
+        std::process::exit(1);
+    }
+}

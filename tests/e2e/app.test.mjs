@@ -1,0 +1,121 @@
+// End-to-end tests of the real desktop app: the built Tauri binary, under Xvfb, driven through
+// tauri-driver and Debian's WebKitWebDriver. Run by `./dev.sh test` (see tests/e2e/run.sh).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { WebDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const app = join(targetDir, "debug", "gongkai-app");
+const cli = join(targetDir, "debug", "gongkai");
+const artifacts = join(root, "artifacts", "e2e");
+const port = 4444;
+
+let driver;
+const input = (id) => `input[data-testid="${id}"], [data-testid="${id}"] input`;
+const testid = (id) => `[data-testid="${id}"]`;
+
+before(async () => {
+  assert.ok(existsSync(app), `app binary missing: ${app}`);
+  mkdirSync(artifacts, { recursive: true });
+  driver = spawn("tauri-driver", ["--port", String(port)], { stdio: "inherit" });
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/status`);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error("tauri-driver did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+});
+
+after(() => driver?.kill());
+
+async function withApp(db, body) {
+  const wd = new WebDriver(`http://127.0.0.1:${port}`);
+  await wd.start(app, ["--db", db]);
+  try {
+    await body(wd);
+  } finally {
+    await wd.quit();
+  }
+}
+
+async function saveScreenshot(wd, name) {
+  const png = await wd.screenshot();
+  writeFileSync(join(artifacts, name), png);
+  assert.ok(png.length > 10000, `screenshot ${name} looks empty`);
+}
+
+/** True once the bundled Chinese webfont has been loaded and used by the page. */
+async function bundledFontLoaded(wd) {
+  return wd.execute(
+    `return document.fonts.ready.then(() =>
+       [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Noto Sans SC" && f.status === "loaded"))`,
+  );
+}
+
+test("create a township, add a village, restart, the village is still there", async () => {
+  const db = join(mkdtempSync(join(tmpdir(), "gongkai-e2e-")), "gongkai.sqlite3");
+
+  await withApp(db, async (wd) => {
+    await wd.type(input("setup-name"), "店下镇");
+    await wd.type(input("setup-county"), "樟树市");
+    await wd.type(input("setup-division-code"), "360982101");
+    await wd.click(testid("setup-create-submit"));
+    await wd.waitFor(testid("township-title"), { text: (t) => t.includes("店下镇") });
+
+    await wd.click(testid("nav-settings"));
+    await wd.click(testid("tab-villages"));
+    await wd.click(testid("village-add"));
+    await wd.type(input("village-name"), "樟溪村");
+    await wd.type(input("village-code"), "360982101201");
+    await wd.click(testid("village-save"));
+    await wd.waitFor(testid("village-name-cell"), { text: (t) => t.includes("樟溪村") });
+    await saveScreenshot(wd, "settings-villages.png");
+  });
+
+  // The village reached the real database file…
+  const villages = JSON.parse(execFileSync(cli, ["village", "list", "--db", db, "--json"], { encoding: "utf8" }));
+  assert.deepEqual(villages.map((v) => v.name), ["樟溪村"]);
+
+  // …and the restarted app shows it.
+  await withApp(db, async (wd) => {
+    await wd.waitFor(testid("township-title"), { text: (t) => t.includes("店下镇") });
+    await wd.click(testid("nav-settings"));
+    await wd.click(testid("tab-villages"));
+    await wd.waitFor(testid("village-name-cell"), { text: (t) => t.includes("樟溪村") });
+  });
+});
+
+test("a core error reaches the clerk as a Chinese message", async () => {
+  const db = join(mkdtempSync(join(tmpdir(), "gongkai-e2e-")), "gongkai.sqlite3");
+  await withApp(db, async (wd) => {
+    await wd.type(input("setup-name"), "店下镇");
+    await wd.type(input("setup-county"), "樟树市");
+    await wd.type(input("setup-credit-code"), "91350100M000100Y44");
+    await wd.click(testid("setup-create-submit"));
+    await wd.waitFor(".el-message", { text: (t) => t.includes("校验位不正确") });
+  });
+  assert.equal(existsSync(db), false, "a refused setup must not create the database");
+});
+
+test("the demo township opens and Chinese renders with the bundled font", async () => {
+  const db = join(mkdtempSync(join(tmpdir(), "gongkai-e2e-")), "demo.sqlite3");
+  await withApp(db, async (wd) => {
+    await wd.click(testid("setup-open-demo"));
+    await wd.waitFor(testid("township-title"), { text: (t) => t.includes("示范镇") });
+    for (const area of ["catalog", "records", "payouts", "boards", "requests", "report", "sync", "settings"]) {
+      await wd.waitFor(testid(`nav-${area}`));
+    }
+    assert.equal(await bundledFontLoaded(wd), true, "Noto Sans SC webfont was not loaded");
+    await saveScreenshot(wd, "main-window.png");
+  });
+});

@@ -1,0 +1,106 @@
+// A small W3C WebDriver client over fetch: all the end-to-end suite needs, and no dependency
+// tree to install. It talks to tauri-driver, which drives the real app through WebKitWebDriver.
+
+const ELEMENT = "element-6066-11e4-a6c3-4a4e5f5b5a5e";
+
+export class WebDriver {
+  constructor(base) {
+    this.base = base;
+    this.sessionId = null;
+  }
+
+  async request(method, path, body) {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const v = payload.value ?? {};
+      const error = new Error(`${method} ${path}: ${v.error ?? response.status} ${v.message ?? ""}`);
+      error.webdriverError = v.error;
+      throw error;
+    }
+    return payload.value;
+  }
+
+  session(path) {
+    return `/session/${this.sessionId}${path}`;
+  }
+
+  /** Starts the app binary with the given command-line arguments. */
+  async start(application, args = []) {
+    const value = await this.request("POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
+    });
+    this.sessionId = value.sessionId;
+  }
+
+  /** Ends the session, which closes the app. */
+  async quit() {
+    if (this.sessionId) {
+      await this.request("DELETE", this.session(""));
+      this.sessionId = null;
+    }
+  }
+
+  async find(css) {
+    const value = await this.request("POST", this.session("/element"), {
+      using: "css selector",
+      value: css,
+    });
+    return value[ELEMENT];
+  }
+
+  async findAll(css) {
+    const value = await this.request("POST", this.session("/elements"), {
+      using: "css selector",
+      value: css,
+    });
+    return value.map((v) => v[ELEMENT]);
+  }
+
+  /** Waits until `css` matches an element (and, if given, `predicate(text)` holds). */
+  async waitFor(css, { timeout = 20000, text } = {}) {
+    const deadline = Date.now() + timeout;
+    let last = "nothing matched";
+    while (Date.now() < deadline) {
+      try {
+        const ids = await this.findAll(css);
+        for (const id of ids) {
+          const content = await this.text(id);
+          if (!text || text(content)) return id;
+          last = `text was “${content}”`;
+        }
+      } catch (e) {
+        last = e.message;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`timed out waiting for ${css}: ${last}`);
+  }
+
+  async click(css) {
+    const id = await this.waitFor(css);
+    await this.request("POST", this.session(`/element/${id}/click`), {});
+  }
+
+  async type(css, text) {
+    const id = await this.waitFor(css);
+    await this.request("POST", this.session(`/element/${id}/clear`), {});
+    await this.request("POST", this.session(`/element/${id}/value`), { text });
+  }
+
+  async text(id) {
+    return this.request("GET", this.session(`/element/${id}/text`));
+  }
+
+  async execute(script, args = []) {
+    return this.request("POST", this.session("/execute/sync"), { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.request("GET", this.session("/screenshot")), "base64");
+  }
+}
