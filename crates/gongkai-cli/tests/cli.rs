@@ -1,5 +1,8 @@
 //! The `gongkai` binary as scripts use it.
 
+// Helpers outside #[test] functions may fail loudly too: this whole crate is test code.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Duration;
