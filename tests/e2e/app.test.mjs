@@ -54,12 +54,30 @@ async function saveScreenshot(wd, name) {
   assert.ok(png.length > 10000, `screenshot ${name} looks empty`);
 }
 
-/** True once the bundled Chinese webfont has been loaded and used by the page. */
+/** True once the bundled Chinese webfont has been loaded by the page. */
 async function bundledFontLoaded(wd) {
   return wd.execute(
     `return document.fonts.ready.then(() =>
        [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Noto Sans SC" && f.status === "loaded"))`,
   );
+}
+
+/**
+ * Elements showing Chinese (text or placeholder) whose font does not start with the bundled
+ * one: on a machine without CJK system fonts each of these would render boxes.
+ */
+async function chineseWithoutBundledFont(wd) {
+  return wd.execute(`
+    const han = /[\\u3400-\\u9fff]/;
+    const bad = [];
+    for (const el of document.querySelectorAll("body *")) {
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("");
+      const text = own + (el.getAttribute("placeholder") ?? "");
+      if (!han.test(text)) continue;
+      const family = getComputedStyle(el).fontFamily.replace(/["']/g, "");
+      if (!family.startsWith("Noto Sans SC")) bad.push(el.tagName + " “" + text.trim().slice(0, 12) + "” " + family);
+    }
+    return bad;`);
 }
 
 test("create a township, add a village, restart, the village is still there", async () => {
@@ -110,12 +128,20 @@ test("a core error reaches the clerk as a Chinese message", async () => {
 test("the demo township opens and Chinese renders with the bundled font", async () => {
   const db = join(mkdtempSync(join(tmpdir(), "gongkai-e2e-")), "demo.sqlite3");
   await withApp(db, async (wd) => {
+    await wd.waitFor(testid("setup-open-demo"));
+    assert.deepEqual(await chineseWithoutBundledFont(wd), [], "setup page");
+    await saveScreenshot(wd, "setup.png");
     await wd.click(testid("setup-open-demo"));
     await wd.waitFor(testid("township-title"), { text: (t) => t.includes("示范镇") });
     for (const area of ["catalog", "records", "payouts", "boards", "requests", "report", "sync", "settings"]) {
       await wd.waitFor(testid(`nav-${area}`));
     }
     assert.equal(await bundledFontLoaded(wd), true, "Noto Sans SC webfont was not loaded");
+    assert.deepEqual(await chineseWithoutBundledFont(wd), [], "main window");
+    await wd.click(testid("nav-settings"));
+    await wd.click(testid("tab-people"));
+    await wd.waitFor("td", { text: (t) => t.includes("张建国") });
+    assert.deepEqual(await chineseWithoutBundledFont(wd), [], "settings page");
     await saveScreenshot(wd, "main-window.png");
   });
 });

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client over fetch: all the end-to-end suite needs, and no dependency
 // tree to install. It talks to tauri-driver, which drives the real app through WebKitWebDriver.
 
-const ELEMENT = "element-6066-11e4-a6c3-4a4e5f5b5a5e";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export class WebDriver {
   constructor(base) {
@@ -92,8 +92,14 @@ export class WebDriver {
     await this.request("POST", this.session(`/element/${id}/value`), { text });
   }
 
+  /**
+   * The element's rendered text (innerText; "" while it is not displayed). WebKitWebDriver's own
+   * "element text" answers "" for some visible table cells, so the page is asked directly.
+   */
   async text(id) {
-    return this.request("GET", this.session(`/element/${id}/text`));
+    return this.execute("const e = arguments[0]; return e.getClientRects().length ? e.innerText : ''", [
+      { [ELEMENT]: id },
+    ]);
   }
 
   async execute(script, args = []) {
