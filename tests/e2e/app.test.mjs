@@ -138,10 +138,11 @@ test("the demo township opens and Chinese renders with the bundled font", async 
     }
     assert.equal(await bundledFontLoaded(wd), true, "Noto Sans SC webfont was not loaded");
     assert.deepEqual(await chineseWithoutBundledFont(wd), [], "main window");
+    await saveScreenshot(wd, "main-window.png");
     await wd.click(testid("nav-settings"));
     await wd.click(testid("tab-people"));
     await wd.waitFor("td", { text: (t) => t.includes("张建国") });
     assert.deepEqual(await chineseWithoutBundledFont(wd), [], "settings page");
-    await saveScreenshot(wd, "main-window.png");
+    await saveScreenshot(wd, "settings-people.png");
   });
 });
