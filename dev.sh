@@ -67,15 +67,17 @@ demo() {
 }
 
 # Runs one suite, keeps its output, and adds its counts to the totals.
-PASSED=0 FAILED=0 STATUS=0
+PASSED=0 FAILED=0 STATUS=0 TIMES=()
 run_suite() {
   local name=$1 counter=$2; shift 2
   say "$name"
   local log; log=$(mktemp)
+  local started=$SECONDS
   set +e
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   set -e
+  TIMES+=("$(printf '%5ss  %s' $((SECONDS - started)) "$name")")
   local counts; counts=$("$counter" "$log")
   PASSED=$((PASSED + ${counts% *})); FAILED=$((FAILED + ${counts#* }))
   if [ "$rc" != 0 ]; then
@@ -105,6 +107,7 @@ test_all() {
     env CARGO_TARGET_DIR="$TARGET" xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-reporter=tap tests/e2e/
 
   echo
+  printf '%s\n' "${TIMES[@]}"
   echo "截图：$ROOT/artifacts/e2e/"
   echo "summary: $PASSED passed, $FAILED failed"
   return "$STATUS"

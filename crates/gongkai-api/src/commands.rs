@@ -7,7 +7,7 @@ use chrono::Utc;
 use gongkai_domain::{
     self as domain, CreditCode, DivisionCode, Name, Phone, RowId, VillageCode, demo,
 };
-use gongkai_store::Store;
+use gongkai_store::{Store, StoreError};
 
 use crate::session::OpenMode;
 use crate::wire::{self, WIRE_VERSION};
@@ -81,22 +81,16 @@ impl Api {
                 wire::VillageKind::Community => domain::VillageKind::Community,
             },
         };
-        self.with_store(OpenMode::Existing, |store| {
-            if is_new {
-                store.insert_village(&village)?;
-            } else {
-                store.update_village(&village)?;
-            }
-            profile_of(store)
-        })
+        self.save(
+            is_new,
+            &village,
+            Store::insert_village,
+            Store::update_village,
+        )
     }
 
     pub fn village_delete(&self, args: wire::IdArgs) -> Result<wire::Profile, ApiError> {
-        let id = args.id.parse()?;
-        self.with_store(OpenMode::Existing, |store| {
-            store.delete_village(id)?;
-            profile_of(store)
-        })
+        self.delete(&args, Store::delete_village)
     }
 
     pub fn office_save(&self, input: wire::OfficeInput) -> Result<wire::Profile, ApiError> {
@@ -108,22 +102,11 @@ impl Api {
                 .map(Phone::parse)
                 .transpose()?,
         };
-        self.with_store(OpenMode::Existing, |store| {
-            if is_new {
-                store.insert_office(&office)?;
-            } else {
-                store.update_office(&office)?;
-            }
-            profile_of(store)
-        })
+        self.save(is_new, &office, Store::insert_office, Store::update_office)
     }
 
     pub fn office_delete(&self, args: wire::IdArgs) -> Result<wire::Profile, ApiError> {
-        let id = args.id.parse()?;
-        self.with_store(OpenMode::Existing, |store| {
-            store.delete_office(id)?;
-            profile_of(store)
-        })
+        self.delete(&args, Store::delete_office)
     }
 
     pub fn person_save(&self, input: wire::PersonInput) -> Result<wire::Profile, ApiError> {
@@ -136,22 +119,11 @@ impl Api {
                 .transpose()?,
             roles: input.roles.iter().map(|r| role_from(*r)).collect(),
         };
-        self.with_store(OpenMode::Existing, |store| {
-            if is_new {
-                store.insert_person(&person)?;
-            } else {
-                store.update_person(&person)?;
-            }
-            profile_of(store)
-        })
+        self.save(is_new, &person, Store::insert_person, Store::update_person)
     }
 
     pub fn person_delete(&self, args: wire::IdArgs) -> Result<wire::Profile, ApiError> {
-        let id = args.id.parse()?;
-        self.with_store(OpenMode::Existing, |store| {
-            store.delete_person(id)?;
-            profile_of(store)
-        })
+        self.delete(&args, Store::delete_person)
     }
 
     pub fn backup_create(&self, args: wire::BackupArgs) -> Result<wire::BackupResult, ApiError> {
@@ -195,6 +167,36 @@ impl Api {
                 offices: report.counts.offices,
                 people: report.counts.people,
             })
+        })
+    }
+
+    /// Adds or edits one profile row, answering with the whole profile.
+    fn save<T>(
+        &self,
+        is_new: bool,
+        row: &T,
+        insert: fn(&mut Store, &T) -> Result<(), StoreError>,
+        update: fn(&mut Store, &T) -> Result<(), StoreError>,
+    ) -> Result<wire::Profile, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            if is_new {
+                insert(store, row)?;
+            } else {
+                update(store, row)?;
+            }
+            profile_of(store)
+        })
+    }
+
+    fn delete(
+        &self,
+        args: &wire::IdArgs,
+        delete: fn(&mut Store, RowId) -> Result<(), StoreError>,
+    ) -> Result<wire::Profile, ApiError> {
+        let id = args.id.parse()?;
+        self.with_store(OpenMode::Existing, |store| {
+            delete(store, id)?;
+            profile_of(store)
         })
     }
 

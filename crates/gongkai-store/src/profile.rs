@@ -38,36 +38,17 @@ impl Store {
         if let Some(existing) = self.township()? {
             return Err(StoreError::TownshipExists(existing.name.to_string()));
         }
-        self.write(|w| w.insert_township(township))
+        self.write(|w| w.upsert_township(township))
     }
 
     pub fn update_township(&mut self, township: &Township) -> Result<(), StoreError> {
-        let villages = self.villages()?;
+        self.require_row("township", township.id, "镇（街道）信息")?;
         if let Some(division) = &township.division_code {
-            for village in &villages {
+            for village in &self.villages()? {
                 village.code.check_within(division)?;
             }
         }
-        self.write(|w| {
-            let changed = w.tx.execute(
-                "UPDATE township SET name = ?2, division_code = ?3, credit_code = ?4,
-                 county = ?5, updated_at = ?6 WHERE id = ?1",
-                params![
-                    township.id.to_string(),
-                    township.name.as_str(),
-                    township.division_code.as_ref().map(DivisionCode::as_str),
-                    township.credit_code.as_ref().map(CreditCode::as_str),
-                    township.county.as_str(),
-                    w.now_text(),
-                ],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::NotFound {
-                    what: "镇（街道）信息",
-                });
-            }
-            w.log_change("township", township.id, ChangeOp::Upsert)
-        })
+        self.write(|w| w.upsert_township(township))
     }
 
     /// Writes a whole demo profile in one transaction: all of it or nothing.
@@ -76,7 +57,7 @@ impl Store {
             return Err(StoreError::TownshipExists(existing.name.to_string()));
         }
         self.write(|w| {
-            w.insert_township(&demo.township)?;
+            w.upsert_township(&demo.township)?;
             for village in &demo.villages {
                 w.upsert_village(village)?;
             }
@@ -323,10 +304,13 @@ impl Store {
 }
 
 impl Writer<'_> {
-    fn insert_township(&self, township: &Township) -> Result<(), StoreError> {
+    fn upsert_township(&self, township: &Township) -> Result<(), StoreError> {
         self.tx.execute(
             "INSERT INTO township (id, name, division_code, credit_code, county, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                 division_code = excluded.division_code, credit_code = excluded.credit_code,
+                 county = excluded.county, updated_at = excluded.updated_at",
             params![
                 township.id.to_string(),
                 township.name.as_str(),
