@@ -37,7 +37,10 @@ function rssOfTree(rootPid) {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const name = status.match(/^Name:\s+(.*)$/m)[1];
       const kb = Number((status.match(/^VmRSS:\s+(\d+)/m) ?? [0, 0])[1]);
-      rows.push({ pid, name, kb });
+      // PSS splits shared libraries between the processes that map them: the fair total.
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      const pssKb = Number((rollup.match(/^Pss:\s+(\d+)/m) ?? [0, 0])[1]);
+      rows.push({ pid, name, kb, pssKb });
     } catch {}
     for (const child of byParent.get(pid) ?? []) walk(child);
   };
@@ -61,11 +64,15 @@ for (let i = 0; i < runs; i++) {
   const appPid = Number(execFileSync("pgrep", ["-n", "-f", app], { encoding: "utf8" }).trim());
   const tree = rssOfTree(appPid);
   const totalMb = tree.reduce((s, r) => s + r.kb, 0) / 1024;
-  results.push({ readyMs, totalMb });
-  console.log(`run ${i + 1}: ready in ${readyMs.toFixed(0)} ms; RSS ${totalMb.toFixed(1)} MB =`,
+  const pssMb = tree.reduce((s, r) => s + r.pssKb, 0) / 1024;
+  results.push({ readyMs, totalMb, pssMb });
+  console.log(`run ${i + 1}: ready in ${readyMs.toFixed(0)} ms; PSS ${pssMb.toFixed(1)} MB; RSS ${totalMb.toFixed(1)} MB =`,
     tree.map((r) => `${r.name} ${(r.kb / 1024).toFixed(1)}`).join(" + "));
   await wd.quit();
 }
 driver.kill();
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`median: ready ${median(results.map((r) => r.readyMs)).toFixed(0)} ms, RSS ${median(results.map((r) => r.totalMb)).toFixed(1)} MB`);
+console.log(
+  `median: ready ${median(results.map((r) => r.readyMs)).toFixed(0)} ms, ` +
+    `PSS ${median(results.map((r) => r.pssMb)).toFixed(1)} MB, RSS ${median(results.map((r) => r.totalMb)).toFixed(1)} MB`,
+);
