@@ -1,0 +1,31 @@
+use thiserror::Error;
+
+/// Why a file could not be read at all. Row-level problems are the caller's to report.
+#[derive(Debug, Error)]
+pub enum SheetsError {
+    #[error("无法读取文件“{file}”：{source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("文件“{file}”不是 Excel 工作簿（.xlsx/.xls）或 CSV 文件，请确认导出格式")]
+    UnknownFormat { file: String },
+    #[error("文件“{file}”已损坏或不完整（{detail}），请重新导出或重新复制后再导入")]
+    Damaged { file: String, detail: String },
+    #[error("文件“{file}”中没有名为“{sheet}”的工作表；现有工作表：{available}")]
+    NoSuchSheet {
+        file: String,
+        sheet: String,
+        available: String,
+    },
+    #[error(
+        "无法识别文件“{file}”的文字编码（不是 UTF-8、GBK 或 GB18030），请用 Excel 另存为“CSV UTF-8”后再导入"
+    )]
+    UnknownEncoding { file: String },
+    #[error("文件“{file}”第 {line} 行无法按 CSV 读取：{detail}")]
+    BadCsv {
+        file: String,
+        line: u64,
+        detail: String,
+    },
+}

@@ -1,0 +1,121 @@
+//! Reads the files finance and the 一卡通 system send — `.xlsx`, legacy `.xls` (BIFF8) and `.csv`
+//! in UTF-8 (with or without BOM), GBK or GB18030 — into plain grids of cells.
+//!
+//! Nothing here knows about payouts. Cells keep what the file held: text stays text, and numbers
+//! stay numbers, so the caller can tell an ID number typed as text from one Excel already
+//! rounded to a float.
+
+mod csv_text;
+mod error;
+mod workbook;
+
+pub use error::SheetsError;
+pub use workbook::read;
+
+/// One cell as the file stored it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Integer(i64),
+    /// A floating-point number as Excel stores it. Read amounts from
+    /// [`Cell::display_text`], never by arithmetic on the float.
+    Number(f64),
+    Bool(bool),
+    /// Dates and times, already rendered as text.
+    Date(String),
+    /// A formula error such as `#VALUE!`.
+    Error(String),
+}
+
+impl Cell {
+    /// The cell as a person reads it: text trimmed, numbers in their shortest exact decimal form
+    /// (`1234.5`, `3.60982199001011e17`).
+    pub fn display_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_owned(),
+            Cell::Integer(i) => i.to_string(),
+            Cell::Number(f) => format!("{f}"),
+            Cell::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
+            Cell::Date(s) | Cell::Error(s) => s.clone(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// A row with the number the spreadsheet shows for it (1-based; for CSV the line number).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub number: u32,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn cell(&self, column: usize) -> &Cell {
+        self.cells.get(column).unwrap_or(&Cell::Empty)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(Cell::is_blank)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    /// The file name shown in messages (not the full path).
+    pub file_name: String,
+    pub sheets: Vec<Sheet>,
+}
+
+/// Spreadsheet column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn numbers_display_in_shortest_exact_form() {
+        assert_eq!(Cell::Number(1234.5).display_text(), "1234.5");
+        assert_eq!(
+            Cell::Number(0.1 + 0.2).display_text(),
+            "0.30000000000000004"
+        );
+        assert_eq!(
+            Cell::Number(3.60982199001011e17).display_text(),
+            "360982199001011000"
+        );
+    }
+}

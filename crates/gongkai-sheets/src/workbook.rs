@@ -1,0 +1,114 @@
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xls, Xlsx, open_workbook_from_rs};
+
+use crate::{Cell, Row, Sheet, SheetsError, Workbook, csv_text};
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Reads every sheet of the file (or only `only_sheet`). The format is recognised from the
+/// content, not the extension: a `.xls` that is really `.xlsx` (common after renaming) still opens.
+pub fn read(path: &Path, only_sheet: Option<&str>) -> Result<Workbook, SheetsError> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let bytes = std::fs::read(path).map_err(|source| SheetsError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    let damaged = |e: &dyn std::fmt::Display| SheetsError::Damaged {
+        file: file.clone(),
+        detail: e.to_string(),
+    };
+    let sheets = if bytes.starts_with(ZIP_MAGIC) {
+        let mut book: Xlsx<_> =
+            open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+        read_sheets(&mut book, &file, only_sheet, damaged)?
+    } else if bytes.starts_with(OLE_MAGIC) {
+        let mut book: Xls<_> =
+            open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+        read_sheets(&mut book, &file, only_sheet, damaged)?
+    } else if looks_like_text(path, &bytes) {
+        vec![csv_text::parse(&file, &csv_text::decode(&file, &bytes)?)?]
+    } else {
+        return Err(SheetsError::UnknownFormat { file });
+    };
+    Ok(Workbook {
+        file_name: file,
+        sheets,
+    })
+}
+
+fn read_sheets<R: Reader<Cursor<Vec<u8>>>>(
+    book: &mut R,
+    file: &str,
+    only_sheet: Option<&str>,
+    damaged: impl Fn(&dyn std::fmt::Display) -> SheetsError,
+) -> Result<Vec<Sheet>, SheetsError>
+where
+    R::Error: std::fmt::Display,
+{
+    let names = book.sheet_names();
+    if let Some(wanted) = only_sheet
+        && !names.iter().any(|n| n == wanted)
+    {
+        return Err(SheetsError::NoSuchSheet {
+            file: file.to_owned(),
+            sheet: wanted.to_owned(),
+            available: names.join("、"),
+        });
+    }
+    let mut sheets = Vec::new();
+    for name in names
+        .iter()
+        .filter(|n| only_sheet.is_none_or(|w| w == n.as_str()))
+    {
+        let range = book.worksheet_range(name).map_err(|e| damaged(&e))?;
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| Row {
+                number: first_row + i as u32 + 1,
+                cells: std::iter::repeat_n(Cell::Empty, first_col as usize)
+                    .chain(cells.iter().map(cell))
+                    .collect(),
+            })
+            .collect();
+        sheets.push(Sheet {
+            name: name.clone(),
+            rows,
+        });
+    }
+    Ok(sheets)
+}
+
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Integer(*i),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) => Cell::Date(
+            d.as_datetime()
+                .map(|t| t.date().to_string())
+                .unwrap_or_else(|| d.to_string()),
+        ),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Date(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// CSV is whatever is not a workbook but reads as text: no NUL bytes in its first kilobytes.
+fn looks_like_text(path: &Path, bytes: &[u8]) -> bool {
+    let csv_name = path
+        .extension()
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().to_str(), Some("csv" | "txt")));
+    let head = &bytes[..bytes.len().min(4096)];
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    csv_name && (utf16 || !head.contains(&0))
+}

@@ -1,0 +1,114 @@
+//! Reading real files written by a real xlsx writer, and refusing files that are not workbooks.
+
+use gongkai_sheets::{Cell, SheetsError, read};
+use rust_xlsxwriter::{Format, Workbook as XlsxWriter};
+use tempfile::TempDir;
+
+fn write_two_village_workbook(path: &std::path::Path) {
+    let mut book = XlsxWriter::new();
+    for (village, amount) in [("东山村", 1234.5), ("西河村", 88.0)] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(village).unwrap();
+        sheet
+            .merge_range(
+                0,
+                0,
+                0,
+                3,
+                "2025年示范镇耕地地力保护补贴发放清册",
+                &Format::new(),
+            )
+            .unwrap();
+        sheet.write(1, 3, "单位：元").unwrap();
+        for (col, header) in ["村名", "户主姓名", "身份证号", "补贴金额（元）"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write(2, col as u16, *header).unwrap();
+        }
+        sheet.write(3, 0, village).unwrap();
+        sheet.write(3, 1, "张三").unwrap();
+        sheet.write(3, 2, "36098219900101123X").unwrap();
+        sheet.write(3, 3, amount).unwrap();
+        // An ID typed into a number cell: Excel keeps only 15 significant digits.
+        sheet.write(4, 2, 360982199001011234_f64).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn reads_every_sheet_with_excel_row_numbers() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.xlsx");
+    write_two_village_workbook(&path);
+    let book = read(&path, None).unwrap();
+    assert_eq!(book.file_name, "清册.xlsx");
+    let names: Vec<_> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["东山村", "西河村"]);
+
+    let sheet = &book.sheets[0];
+    assert_eq!(sheet.rows[0].number, 1);
+    assert_eq!(
+        sheet.rows[0].cell(0).display_text(),
+        "2025年示范镇耕地地力保护补贴发放清册"
+    );
+    let data = &sheet.rows[3];
+    assert_eq!(data.number, 4);
+    assert_eq!(data.cell(2), &Cell::Text("36098219900101123X".into()));
+    assert_eq!(data.cell(3).display_text(), "1234.5");
+    assert!(matches!(sheet.rows[4].cell(2), Cell::Number(_)));
+}
+
+#[test]
+fn one_sheet_can_be_chosen_and_a_wrong_name_lists_the_real_ones() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.xlsx");
+    write_two_village_workbook(&path);
+    let book = read(&path, Some("西河村")).unwrap();
+    assert_eq!(book.sheets.len(), 1);
+    let err = read(&path, Some("北塘村")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "文件“清册.xlsx”中没有名为“北塘村”的工作表；现有工作表：东山村、西河村"
+    );
+}
+
+#[test]
+fn a_truncated_workbook_is_reported_as_damaged() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.xlsx");
+    write_two_village_workbook(&path);
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let err = read(&path, None).unwrap_err();
+    assert!(matches!(err, SheetsError::Damaged { .. }), "{err:?}");
+    assert!(err.to_string().contains("已损坏或不完整"));
+}
+
+#[test]
+fn a_file_that_is_not_a_workbook_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("照片.xlsx");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let err = read(&path, None).unwrap_err();
+    assert!(matches!(err, SheetsError::UnknownFormat { .. }), "{err:?}");
+}
+
+#[test]
+fn a_renamed_xlsx_still_opens() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.xls");
+    write_two_village_workbook(&path);
+    assert_eq!(read(&path, None).unwrap().sheets.len(), 2);
+}
+
+#[test]
+fn gbk_csv_reads_as_chinese() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.csv");
+    let (bytes, _, _) = encoding_rs::GBK.encode("村名,姓名,金额\r\n东山村,李四,100.50\r\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let book = read(&path, None).unwrap();
+    assert_eq!(book.sheets[0].rows[1].cell(1), &Cell::Text("李四".into()));
+    assert_eq!(book.sheets[0].rows[1].number, 2);
+}
