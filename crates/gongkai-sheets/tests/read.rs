@@ -1,5 +1,8 @@
 //! Reading real files written by a real xlsx writer, and refusing files that are not workbooks.
 
+// Fixture builders outside #[test] functions unwrap too: this whole crate is test code.
+#![allow(clippy::unwrap_used)]
+
 use gongkai_sheets::{Cell, SheetsError, read};
 use rust_xlsxwriter::{Format, Workbook as XlsxWriter};
 use tempfile::TempDir;
