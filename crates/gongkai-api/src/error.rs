@@ -61,6 +61,7 @@ impl From<StoreError> for ApiError {
             StoreError::BackupExists { .. } | StoreError::BackupIo { .. } => "backup",
             StoreError::BadStoredValue(_) => "bad_stored_value",
             StoreError::Busy => "busy",
+            StoreError::Randomness(_) => "internal",
             StoreError::Sqlite(_) => "db_error",
         };
         Self::new(code, e.to_string())

@@ -8,6 +8,7 @@
 
 mod commands;
 mod error;
+mod payouts;
 mod session;
 pub mod typescript;
 pub mod wire;
@@ -36,6 +37,9 @@ macro_rules! with_commands {
             backup_create($crate::wire::BackupArgs) -> $crate::wire::BackupResult;
             backup_restore($crate::wire::RestoreArgs) -> $crate::wire::RestoreResult;
             db_check($crate::wire::NoArgs) -> $crate::wire::CheckReport;
+            payouts_import($crate::wire::PayoutImportArgs) -> $crate::wire::PayoutImportReport;
+            payouts_list($crate::wire::NoArgs) -> $crate::wire::PayoutLists;
+            payouts_lookup($crate::wire::PayoutLookupArgs) -> $crate::wire::PayoutLookup;
         }
     };
 }

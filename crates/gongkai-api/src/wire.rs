@@ -182,3 +182,99 @@ pub struct RestoreResult {
     pub previous_saved_to: String,
     pub profile: Option<Profile>,
 }
+
+/// Import a payout list file. `project` and `year` override what the file's title says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutImportArgs {
+    pub path: String,
+    pub sheet: Option<String>,
+    pub project: Option<String>,
+    pub year: Option<i32>,
+}
+
+/// One problem in an imported file, located as Excel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportIssue {
+    pub sheet: String,
+    pub row: u32,
+    pub column: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// snake_case: part of the `payouts import --json` contract (see [`PayoutImportReport`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VillageTotal {
+    pub name: String,
+    pub rows: u32,
+    #[ts(type = "number")]
+    pub total_fen: i64,
+}
+
+/// The outcome of an import: a list id when imported, or the errors that refused the whole file
+/// (nothing written).
+///
+/// Field names are snake_case here: scripts read this object from `gongkai payouts import --json`
+/// under the names the import contract fixed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PayoutImportReport {
+    pub list_id: Option<String>,
+    pub imported_rows: u32,
+    #[ts(type = "number")]
+    pub total_fen: i64,
+    pub villages: Vec<VillageTotal>,
+    pub errors: Vec<ImportIssue>,
+    pub warnings: Vec<ImportIssue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutList {
+    pub id: String,
+    pub project: String,
+    pub year: i32,
+    pub source_file: String,
+    /// draft (草稿) · posted (公示中) · archived (已归档)
+    pub status: String,
+    pub rows: u32,
+    #[ts(type = "number")]
+    pub total_fen: i64,
+    pub imported_at: String,
+    pub villages: Vec<VillageTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutLists {
+    pub lists: Vec<PayoutList>,
+}
+
+/// A full ID number typed by the clerk; it is hashed and never stored or echoed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutLookupArgs {
+    pub id_number: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonPayout {
+    pub list_id: String,
+    pub project: String,
+    pub year: i32,
+    pub village: String,
+    pub name: String,
+    pub id_masked: String,
+    #[ts(type = "number")]
+    pub amount_fen: i64,
+    pub status: String,
+    pub source_file: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutLookup {
+    pub payouts: Vec<PersonPayout>,
+}

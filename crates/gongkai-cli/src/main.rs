@@ -1,7 +1,8 @@
 //! `gongkai`: the command-line face of the workstation, over the same commands as the app.
 //!
 //! Exit codes: 0 done; 1 the command failed or found a problem (message on stderr, or an
-//! `{"error": …}` object on stdout with `--json`); 2 wrong usage.
+//! `{"error": …}` object on stdout with `--json`); 2 wrong usage, or an import refused because
+//! the file has errors (nothing written).
 
 // Printing is this binary's job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -13,7 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use gongkai_api::wire::{
-    BackupArgs, IdArgs, NoArgs, RestoreArgs, TownshipInput, VillageInput, VillageKind,
+    BackupArgs, IdArgs, NoArgs, PayoutImportArgs, PayoutLookupArgs, RestoreArgs, TownshipInput,
+    VillageInput, VillageKind,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -88,6 +90,42 @@ enum Command {
     Check {
         #[command(flatten)]
         db: Db,
+    },
+    /// 补贴发放清册
+    #[command(subcommand)]
+    Payouts(PayoutsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum PayoutsCommand {
+    /// 导入清册（.xlsx/.xls/.csv）；有任何错误则整份不导入，退出码 2
+    Import {
+        /// 清册文件
+        file: PathBuf,
+        #[command(flatten)]
+        db: Db,
+        /// 只导入这个工作表
+        #[arg(long)]
+        sheet: Option<String>,
+        /// 补贴项目（缺省：从标题或“补贴项目”列识别）
+        #[arg(long)]
+        project: Option<String>,
+        /// 年度（缺省：从标题识别）
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// 列出已导入的清册
+    List {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// 按完整身份证号查询某人的发放记录
+    Lookup {
+        #[command(flatten)]
+        db: Db,
+        /// 完整的 18 位身份证号
+        #[arg(long = "id")]
+        id_number: String,
     },
 }
 
@@ -200,5 +238,30 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
             (db.json, open(&db).backup_restore(args).map(Report::Restore))
         }
         Command::Check { db } => (db.json, open(&db).db_check(NoArgs {}).map(Report::Check)),
+        Command::Payouts(PayoutsCommand::Import {
+            file,
+            db,
+            sheet,
+            project,
+            year,
+        }) => {
+            let args = PayoutImportArgs {
+                path: file.display().to_string(),
+                sheet,
+                project,
+                year,
+            };
+            (db.json, open(&db).payouts_import(args).map(Report::Import))
+        }
+        Command::Payouts(PayoutsCommand::List { db }) => (
+            db.json,
+            open(&db).payouts_list(NoArgs {}).map(Report::PayoutLists),
+        ),
+        Command::Payouts(PayoutsCommand::Lookup { db, id_number }) => (
+            db.json,
+            open(&db)
+                .payouts_lookup(PayoutLookupArgs { id_number })
+                .map(Report::Lookup),
+        ),
     }
 }

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use gongkai_api::ApiError;
 use gongkai_api::wire::{
-    AppStatus, BackupResult, CheckReport, DbState, Profile, RestoreResult, Village, VillageKind,
+    AppStatus, BackupResult, CheckReport, DbState, PayoutImportReport, PayoutLists, PayoutLookup,
+    Profile, RestoreResult, Village, VillageKind,
 };
 use serde::Serialize;
 
@@ -16,7 +17,13 @@ pub enum Report {
     Backup(BackupResult),
     Restore(RestoreResult),
     Check(CheckReport),
+    Import(PayoutImportReport),
+    PayoutLists(PayoutLists),
+    Lookup(PayoutLookup),
 }
+
+/// Refused imports exit with 2, as a script expects from "the input was wrong".
+const REFUSED: u8 = 2;
 
 impl Report {
     pub fn print(&self, json: bool) -> ExitCode {
@@ -28,6 +35,9 @@ impl Report {
                 Report::Backup(v) => print_json(v),
                 Report::Restore(v) => print_json(v),
                 Report::Check(v) => print_json(v),
+                Report::Import(v) => print_json(v),
+                Report::PayoutLists(v) => print_json(&v.lists),
+                Report::Lookup(v) => print_json(&v.payouts),
             };
             if let Err(code) = printed {
                 return code;
@@ -38,6 +48,7 @@ impl Report {
         match self {
             Report::Check(report) if !report.ok => ExitCode::FAILURE,
             Report::Status(status) if status.state == DbState::Broken => ExitCode::FAILURE,
+            Report::Import(report) if !report.errors.is_empty() => ExitCode::from(REFUSED),
             _ => ExitCode::SUCCESS,
         }
     }
@@ -61,6 +72,9 @@ impl Report {
             Report::Restore(r) => {
                 format!("已从备份恢复。恢复前的内容另存为 {}", r.previous_saved_to)
             }
+            Report::Import(r) => import_text(r),
+            Report::PayoutLists(l) => lists_text(l),
+            Report::Lookup(l) => lookup_text(l),
             Report::Check(c) => format!(
                 "完整性检查：{}\n数据库结构版本：{}\n村（社区）{} 个，科室 {} 个，人员 {} 名",
                 if c.ok {
@@ -75,6 +89,89 @@ impl Report {
             ),
         }
     }
+}
+
+fn yuan(fen: i64) -> String {
+    format!("{}.{:02}", fen / 100, (fen % 100).abs())
+}
+
+fn import_text(r: &PayoutImportReport) -> String {
+    let mut lines = Vec::new();
+    if r.errors.is_empty() {
+        lines.push(format!(
+            "已导入 {} 人，合计 {} 元（清册编号 {}）",
+            r.imported_rows,
+            yuan(r.total_fen),
+            r.list_id.as_deref().unwrap_or_default()
+        ));
+        for v in &r.villages {
+            lines.push(format!(
+                "  {}\t{} 人\t{} 元",
+                v.name,
+                v.rows,
+                yuan(v.total_fen)
+            ));
+        }
+    } else {
+        lines.push(format!("发现 {} 处错误，整份清册未导入：", r.errors.len()));
+        lines.push("工作表\t行\t列\t原因".to_owned());
+        for e in &r.errors {
+            lines.push(format!(
+                "{}\t{}\t{}\t{}",
+                e.sheet, e.row, e.column, e.message
+            ));
+        }
+    }
+    for w in &r.warnings {
+        lines.push(format!(
+            "提示：{} 第 {} 行 {}：{}",
+            w.sheet, w.row, w.column, w.message
+        ));
+    }
+    lines.join("\n")
+}
+
+fn lists_text(l: &PayoutLists) -> String {
+    if l.lists.is_empty() {
+        return "尚未导入清册".to_owned();
+    }
+    l.lists
+        .iter()
+        .map(|p| {
+            format!(
+                "{}\t{} 年\t{}\t{} 人\t{} 元\t{}\t{}",
+                p.id,
+                p.year,
+                p.project,
+                p.rows,
+                yuan(p.total_fen),
+                p.status,
+                p.source_file
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn lookup_text(l: &PayoutLookup) -> String {
+    if l.payouts.is_empty() {
+        return "没有此人的发放记录".to_owned();
+    }
+    l.payouts
+        .iter()
+        .map(|p| {
+            format!(
+                "{} 年\t{}\t{}\t{}\t{}\t{} 元",
+                p.year,
+                p.project,
+                p.village,
+                p.name,
+                p.id_masked,
+                yuan(p.amount_fen)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn profile_text(p: &Profile) -> String {

@@ -8,6 +8,7 @@
 mod backup;
 mod error;
 mod migrations;
+mod payouts;
 mod profile;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
+pub use payouts::{
+    EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout, VillageTotal,
+};
 pub use profile::ProfileCounts;
 
 /// How long a write waits for another connection (the CLI while the app runs) before failing.

@@ -18,11 +18,18 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "township_profile",
-    sql: include_str!("migrations/0001_township_profile.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "township_profile",
+        sql: include_str!("migrations/0001_township_profile.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "payout_lists",
+        sql: include_str!("migrations/0002_payout_lists.sql"),
+    },
+];
 
 /// Schema version this binary writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -12,11 +12,23 @@ export type BackupResult = { path: string, bytes: number, };
 export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };
 export type DbState = "missing" | "empty" | "ready" | "broken";
 export type IdArgs = { id: string, };
+export type ImportIssue = { sheet: string, row: number, column: string, code: string, message: string, };
 export type NoArgs = Record<string, never>;
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
+export type PayoutImportArgs = { path: string, sheet: string | null, project: string | null, year: number | null, };
+export type PayoutImportReport = { list_id: string | null, imported_rows: number, total_fen: number, villages: Array<VillageTotal>, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, };
+export type PayoutList = { id: string, project: string, year: number, sourceFile: string, 
+/**
+ * draft (草稿) · posted (公示中) · archived (已归档)
+ */
+status: string, rows: number, totalFen: number, importedAt: string, villages: Array<VillageTotal>, };
+export type PayoutLists = { lists: Array<PayoutList>, };
+export type PayoutLookup = { payouts: Array<PersonPayout>, };
+export type PayoutLookupArgs = { idNumber: string, };
 export type Person = { id: string, name: string, officeId: string | null, officeName: string | null, roles: Array<Role>, };
 export type PersonInput = { id: string | null, name: string, officeId: string | null, roles: Array<Role>, };
+export type PersonPayout = { listId: string, project: string, year: number, village: string, name: string, idMasked: string, amountFen: number, status: string, sourceFile: string, };
 export type Profile = { township: Township, villages: Array<Village>, offices: Array<Office>, people: Array<Person>, };
 export type RestoreArgs = { 
 /**
@@ -34,6 +46,7 @@ export type TownshipInput = { name: string, divisionCode: string | null, creditC
 export type Village = { id: string, name: string, code: string, kind: VillageKind, };
 export type VillageInput = { id: string | null, name: string, code: string, kind: VillageKind, };
 export type VillageKind = "village" | "community";
+export type VillageTotal = { name: string, rows: number, total_fen: number, };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {
@@ -51,4 +64,7 @@ export const commands = {
   backupCreate: (args: BackupArgs) => invoke<BackupResult>("backup_create", { args }),
   backupRestore: (args: RestoreArgs) => invoke<RestoreResult>("backup_restore", { args }),
   dbCheck: () => invoke<CheckReport>("db_check", { args: {} }),
+  payoutsImport: (args: PayoutImportArgs) => invoke<PayoutImportReport>("payouts_import", { args }),
+  payoutsList: () => invoke<PayoutLists>("payouts_list", { args: {} }),
+  payoutsLookup: (args: PayoutLookupArgs) => invoke<PayoutLookup>("payouts_lookup", { args }),
 };

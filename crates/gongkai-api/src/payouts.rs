@@ -1,0 +1,276 @@
+//! Payout-list commands: import (validate everything, then write all or nothing), list, and
+//! look a person up by full ID number.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::Local;
+use gongkai_domain::RowId;
+use gongkai_payouts::validate::{Context, Issue};
+use gongkai_payouts::{IdNumber, InstallationKey, MaskRules, Outcome, validate};
+use gongkai_store::{NewPayoutList, NewPayoutRow, Store};
+use sha2::{Digest, Sha256};
+
+use crate::session::OpenMode;
+use crate::wire;
+use crate::{Api, ApiError};
+
+impl Api {
+    pub fn payouts_import(
+        &self,
+        args: wire::PayoutImportArgs,
+    ) -> Result<wire::PayoutImportReport, ApiError> {
+        let path = Path::new(args.path.trim());
+        let book = match gongkai_sheets::read(path, args.sheet.as_deref()) {
+            Ok(book) => book,
+            Err(e) => {
+                return Ok(refused(vec![whole_file_issue(
+                    "file_unreadable",
+                    e.to_string(),
+                )]));
+            }
+        };
+        let source_sha256 = match std::fs::read(path) {
+            Ok(bytes) => hex(&Sha256::digest(&bytes)),
+            Err(e) => {
+                return Ok(refused(vec![whole_file_issue(
+                    "file_unreadable",
+                    e.to_string(),
+                )]));
+            }
+        };
+        let source_file = book.file_name.clone();
+        self.with_store(OpenMode::Existing, |store| {
+            store.require_township()?;
+            let villages = store.villages()?;
+            let names: Vec<String> = villages.iter().map(|v| v.name.to_string()).collect();
+            let outcome = validate(
+                &book,
+                &Context {
+                    villages: &names,
+                    project: args.project.clone().filter(|p| !p.trim().is_empty()),
+                    year: args.year,
+                    today: Local::now().date_naive(),
+                    overrides: &[],
+                },
+            );
+            let key = InstallationKey::from_bytes(store.installation_key()?);
+            let mut errors = outcome.errors.clone();
+            if errors.is_empty() {
+                errors = already_paid(store, &outcome, &key)?;
+            }
+            if !errors.is_empty() {
+                let mut report = refused(errors.into_iter().map(issue).collect());
+                report.warnings = outcome.warnings.into_iter().map(issue).collect();
+                return Ok(report);
+            }
+
+            let rules = MaskRules::default();
+            let village_id = |name: &str| {
+                villages
+                    .iter()
+                    .find(|v| v.name.as_str() == name)
+                    .map(|v| v.id)
+                    .ok_or_else(|| {
+                        ApiError::internal(format!("村（社区）“{name}”在导入过程中被删除"))
+                    })
+            };
+            let rows = outcome
+                .lines
+                .iter()
+                .map(|line| {
+                    Ok(NewPayoutRow {
+                        village: village_id(&line.village)?,
+                        source_sheet: line.sheet.clone(),
+                        source_row: line.row,
+                        group: line.group.clone(),
+                        name: line.name.clone(),
+                        id_hash: key.hash(&line.id).0,
+                        id_masked: line.id.masked(&rules),
+                        bank_masked: line.bank_account.as_deref().map(|a| rules.mask_bank(a)),
+                        phone_masked: line.phone.as_deref().map(|p| rules.mask_phone(p)),
+                        area_e4: line.area.map(|q| q.0),
+                        rate_e4: line.rate.map(|q| q.0),
+                        amount_fen: line.amount.0,
+                        project: line.project.clone(),
+                        note: line.note.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            let list = NewPayoutList {
+                id: RowId::new(),
+                project: list_project(&outcome),
+                year: outcome.year,
+                source_file: source_file.clone(),
+                source_sha256: source_sha256.clone(),
+                rows,
+            };
+            store.insert_payout_list(&list)?;
+
+            let mut per_village: BTreeMap<&str, (u32, i64)> = BTreeMap::new();
+            for line in &outcome.lines {
+                let entry = per_village.entry(&line.village).or_default();
+                entry.0 += 1;
+                entry.1 += line.amount.0;
+            }
+            Ok(wire::PayoutImportReport {
+                list_id: Some(list.id.to_string()),
+                imported_rows: u32::try_from(outcome.lines.len()).unwrap_or(u32::MAX),
+                total_fen: outcome.total().0,
+                villages: names
+                    .iter()
+                    .filter_map(|n| {
+                        per_village
+                            .get(n.as_str())
+                            .map(|(rows, total)| wire::VillageTotal {
+                                name: n.clone(),
+                                rows: *rows,
+                                total_fen: *total,
+                            })
+                    })
+                    .collect(),
+                errors: Vec::new(),
+                warnings: outcome.warnings.into_iter().map(issue).collect(),
+            })
+        })
+    }
+
+    pub fn payouts_list(&self, _: wire::NoArgs) -> Result<wire::PayoutLists, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            let lists = store
+                .payout_lists()?
+                .into_iter()
+                .map(|l| wire::PayoutList {
+                    id: l.id.to_string(),
+                    project: l.project,
+                    year: l.year,
+                    source_file: l.source_file,
+                    status: l.status,
+                    rows: l.row_count,
+                    total_fen: l.total_fen,
+                    imported_at: l.imported_at,
+                    villages: l
+                        .villages
+                        .into_iter()
+                        .map(|v| wire::VillageTotal {
+                            name: v.village,
+                            rows: v.rows,
+                            total_fen: v.total_fen,
+                        })
+                        .collect(),
+                })
+                .collect();
+            Ok(wire::PayoutLists { lists })
+        })
+    }
+
+    pub fn payouts_lookup(
+        &self,
+        args: wire::PayoutLookupArgs,
+    ) -> Result<wire::PayoutLookup, ApiError> {
+        let id = IdNumber::parse(&args.id_number, Local::now().date_naive()).map_err(|p| {
+            ApiError::from(gongkai_domain::DomainError::BadCode {
+                field: "身份证号",
+                value: MaskRules::default().mask_id(args.id_number.trim()),
+                reason: p.message(),
+            })
+        })?;
+        self.with_store(OpenMode::Existing, |store| {
+            let key = InstallationKey::from_bytes(store.installation_key()?);
+            let payouts = store
+                .payouts_of(&key.hash(&id).0)?
+                .into_iter()
+                .map(|p| wire::PersonPayout {
+                    list_id: p.list_id.to_string(),
+                    project: p.project,
+                    year: p.year,
+                    village: p.village,
+                    name: p.name,
+                    id_masked: p.id_masked,
+                    amount_fen: p.amount_fen,
+                    status: p.status,
+                    source_file: p.source_file,
+                })
+                .collect();
+            Ok(wire::PayoutLookup { payouts })
+        })
+    }
+}
+
+/// People in this file who were already paid under the same project in the same year.
+fn already_paid(
+    store: &Store,
+    outcome: &Outcome,
+    key: &InstallationKey,
+) -> Result<Vec<Issue>, ApiError> {
+    let mut issues = Vec::new();
+    for line in &outcome.lines {
+        if let Some(earlier) =
+            store.earlier_payout(outcome.year, &line.project, &key.hash(&line.id).0)?
+        {
+            issues.push(Issue {
+                sheet: line.sheet.clone(),
+                row: line.row,
+                column: String::new(),
+                code: "duplicate_earlier",
+                message: format!(
+                    "{}（{}）已在 {} 年“{}”的清册中（文件“{}”，导入于 {}），不能重复导入",
+                    line.name,
+                    line.id.masked(&MaskRules::default()),
+                    outcome.year,
+                    line.project,
+                    earlier.source_file,
+                    earlier
+                        .imported_at
+                        .get(..10)
+                        .unwrap_or(&earlier.imported_at),
+                ),
+            });
+        }
+    }
+    Ok(issues)
+}
+
+/// The list's name: its one project, or all of them when the file mixes projects.
+fn list_project(outcome: &Outcome) -> String {
+    let mut projects: Vec<&str> = outcome.lines.iter().map(|l| l.project.as_str()).collect();
+    projects.dedup();
+    projects.sort_unstable();
+    projects.dedup();
+    projects.join("、")
+}
+
+fn refused(errors: Vec<wire::ImportIssue>) -> wire::PayoutImportReport {
+    wire::PayoutImportReport {
+        list_id: None,
+        imported_rows: 0,
+        total_fen: 0,
+        villages: Vec::new(),
+        errors,
+        warnings: Vec::new(),
+    }
+}
+
+fn whole_file_issue(code: &'static str, message: String) -> wire::ImportIssue {
+    wire::ImportIssue {
+        sheet: String::new(),
+        row: 0,
+        column: String::new(),
+        code: code.to_owned(),
+        message,
+    }
+}
+
+fn issue(i: Issue) -> wire::ImportIssue {
+    wire::ImportIssue {
+        sheet: i.sheet,
+        row: i.row,
+        column: i.column,
+        code: i.code.to_owned(),
+        message: i.message,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

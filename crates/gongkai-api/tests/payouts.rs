@@ -1,0 +1,340 @@
+//! Payout-list import on real files the tests write themselves: xlsx through a real writer,
+//! CSV in GBK, GB18030 and UTF-8 with BOM.
+
+// Fixture builders outside #[test] functions unwrap too: this whole crate is test code.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use gongkai_api::Api;
+use gongkai_api::wire::{NoArgs, PayoutImportArgs, PayoutImportReport, PayoutLookupArgs};
+use rust_xlsxwriter::{Format, Workbook};
+use tempfile::TempDir;
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/// A valid 18-digit ID (GB 11643 check character computed), different for each `n`.
+fn id(n: u32) -> String {
+    let body = format!(
+        "999901{}{:03}",
+        19600101 + (n % 28) + 10000 * (n / 28 % 40),
+        n % 1000
+    );
+    let sum: u32 = body
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    format!("{body}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
+fn demo(dir: &TempDir) -> Api {
+    let api = Api::new(dir.path().join("demo.sqlite3"));
+    api.setup_demo(NoArgs {}).unwrap();
+    api
+}
+
+fn import(api: &Api, path: &Path) -> PayoutImportReport {
+    api.payouts_import(PayoutImportArgs {
+        path: path.display().to_string(),
+        sheet: None,
+        project: None,
+        year: None,
+    })
+    .unwrap()
+}
+
+/// (name, ID seed, area in 亩)
+type Person<'a> = (&'a str, u32, &'a str);
+
+/// One sheet per village, title rows, header, people, 合计 row — as finance sends it.
+fn village_workbook(dir: &TempDir, people: &[(&str, &[Person<'_>])]) -> PathBuf {
+    let path = dir.path().join("2025年耕地地力保护补贴.xlsx");
+    let mut book = Workbook::new();
+    for (village, rows) in people {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*village).unwrap();
+        sheet
+            .merge_range(
+                0,
+                0,
+                0,
+                5,
+                "2025年示范镇耕地地力保护补贴发放清册",
+                &Format::new(),
+            )
+            .unwrap();
+        sheet.write(1, 5, "单位：元").unwrap();
+        let headers = [
+            "序号",
+            "户主姓名",
+            "身份证号码",
+            "补贴面积（亩）",
+            "补贴标准（元/亩）",
+            "补贴金额（元）",
+        ];
+        for (c, h) in headers.iter().enumerate() {
+            sheet.write(2, c as u16, *h).unwrap();
+        }
+        let mut total = 0_f64;
+        for (i, (name, n, area)) in rows.iter().enumerate() {
+            let r = 3 + i as u32;
+            let area_hundredths: u32 = area.replace('.', "").parse().unwrap();
+            let fen = area_hundredths * 10450 / 100; // rate 104.50
+            sheet.write(r, 0, (i + 1) as f64).unwrap();
+            sheet.write(r, 1, *name).unwrap();
+            sheet.write(r, 2, id(*n)).unwrap();
+            sheet.write(r, 3, area.parse::<f64>().unwrap()).unwrap();
+            sheet.write(r, 4, 104.5).unwrap();
+            sheet.write(r, 5, f64::from(fen) / 100.0).unwrap();
+            total += f64::from(fen) / 100.0;
+        }
+        let r = 3 + rows.len() as u32;
+        sheet.write(r, 0, "合计").unwrap();
+        sheet.write(r, 5, total).unwrap();
+        sheet
+            .write(r + 2, 0, "制表人：李明    审核人：王芳")
+            .unwrap();
+    }
+    book.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn a_clean_workbook_imports_by_village_and_keeps_no_full_id() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = village_workbook(
+        &dir,
+        &[
+            (
+                "东山村",
+                &[
+                    ("张三", 1, "10.00"),
+                    ("李四", 2, "3.50"),
+                    ("欧阳娜娜", 3, "12.35"),
+                ],
+            ),
+            ("西河村", &[("王五", 4, "8.00"), ("刘䶮", 5, "2.00")]),
+        ],
+    );
+    let report = import(&api, &path);
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+    assert_eq!(report.imported_rows, 5);
+    // 10.00×104.5 + 3.5×104.5 + 12.35×104.5 (=1290.57 truncated by the fixture) …
+    let dongshan = &report.villages[0];
+    assert_eq!((dongshan.name.as_str(), dongshan.rows), ("东山村", 3));
+    assert_eq!(dongshan.total_fen, 104_500 + 36_575 + 129_057);
+    assert_eq!(report.total_fen, dongshan.total_fen + 83_600 + 20_900);
+
+    let lists = api.payouts_list(NoArgs {}).unwrap().lists;
+    assert_eq!(lists.len(), 1);
+    assert_eq!(
+        (lists[0].project.as_str(), lists[0].year),
+        ("耕地地力保护补贴", 2025)
+    );
+    assert_eq!(lists[0].status, "draft");
+
+    // Privacy by construction: no full ID anywhere in the database file.
+    drop(api);
+    let bytes = std::fs::read(dir.path().join("demo.sqlite3")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    for n in 1..=5 {
+        assert!(!text.contains(&id(n)), "full ID {n} stored");
+        assert!(!text.contains(&id(n)[6..14]), "birth date of {n} stored");
+    }
+}
+
+#[test]
+fn lookup_by_full_id_finds_the_person() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = village_workbook(&dir, &[("东山村", &[("张三", 7, "1.00")])]);
+    assert!(import(&api, &path).errors.is_empty());
+    let found = api
+        .payouts_lookup(PayoutLookupArgs {
+            id_number: id(7).to_lowercase(),
+        })
+        .unwrap()
+        .payouts;
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].name, "张三");
+    assert_eq!(
+        found[0].id_masked,
+        format!("99*************{}", &id(7)[15..])
+    );
+    assert_eq!(found[0].amount_fen, 10_450);
+    assert!(
+        api.payouts_lookup(PayoutLookupArgs { id_number: id(8) })
+            .unwrap()
+            .payouts
+            .is_empty()
+    );
+}
+
+#[test]
+fn importing_the_same_people_again_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = village_workbook(
+        &dir,
+        &[("东山村", &[("张三", 1, "1.00"), ("李四", 2, "2.00")])],
+    );
+    assert!(import(&api, &path).errors.is_empty());
+    let again = import(&api, &path);
+    assert_eq!(again.list_id, None);
+    assert_eq!(again.errors.len(), 2);
+    assert!(again.errors.iter().all(|e| e.code == "duplicate_earlier"));
+    assert!(
+        again.errors[0]
+            .message
+            .contains("2025 年“耕地地力保护补贴”")
+    );
+    assert_eq!(api.payouts_list(NoArgs {}).unwrap().lists.len(), 1);
+}
+
+#[test]
+fn a_wrong_total_refuses_the_file() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = dir.path().join("清册.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["村名", "姓名", "身份证号", "金额"].iter().enumerate() {
+        sheet.write(0, c as u16, *h).unwrap();
+    }
+    sheet
+        .write_row(1, 0, ["东山村", "张三", &id(1), "100.00"])
+        .unwrap();
+    sheet
+        .write_row(2, 0, ["东山村", "李四", &id(2), "50.00"])
+        .unwrap();
+    sheet.write_row(3, 0, ["合计", "", "", "160.00"]).unwrap();
+    book.save(&path).unwrap();
+    let report = api
+        .payouts_import(PayoutImportArgs {
+            path: path.display().to_string(),
+            sheet: None,
+            project: Some("高龄津贴".into()),
+            year: Some(2025),
+        })
+        .unwrap();
+    assert_eq!(report.errors.len(), 1, "{:#?}", report.errors);
+    let e = &report.errors[0];
+    assert_eq!(
+        (e.row, e.column.as_str(), e.code.as_str()),
+        (4, "金额", "total_mismatch")
+    );
+    assert_eq!(
+        e.message,
+        "合计行金额 160.00 元与上面各行金额之和 150.00 元不一致"
+    );
+}
+
+#[test]
+fn every_kind_of_bad_row_is_reported_with_row_and_column_and_nothing_is_written() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let mut bad_check = id(3).into_bytes();
+    bad_check[16] = if bad_check[16] == b'9' {
+        b'0'
+    } else {
+        bad_check[16] + 1
+    };
+    let bad_check = String::from_utf8(bad_check).unwrap();
+    let rows = [
+        format!("东山村,张三,{},100.00,", id(1)),     // line 3: fine
+        format!("东山村,李四,{bad_check},100.00,"),   // line 4: check digit
+        "东山村,王五,3.60982E+17,100.00,".to_owned(), // line 5: Excel float
+        format!("东山村,赵六,{},12.345,", id(4)),     // line 6: decimals
+        format!("东山村,钱七,{},0,", id(5)),          // line 7: zero
+        format!("东三村,孙八,{},10.00,", id(6)),      // line 8: unknown village
+        format!("西河村,张三,{},10.00,", id(1)),      // line 9: same person again
+        format!("西河村,,{},10.00,", id(7)),          // line 10: no name
+        format!("西河村,周九,{},10.00,6217000012345678", id(8)), // line 11: fine, bank masked
+    ];
+    let csv = format!(
+        "2025年示范镇耕地地力保护补贴发放清册\r\n村名,姓名,身份证号,金额,银行账号\r\n{}\r\n",
+        rows.join("\r\n")
+    );
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&csv);
+    assert!(!unmappable);
+    let path = dir.path().join("清册.csv");
+    std::fs::write(&path, &gbk).unwrap();
+
+    let report = import(&api, &path);
+    assert_eq!(report.list_id, None);
+    let found: Vec<(u32, &str, &str)> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (4, "身份证号", "id_check_digit"),
+            (5, "身份证号", "id_stored_as_number"),
+            (6, "金额", "amount_decimals"),
+            (7, "金额", "amount_not_positive"),
+            (8, "村名", "village_unknown"),
+            (9, "身份证号", "duplicate_person"),
+            (10, "姓名", "name_missing"),
+        ]
+    );
+    assert!(report.errors[4].message.contains("是否为“东山村”"));
+    assert!(report.errors[5].message.contains("第 3 行"));
+    assert!(report.errors.iter().all(|e| e.sheet == "清册.csv"));
+    // No message repeats a full ID number.
+    for e in &report.errors {
+        for n in 1..=8 {
+            assert!(!e.message.contains(&id(n)), "{}", e.message);
+        }
+    }
+    assert!(api.payouts_list(NoArgs {}).unwrap().lists.is_empty());
+}
+
+#[test]
+fn utf8_bom_csv_with_full_width_digits_and_rare_names() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let full_width: String = id(9)
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap(),
+            'X' => 'x',
+            other => other,
+        })
+        .collect();
+    let csv = format!(
+        "\u{FEFF}补贴项目,村,姓名,身份证号,金额\n高龄津贴,南岭村,刘䶮,{full_width},300\n高龄津贴,南岭村,王𠀀,{},300.00\n",
+        id(10)
+    );
+    let path = dir.path().join("高龄津贴.csv");
+    std::fs::write(&path, csv).unwrap();
+    let report = import(&api, &path);
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+    assert_eq!(report.imported_rows, 2);
+    assert!(report.warnings.iter().any(|w| w.code == "year_assumed"));
+    let found = api
+        .payouts_lookup(PayoutLookupArgs { id_number: id(9) })
+        .unwrap()
+        .payouts;
+    assert_eq!(found[0].name, "刘䶮");
+}
+
+#[test]
+fn files_that_are_not_lists_are_refused_with_a_reason() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let picture = dir.path().join("照片.xlsx");
+    std::fs::write(&picture, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    let report = import(&api, &picture);
+    assert_eq!(report.errors[0].code, "file_unreadable");
+    assert!(report.errors[0].message.contains("不是 Excel 工作簿"));
+
+    let path = village_workbook(&dir, &[("东山村", &[("张三", 1, "1.00")])]);
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 3]).unwrap();
+    let report = import(&api, &path);
+    assert!(report.errors[0].message.contains("已损坏或不完整"));
+}

@@ -1,0 +1,50 @@
+-- Subsidy payout lists (惠民惠农补贴发放清册).
+-- Full ID and bank numbers are never stored: only a keyed hash (to answer "was this person
+-- paid?") and the masked form that may be printed.
+
+-- The per-installation secret for the keyed hash. It stays in this file: never synced, never
+-- exported. A backup carries it, so a restored database still finds its people.
+CREATE TABLE installation_key (
+    singleton INTEGER PRIMARY KEY NOT NULL CHECK (singleton = 1),
+    key       BLOB NOT NULL CHECK (length(key) = 32)
+) STRICT;
+
+CREATE TABLE payout_list (
+    id            TEXT PRIMARY KEY NOT NULL,
+    -- the project named in the file's title; rows carry their own (a file may hold several)
+    project       TEXT NOT NULL,
+    year          INTEGER NOT NULL,
+    source_file   TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('draft', 'posted', 'archived')),
+    row_count     INTEGER NOT NULL,
+    total_fen     INTEGER NOT NULL,
+    imported_at   TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE payout_row (
+    id             TEXT PRIMARY KEY NOT NULL,
+    list_id        TEXT NOT NULL REFERENCES payout_list (id) ON DELETE CASCADE,
+    village_id     TEXT NOT NULL REFERENCES village (id) ON DELETE RESTRICT,
+    source_sheet   TEXT NOT NULL,
+    source_row     INTEGER NOT NULL,
+    villager_group TEXT,
+    name           TEXT NOT NULL,
+    id_hash        BLOB NOT NULL CHECK (length(id_hash) = 32),
+    id_masked      TEXT NOT NULL,
+    bank_masked    TEXT,
+    phone_masked   TEXT,
+    -- quantities in ten-thousandths (area in 亩, rate in 元 per unit)
+    area_e4        INTEGER,
+    rate_e4        INTEGER,
+    amount_fen     INTEGER NOT NULL CHECK (amount_fen > 0),
+    project        TEXT NOT NULL,
+    year           INTEGER NOT NULL,
+    note           TEXT,
+    UNIQUE (list_id, project, id_hash)
+) STRICT;
+
+CREATE INDEX payout_row_person ON payout_row (id_hash);
+CREATE INDEX payout_row_project ON payout_row (year, project, id_hash);
+CREATE INDEX payout_row_list ON payout_row (list_id, village_id);

@@ -1,0 +1,260 @@
+//! Payout lists as stored: masked rows and keyed hashes, written all at once.
+
+use gongkai_domain::RowId;
+use rusqlite::{OptionalExtension, params};
+
+use crate::{ChangeOp, Store, StoreError};
+
+/// A list ready to be written. Built by the API from a validated file.
+#[derive(Debug, Clone)]
+pub struct NewPayoutList {
+    pub id: RowId,
+    pub project: String,
+    pub year: i32,
+    pub source_file: String,
+    pub source_sha256: String,
+    pub rows: Vec<NewPayoutRow>,
+}
+
+/// One person's payout, already masked and hashed: nothing here is a full ID or account.
+#[derive(Debug, Clone)]
+pub struct NewPayoutRow {
+    pub village: RowId,
+    pub source_sheet: String,
+    pub source_row: u32,
+    pub group: Option<String>,
+    pub name: String,
+    pub id_hash: [u8; 32],
+    pub id_masked: String,
+    pub bank_masked: Option<String>,
+    pub phone_masked: Option<String>,
+    pub area_e4: Option<i64>,
+    pub rate_e4: Option<i64>,
+    pub amount_fen: i64,
+    pub project: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayoutListSummary {
+    pub id: RowId,
+    pub project: String,
+    pub year: i32,
+    pub source_file: String,
+    pub status: String,
+    pub row_count: u32,
+    pub total_fen: i64,
+    pub imported_at: String,
+    pub villages: Vec<VillageTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VillageTotal {
+    pub village: String,
+    pub rows: u32,
+    pub total_fen: i64,
+}
+
+/// An earlier payout to the same person for the same year and project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierPayout {
+    pub source_file: String,
+    pub imported_at: String,
+}
+
+/// A person's payout found by ID, for the clerk's "was this person paid?".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonPayout {
+    pub list_id: RowId,
+    pub project: String,
+    pub year: i32,
+    pub village: String,
+    pub name: String,
+    pub id_masked: String,
+    pub amount_fen: i64,
+    pub status: String,
+    pub source_file: String,
+}
+
+impl Store {
+    /// The secret for hashing ID numbers, created on first use.
+    pub fn installation_key(&mut self) -> Result<[u8; 32], StoreError> {
+        let existing: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT key FROM installation_key", [], |r| r.get(0))
+            .optional()?;
+        if let Some(key) = existing.and_then(|k| <[u8; 32]>::try_from(k).ok()) {
+            return Ok(key);
+        }
+        let mut key = [0_u8; 32];
+        getrandom::fill(&mut key).map_err(|e| StoreError::Randomness(e.to_string()))?;
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO installation_key (singleton, key) VALUES (1, ?1)",
+                [&key[..]],
+            )?;
+            Ok(())
+        })?;
+        Ok(key)
+    }
+
+    /// Where this person already appears for this year and project, if anywhere.
+    pub fn earlier_payout(
+        &self,
+        year: i32,
+        project: &str,
+        id_hash: &[u8; 32],
+    ) -> Result<Option<EarlierPayout>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT l.source_file, l.imported_at FROM payout_row r
+                 JOIN payout_list l ON l.id = r.list_id
+                 WHERE r.year = ?1 AND r.project = ?2 AND r.id_hash = ?3 LIMIT 1",
+            )?
+            .query_row(params![year, project, &id_hash[..]], |r| {
+                Ok(EarlierPayout {
+                    source_file: r.get(0)?,
+                    imported_at: r.get(1)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Writes the list and all its rows in one transaction.
+    pub fn insert_payout_list(&mut self, list: &NewPayoutList) -> Result<(), StoreError> {
+        let total: i64 = list.rows.iter().map(|r| r.amount_fen).sum();
+        self.write(|w| {
+            let now = w.now_text();
+            w.tx.execute(
+                "INSERT INTO payout_list (id, project, year, source_file, source_sha256, status,
+                     row_count, total_fen, imported_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?7, ?8, ?8)",
+                params![
+                    list.id.to_string(),
+                    list.project,
+                    list.year,
+                    list.source_file,
+                    list.source_sha256,
+                    list.rows.len() as i64,
+                    total,
+                    now,
+                ],
+            )?;
+            let mut insert = w.tx.prepare_cached(
+                "INSERT INTO payout_row (id, list_id, village_id, source_sheet, source_row,
+                     villager_group, name, id_hash, id_masked, bank_masked, phone_masked, area_e4,
+                     rate_e4, amount_fen, project, year, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?;
+            let list_id = list.id.to_string();
+            for row in &list.rows {
+                insert.execute(params![
+                    RowId::new().to_string(),
+                    list_id,
+                    row.village.to_string(),
+                    row.source_sheet,
+                    row.source_row,
+                    row.group,
+                    row.name,
+                    &row.id_hash[..],
+                    row.id_masked,
+                    row.bank_masked,
+                    row.phone_masked,
+                    row.area_e4,
+                    row.rate_e4,
+                    row.amount_fen,
+                    row.project,
+                    list.year,
+                    row.note,
+                ])?;
+            }
+            w.log_change("payout_list", list.id, ChangeOp::Upsert)
+        })
+    }
+
+    pub fn payout_lists(&self) -> Result<Vec<PayoutListSummary>, StoreError> {
+        let mut lists = self
+            .conn
+            .prepare(
+                "SELECT id, project, year, source_file, status, row_count, total_fen, imported_at
+                 FROM payout_list ORDER BY imported_at DESC",
+            )?
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    PayoutListSummary {
+                        id: RowId::default(),
+                        project: r.get(1)?,
+                        year: r.get(2)?,
+                        source_file: r.get(3)?,
+                        status: r.get(4)?,
+                        row_count: r.get(5)?,
+                        total_fen: r.get(6)?,
+                        imported_at: r.get(7)?,
+                        villages: Vec::new(),
+                    },
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut per_village = self.conn.prepare(
+            "SELECT v.name, count(*), sum(r.amount_fen) FROM payout_row r
+             JOIN village v ON v.id = r.village_id
+             WHERE r.list_id = ?1 GROUP BY v.id ORDER BY v.code",
+        )?;
+        lists
+            .iter_mut()
+            .map(|(id, summary)| {
+                summary.id = id.parse()?;
+                summary.villages = per_village
+                    .query_map([&*id], |r| {
+                        Ok(VillageTotal {
+                            village: r.get(0)?,
+                            rows: r.get(1)?,
+                            total_fen: r.get(2)?,
+                        })
+                    })?
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(summary.clone())
+            })
+            .collect()
+    }
+
+    pub fn payouts_of(&self, id_hash: &[u8; 32]) -> Result<Vec<PersonPayout>, StoreError> {
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT l.id, r.project, r.year, v.name, r.name, r.id_masked, r.amount_fen,
+                        l.status, l.source_file
+                 FROM payout_row r
+                 JOIN payout_list l ON l.id = r.list_id
+                 JOIN village v ON v.id = r.village_id
+                 WHERE r.id_hash = ?1 ORDER BY r.year DESC, r.project",
+            )?
+            .query_map([&id_hash[..]], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    PersonPayout {
+                        list_id: RowId::default(),
+                        project: r.get(1)?,
+                        year: r.get(2)?,
+                        village: r.get(3)?,
+                        name: r.get(4)?,
+                        id_masked: r.get(5)?,
+                        amount_fen: r.get(6)?,
+                        status: r.get(7)?,
+                        source_file: r.get(8)?,
+                    },
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(id, payout)| {
+                Ok(PersonPayout {
+                    list_id: id.parse()?,
+                    ..payout
+                })
+            })
+            .collect()
+    }
+}
