@@ -101,7 +101,8 @@ test_all() {
   run_suite "界面单元测试（vitest）" count_vitest bash -c "cd ui && npm test"
   run_suite "界面构建（vue-tsc + vite）" count_none bash -c "cd ui && npm run build"
   run_suite "静态检查（clippy -D warnings）" count_none cargo clippy --workspace --all-targets -- -D warnings
-  run_suite "核心测试（不依赖 WebKit）" count_cargo cargo test -p gongkai-domain -p gongkai-store -p gongkai-api -p gongkai-cli
+  # The workspace's default members are exactly the core crates (no WebKit needed).
+  run_suite "核心测试（不依赖 WebKit）" count_cargo cargo test
   run_suite "构建桌面程序" count_none cargo build -p gongkai-app -p gongkai-cli
   run_suite "端到端测试（真实程序 + WebDriver + Xvfb）" count_node \
     env CARGO_TARGET_DIR="$TARGET" xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-reporter=tap tests/e2e/

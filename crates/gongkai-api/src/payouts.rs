@@ -55,9 +55,10 @@ impl Api {
                 },
             );
             let key = InstallationKey::from_bytes(store.installation_key()?);
+            let hashes: Vec<[u8; 32]> = outcome.lines.iter().map(|l| key.hash(&l.id).0).collect();
             let mut errors = outcome.errors.clone();
             if errors.is_empty() {
-                errors = already_paid(store, &outcome, &key)?;
+                errors = already_paid(store, &outcome, &hashes)?;
             }
             if !errors.is_empty() {
                 let mut report = refused(errors.into_iter().map(issue).collect());
@@ -78,14 +79,15 @@ impl Api {
             let rows = outcome
                 .lines
                 .iter()
-                .map(|line| {
+                .zip(&hashes)
+                .map(|(line, hash)| {
                     Ok(NewPayoutRow {
                         village: village_id(&line.village)?,
                         source_sheet: line.sheet.clone(),
                         source_row: line.row,
                         group: line.group.clone(),
                         name: line.name.clone(),
-                        id_hash: key.hash(&line.id).0,
+                        id_hash: *hash,
                         id_masked: line.id.masked(&rules),
                         bank_masked: line.bank_account.as_deref().map(|a| rules.mask_bank(a)),
                         phone_masked: line.phone.as_deref().map(|p| rules.mask_phone(p)),
@@ -198,16 +200,22 @@ impl Api {
 }
 
 /// People in this file who were already paid under the same project in the same year.
+/// `hashes[i]` is the keyed hash of `outcome.lines[i]`.
 fn already_paid(
     store: &Store,
     outcome: &Outcome,
-    key: &InstallationKey,
+    hashes: &[[u8; 32]],
 ) -> Result<Vec<Issue>, ApiError> {
+    let mut paid_by_project = BTreeMap::new();
     let mut issues = Vec::new();
-    for line in &outcome.lines {
-        if let Some(earlier) =
-            store.earlier_payout(outcome.year, &line.project, &key.hash(&line.id).0)?
-        {
+    for (line, hash) in outcome.lines.iter().zip(hashes) {
+        let paid = match paid_by_project.entry(line.project.as_str()) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(store.paid_under(outcome.year, &line.project)?)
+            }
+        };
+        if let Some(earlier) = paid.get(hash) {
             issues.push(Issue {
                 sheet: line.sheet.clone(),
                 row: line.row,

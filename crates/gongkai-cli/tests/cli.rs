@@ -200,3 +200,97 @@ fn killing_a_writer_leaves_a_sound_database() {
         assert!((6..=7).contains(&villages), "{villages}");
     }
 }
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+fn valid_id(seq: u32) -> String {
+    let body = format!("99990119800101{seq:03}");
+    let sum: u32 = body
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    format!("{body}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
+#[test]
+fn payouts_import_reports_json_and_exit_codes() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    assert!(gongkai(&["demo", "--db", path(&db)]).status.success());
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        format!(
+            "村名,姓名,身份证号,金额\n东山村,张三,{},100.50\n西河村,李四,{},20\n",
+            valid_id(1),
+            valid_id(2)
+        ),
+    )
+    .unwrap();
+    let out = gongkai(&[
+        "payouts",
+        "import",
+        path(&good),
+        "--db",
+        path(&db),
+        "--project",
+        "高龄津贴",
+        "--year",
+        "2025",
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let report = json(&out);
+    assert_eq!(report["imported_rows"], 2);
+    assert_eq!(report["total_fen"], 12_050);
+    assert_eq!(report["villages"][0]["name"], "东山村");
+    assert_eq!(report["villages"][0]["total_fen"], 10_050);
+    assert!(report["list_id"].is_string());
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0);
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "村名,姓名,身份证号,金额\n东山村,王五,3.60982E+17,100\n",
+    )
+    .unwrap();
+    let out = gongkai(&[
+        "payouts",
+        "import",
+        path(&bad),
+        "--db",
+        path(&db),
+        "--project",
+        "高龄津贴",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let error = &json(&out)["errors"][0];
+    assert_eq!(error["sheet"], "bad.csv");
+    assert_eq!(error["row"], 2);
+    assert_eq!(error["column"], "身份证号");
+    assert_eq!(error["code"], "id_stored_as_number");
+
+    let out = gongkai(&["payouts", "list", "--db", path(&db), "--json"]);
+    assert_eq!(json(&out).as_array().unwrap().len(), 1);
+
+    let out = gongkai(&[
+        "payouts",
+        "lookup",
+        "--db",
+        path(&db),
+        "--id",
+        &valid_id(2),
+        "--json",
+    ]);
+    let found = json(&out);
+    assert_eq!(found[0]["name"], "李四");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(&valid_id(2)));
+}

@@ -163,6 +163,8 @@ fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, StoreErr
         conn.pragma_update(None, "synchronous", "FULL")?;
     }
     conn.pragma_update(None, "foreign_keys", true)?;
+    // 32 MB of page cache: a 100,000-row import touches the row and index pages many times.
+    conn.pragma_update(None, "cache_size", -32_768)?;
     Ok(conn)
 }
 

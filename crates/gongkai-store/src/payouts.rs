@@ -1,5 +1,7 @@
 //! Payout lists as stored: masked rows and keyed hashes, written all at once.
 
+use std::collections::HashMap;
+
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, params};
 
@@ -98,27 +100,34 @@ impl Store {
         Ok(key)
     }
 
-    /// Where this person already appears for this year and project, if anywhere.
-    pub fn earlier_payout(
+    /// Everyone already paid under `project` in `year`, by ID hash, with where they appear.
+    pub fn paid_under(
         &self,
         year: i32,
         project: &str,
-        id_hash: &[u8; 32],
-    ) -> Result<Option<EarlierPayout>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT l.source_file, l.imported_at FROM payout_row r
-                 JOIN payout_list l ON l.id = r.list_id
-                 WHERE r.year = ?1 AND r.project = ?2 AND r.id_hash = ?3 LIMIT 1",
-            )?
-            .query_row(params![year, project, &id_hash[..]], |r| {
-                Ok(EarlierPayout {
-                    source_file: r.get(0)?,
-                    imported_at: r.get(1)?,
-                })
-            })
-            .optional()?)
+    ) -> Result<HashMap<[u8; 32], EarlierPayout>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.id_hash, l.source_file, l.imported_at FROM payout_row r
+             JOIN payout_list l ON l.id = r.list_id
+             WHERE r.year = ?1 AND r.project = ?2",
+        )?;
+        let rows = stmt.query_map(params![year, project], |r| {
+            Ok((
+                r.get::<_, Vec<u8>>(0)?,
+                EarlierPayout {
+                    source_file: r.get(1)?,
+                    imported_at: r.get(2)?,
+                },
+            ))
+        })?;
+        let mut paid = HashMap::new();
+        for row in rows {
+            let (hash, earlier) = row?;
+            if let Ok(hash) = <[u8; 32]>::try_from(hash) {
+                paid.insert(hash, earlier);
+            }
+        }
+        Ok(paid)
     }
 
     /// Writes the list and all its rows in one transaction.

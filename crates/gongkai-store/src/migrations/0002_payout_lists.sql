@@ -41,10 +41,10 @@ CREATE TABLE payout_row (
     amount_fen     INTEGER NOT NULL CHECK (amount_fen > 0),
     project        TEXT NOT NULL,
     year           INTEGER NOT NULL,
-    note           TEXT,
-    UNIQUE (list_id, project, id_hash)
+    note           TEXT
 ) STRICT;
 
-CREATE INDEX payout_row_person ON payout_row (id_hash);
-CREATE INDEX payout_row_project ON payout_row (year, project, id_hash);
+-- One index serves "was this person paid?" (by hash), "already paid this year under this
+-- project?" (hash, year, project) and refuses a person twice in one list.
+CREATE UNIQUE INDEX payout_row_person ON payout_row (id_hash, year, project, list_id);
 CREATE INDEX payout_row_list ON payout_row (list_id, village_id);
