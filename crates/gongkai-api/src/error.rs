@@ -26,6 +26,10 @@ impl ApiError {
         Self::new("internal", format!("工作台内部错误：{detail}"))
     }
 
+    pub(crate) fn export(out: &str, detail: &str) -> Self {
+        Self::new("export", format!("无法写入文件“{out}”：{detail}"))
+    }
+
     pub(crate) fn folder_not_creatable(dir: &std::path::Path, e: &std::io::Error) -> Self {
         Self::new(
             "db_unreadable",

@@ -40,6 +40,7 @@ macro_rules! with_commands {
             payouts_import($crate::wire::PayoutImportArgs) -> $crate::wire::PayoutImportReport;
             payouts_list($crate::wire::NoArgs) -> $crate::wire::PayoutLists;
             payouts_lookup($crate::wire::PayoutLookupArgs) -> $crate::wire::PayoutLookup;
+            payouts_export_issues($crate::wire::IssuesExportArgs) -> $crate::wire::ExportResult;
         }
     };
 }

@@ -199,6 +199,51 @@ impl Api {
     }
 }
 
+impl Api {
+    /// Writes a refused import's error table as `.xlsx`: the columns finance needs to find and
+    /// fix each row, in the order the file has them.
+    pub fn payouts_export_issues(
+        &self,
+        args: wire::IssuesExportArgs,
+    ) -> Result<wire::ExportResult, ApiError> {
+        let export_failed =
+            |e: rust_xlsxwriter::XlsxError| ApiError::export(&args.out, &e.to_string());
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name("错误清单").map_err(export_failed)?;
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        sheet
+            .write_with_format(0, 0, format!("“{}”导入错误清单", args.source_file), &bold)
+            .map_err(export_failed)?;
+        for (c, (title, width)) in [
+            ("工作表", 16),
+            ("行号", 8),
+            ("列", 16),
+            ("错误代码", 20),
+            ("原因", 80),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let c = c as u16;
+            sheet
+                .write_with_format(2, c, title, &bold)
+                .map_err(export_failed)?;
+            sheet.set_column_width(c, width).map_err(export_failed)?;
+        }
+        for (i, issue) in args.issues.iter().enumerate() {
+            let r = 3 + u32::try_from(i).unwrap_or(u32::MAX - 3);
+            sheet.write(r, 0, &issue.sheet).map_err(export_failed)?;
+            sheet.write(r, 1, issue.row).map_err(export_failed)?;
+            sheet.write(r, 2, &issue.column).map_err(export_failed)?;
+            sheet.write(r, 3, &issue.code).map_err(export_failed)?;
+            sheet.write(r, 4, &issue.message).map_err(export_failed)?;
+        }
+        book.save(Path::new(&args.out)).map_err(export_failed)?;
+        Ok(wire::ExportResult { path: args.out })
+    }
+}
+
 /// People in this file who were already paid under the same project in the same year.
 /// `hashes[i]` is the keyed hash of `outcome.lines[i]`.
 fn already_paid(

@@ -278,3 +278,18 @@ pub struct PersonPayout {
 pub struct PayoutLookup {
     pub payouts: Vec<PersonPayout>,
 }
+
+/// The error table of a refused import, to be written as `.xlsx` for finance to fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuesExportArgs {
+    pub source_file: String,
+    pub issues: Vec<ImportIssue>,
+    pub out: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    pub path: String,
+}

@@ -338,3 +338,36 @@ fn files_that_are_not_lists_are_refused_with_a_reason() {
     let report = import(&api, &path);
     assert!(report.errors[0].message.contains("已损坏或不完整"));
 }
+
+#[test]
+fn the_error_table_exports_as_xlsx_that_reads_back() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = dir.path().join("清册.csv");
+    std::fs::write(
+        &path,
+        "村名,姓名,身份证号,金额\n东山村,王五,3.60982E+17,100\n",
+    )
+    .unwrap();
+    let report = api
+        .payouts_import(PayoutImportArgs {
+            path: path.display().to_string(),
+            sheet: None,
+            project: Some("高龄津贴".into()),
+            year: None,
+        })
+        .unwrap();
+    let out = dir.path().join("错误清单.xlsx");
+    api.payouts_export_issues(gongkai_api::wire::IssuesExportArgs {
+        source_file: "清册.csv".into(),
+        issues: report.errors.clone(),
+        out: out.display().to_string(),
+    })
+    .unwrap();
+    let book = gongkai_sheets::read(&out, None).unwrap();
+    let row = &book.sheets[0].rows[3];
+    assert_eq!(row.cell(0).display_text(), "清册.csv");
+    assert_eq!(row.cell(1).display_text(), "2");
+    assert_eq!(row.cell(2).display_text(), "身份证号");
+    assert!(row.cell(4).display_text().contains("设为“文本”格式"));
+}

@@ -11,8 +11,10 @@ export type BackupArgs = { out: string | null, };
 export type BackupResult = { path: string, bytes: number, };
 export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };
 export type DbState = "missing" | "empty" | "ready" | "broken";
+export type ExportResult = { path: string, };
 export type IdArgs = { id: string, };
 export type ImportIssue = { sheet: string, row: number, column: string, code: string, message: string, };
+export type IssuesExportArgs = { sourceFile: string, issues: Array<ImportIssue>, out: string, };
 export type NoArgs = Record<string, never>;
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
@@ -67,4 +69,5 @@ export const commands = {
   payoutsImport: (args: PayoutImportArgs) => invoke<PayoutImportReport>("payouts_import", { args }),
   payoutsList: () => invoke<PayoutLists>("payouts_list", { args: {} }),
   payoutsLookup: (args: PayoutLookupArgs) => invoke<PayoutLookup>("payouts_lookup", { args }),
+  payoutsExportIssues: (args: IssuesExportArgs) => invoke<ExportResult>("payouts_export_issues", { args }),
 };
