@@ -14,6 +14,8 @@ use tauri::Manager;
 
 fn main() {
     let app = tauri::Builder::default()
+        // The system's own open/save dialogs, for choosing files to import and export.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let path = db_path::resolve(app.handle())?;
             app.manage(Arc::new(Api::new(path)));

@@ -146,3 +146,40 @@ test("the demo township opens and Chinese renders with the bundled font", async 
     await saveScreenshot(wd, "settings-people.png");
   });
 });
+
+/** A valid 18-digit ID number (GB 11643 check character) for the fictional 99 region. */
+function idNumber(seq) {
+  const body = `99990119800101${String(seq).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return body + "10X98765432"[sum % 11];
+}
+
+test("import a payout list: refused with located errors, then imported and found by ID", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-"));
+  const db = join(dir, "demo.sqlite3");
+  execFileSync(cli, ["demo", "--db", db]);
+  const bad = join(dir, "有错的清册.csv");
+  writeFileSync(bad, `村名,姓名,身份证号,金额\n东山村,王五,3.60982E+17,100\n东三村,李四,${idNumber(2)},50\n`);
+  const good = join(dir, "2025年示范镇高龄津贴发放清册.csv");
+  writeFileSync(good, `村名,姓名,身份证号,金额\n东山村,刘䶮,${idNumber(1)},100.50\n西河村,李四,${idNumber(2)},20\n`);
+
+  await withApp(db, async (wd) => {
+    await wd.click(testid("nav-payouts"));
+    await wd.type(input("payout-file"), bad);
+    await wd.click(testid("payout-import-submit"));
+    await wd.waitFor(testid("import-errors"), { text: (t) => t.includes("设为“文本”格式") && t.includes("是否为“东山村”") });
+    await saveScreenshot(wd, "payouts-refused.png");
+
+    await wd.type(input("payout-file"), good);
+    await wd.click(testid("payout-import-submit"));
+    await wd.waitFor(testid("import-summary"), { text: (t) => t.includes("已导入 2 人，合计 120.50 元") });
+    await wd.waitFor(testid("payout-lists"), { text: (t) => t.includes("高龄津贴") });
+
+    await wd.type(input("payout-lookup-id"), idNumber(1));
+    await wd.click(testid("payout-lookup-submit"));
+    await wd.waitFor(testid("payout-lookup-result"), { text: (t) => t.includes("刘䶮") && t.includes("99*************") });
+    assert.deepEqual(await chineseWithoutBundledFont(wd), [], "payouts page");
+    await saveScreenshot(wd, "payouts-imported.png");
+  });
+});

@@ -86,9 +86,14 @@ export class WebDriver {
     await this.request("POST", this.session(`/element/${id}/click`), {});
   }
 
+  /** Replaces the input's content. WebDriver's "clear" does not fire the input event Vue's
+   *  v-model listens to, so the old text would come back on the next keystroke. */
   async type(css, text) {
     const id = await this.waitFor(css);
-    await this.request("POST", this.session(`/element/${id}/clear`), {});
+    await this.execute(
+      "const e = arguments[0]; e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));",
+      [{ [ELEMENT]: id }],
+    );
     await this.request("POST", this.session(`/element/${id}/value`), { text });
   }
 

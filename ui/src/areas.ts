@@ -3,7 +3,7 @@ export interface Area {
   key: string;
   path: string;
   label: string;
-  /** What the area will do, for areas not built yet. */
+  /** What the area does, shown while it is not built yet. */
   purpose?: string;
 }
 
@@ -15,5 +15,5 @@ export const areas: Area[] = [
   { key: "requests", path: "/requests", label: "依申请公开", purpose: "申请登记、法定期限与答复" },
   { key: "report", path: "/report", label: "年度报告", purpose: "政府信息公开工作年度报告" },
   { key: "sync", path: "/sync", label: "同步", purpose: "与县级门户的数据同步" },
-  { key: "settings", path: "/settings", label: "设置" },
+  { key: "settings", path: "/settings", label: "设置", purpose: "本镇概况、村（社区）、科室与人员、数据备份" },
 ];

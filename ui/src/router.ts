@@ -1,16 +1,21 @@
+import type { Component } from "vue";
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
 import { areas } from "./areas";
 import OverviewView from "./views/OverviewView.vue";
+import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 
+/** Areas that are built; every other area shows what it will do and that it is not open yet. */
+const built: Record<string, Component> = { payouts: PayoutsView, settings: SettingsView };
+
 const routes: RouteRecordRaw[] = [
   { path: "/", component: OverviewView },
-  ...areas.map((area) => ({
-    path: area.path,
-    component: area.purpose ? PlaceholderView : SettingsView,
-    props: area.purpose ? { area } : undefined,
-  })),
+  ...areas.map((area) =>
+    built[area.key]
+      ? { path: area.path, component: built[area.key] }
+      : { path: area.path, component: PlaceholderView, props: { area } },
+  ),
 ];
 
 export const router = createRouter({ history: createWebHashHistory(), routes });

@@ -73,21 +73,35 @@ pub fn validate(book: &Workbook, cx: &Context<'_>) -> Outcome {
         seen: HashMap::new(),
         title_year: None,
         title_project: None,
+        year_from_rows: None,
+        project_from_rows: None,
+        project_reported: false,
     };
+    // Finance often names the file after the list's title: it is the last place to look.
+    let stem = book
+        .file_name
+        .rsplit_once('.')
+        .map_or(book.file_name.as_str(), |(s, _)| s);
+    v.title_year = year_in(stem);
+    v.title_project = project_in(stem);
     for sheet in &book.sheets {
         v.sheet(sheet);
     }
-    v.outcome.year = cx.year.or(v.title_year).unwrap_or_else(|| {
-        let year = cx.today.year();
-        v.outcome.warnings.push(Issue {
-            sheet: String::new(),
-            row: 0,
-            column: String::new(),
-            code: "year_assumed",
-            message: format!("未能从标题识别年度，按 {year} 年处理"),
+    v.outcome.year = cx
+        .year
+        .or(v.year_from_rows)
+        .or(v.title_year)
+        .unwrap_or_else(|| {
+            let year = cx.today.year();
+            v.outcome.warnings.push(Issue {
+                sheet: String::new(),
+                row: 0,
+                column: String::new(),
+                code: "year_assumed",
+                message: format!("未能从标题识别年度，按 {year} 年处理"),
+            });
+            year
         });
-        year
-    });
     if v.outcome.lines.is_empty() && v.outcome.errors.is_empty() {
         v.outcome.errors.push(Issue {
             sheet: String::new(),
@@ -105,8 +119,14 @@ struct Validator<'a> {
     outcome: Outcome,
     /// (project, ID) → where it was first seen, to refuse the same person twice.
     seen: HashMap<(String, IdNumber), (String, u32)>,
+    /// From the file name.
     title_year: Option<i32>,
     title_project: Option<String>,
+    /// From title rows above a header; these win over the file name.
+    year_from_rows: Option<i32>,
+    project_from_rows: Option<String>,
+    /// "Project unknown" is said once per file, not on every row.
+    project_reported: bool,
 }
 
 impl Validator<'_> {
@@ -230,10 +250,10 @@ impl Validator<'_> {
             for cell in &row.cells {
                 let text = cell.display_text();
                 if let Some(year) = year_in(&text) {
-                    self.title_year.get_or_insert(year);
+                    self.year_from_rows.get_or_insert(year);
                 }
                 if let Some(project) = project_in(&text) {
-                    self.title_project.get_or_insert(project);
+                    self.project_from_rows.get_or_insert(project);
                 }
             }
         }
@@ -411,8 +431,10 @@ impl Validator<'_> {
 
         let project = text(Column::Project)
             .or_else(|| self.cx.project.clone())
+            .or_else(|| self.project_from_rows.clone())
             .or_else(|| self.title_project.clone());
-        if project.is_none() {
+        if project.is_none() && !self.project_reported {
+            self.project_reported = true;
             self.error(
                 sheet,
                 row.number,

@@ -63,10 +63,10 @@ describe("start-up", () => {
 
   it("says plainly that an area is not built yet, with no data", async () => {
     serve({ app_status: () => status("ready") });
-    const w = await mountApp("/payouts");
+    const w = await mountApp("/boards");
     const area = w.find('[data-testid="area-not-built"]');
-    expect(area.text()).toContain("补贴清册：本功能尚未开放");
-    expect(area.text()).toContain("惠民惠农补贴发放清册");
+    expect(area.text()).toContain("公开栏：本功能尚未开放");
+    expect(area.text()).toContain("公示单打印");
     expect(w.find(".el-table").exists()).toBe(false);
     w.unmount();
   });

@@ -1,0 +1,17 @@
+import { open, save } from "@tauri-apps/plugin-dialog";
+
+/** Asks the clerk for a payout list file; null when cancelled. */
+export async function chooseListFile(): Promise<string | null> {
+  const picked = await open({
+    title: "选择补贴发放清册",
+    multiple: false,
+    directory: false,
+    filters: [{ name: "清册（Excel 或 CSV）", extensions: ["xlsx", "xls", "csv"] }],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Asks where to save an Excel file; null when cancelled. */
+export async function chooseXlsxTarget(defaultPath: string): Promise<string | null> {
+  return save({ title: "保存错误清单", defaultPath, filters: [{ name: "Excel 工作簿", extensions: ["xlsx"] }] });
+}
