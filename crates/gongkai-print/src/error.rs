@@ -1,0 +1,12 @@
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PrintError {
+    /// Each place reads like “第 3 行：刘𫟼（缺“𫟼”）”.
+    #[error("以下文字中有字库没有的字，为避免公示单上出现方框或空白，已停止打印：{}。请联系技术支持补充字库，切勿以同音字代替", places.join("；"))]
+    MissingGlyphs { places: Vec<String> },
+    #[error("内置字体“{0}”无法读取，安装可能已损坏")]
+    Font(&'static str),
+    #[error("表格没有列，无法打印")]
+    NoColumns,
+}

@@ -1,0 +1,110 @@
+//! The bundled faces: a Song-style main face and a fallback for CJK Ext-B and beyond.
+
+use std::sync::OnceLock;
+
+use printpdf::ParsedFont;
+
+use crate::PrintError;
+
+static MAIN: &[u8] = include_bytes!("../../../assets/fonts/NotoSerifCJKsc-Regular.otf");
+static FALLBACK: &[u8] = include_bytes!("../../../assets/fonts/HanaMinB.ttf");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Face {
+    Main,
+    Fallback,
+}
+
+pub struct FontSet {
+    pub(crate) main: ParsedFont,
+    pub(crate) fallback: ParsedFont,
+}
+
+impl std::fmt::Debug for FontSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FontSet(NotoSerifCJKsc-Regular, HanaMinB)")
+    }
+}
+
+impl FontSet {
+    /// The fonts, parsed once per process (about 0.1 s) on the first print.
+    pub fn shared() -> Result<&'static FontSet, PrintError> {
+        static FONTS: OnceLock<Result<FontSet, PrintError>> = OnceLock::new();
+        FONTS.get_or_init(FontSet::load).as_ref().map_err(Clone::clone)
+    }
+
+    fn load() -> Result<FontSet, PrintError> {
+        let main = ParsedFont::from_bytes(MAIN, 0, &mut Vec::new())
+            .ok_or(PrintError::Font("NotoSerifCJKsc-Regular"))?;
+        let fallback = ParsedFont::from_bytes(FALLBACK, 0, &mut Vec::new())
+            .ok_or(PrintError::Font("HanaMinB"))?;
+        Ok(FontSet { main, fallback })
+    }
+
+    pub(crate) fn face_for(&self, c: char) -> Option<Face> {
+        if self.main.lookup_glyph_index(c as u32).is_some() {
+            Some(Face::Main)
+        } else if self.fallback.lookup_glyph_index(c as u32).is_some() {
+            Some(Face::Fallback)
+        } else {
+            None
+        }
+    }
+
+    /// Characters of `text` that no bundled face can draw (spaces and controls excepted).
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control() && self.face_for(*c).is_none())
+            .collect();
+        missing.dedup();
+        missing
+    }
+
+    /// Advance width of `c` in em (1.0 = the font size). Unknown characters count as a full em
+    /// so layout never underestimates; they are refused before drawing anyway.
+    pub(crate) fn advance_em(&self, c: char) -> f32 {
+        let font = match self.face_for(c) {
+            Some(Face::Main) => &self.main,
+            Some(Face::Fallback) => &self.fallback,
+            None => return 1.0,
+        };
+        let units = f32::from(font.font_metrics.units_per_em.max(1));
+        font.lookup_glyph_index(c as u32)
+            .map_or(1.0, |gid| f32::from(font.get_horizontal_advance(gid)) / units)
+    }
+
+    /// Width of `text` at `size` points, in points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_names_are_covered_by_one_face_or_the_other() {
+        let fonts = FontSet::shared().unwrap();
+        for name in ["王堃", "张喆", "刘䶮", "李𠀀", "𪚥", "𬎆"] {
+            assert_eq!(fonts.missing(name), Vec::<char>::new(), "{name}");
+        }
+        assert_eq!(fonts.face_for('䶮'), Some(Face::Main));
+        assert_eq!(fonts.face_for('𠀀'), Some(Face::Fallback));
+    }
+
+    #[test]
+    fn a_character_no_face_has_is_reported() {
+        let fonts = FontSet::shared().unwrap();
+        // U+E000 is private use: no public font draws it.
+        assert_eq!(fonts.missing("王\u{E000}明"), vec!['\u{E000}']);
+    }
+
+    #[test]
+    fn ideographs_are_one_em_and_digits_narrower() {
+        let fonts = FontSet::shared().unwrap();
+        assert!((fonts.width("示范", 10.0) - 20.0).abs() < 0.01);
+        assert!(fonts.width("1", 10.0) < 7.0);
+    }
+}

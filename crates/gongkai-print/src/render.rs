@@ -1,0 +1,205 @@
+//! Turning a [`Layout`] into PDF pages.
+
+use printpdf::{
+    FontId, Line, LinePoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    TextItem, TextMatrix,
+};
+
+use crate::fonts::{Face, FontSet};
+use crate::layout::{
+    ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row,
+    SUBTITLE, SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout,
+};
+use crate::{Align, PrintError, Sheet, yuan};
+
+/// Lays out and draws the sheet; returns the PDF file's bytes.
+pub fn render(sheet: &Sheet) -> Result<Vec<u8>, PrintError> {
+    let fonts = FontSet::shared()?;
+    let laid = layout(fonts, sheet)?;
+    let mut doc = PdfDocument::new(&sheet.document_title);
+    let ids = (doc.add_font(&fonts.main), doc.add_font(&fonts.fallback));
+    let total_pages = laid.pages.len();
+    let pages = laid
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let mut page = Page {
+                ops: Vec::new(),
+                height: laid.page.1,
+                fonts,
+                ids: &ids,
+            };
+            page.draw(sheet, &laid, range.clone(), n + 1, total_pages);
+            PdfPage::new(Pt(laid.page.0).into(), Pt(laid.page.1).into(), page.ops)
+        })
+        .collect();
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
+    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+}
+
+struct Page<'a> {
+    ops: Vec<Op>,
+    height: f32,
+    fonts: &'a FontSet,
+    ids: &'a (FontId, FontId),
+}
+
+impl Page<'_> {
+    fn draw(&mut self, sheet: &Sheet, laid: &Layout, rows: std::ops::Range<usize>, number: usize, of: usize) {
+        let width = laid.page.0;
+        let mut y = MARGIN;
+        self.text_centered(&sheet.title, TITLE, width / 2.0, y + TITLE * ASCENT);
+        y += TITLE_BLOCK;
+        self.text_centered(&sheet.subtitle, SUBTITLE, width / 2.0, y + SUBTITLE * ASCENT);
+        y += SUBTITLE_BLOCK;
+
+        let table_top = y;
+        let left = laid.col_x[0];
+        let right = left + laid.col_w.iter().sum::<f32>();
+        self.row(laid, &laid.header, y, |_| Align::Center);
+        self.vertical_lines(laid, y, y + laid.header.height);
+        y += laid.header.height;
+        self.hline(left, right, y);
+        for row in &laid.rows[rows.clone()] {
+            self.row(laid, row, y, |c| sheet.columns[c].align);
+            self.vertical_lines(laid, y, y + row.height);
+            y += row.height;
+            self.hline(left, right, y);
+        }
+        if let Some(amount) = sheet.amount_column {
+            let page_total: i64 = sheet.amounts_fen.get(rows.clone()).map_or(0, |a| a.iter().sum());
+            y = self.summary(laid, amount, "本页小计", page_total, y);
+            if number == of {
+                y = self.summary(laid, amount, "合计", sheet.amounts_fen.iter().sum(), y);
+            }
+        }
+        self.hline(left, right, table_top);
+
+        y += 6.0;
+        for line in &sheet.footer {
+            self.text(line, FOOTER, left, y + FOOTER * ASCENT);
+            y += FOOTER * 1.6;
+        }
+        let bottom = self.height - MARGIN - PAGE_NUMBER_BLOCK + FOOTER * ASCENT + FOOTER;
+        self.text_centered(&format!("第 {number} 页 共 {of} 页"), FOOTER, width / 2.0, bottom);
+    }
+
+    /// A total row: its label spans the columns before the amount, the sum sits in the amount
+    /// column, right-aligned like the amounts above it.
+    fn summary(&mut self, laid: &Layout, amount: usize, label: &str, fen: i64, y: f32) -> f32 {
+        let left = laid.col_x[0];
+        let right = left + laid.col_w.iter().sum::<f32>();
+        let baseline = y + PAD_Y + BODY * ASCENT + (LINE - BODY) / 2.0;
+        self.text(label, BODY, left + PAD_X, baseline);
+        let text = yuan(fen);
+        let x = laid.col_x[amount] + laid.col_w[amount] - PAD_X - self.fonts.width(&text, BODY);
+        self.text(&text, BODY, x, baseline);
+        let bottom = y + SUMMARY_ROW;
+        for x in [left, laid.col_x[amount], laid.col_x[amount] + laid.col_w[amount], right] {
+            self.vline(x, y, bottom);
+        }
+        self.hline(left, right, bottom);
+        bottom
+    }
+
+    fn row(&mut self, laid: &Layout, row: &Row, top: f32, align: impl Fn(usize) -> Align) {
+        for (c, lines) in row.cells.iter().enumerate() {
+            let (x, w) = (laid.col_x[c], laid.col_w[c]);
+            for (i, line) in lines.iter().enumerate() {
+                let baseline = top + PAD_Y + i as f32 * LINE + BODY * ASCENT + (LINE - BODY) / 2.0;
+                let text_w = self.fonts.width(line, BODY);
+                let tx = match align(c) {
+                    Align::Left => x + PAD_X,
+                    Align::Center => x + (w - text_w) / 2.0,
+                    Align::Right => x + w - PAD_X - text_w,
+                };
+                self.text(line, BODY, tx, baseline);
+            }
+        }
+    }
+
+    fn vertical_lines(&mut self, laid: &Layout, top: f32, bottom: f32) {
+        let right = laid.col_x[0] + laid.col_w.iter().sum::<f32>();
+        for x in laid.col_x.clone().into_iter().chain([right]) {
+            self.vline(x, top, bottom);
+        }
+    }
+
+    fn text_centered(&mut self, text: &str, size: f32, center: f32, baseline: f32) {
+        let w = self.fonts.width(text, size);
+        self.text(text, size, center - w / 2.0, baseline);
+    }
+
+    /// Draws `text` with its baseline at `baseline` (from the top), switching to the fallback
+    /// face for characters the main face lacks.
+    fn text(&mut self, text: &str, size: f32, x: f32, baseline: f32) {
+        if text.is_empty() {
+            return;
+        }
+        self.ops.push(Op::StartTextSection);
+        let mut cursor = x;
+        let mut run = String::new();
+        let mut run_face = Face::Main;
+        let flush = |ops: &mut Vec<Op>, run: &mut String, face: Face, at: f32| {
+            if run.is_empty() {
+                return;
+            }
+            let id = match face {
+                Face::Main => self.ids.0.clone(),
+                Face::Fallback => self.ids.1.clone(),
+            };
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size: Pt(size),
+            });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(at), Pt(self.height - baseline)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(std::mem::take(run))],
+            });
+        };
+        let mut run_start = cursor;
+        for c in text.chars() {
+            let face = self.fonts.face_for(c).unwrap_or(Face::Main);
+            if face != run_face && !run.is_empty() {
+                flush(&mut self.ops, &mut run, run_face, run_start);
+                run_start = cursor;
+            }
+            run_face = face;
+            run.push(c);
+            cursor += self.fonts.advance_em(c) * size;
+        }
+        flush(&mut self.ops, &mut run, run_face, run_start);
+        self.ops.push(Op::EndTextSection);
+    }
+
+    fn hline(&mut self, x1: f32, x2: f32, y: f32) {
+        self.line(x1, y, x2, y);
+    }
+
+    fn vline(&mut self, x: f32, y1: f32, y2: f32) {
+        self.line(x, y1, x, y2);
+    }
+
+    fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+        let point = |x: f32, y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier: false,
+        };
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(x1, y1), point(x2, y2)],
+                is_closed: false,
+            },
+        });
+    }
+}
