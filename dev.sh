@@ -93,7 +93,7 @@ count_node() { awk '/^# pass / {p=$3} /^# fail / {f=$3} END {print p+0, f+0}' "$
 count_none() { echo "0 0"; }
 
 test_all() {
-  ensure_apt xvfb xauth webkit2gtk-driver
+  ensure_apt xvfb xauth webkit2gtk-driver poppler-utils
   ensure_npm
   command -v tauri-driver >/dev/null || { say "安装 tauri-driver"; cargo install tauri-driver --version '^2' --locked; }
 

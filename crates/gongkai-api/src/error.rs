@@ -26,6 +26,10 @@ impl ApiError {
         Self::new("internal", format!("工作台内部错误：{detail}"))
     }
 
+    pub(crate) fn invalid(message: String) -> Self {
+        Self::new("invalid_input", message)
+    }
+
     pub(crate) fn export(out: &str, detail: &str) -> Self {
         Self::new("export", format!("无法写入文件“{out}”：{detail}"))
     }
@@ -48,6 +52,16 @@ impl ApiError {
 impl From<DomainError> for ApiError {
     fn from(e: DomainError) -> Self {
         Self::new("invalid_input", e.to_string())
+    }
+}
+
+impl From<gongkai_print::PrintError> for ApiError {
+    fn from(e: gongkai_print::PrintError) -> Self {
+        let code = match &e {
+            gongkai_print::PrintError::MissingGlyphs { .. } => "missing_glyphs",
+            _ => "print",
+        };
+        Self::new(code, e.to_string())
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod commands;
 mod error;
+mod payout_notice;
 mod payouts;
 mod session;
 pub mod typescript;
@@ -41,6 +42,7 @@ macro_rules! with_commands {
             payouts_list($crate::wire::NoArgs) -> $crate::wire::PayoutLists;
             payouts_lookup($crate::wire::PayoutLookupArgs) -> $crate::wire::PayoutLookup;
             payouts_export_issues($crate::wire::IssuesExportArgs) -> $crate::wire::ExportResult;
+            payouts_print($crate::wire::PayoutPrintArgs) -> $crate::wire::PayoutPrintResult;
         }
     };
 }

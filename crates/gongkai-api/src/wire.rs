@@ -293,3 +293,37 @@ pub struct IssuesExportArgs {
 pub struct ExportResult {
     pub path: String,
 }
+
+/// Print a list's notice sheets, one PDF per village.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutPrintArgs {
+    pub list_id: String,
+    pub out_dir: String,
+    /// a4 (default) · a4-landscape · a3 · a3-landscape
+    pub paper: Option<String>,
+    /// First day of the 公示期, YYYY-MM-DD; default today.
+    pub notice_start: Option<String>,
+    /// Length of the 公示期 in days; default 7.
+    pub notice_days: Option<u32>,
+    /// 监督举报电话; default the phone of the first office that has one.
+    pub hotline: Option<String>,
+    pub prepared_by: Option<String>,
+    pub reviewed_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintedFile {
+    pub village: String,
+    pub path: String,
+    pub rows: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutPrintResult {
+    pub files: Vec<PrintedFile>,
+}

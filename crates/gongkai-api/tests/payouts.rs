@@ -2,7 +2,7 @@
 //! CSV in GBK, GB18030 and UTF-8 with BOM.
 
 // Fixture builders outside #[test] functions unwrap too: this whole crate is test code.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 
@@ -370,4 +370,92 @@ fn the_error_table_exports_as_xlsx_that_reads_back() {
     assert_eq!(row.cell(1).display_text(), "2");
     assert_eq!(row.cell(2).display_text(), "身份证号");
     assert!(row.cell(4).display_text().contains("设为“文本”格式"));
+}
+
+/// The text of a PDF as `pdftotext` (poppler-utils, installed by `./dev.sh test`) reads it.
+fn pdf_text(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args([path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed to check printed notices");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn notices_print_per_village_with_every_name_and_no_full_id() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let names = [
+        "刘䶮",
+        "王𠀀",
+        "张堃",
+        "李喆",
+        "欧阳娜娜",
+        "阿依古丽·买买提江",
+    ];
+    let mut csv = String::from("村名,姓名,身份证号,金额,银行账号\n");
+    for (i, name) in names.iter().enumerate() {
+        let village = if i % 2 == 0 { "东山村" } else { "西河村" };
+        csv.push_str(&format!(
+            "{village},{name},{},{}.50,62170000{:010}\n",
+            id(i as u32 + 1),
+            100 + i,
+            i
+        ));
+    }
+    // Enough people in one village for a second page.
+    let surnames: Vec<char> = "王李张刘陈杨黄赵吴周".chars().collect();
+    let given: Vec<char> = "伟芳娜敏静丽强磊军洋".chars().collect();
+    for i in 0..60_u32 {
+        let name: String = [surnames[(i % 10) as usize], given[(i / 10) as usize]]
+            .iter()
+            .collect();
+        csv.push_str(&format!("东山村,{name},{},10,\n", id(100 + i)));
+    }
+    let path = dir.path().join("2025年示范镇高龄津贴发放清册.csv");
+    std::fs::write(&path, csv).unwrap();
+    let report = import(&api, &path);
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+
+    let out = dir.path().join("公示单");
+    let printed = api
+        .payouts_print(gongkai_api::wire::PayoutPrintArgs {
+            list_id: report.list_id.clone().unwrap(),
+            out_dir: out.display().to_string(),
+            paper: None,
+            notice_start: Some("2025-12-01".into()),
+            notice_days: Some(7),
+            hotline: Some("0799-5550101".into()),
+            prepared_by: Some("赵丽".into()),
+            reviewed_by: Some("王芳".into()),
+        })
+        .unwrap();
+    let villages: Vec<&str> = printed.files.iter().map(|f| f.village.as_str()).collect();
+    assert_eq!(villages, ["东山村", "西河村"]);
+    assert!(printed.files[0].path.ends_with("2025年高龄津贴-东山村.pdf"));
+
+    let dongshan = pdf_text(&printed.files[0].path);
+    let xihe = pdf_text(&printed.files[1].path);
+    for (i, name) in names.iter().enumerate() {
+        let text = if i % 2 == 0 { &dongshan } else { &xihe };
+        assert!(text.contains(name), "{name} missing from the notice");
+    }
+    // 63 people: several pages, each numbered against the village's own page count.
+    let compact: String = dongshan.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        compact.contains("第1页共3页") && compact.contains("第3页共3页"),
+        "{dongshan}"
+    );
+    assert_eq!(compact.matches("本页小计").count(), 3);
+    assert!(dongshan.contains("2025年12月1日") && dongshan.contains("2025年12月7日"));
+    assert!(dongshan.contains("0799-5550101"));
+    assert!(dongshan.contains("合计"));
+    for text in [&dongshan, &xihe] {
+        for n in (1..=6).chain(100..160) {
+            assert!(!text.contains(&id(n)), "full ID printed");
+            assert!(!text.contains(&id(n)[6..14]), "birth date printed");
+        }
+        assert!(!text.contains("62170000"), "bank account printed");
+    }
 }

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use gongkai_api::wire::{
-    BackupArgs, IdArgs, NoArgs, PayoutImportArgs, PayoutLookupArgs, RestoreArgs, TownshipInput,
-    VillageInput, VillageKind,
+    BackupArgs, IdArgs, NoArgs, PayoutImportArgs, PayoutLookupArgs, PayoutPrintArgs, RestoreArgs,
+    TownshipInput, VillageInput, VillageKind,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -113,6 +113,35 @@ enum PayoutsCommand {
         /// 年度（缺省：从标题识别）
         #[arg(long)]
         year: Option<i32>,
+    },
+    /// 打印公示单：每个村（社区）一份 PDF
+    Print {
+        #[command(flatten)]
+        db: Db,
+        /// 清册编号（payouts list 中的第一列）
+        #[arg(long = "list")]
+        list_id: String,
+        /// 输出文件夹
+        #[arg(long = "out", value_name = "DIR")]
+        out_dir: PathBuf,
+        /// 纸张：a4、a4-landscape、a3、a3-landscape
+        #[arg(long)]
+        paper: Option<String>,
+        /// 公示开始日期（如 2025-12-01，缺省为今天）
+        #[arg(long)]
+        start: Option<String>,
+        /// 公示天数（缺省 7 天）
+        #[arg(long)]
+        days: Option<u32>,
+        /// 监督举报电话
+        #[arg(long)]
+        hotline: Option<String>,
+        /// 制表人
+        #[arg(long)]
+        prepared_by: Option<String>,
+        /// 审核人
+        #[arg(long)]
+        reviewed_by: Option<String>,
     },
     /// 列出已导入的清册
     List {
@@ -252,6 +281,29 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
                 year,
             };
             (db.json, open(&db).payouts_import(args).map(Report::Import))
+        }
+        Command::Payouts(PayoutsCommand::Print {
+            db,
+            list_id,
+            out_dir,
+            paper,
+            start,
+            days,
+            hotline,
+            prepared_by,
+            reviewed_by,
+        }) => {
+            let args = PayoutPrintArgs {
+                list_id,
+                out_dir: out_dir.display().to_string(),
+                paper,
+                notice_start: start,
+                notice_days: days,
+                hotline,
+                prepared_by,
+                reviewed_by,
+            };
+            (db.json, open(&db).payouts_print(args).map(Report::Printed))
         }
         Command::Payouts(PayoutsCommand::List { db }) => (
             db.json,

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use gongkai_api::ApiError;
 use gongkai_api::wire::{
     AppStatus, BackupResult, CheckReport, DbState, PayoutImportReport, PayoutLists, PayoutLookup,
-    Profile, RestoreResult, Village, VillageKind,
+    PayoutPrintResult, Profile, RestoreResult, Village, VillageKind,
 };
 use serde::Serialize;
 
@@ -20,6 +20,7 @@ pub enum Report {
     Import(PayoutImportReport),
     PayoutLists(PayoutLists),
     Lookup(PayoutLookup),
+    Printed(PayoutPrintResult),
 }
 
 /// Refused imports exit with 2, as a script expects from "the input was wrong".
@@ -38,6 +39,7 @@ impl Report {
                 Report::Import(v) => print_json(v),
                 Report::PayoutLists(v) => print_json(&v.lists),
                 Report::Lookup(v) => print_json(&v.payouts),
+                Report::Printed(v) => print_json(&v.files),
             };
             if let Err(code) = printed {
                 return code;
@@ -75,6 +77,12 @@ impl Report {
             Report::Import(r) => import_text(r),
             Report::PayoutLists(l) => lists_text(l),
             Report::Lookup(l) => lookup_text(l),
+            Report::Printed(p) => p
+                .files
+                .iter()
+                .map(|f| format!("{}\t{} 人\t{}", f.village, f.rows, f.path))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Report::Check(c) => format!(
                 "完整性检查：{}\n数据库结构版本：{}\n村（社区）{} 个，科室 {} 个，人员 {} 名",
                 if c.ok {

@@ -30,7 +30,10 @@ impl FontSet {
     /// The fonts, parsed once per process (about 0.1 s) on the first print.
     pub fn shared() -> Result<&'static FontSet, PrintError> {
         static FONTS: OnceLock<Result<FontSet, PrintError>> = OnceLock::new();
-        FONTS.get_or_init(FontSet::load).as_ref().map_err(Clone::clone)
+        FONTS
+            .get_or_init(FontSet::load)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn load() -> Result<FontSet, PrintError> {
@@ -70,8 +73,9 @@ impl FontSet {
             None => return 1.0,
         };
         let units = f32::from(font.font_metrics.units_per_em.max(1));
-        font.lookup_glyph_index(c as u32)
-            .map_or(1.0, |gid| f32::from(font.get_horizontal_advance(gid)) / units)
+        font.lookup_glyph_index(c as u32).map_or(1.0, |gid| {
+            f32::from(font.get_horizontal_advance(gid)) / units
+        })
     }
 
     /// Width of `text` at `size` points, in points.

@@ -68,7 +68,13 @@ pub(crate) fn layout(fonts: &FontSet, sheet: &Sheet) -> Result<Layout, PrintErro
         let cells: Vec<Vec<String>> = col_w
             .iter()
             .enumerate()
-            .map(|(i, w)| wrap(fonts, texts.get(i).map_or("", String::as_str), w - 2.0 * PAD_X))
+            .map(|(i, w)| {
+                wrap(
+                    fonts,
+                    texts.get(i).map_or("", String::as_str),
+                    w - 2.0 * PAD_X,
+                )
+            })
             .collect();
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         Row {
@@ -81,7 +87,11 @@ pub(crate) fn layout(fonts: &FontSet, sheet: &Sheet) -> Result<Layout, PrintErro
     let rows: Vec<Row> = sheet.rows.iter().map(|r| lay_row(r)).collect();
 
     let footer_block = 6.0 + sheet.footer.len() as f32 * FOOTER * 1.6;
-    let summaries = if sheet.amount_column.is_some() { 2.0 * SUMMARY_ROW } else { 0.0 };
+    let summaries = if sheet.amount_column.is_some() {
+        2.0 * SUMMARY_ROW
+    } else {
+        0.0
+    };
     let room = page.1
         - 2.0 * MARGIN
         - TITLE_BLOCK
@@ -124,7 +134,9 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, width: f32) -> Vec<String> {
         let mut line_width = 0.0;
         for word in words(paragraph) {
             let word_width = fonts.width(word, BODY);
-            if line_width + word_width <= width || line.is_empty() && word_width <= width {
+            // Closing punctuation never starts a line (禁则): it hangs into the padding instead.
+            let hangs = word.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
+            if hangs || line_width + word_width <= width || line.is_empty() && word_width <= width {
                 line.push_str(word);
                 line_width += word_width;
                 continue;
@@ -138,7 +150,7 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, width: f32) -> Vec<String> {
             // Longer than a line by itself: break inside it.
             for c in word.chars() {
                 let w = fonts.advance_em(c) * BODY;
-                if line_width + w > width && !line.is_empty() {
+                if line_width + w > width && !line.is_empty() && !NO_LINE_START.contains(c) {
                     lines.push(std::mem::take(&mut line));
                     line_width = 0.0;
                 }
@@ -150,6 +162,9 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, width: f32) -> Vec<String> {
     }
     lines
 }
+
+/// Punctuation that may not begin a line in Chinese typesetting.
+const NO_LINE_START: &str = "，。、；：？！）》」』】〕”’·…%,.;:?!)";
 
 /// Runs of ASCII letters and digits stay together; every other character is a word by itself.
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -173,7 +188,10 @@ fn check_coverage(fonts: &FontSet, sheet: &Sheet) -> Result<(), PrintError> {
     let mut check = |place: String, text: &str| {
         let missing = fonts.missing(text);
         if !missing.is_empty() {
-            let chars: Vec<String> = missing.iter().map(|c| format!("“{c}”（U+{:04X}）", *c as u32)).collect();
+            let chars: Vec<String> = missing
+                .iter()
+                .map(|c| format!("“{c}”（U+{:04X}）", *c as u32))
+                .collect();
             places.push(format!("{place}“{text}”缺{}", chars.join("、")));
         }
     };
@@ -208,5 +226,8 @@ mod tests {
         assert_eq!(lines[0], "耕地地力");
         assert!(lines.iter().any(|l| l.contains("1234.50")), "{lines:?}");
         assert_eq!(wrap(fonts, "", 50.0), [""]);
+        // “）” would start the second line; it stays with the first.
+        let lines = wrap(fonts, "补贴标准（元）", 6.0 * BODY);
+        assert_eq!(lines, ["补贴标准（元）"]);
     }
 }

@@ -78,7 +78,7 @@ pub fn yuan(fen: i64) -> String {
     let whole = (abs / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -107,12 +107,34 @@ mod render_tests {
             title: "示范镇2025年耕地地力保护补贴发放公示".into(),
             subtitle: "东山村　单位：元".into(),
             columns: vec![
-                Column { title: "序号".into(), weight: 0.6, align: Align::Center },
-                Column { title: "姓名".into(), weight: 1.2, align: Align::Left },
-                Column { title: "金额（元）".into(), weight: 1.0, align: Align::Right },
+                Column {
+                    title: "序号".into(),
+                    weight: 0.6,
+                    align: Align::Center,
+                },
+                Column {
+                    title: "姓名".into(),
+                    weight: 1.2,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "金额（元）".into(),
+                    weight: 1.0,
+                    align: Align::Right,
+                },
             ],
             rows: (1..=rows)
-                .map(|i| vec![i.to_string(), if i % 2 == 0 { "刘䶮".into() } else { "王𠀀".into() }, "104.50".into()])
+                .map(|i| {
+                    vec![
+                        i.to_string(),
+                        if i % 2 == 0 {
+                            "刘䶮".into()
+                        } else {
+                            "王𠀀".into()
+                        },
+                        "104.50".into(),
+                    ]
+                })
                 .collect(),
             amount_column: Some(2),
             amounts_fen: vec![10_450; rows],
@@ -135,7 +157,11 @@ mod render_tests {
     fn renders_a_pdf_with_both_faces_subset() {
         let pdf = render(&sheet(40)).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
-        assert!(pdf.len() < 200_000, "fonts must be subset: {} bytes", pdf.len());
+        assert!(
+            pdf.len() < 200_000,
+            "fonts must be subset: {} bytes",
+            pdf.len()
+        );
     }
 
     #[test]
@@ -143,6 +169,10 @@ mod render_tests {
         let mut s = sheet(3);
         s.rows[1][1] = "王\u{E000}".into();
         let err = render(&s).unwrap_err();
-        assert!(err.to_string().contains("第 2 行“王\u{E000}”缺“\u{E000}”（U+E000）"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("第 2 行“王\u{E000}”缺“\u{E000}”（U+E000）"),
+            "{err}"
+        );
     }
 }

@@ -7,8 +7,8 @@ use printpdf::{
 
 use crate::fonts::{Face, FontSet};
 use crate::layout::{
-    ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row,
-    SUBTITLE, SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout,
+    ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row, SUBTITLE,
+    SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout,
 };
 use crate::{Align, PrintError, Sheet, yuan};
 
@@ -49,12 +49,24 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    fn draw(&mut self, sheet: &Sheet, laid: &Layout, rows: std::ops::Range<usize>, number: usize, of: usize) {
+    fn draw(
+        &mut self,
+        sheet: &Sheet,
+        laid: &Layout,
+        rows: std::ops::Range<usize>,
+        number: usize,
+        of: usize,
+    ) {
         let width = laid.page.0;
         let mut y = MARGIN;
         self.text_centered(&sheet.title, TITLE, width / 2.0, y + TITLE * ASCENT);
         y += TITLE_BLOCK;
-        self.text_centered(&sheet.subtitle, SUBTITLE, width / 2.0, y + SUBTITLE * ASCENT);
+        self.text_centered(
+            &sheet.subtitle,
+            SUBTITLE,
+            width / 2.0,
+            y + SUBTITLE * ASCENT,
+        );
         y += SUBTITLE_BLOCK;
 
         let table_top = y;
@@ -71,7 +83,10 @@ impl Page<'_> {
             self.hline(left, right, y);
         }
         if let Some(amount) = sheet.amount_column {
-            let page_total: i64 = sheet.amounts_fen.get(rows.clone()).map_or(0, |a| a.iter().sum());
+            let page_total: i64 = sheet
+                .amounts_fen
+                .get(rows.clone())
+                .map_or(0, |a| a.iter().sum());
             y = self.summary(laid, amount, "本页小计", page_total, y);
             if number == of {
                 y = self.summary(laid, amount, "合计", sheet.amounts_fen.iter().sum(), y);
@@ -85,7 +100,12 @@ impl Page<'_> {
             y += FOOTER * 1.6;
         }
         let bottom = self.height - MARGIN - PAGE_NUMBER_BLOCK + FOOTER * ASCENT + FOOTER;
-        self.text_centered(&format!("第 {number} 页 共 {of} 页"), FOOTER, width / 2.0, bottom);
+        self.text_centered(
+            &format!("第 {number} 页 共 {of} 页"),
+            FOOTER,
+            width / 2.0,
+            bottom,
+        );
     }
 
     /// A total row: its label spans the columns before the amount, the sum sits in the amount
@@ -99,7 +119,12 @@ impl Page<'_> {
         let x = laid.col_x[amount] + laid.col_w[amount] - PAD_X - self.fonts.width(&text, BODY);
         self.text(&text, BODY, x, baseline);
         let bottom = y + SUMMARY_ROW;
-        for x in [left, laid.col_x[amount], laid.col_x[amount] + laid.col_w[amount], right] {
+        for x in [
+            left,
+            laid.col_x[amount],
+            laid.col_x[amount] + laid.col_w[amount],
+            right,
+        ] {
             self.vline(x, y, bottom);
         }
         self.hline(left, right, bottom);

@@ -21,7 +21,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
 pub use payouts::{
-    EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout, VillageTotal,
+    EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout, PrintableRow,
+    VillageTotal,
 };
 pub use profile::ProfileCounts;
 

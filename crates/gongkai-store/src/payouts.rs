@@ -267,3 +267,54 @@ impl Store {
             .collect()
     }
 }
+
+/// A stored row as it may be printed: masked, never the full numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintableRow {
+    pub village: String,
+    pub group: Option<String>,
+    pub name: String,
+    pub id_masked: String,
+    pub bank_masked: Option<String>,
+    pub area_e4: Option<i64>,
+    pub rate_e4: Option<i64>,
+    pub amount_fen: i64,
+    pub note: Option<String>,
+}
+
+impl Store {
+    pub fn payout_list(&self, id: RowId) -> Result<PayoutListSummary, StoreError> {
+        self.payout_lists()?
+            .into_iter()
+            .find(|l| l.id == id)
+            .ok_or(StoreError::NotFound { what: "清册" })
+    }
+
+    /// The list's rows by village (in village-code order), each village in file order.
+    pub fn printable_rows(&self, list: RowId) -> Result<Vec<PrintableRow>, StoreError> {
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT v.name, r.villager_group, r.name, r.id_masked, r.bank_masked, r.area_e4,
+                        r.rate_e4, r.amount_fen, r.note
+                 FROM payout_row r JOIN village v ON v.id = r.village_id
+                 WHERE r.list_id = ?1
+                 ORDER BY v.code, r.source_sheet, r.source_row",
+            )?
+            .query_map([list.to_string()], |r| {
+                Ok(PrintableRow {
+                    village: r.get(0)?,
+                    group: r.get(1)?,
+                    name: r.get(2)?,
+                    id_masked: r.get(3)?,
+                    bank_masked: r.get(4)?,
+                    area_e4: r.get(5)?,
+                    rate_e4: r.get(6)?,
+                    amount_fen: r.get(7)?,
+                    note: r.get(8)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+}

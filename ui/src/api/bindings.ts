@@ -28,9 +28,28 @@ status: string, rows: number, totalFen: number, importedAt: string, villages: Ar
 export type PayoutLists = { lists: Array<PayoutList>, };
 export type PayoutLookup = { payouts: Array<PersonPayout>, };
 export type PayoutLookupArgs = { idNumber: string, };
+export type PayoutPrintArgs = { listId: string, outDir: string, 
+/**
+ * a4 (default) · a4-landscape · a3 · a3-landscape
+ */
+paper: string | null, 
+/**
+ * First day of the 公示期, YYYY-MM-DD; default today.
+ */
+noticeStart: string | null, 
+/**
+ * Length of the 公示期 in days; default 7.
+ */
+noticeDays: number | null, 
+/**
+ * 监督举报电话; default the phone of the first office that has one.
+ */
+hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
+export type PayoutPrintResult = { files: Array<PrintedFile>, };
 export type Person = { id: string, name: string, officeId: string | null, officeName: string | null, roles: Array<Role>, };
 export type PersonInput = { id: string | null, name: string, officeId: string | null, roles: Array<Role>, };
 export type PersonPayout = { listId: string, project: string, year: number, village: string, name: string, idMasked: string, amountFen: number, status: string, sourceFile: string, };
+export type PrintedFile = { village: string, path: string, rows: number, bytes: number, };
 export type Profile = { township: Township, villages: Array<Village>, offices: Array<Office>, people: Array<Person>, };
 export type RestoreArgs = { 
 /**
@@ -70,4 +89,5 @@ export const commands = {
   payoutsList: () => invoke<PayoutLists>("payouts_list", { args: {} }),
   payoutsLookup: (args: PayoutLookupArgs) => invoke<PayoutLookup>("payouts_lookup", { args }),
   payoutsExportIssues: (args: IssuesExportArgs) => invoke<ExportResult>("payouts_export_issues", { args }),
+  payoutsPrint: (args: PayoutPrintArgs) => invoke<PayoutPrintResult>("payouts_print", { args }),
 };

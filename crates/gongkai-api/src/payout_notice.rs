@@ -1,0 +1,233 @@
+//! Payout notice sheets (公示单): one PDF per village, laid out by the print engine from the
+//! stored, already masked rows.
+
+use std::path::PathBuf;
+
+use chrono::{Days, Local, NaiveDate};
+use gongkai_print::{Align, Column, Paper, Sheet, render};
+use gongkai_store::PrintableRow;
+
+use crate::session::OpenMode;
+use crate::wire;
+use crate::{Api, ApiError};
+
+/// Notice periods seen in practice are 5 working days to 7 days; 7 is the default.
+const DEFAULT_NOTICE_DAYS: u32 = 7;
+
+impl Api {
+    pub fn payouts_print(
+        &self,
+        args: wire::PayoutPrintArgs,
+    ) -> Result<wire::PayoutPrintResult, ApiError> {
+        let list_id = args.list_id.trim().parse()?;
+        let paper = paper(args.paper.as_deref())?;
+        let start = match args
+            .notice_start
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                ApiError::invalid(format!("公示开始日期“{text}”应写成 2025-12-01 的形式"))
+            })?,
+            None => Local::now().date_naive(),
+        };
+        let days = args.notice_days.unwrap_or(DEFAULT_NOTICE_DAYS).max(1);
+        let end = start
+            .checked_add_days(Days::new(u64::from(days - 1)))
+            .ok_or_else(|| ApiError::invalid("公示期过长".to_owned()))?;
+        let out_dir = PathBuf::from(args.out_dir.trim());
+        std::fs::create_dir_all(&out_dir)
+            .map_err(|e| ApiError::export(&out_dir.display().to_string(), &e.to_string()))?;
+
+        self.with_store(OpenMode::Existing, |store| {
+            let township = store.require_township()?;
+            let list = store.payout_list(list_id)?;
+            let rows = store.printable_rows(list_id)?;
+            let hotline = args
+                .hotline
+                .clone()
+                .filter(|h| !h.trim().is_empty())
+                .or_else(|| {
+                    store
+                        .offices()
+                        .ok()?
+                        .into_iter()
+                        .find_map(|o| o.phone.map(|p| p.to_string()))
+                })
+                .unwrap_or_default();
+            let footer = vec![
+                format!(
+                    "公示期：{} 至 {}（共 {days} 天）。对公示内容如有异议，请在公示期内向村（居）委会或{}反映。",
+                    chinese_date(start),
+                    chinese_date(end),
+                    township.name
+                ),
+                format!("监督举报电话：{hotline}"),
+                format!(
+                    "制表人：{}　　审核人：{}　　制表日期：{}",
+                    args.prepared_by.as_deref().unwrap_or("　　　　"),
+                    args.reviewed_by.as_deref().unwrap_or("　　　　"),
+                    chinese_date(Local::now().date_naive())
+                ),
+            ];
+            let mut files = Vec::new();
+            let mut villages: Vec<&str> = rows.iter().map(|r| r.village.as_str()).collect();
+            villages.dedup();
+            for village in villages {
+                let village_rows: Vec<&PrintableRow> = rows.iter().filter(|r| r.village == village).collect();
+                let sheet = notice_sheet(&township.name.to_string(), list.year, &list.project, village, &village_rows, footer.clone(), paper);
+                let pdf = render(&sheet)?;
+                let path = out_dir.join(file_name(list.year, &list.project, village));
+                std::fs::write(&path, &pdf)
+                    .map_err(|e| ApiError::export(&path.display().to_string(), &e.to_string()))?;
+                files.push(wire::PrintedFile {
+                    village: village.to_owned(),
+                    path: path.display().to_string(),
+                    rows: u32::try_from(village_rows.len()).unwrap_or(u32::MAX),
+                    bytes: pdf.len() as u64,
+                });
+            }
+            Ok(wire::PayoutPrintResult { files })
+        })
+    }
+}
+
+fn notice_sheet(
+    township: &str,
+    year: i32,
+    project: &str,
+    village: &str,
+    rows: &[&PrintableRow],
+    footer: Vec<String>,
+    paper: Paper,
+) -> Sheet {
+    let has_group = rows.iter().any(|r| r.group.is_some());
+    let has_area = rows.iter().any(|r| r.area_e4.is_some());
+    let has_rate = rows.iter().any(|r| r.rate_e4.is_some());
+    let has_note = rows.iter().any(|r| r.note.is_some());
+
+    type Cell = fn(usize, &PrintableRow) -> String;
+    let mut columns: Vec<(Column, Cell)> = vec![(col("序号", 0.6, Align::Center), |i, _| {
+        (i + 1).to_string()
+    })];
+    if has_group {
+        columns.push((col("村民小组", 0.9, Align::Center), |_, r| {
+            r.group.clone().unwrap_or_default()
+        }));
+    }
+    columns.push((col("姓名", 1.2, Align::Left), |_, r| r.name.clone()));
+    columns.push((col("身份证号", 2.0, Align::Center), |_, r| {
+        r.id_masked.clone()
+    }));
+    if has_area {
+        columns.push((col("面积（亩）", 1.0, Align::Right), |_, r| {
+            r.area_e4.map(quantity).unwrap_or_default()
+        }));
+    }
+    if has_rate {
+        columns.push((col("补贴标准", 1.1, Align::Right), |_, r| {
+            r.rate_e4.map(quantity).unwrap_or_default()
+        }));
+    }
+    let amount_column = columns.len();
+    columns.push((col("金额（元）", 1.2, Align::Right), |_, r| {
+        gongkai_print::yuan(r.amount_fen)
+    }));
+    if has_note {
+        columns.push((col("备注", 1.3, Align::Left), |_, r| {
+            r.note.clone().unwrap_or_default()
+        }));
+    }
+
+    Sheet {
+        title: format!("{township}{year}年{project}发放公示"),
+        subtitle: format!("{village}　　共 {} 人　　单位：元", rows.len()),
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| columns.iter().map(|(_, cell)| cell(i, r)).collect())
+            .collect(),
+        columns: columns.into_iter().map(|(c, _)| c).collect(),
+        amount_column: Some(amount_column),
+        amounts_fen: rows.iter().map(|r| r.amount_fen).collect(),
+        footer,
+        paper,
+        document_title: format!("{year}年{project}发放公示（{village}）"),
+    }
+}
+
+fn col(title: &str, weight: f32, align: Align) -> Column {
+    Column {
+        title: title.to_owned(),
+        weight,
+        align,
+    }
+}
+
+/// Ten-thousandths as a decimal with at least two places: 123500 → "12.35".
+fn quantity(e4: i64) -> String {
+    let sign = if e4 < 0 { "-" } else { "" };
+    let abs = e4.unsigned_abs();
+    let fraction = format!("{:04}", abs % 10_000);
+    let fraction = fraction.trim_end_matches('0');
+    format!("{sign}{}.{fraction:0<2}", abs / 10_000)
+}
+
+fn chinese_date(date: NaiveDate) -> String {
+    date.format("%Y年%-m月%-d日").to_string()
+}
+
+fn paper(name: Option<&str>) -> Result<Paper, ApiError> {
+    match name.map(str::trim).unwrap_or("a4") {
+        "" | "a4" => Ok(Paper::A4Portrait),
+        "a4-landscape" => Ok(Paper::A4Landscape),
+        "a3" => Ok(Paper::A3Portrait),
+        "a3-landscape" => Ok(Paper::A3Landscape),
+        other => Err(ApiError::invalid(format!(
+            "纸张“{other}”不认识：可选 a4、a4-landscape、a3、a3-landscape"
+        ))),
+    }
+}
+
+/// `2025年耕地地力保护补贴-东山村.pdf`, without characters Windows forbids in file names.
+fn file_name(year: i32, project: &str, village: &str) -> String {
+    let name = format!("{year}年{project}-{village}.pdf");
+    name.chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities() {
+        assert_eq!(quantity(123_500), "12.35");
+        assert_eq!(quantity(100_000), "10.00");
+        assert_eq!(quantity(1_045_678), "104.5678");
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            file_name(2025, "高龄/津贴", "东山村"),
+            "2025年高龄_津贴-东山村.pdf"
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            chinese_date(NaiveDate::from_ymd_opt(2025, 12, 1).unwrap()),
+            "2025年12月1日"
+        );
+    }
+}
