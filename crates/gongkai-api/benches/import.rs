@@ -112,6 +112,7 @@ fn main() {
                 sheet: None,
                 project: None,
                 year: None,
+                ..Default::default()
             })
             .unwrap();
         let elapsed = started.elapsed().as_secs_f64();

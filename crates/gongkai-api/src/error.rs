@@ -26,6 +26,10 @@ impl ApiError {
         Self::new("internal", format!("工作台内部错误：{detail}"))
     }
 
+    pub(crate) fn list_state(message: String) -> Self {
+        Self::new("list_state", message)
+    }
+
     pub(crate) fn invalid(message: String) -> Self {
         Self::new("invalid_input", message)
     }
@@ -80,6 +84,7 @@ impl From<StoreError> for ApiError {
             StoreError::BadStoredValue(_) => "bad_stored_value",
             StoreError::Busy => "busy",
             StoreError::Randomness(_) => "internal",
+            StoreError::ListState(_) => "list_state",
             StoreError::Sqlite(_) => "db_error",
         };
         Self::new(code, e.to_string())

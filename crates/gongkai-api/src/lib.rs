@@ -43,6 +43,8 @@ macro_rules! with_commands {
             payouts_lookup($crate::wire::PayoutLookupArgs) -> $crate::wire::PayoutLookup;
             payouts_export_issues($crate::wire::IssuesExportArgs) -> $crate::wire::ExportResult;
             payouts_print($crate::wire::PayoutPrintArgs) -> $crate::wire::PayoutPrintResult;
+            payouts_post($crate::wire::PayoutPostArgs) -> $crate::wire::PayoutList;
+            payouts_archive($crate::wire::PayoutArchiveArgs) -> $crate::wire::PayoutArchiveResult;
         }
     };
 }

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use chrono::{Days, Local, NaiveDate};
+use gongkai_domain::RowId;
 use gongkai_print::{Align, Column, Paper, Sheet, render};
-use gongkai_store::PrintableRow;
+use gongkai_store::{PrintableRow, Store};
 
 use crate::session::OpenMode;
 use crate::wire;
@@ -14,83 +15,159 @@ use crate::{Api, ApiError};
 /// Notice periods seen in practice are 5 working days to 7 days; 7 is the default.
 const DEFAULT_NOTICE_DAYS: u32 = 7;
 
-impl Api {
-    pub fn payouts_print(
-        &self,
-        args: wire::PayoutPrintArgs,
-    ) -> Result<wire::PayoutPrintResult, ApiError> {
-        let list_id = args.list_id.trim().parse()?;
-        let paper = paper(args.paper.as_deref())?;
-        let start = match args
-            .notice_start
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-                ApiError::invalid(format!("公示开始日期“{text}”应写成 2025-12-01 的形式"))
-            })?,
-            None => Local::now().date_naive(),
-        };
-        let days = args.notice_days.unwrap_or(DEFAULT_NOTICE_DAYS).max(1);
-        let end = start
-            .checked_add_days(Days::new(u64::from(days - 1)))
-            .ok_or_else(|| ApiError::invalid("公示期过长".to_owned()))?;
-        let out_dir = PathBuf::from(args.out_dir.trim());
-        std::fs::create_dir_all(&out_dir)
-            .map_err(|e| ApiError::export(&out_dir.display().to_string(), &e.to_string()))?;
+/// A village's 公示期 as printed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
 
-        self.with_store(OpenMode::Existing, |store| {
-            let township = store.require_township()?;
-            let list = store.payout_list(list_id)?;
-            let rows = store.printable_rows(list_id)?;
-            let hotline = args
-                .hotline
-                .clone()
-                .filter(|h| !h.trim().is_empty())
-                .or_else(|| {
-                    store
-                        .offices()
-                        .ok()?
-                        .into_iter()
-                        .find_map(|o| o.phone.map(|p| p.to_string()))
-                })
-                .unwrap_or_default();
+impl Period {
+    fn days(self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+}
+
+/// What every notice of a list shares besides its rows.
+pub(crate) struct NoticeOptions {
+    pub paper: Paper,
+    pub hotline: Option<String>,
+    pub prepared_by: Option<String>,
+    pub reviewed_by: Option<String>,
+}
+
+/// One village's notice, rendered.
+pub(crate) struct Notice {
+    pub village: String,
+    pub rows: u32,
+    pub file_name: String,
+    pub pdf: Vec<u8>,
+}
+
+/// Renders the notices of a list, one per village, with each village's 公示期.
+pub(crate) fn notices(
+    store: &Store,
+    list_id: RowId,
+    options: &NoticeOptions,
+    period_for: impl Fn(&str) -> Period,
+) -> Result<Vec<Notice>, ApiError> {
+    let township = store.require_township()?;
+    let list = store.payout_list(list_id)?;
+    let rows = store.printable_rows(list_id)?;
+    let hotline = options
+        .hotline
+        .clone()
+        .filter(|h| !h.trim().is_empty())
+        .or_else(|| {
+            store
+                .offices()
+                .ok()?
+                .into_iter()
+                .find_map(|o| o.phone.map(|p| p.to_string()))
+        })
+        .unwrap_or_default();
+    let mut villages: Vec<&str> = rows.iter().map(|r| r.village.as_str()).collect();
+    villages.dedup();
+    villages
+        .into_iter()
+        .map(|village| {
+            let period = period_for(village);
             let footer = vec![
                 format!(
-                    "公示期：{} 至 {}（共 {days} 天）。对公示内容如有异议，请在公示期内向村（居）委会或{}反映。",
-                    chinese_date(start),
-                    chinese_date(end),
+                    "公示期：{} 至 {}（共 {} 天）。对公示内容如有异议，请在公示期内向村（居）委会或{}反映。",
+                    chinese_date(period.start),
+                    chinese_date(period.end),
+                    period.days(),
                     township.name
                 ),
                 format!("监督举报电话：{hotline}"),
                 format!(
                     "制表人：{}　　审核人：{}　　制表日期：{}",
-                    args.prepared_by.as_deref().unwrap_or("　　　　"),
-                    args.reviewed_by.as_deref().unwrap_or("　　　　"),
+                    options.prepared_by.as_deref().unwrap_or("　　　　"),
+                    options.reviewed_by.as_deref().unwrap_or("　　　　"),
                     chinese_date(Local::now().date_naive())
                 ),
             ];
+            let village_rows: Vec<&PrintableRow> =
+                rows.iter().filter(|r| r.village == village).collect();
+            let sheet = notice_sheet(
+                township.name.as_str(),
+                list.year,
+                &list.project,
+                village,
+                &village_rows,
+                footer,
+                options.paper,
+            );
+            Ok(Notice {
+                village: village.to_owned(),
+                rows: u32::try_from(village_rows.len()).unwrap_or(u32::MAX),
+                file_name: file_name(list.year, &list.project, village),
+                pdf: render(&sheet)?,
+            })
+        })
+        .collect()
+}
+
+impl Api {
+    /// Prints a list's notices into a folder. A list already posted prints with its recorded
+    /// 公示期; a draft with the dates given (default: from today, 7 days).
+    pub fn payouts_print(
+        &self,
+        args: wire::PayoutPrintArgs,
+    ) -> Result<wire::PayoutPrintResult, ApiError> {
+        let list_id = args.list_id.trim().parse()?;
+        let options = NoticeOptions {
+            paper: paper(args.paper.as_deref())?,
+            hotline: args.hotline.clone(),
+            prepared_by: args.prepared_by.clone(),
+            reviewed_by: args.reviewed_by.clone(),
+        };
+        let asked = period(args.notice_start.as_deref(), args.notice_days)?;
+        let out_dir = PathBuf::from(args.out_dir.trim());
+        std::fs::create_dir_all(&out_dir)
+            .map_err(|e| ApiError::export(&out_dir.display().to_string(), &e.to_string()))?;
+        self.with_store(OpenMode::Existing, |store| {
+            let postings = store.postings(list_id)?;
+            let period_for = |village: &str| {
+                postings
+                    .iter()
+                    .find(|p| p.village == village)
+                    .map_or(asked, |p| Period {
+                        start: p.posted_on,
+                        end: p.ends_on,
+                    })
+            };
             let mut files = Vec::new();
-            let mut villages: Vec<&str> = rows.iter().map(|r| r.village.as_str()).collect();
-            villages.dedup();
-            for village in villages {
-                let village_rows: Vec<&PrintableRow> = rows.iter().filter(|r| r.village == village).collect();
-                let sheet = notice_sheet(&township.name.to_string(), list.year, &list.project, village, &village_rows, footer.clone(), paper);
-                let pdf = render(&sheet)?;
-                let path = out_dir.join(file_name(list.year, &list.project, village));
-                std::fs::write(&path, &pdf)
+            for notice in notices(store, list_id, &options, period_for)? {
+                let path = out_dir.join(&notice.file_name);
+                std::fs::write(&path, &notice.pdf)
                     .map_err(|e| ApiError::export(&path.display().to_string(), &e.to_string()))?;
                 files.push(wire::PrintedFile {
-                    village: village.to_owned(),
+                    village: notice.village,
                     path: path.display().to_string(),
-                    rows: u32::try_from(village_rows.len()).unwrap_or(u32::MAX),
-                    bytes: pdf.len() as u64,
+                    rows: notice.rows,
+                    bytes: notice.pdf.len() as u64,
                 });
             }
             Ok(wire::PayoutPrintResult { files })
         })
     }
+}
+
+/// The 公示期 from a start date (default today) and a length in days (default 7).
+pub(crate) fn period(start: Option<&str>, days: Option<u32>) -> Result<Period, ApiError> {
+    let start = match start.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            ApiError::invalid(format!("公示开始日期“{text}”应写成 2025-12-01 的形式"))
+        })?,
+        None => Local::now().date_naive(),
+    };
+    let days = days.unwrap_or(DEFAULT_NOTICE_DAYS).max(1);
+    let end = start
+        .checked_add_days(Days::new(u64::from(days - 1)))
+        .ok_or_else(|| ApiError::invalid("公示期过长".to_owned()))?;
+    Ok(Period { start, end })
 }
 
 fn notice_sheet(

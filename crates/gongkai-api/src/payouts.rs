@@ -11,6 +11,7 @@ use gongkai_payouts::{IdNumber, InstallationKey, MaskRules, Outcome, validate};
 use gongkai_store::{NewPayoutList, NewPayoutRow, Store};
 use sha2::{Digest, Sha256};
 
+use crate::payout_notice;
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -20,6 +21,16 @@ impl Api {
         &self,
         args: wire::PayoutImportArgs,
     ) -> Result<wire::PayoutImportReport, ApiError> {
+        let supersedes = match (non_blank(&args.supersedes), non_blank(&args.reason)) {
+            (None, _) => None,
+            (Some(id), Some(reason)) => Some((id.parse::<RowId>()?, reason.to_owned())),
+            (Some(_), None) => {
+                return Err(ApiError::invalid(
+                    "以更正清册替代已归档的清册时，必须写明更正原因".to_owned(),
+                ));
+            }
+        };
+        let except = supersedes.as_ref().map(|(id, _)| *id);
         let path = Path::new(args.path.trim());
         let book = match gongkai_sheets::read(path, args.sheet.as_deref()) {
             Ok(book) => book,
@@ -58,7 +69,7 @@ impl Api {
             let hashes: Vec<[u8; 32]> = outcome.lines.iter().map(|l| key.hash(&l.id).0).collect();
             let mut errors = outcome.errors.clone();
             if errors.is_empty() {
-                errors = already_paid(store, &outcome, &hashes)?;
+                errors = already_paid(store, &outcome, &hashes, except)?;
             }
             if !errors.is_empty() {
                 let mut report = refused(errors.into_iter().map(issue).collect());
@@ -101,6 +112,7 @@ impl Api {
                 .collect::<Result<Vec<_>, ApiError>>()?;
             let list = NewPayoutList {
                 id: RowId::new(),
+                supersedes: supersedes.clone(),
                 project: list_project(&outcome),
                 year: outcome.year,
                 source_file: source_file.clone(),
@@ -142,27 +154,89 @@ impl Api {
             let lists = store
                 .payout_lists()?
                 .into_iter()
-                .map(|l| wire::PayoutList {
-                    id: l.id.to_string(),
-                    project: l.project,
-                    year: l.year,
-                    source_file: l.source_file,
-                    status: l.status,
-                    rows: l.row_count,
-                    total_fen: l.total_fen,
-                    imported_at: l.imported_at,
-                    villages: l
-                        .villages
-                        .into_iter()
-                        .map(|v| wire::VillageTotal {
-                            name: v.village,
-                            rows: v.rows,
-                            total_fen: v.total_fen,
-                        })
-                        .collect(),
-                })
-                .collect();
+                .map(|l| list_of(store, l))
+                .collect::<Result<_, _>>()?;
             Ok(wire::PayoutLists { lists })
+        })
+    }
+
+    pub fn payouts_post(&self, args: wire::PayoutPostArgs) -> Result<wire::PayoutList, ApiError> {
+        let list_id: RowId = args.list_id.trim().parse()?;
+        let period = payout_notice::period(args.posted_on.as_deref(), args.notice_days)?;
+        self.with_store(OpenMode::Existing, |store| {
+            store.post_payout_list(list_id, period.start, period.end)?;
+            list_of(store, store.payout_list(list_id)?)
+        })
+    }
+
+    /// Freezes a list whose 公示期 has ended everywhere: the fingerprint of its masked rows and
+    /// the notices as printed (with their SHA-256) are kept in the database.
+    pub fn payouts_archive(
+        &self,
+        args: wire::PayoutArchiveArgs,
+    ) -> Result<wire::PayoutArchiveResult, ApiError> {
+        let list_id: RowId = args.list_id.trim().parse()?;
+        let today = Local::now().date_naive();
+        self.with_store(OpenMode::Existing, |store| {
+            let postings = store.postings(list_id)?;
+            if let Some(open) = postings.iter().find(|p| p.ends_on >= today) {
+                return Err(ApiError::list_state(format!(
+                    "{}的公示期到 {} 才结束，公示期满后才能归档",
+                    open.village, open.ends_on
+                )));
+            }
+            let options = payout_notice::NoticeOptions {
+                paper: gongkai_print::Paper::A4Portrait,
+                hotline: args.hotline.clone(),
+                prepared_by: args.prepared_by.clone(),
+                reviewed_by: args.reviewed_by.clone(),
+            };
+            let period_for = |village: &str| {
+                postings.iter().find(|p| p.village == village).map_or(
+                    payout_notice::Period {
+                        start: today,
+                        end: today,
+                    },
+                    |p| payout_notice::Period {
+                        start: p.posted_on,
+                        end: p.ends_on,
+                    },
+                )
+            };
+            let villages = store.villages()?;
+            let notices = payout_notice::notices(store, list_id, &options, period_for)?;
+            let archived = notices
+                .iter()
+                .map(|n| {
+                    let village = villages
+                        .iter()
+                        .find(|v| v.name.as_str() == n.village)
+                        .map(|v| v.id)
+                        .ok_or_else(|| {
+                            ApiError::internal(format!("找不到村（社区）“{}”", n.village))
+                        })?;
+                    Ok(gongkai_store::ArchivedNotice {
+                        village,
+                        file_name: n.file_name.clone(),
+                        sha256: hex(&Sha256::digest(&n.pdf)),
+                        pdf: n.pdf.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            let rows_sha256 = rows_fingerprint(&store.printable_rows(list_id)?);
+            store.archive_payout_list(list_id, &rows_sha256, &archived)?;
+            Ok(wire::PayoutArchiveResult {
+                rows_sha256,
+                files: notices
+                    .iter()
+                    .zip(&archived)
+                    .map(|(n, a)| wire::ArchivedFile {
+                        village: n.village.clone(),
+                        file_name: a.file_name.clone(),
+                        sha256: a.sha256.clone(),
+                    })
+                    .collect(),
+            })
         })
     }
 
@@ -250,6 +324,7 @@ fn already_paid(
     store: &Store,
     outcome: &Outcome,
     hashes: &[[u8; 32]],
+    except: Option<RowId>,
 ) -> Result<Vec<Issue>, ApiError> {
     let mut paid_by_project = BTreeMap::new();
     let mut issues = Vec::new();
@@ -257,7 +332,7 @@ fn already_paid(
         let paid = match paid_by_project.entry(line.project.as_str()) {
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::btree_map::Entry::Vacant(e) => {
-                e.insert(store.paid_under(outcome.year, &line.project)?)
+                e.insert(store.paid_under(outcome.year, &line.project, except)?)
             }
         };
         if let Some(earlier) = paid.get(hash) {
@@ -282,6 +357,66 @@ fn already_paid(
         }
     }
     Ok(issues)
+}
+
+fn list_of(
+    store: &Store,
+    l: gongkai_store::PayoutListSummary,
+) -> Result<wire::PayoutList, ApiError> {
+    let postings = store
+        .postings(l.id)?
+        .into_iter()
+        .map(|p| wire::Posting {
+            village: p.village,
+            posted_on: p.posted_on.to_string(),
+            ends_on: p.ends_on.to_string(),
+        })
+        .collect();
+    Ok(wire::PayoutList {
+        id: l.id.to_string(),
+        project: l.project,
+        year: l.year,
+        source_file: l.source_file,
+        status: l.status,
+        rows: l.row_count,
+        total_fen: l.total_fen,
+        imported_at: l.imported_at,
+        villages: l
+            .villages
+            .into_iter()
+            .map(|v| wire::VillageTotal {
+                name: v.village,
+                rows: v.rows,
+                total_fen: v.total_fen,
+            })
+            .collect(),
+        postings,
+    })
+}
+
+/// SHA-256 over the masked rows in print order, one line per row: what the archive froze.
+fn rows_fingerprint(rows: &[gongkai_store::PrintableRow]) -> String {
+    let mut hasher = Sha256::new();
+    for r in rows {
+        let line = format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            r.village,
+            r.group.as_deref().unwrap_or_default(),
+            r.name,
+            r.id_masked,
+            r.bank_masked.as_deref().unwrap_or_default(),
+            r.area_e4.map(|v| v.to_string()).unwrap_or_default(),
+            r.rate_e4.map(|v| v.to_string()).unwrap_or_default(),
+            r.amount_fen,
+            r.note.as_deref().unwrap_or_default(),
+        );
+        hasher.update(line.as_bytes());
+    }
+    hex(&hasher.finalize())
+}
+
+fn non_blank(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// The list's name: its one project, or all of them when the file mixes projects.

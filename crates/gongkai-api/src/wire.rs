@@ -184,13 +184,18 @@ pub struct RestoreResult {
 }
 
 /// Import a payout list file. `project` and `year` override what the file's title says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// A corrected list names the archived list it replaces (`supersedes`) and why (`reason`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PayoutImportArgs {
     pub path: String,
     pub sheet: Option<String>,
     pub project: Option<String>,
     pub year: Option<i32>,
+    #[serde(default)]
+    pub supersedes: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// One problem in an imported file, located as Excel shows it.
@@ -243,6 +248,17 @@ pub struct PayoutList {
     pub total_fen: i64,
     pub imported_at: String,
     pub villages: Vec<VillageTotal>,
+    /// The 公示期 of each village, once posted.
+    pub postings: Vec<Posting>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Posting {
+    pub village: String,
+    /// YYYY-MM-DD
+    pub posted_on: String,
+    pub ends_on: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -326,4 +342,39 @@ pub struct PrintedFile {
 #[serde(rename_all = "camelCase")]
 pub struct PayoutPrintResult {
     pub files: Vec<PrintedFile>,
+}
+
+/// 草稿 → 公示中: posted on every village board on `postedOn` (default today) for `noticeDays`
+/// days (default 7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutPostArgs {
+    pub list_id: String,
+    pub posted_on: Option<String>,
+    pub notice_days: Option<u32>,
+}
+
+/// 公示中 → 已归档, once every village's 公示期 has ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutArchiveArgs {
+    pub list_id: String,
+    pub hotline: Option<String>,
+    pub prepared_by: Option<String>,
+    pub reviewed_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchivedFile {
+    pub village: String,
+    pub file_name: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PayoutArchiveResult {
+    pub rows_sha256: String,
+    pub files: Vec<ArchivedFile>,
 }

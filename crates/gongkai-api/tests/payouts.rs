@@ -40,6 +40,7 @@ fn import(api: &Api, path: &Path) -> PayoutImportReport {
         sheet: None,
         project: None,
         year: None,
+        ..Default::default()
     })
     .unwrap()
 }
@@ -217,6 +218,7 @@ fn a_wrong_total_refuses_the_file() {
             sheet: None,
             project: Some("高龄津贴".into()),
             year: Some(2025),
+            ..Default::default()
         })
         .unwrap();
     assert_eq!(report.errors.len(), 1, "{:#?}", report.errors);
@@ -355,6 +357,7 @@ fn the_error_table_exports_as_xlsx_that_reads_back() {
             sheet: None,
             project: Some("高龄津贴".into()),
             year: None,
+            ..Default::default()
         })
         .unwrap();
     let out = dir.path().join("错误清单.xlsx");
@@ -458,4 +461,122 @@ fn notices_print_per_village_with_every_name_and_no_full_id() {
         }
         assert!(!text.contains("62170000"), "bank account printed");
     }
+}
+
+#[test]
+fn a_list_is_posted_archived_and_only_superseded_afterwards() {
+    use gongkai_api::wire::{PayoutArchiveArgs, PayoutPostArgs};
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = village_workbook(
+        &dir,
+        &[
+            ("东山村", &[("张三", 1, "1.00")]),
+            ("西河村", &[("李四", 2, "2.00")]),
+        ],
+    );
+    let list_id = import(&api, &path).list_id.unwrap();
+    let archive = |id: &str| {
+        api.payouts_archive(PayoutArchiveArgs {
+            list_id: id.to_owned(),
+            hotline: None,
+            prepared_by: Some("赵丽".into()),
+            reviewed_by: Some("王芳".into()),
+        })
+    };
+
+    // A draft cannot be archived.
+    assert_eq!(archive(&list_id).unwrap_err().code, "list_state");
+
+    // Posted, but the 公示期 has not ended: still no archive.
+    let posted = api
+        .payouts_post(PayoutPostArgs {
+            list_id: list_id.clone(),
+            posted_on: None,
+            notice_days: Some(7),
+        })
+        .unwrap();
+    assert_eq!(posted.status, "posted");
+    assert_eq!(posted.postings.len(), 2);
+    let err = archive(&list_id).unwrap_err();
+    assert!(
+        err.message.contains("公示期满后才能归档"),
+        "{}",
+        err.message
+    );
+
+    // A list posted long ago: its 公示期 is over, it archives with fingerprints.
+    let dir2 = TempDir::new().unwrap();
+    let api = demo(&dir2);
+    let path = village_workbook(
+        &dir2,
+        &[
+            ("东山村", &[("张三", 1, "1.00")]),
+            ("西河村", &[("李四", 2, "2.00")]),
+        ],
+    );
+    let list_id = import(&api, &path).list_id.unwrap();
+    api.payouts_post(PayoutPostArgs {
+        list_id: list_id.clone(),
+        posted_on: Some("2025-12-01".into()),
+        notice_days: Some(7),
+    })
+    .unwrap();
+    let err = api
+        .payouts_post(PayoutPostArgs {
+            list_id: list_id.clone(),
+            posted_on: None,
+            notice_days: None,
+        })
+        .unwrap_err();
+    assert!(err.message.contains("只有草稿状态"));
+    let archived = api
+        .payouts_archive(PayoutArchiveArgs {
+            list_id: list_id.clone(),
+            hotline: None,
+            prepared_by: None,
+            reviewed_by: None,
+        })
+        .unwrap();
+    assert_eq!(archived.rows_sha256.len(), 64);
+    assert_eq!(archived.files.len(), 2);
+    assert!(archived.files.iter().all(|f| f.sha256.len() == 64));
+
+    // Printing an archived list uses its recorded 公示期.
+    let out = dir2.path().join("out");
+    let printed = api
+        .payouts_print(gongkai_api::wire::PayoutPrintArgs {
+            list_id: list_id.clone(),
+            out_dir: out.display().to_string(),
+            paper: Some("a4-landscape".into()),
+            notice_start: None,
+            notice_days: None,
+            hotline: None,
+            prepared_by: None,
+            reviewed_by: None,
+        })
+        .unwrap();
+    assert!(pdf_text(&printed.files[0].path).contains("2025年12月7日"));
+
+    // The same people again: refused as a duplicate…
+    assert_eq!(import(&api, &path).errors[0].code, "duplicate_earlier");
+    // …unless it is a correction of the archived list, which says why.
+    let no_reason = api.payouts_import(PayoutImportArgs {
+        path: path.display().to_string(),
+        supersedes: Some(list_id.clone()),
+        ..Default::default()
+    });
+    assert_eq!(no_reason.unwrap_err().code, "invalid_input");
+    let corrected = api
+        .payouts_import(PayoutImportArgs {
+            path: path.display().to_string(),
+            supersedes: Some(list_id.clone()),
+            reason: Some("李四面积录入有误，经村委会核实更正".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(corrected.errors.is_empty(), "{:#?}", corrected.errors);
+    let lists = api.payouts_list(NoArgs {}).unwrap().lists;
+    let old = lists.iter().find(|l| l.id == list_id).unwrap();
+    assert_eq!(old.status, "superseded");
 }

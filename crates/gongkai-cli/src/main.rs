@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use gongkai_api::wire::{
-    BackupArgs, IdArgs, NoArgs, PayoutImportArgs, PayoutLookupArgs, PayoutPrintArgs, RestoreArgs,
-    TownshipInput, VillageInput, VillageKind,
+    BackupArgs, IdArgs, NoArgs, PayoutArchiveArgs, PayoutImportArgs, PayoutLookupArgs,
+    PayoutPostArgs, PayoutPrintArgs, RestoreArgs, TownshipInput, VillageInput, VillageKind,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -113,6 +113,38 @@ enum PayoutsCommand {
         /// 年度（缺省：从标题识别）
         #[arg(long)]
         year: Option<i32>,
+        /// 以此清册更正并替代一份已归档的清册（清册编号）
+        #[arg(long, requires = "reason")]
+        supersedes: Option<String>,
+        /// 更正原因
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// 开始公示（草稿 → 公示中）
+    Post {
+        #[command(flatten)]
+        db: Db,
+        #[arg(long = "list")]
+        list_id: String,
+        /// 张贴日期（如 2025-12-01，缺省为今天）
+        #[arg(long)]
+        on: Option<String>,
+        /// 公示天数（缺省 7 天）
+        #[arg(long)]
+        days: Option<u32>,
+    },
+    /// 公示期满后归档（冻结名单与公示单，记录 SHA-256）
+    Archive {
+        #[command(flatten)]
+        db: Db,
+        #[arg(long = "list")]
+        list_id: String,
+        #[arg(long)]
+        hotline: Option<String>,
+        #[arg(long)]
+        prepared_by: Option<String>,
+        #[arg(long)]
+        reviewed_by: Option<String>,
     },
     /// 打印公示单：每个村（社区）一份 PDF
     Print {
@@ -273,12 +305,16 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
             sheet,
             project,
             year,
+            supersedes,
+            reason,
         }) => {
             let args = PayoutImportArgs {
                 path: file.display().to_string(),
                 sheet,
                 project,
                 year,
+                supersedes,
+                reason,
             };
             (db.json, open(&db).payouts_import(args).map(Report::Import))
         }
@@ -304,6 +340,40 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
                 reviewed_by,
             };
             (db.json, open(&db).payouts_print(args).map(Report::Printed))
+        }
+        Command::Payouts(PayoutsCommand::Post {
+            db,
+            list_id,
+            on,
+            days,
+        }) => {
+            let args = PayoutPostArgs {
+                list_id,
+                posted_on: on,
+                notice_days: days,
+            };
+            (
+                db.json,
+                open(&db).payouts_post(args).map(Report::PostedList),
+            )
+        }
+        Command::Payouts(PayoutsCommand::Archive {
+            db,
+            list_id,
+            hotline,
+            prepared_by,
+            reviewed_by,
+        }) => {
+            let args = PayoutArchiveArgs {
+                list_id,
+                hotline,
+                prepared_by,
+                reviewed_by,
+            };
+            (
+                db.json,
+                open(&db).payouts_archive(args).map(Report::Archived),
+            )
         }
         Command::Payouts(PayoutsCommand::List { db }) => (
             db.json,

@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use gongkai_api::ApiError;
 use gongkai_api::wire::{
-    AppStatus, BackupResult, CheckReport, DbState, PayoutImportReport, PayoutLists, PayoutLookup,
-    PayoutPrintResult, Profile, RestoreResult, Village, VillageKind,
+    AppStatus, BackupResult, CheckReport, DbState, PayoutArchiveResult, PayoutImportReport,
+    PayoutList, PayoutLists, PayoutLookup, PayoutPrintResult, Profile, RestoreResult, Village,
+    VillageKind,
 };
 use serde::Serialize;
 
@@ -21,6 +22,8 @@ pub enum Report {
     PayoutLists(PayoutLists),
     Lookup(PayoutLookup),
     Printed(PayoutPrintResult),
+    PostedList(PayoutList),
+    Archived(PayoutArchiveResult),
 }
 
 /// Refused imports exit with 2, as a script expects from "the input was wrong".
@@ -40,6 +43,8 @@ impl Report {
                 Report::PayoutLists(v) => print_json(&v.lists),
                 Report::Lookup(v) => print_json(&v.payouts),
                 Report::Printed(v) => print_json(&v.files),
+                Report::PostedList(v) => print_json(v),
+                Report::Archived(v) => print_json(v),
             };
             if let Err(code) = printed {
                 return code;
@@ -77,6 +82,21 @@ impl Report {
             Report::Import(r) => import_text(r),
             Report::PayoutLists(l) => lists_text(l),
             Report::Lookup(l) => lookup_text(l),
+            Report::PostedList(l) => l
+                .postings
+                .iter()
+                .map(|p| format!("{}\t公示 {} 至 {}", p.village, p.posted_on, p.ends_on))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Report::Archived(a) => {
+                let mut lines = vec![format!("已归档。名单指纹（SHA-256）：{}", a.rows_sha256)];
+                lines.extend(
+                    a.files
+                        .iter()
+                        .map(|f| format!("{}\t{}\t{}", f.village, f.file_name, f.sha256)),
+                );
+                lines.join("\n")
+            }
             Report::Printed(p) => p
                 .files
                 .iter()

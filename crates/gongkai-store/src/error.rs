@@ -42,6 +42,8 @@ pub enum StoreError {
     },
     #[error("数据库中保存的数据不符合要求：{0}")]
     BadStoredValue(#[from] DomainError),
+    #[error("{0}")]
+    ListState(String),
     #[error("无法生成本机密钥：{0}")]
     Randomness(String),
     #[error("数据库正被另一个程序使用，请稍后再试")]

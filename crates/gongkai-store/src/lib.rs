@@ -21,8 +21,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
 pub use payouts::{
-    EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout, PrintableRow,
-    VillageTotal,
+    ArchivedNotice, EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout,
+    Posting, PrintableRow, VillageTotal, status_label,
 };
 pub use profile::ProfileCounts;
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, params};
 
@@ -11,6 +12,8 @@ use crate::{ChangeOp, Store, StoreError};
 #[derive(Debug, Clone)]
 pub struct NewPayoutList {
     pub id: RowId,
+    /// An archived list this one corrects, and why.
+    pub supersedes: Option<(RowId, String)>,
     pub project: String,
     pub year: i32,
     pub source_file: String,
@@ -101,17 +104,21 @@ impl Store {
     }
 
     /// Everyone already paid under `project` in `year`, by ID hash, with where they appear.
+    /// Superseded lists no longer count, nor does `except` (the list a correction replaces).
     pub fn paid_under(
         &self,
         year: i32,
         project: &str,
+        except: Option<RowId>,
     ) -> Result<HashMap<[u8; 32], EarlierPayout>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT r.id_hash, l.source_file, l.imported_at FROM payout_row r
              JOIN payout_list l ON l.id = r.list_id
-             WHERE r.year = ?1 AND r.project = ?2",
+             WHERE r.year = ?1 AND r.project = ?2 AND l.status <> 'superseded'
+               AND l.id IS NOT ?3",
         )?;
-        let rows = stmt.query_map(params![year, project], |r| {
+        let except = except.map(|id| id.to_string());
+        let rows = stmt.query_map(params![year, project, except], |r| {
             Ok((
                 r.get::<_, Vec<u8>>(0)?,
                 EarlierPayout {
@@ -130,15 +137,25 @@ impl Store {
         Ok(paid)
     }
 
-    /// Writes the list and all its rows in one transaction.
+    /// Writes the list and all its rows in one transaction; a correction also marks the list it
+    /// replaces as superseded, in the same transaction.
     pub fn insert_payout_list(&mut self, list: &NewPayoutList) -> Result<(), StoreError> {
+        if let Some((old, _)) = &list.supersedes {
+            let status = self.payout_list(*old)?.status;
+            if status != "archived" {
+                return Err(StoreError::ListState(format!(
+                    "只有已归档的清册才需要以更正清册替代；这份清册状态为“{}”，可以直接删除后重新导入",
+                    status_label(&status)
+                )));
+            }
+        }
         let total: i64 = list.rows.iter().map(|r| r.amount_fen).sum();
         self.write(|w| {
             let now = w.now_text();
             w.tx.execute(
                 "INSERT INTO payout_list (id, project, year, source_file, source_sha256, status,
-                     row_count, total_fen, imported_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?7, ?8, ?8)",
+                     row_count, total_fen, imported_at, updated_at, supersedes, supersede_reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?7, ?8, ?8, ?9, ?10)",
                 params![
                     list.id.to_string(),
                     list.project,
@@ -148,8 +165,17 @@ impl Store {
                     list.rows.len() as i64,
                     total,
                     now,
+                    list.supersedes.as_ref().map(|(old, _)| old.to_string()),
+                    list.supersedes.as_ref().map(|(_, why)| why.as_str()),
                 ],
             )?;
+            if let Some((old, _)) = &list.supersedes {
+                w.tx.execute(
+                    "UPDATE payout_list SET status = 'superseded', updated_at = ?2 WHERE id = ?1",
+                    params![old.to_string(), now],
+                )?;
+                w.log_change("payout_list", *old, ChangeOp::Upsert)?;
+            }
             let mut insert = w.tx.prepare_cached(
                 "INSERT INTO payout_row (id, list_id, village_id, source_sheet, source_row,
                      villager_group, name, id_hash, id_masked, bank_masked, phone_masked, area_e4,
@@ -316,5 +342,139 @@ impl Store {
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
+    }
+}
+
+/// The Chinese name of a list status, for messages.
+pub fn status_label(status: &str) -> &'static str {
+    match status {
+        "draft" => "草稿",
+        "posted" => "公示中",
+        "archived" => "已归档",
+        "superseded" => "已被更正清册替代",
+        _ => "未知",
+    }
+}
+
+/// A village's 公示期 for a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    pub village: String,
+    pub posted_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+/// One village's notice as archived.
+#[derive(Debug, Clone)]
+pub struct ArchivedNotice {
+    pub village: RowId,
+    pub file_name: String,
+    pub pdf: Vec<u8>,
+    pub sha256: String,
+}
+
+impl Store {
+    /// 草稿 → 公示中: every village of the list is posted on `posted_on` until `ends_on`.
+    pub fn post_payout_list(
+        &mut self,
+        list: RowId,
+        posted_on: NaiveDate,
+        ends_on: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let status = self.payout_list(list)?.status;
+        if status != "draft" {
+            return Err(StoreError::ListState(format!(
+                "只有草稿状态的清册才能开始公示；这份清册状态为“{}”",
+                status_label(&status)
+            )));
+        }
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO payout_posting (list_id, village_id, posted_on, ends_on)
+                 SELECT DISTINCT list_id, village_id, ?2, ?3 FROM payout_row WHERE list_id = ?1",
+                params![list.to_string(), posted_on.to_string(), ends_on.to_string()],
+            )?;
+            w.tx.execute(
+                "UPDATE payout_list SET status = 'posted', updated_at = ?2 WHERE id = ?1",
+                params![list.to_string(), w.now_text()],
+            )?;
+            w.log_change("payout_list", list, ChangeOp::Upsert)
+        })
+    }
+
+    pub fn postings(&self, list: RowId) -> Result<Vec<Posting>, StoreError> {
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT v.name, p.posted_on, p.ends_on FROM payout_posting p
+                 JOIN village v ON v.id = p.village_id WHERE p.list_id = ?1 ORDER BY v.code",
+            )?
+            .query_map([list.to_string()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter()
+            .map(|(village, posted, ends)| {
+                let date = |text: &str| {
+                    text.parse::<NaiveDate>().map_err(|_| {
+                        StoreError::BadStoredValue(gongkai_domain::DomainError::BadCode {
+                            field: "公示日期",
+                            value: text.to_owned(),
+                            reason: "不是有效的日期".to_owned(),
+                        })
+                    })
+                };
+                Ok(Posting {
+                    posted_on: date(&posted)?,
+                    ends_on: date(&ends)?,
+                    village,
+                })
+            })
+            .collect()
+    }
+
+    /// 公示中 → 已归档: freezes the rows (their fingerprint) and the notices as printed.
+    pub fn archive_payout_list(
+        &mut self,
+        list: RowId,
+        rows_sha256: &str,
+        notices: &[ArchivedNotice],
+    ) -> Result<(), StoreError> {
+        let status = self.payout_list(list)?.status;
+        if status != "posted" {
+            return Err(StoreError::ListState(format!(
+                "只有公示中的清册才能归档；这份清册状态为“{}”",
+                status_label(&status)
+            )));
+        }
+        self.write(|w| {
+            let now = w.now_text();
+            w.tx.execute(
+                "INSERT INTO payout_archive (list_id, archived_at, rows_sha256) VALUES (?1, ?2, ?3)",
+                params![list.to_string(), now, rows_sha256],
+            )?;
+            for notice in notices {
+                w.tx.execute(
+                    "INSERT INTO payout_archive_file (list_id, village_id, file_name, pdf, sha256)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        list.to_string(),
+                        notice.village.to_string(),
+                        notice.file_name,
+                        notice.pdf,
+                        notice.sha256
+                    ],
+                )?;
+            }
+            w.tx.execute(
+                "UPDATE payout_list SET status = 'archived', updated_at = ?2 WHERE id = ?1",
+                params![list.to_string(), now],
+            )?;
+            w.log_change("payout_list", list, ChangeOp::Upsert)
+        })
     }
 }

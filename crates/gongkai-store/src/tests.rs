@@ -2,6 +2,8 @@ use std::path::Path;
 
 use chrono::Utc;
 use gongkai_domain::{Name, Office, Person, Role, RowId, Village, VillageCode, VillageKind, demo};
+
+use crate::{NewPayoutList, NewPayoutRow};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
@@ -302,4 +304,51 @@ fn restoring_a_newer_backup_is_refused() {
         Err(StoreError::TooNew { .. })
     ));
     assert_eq!(store.villages().unwrap().len(), 6);
+}
+
+#[test]
+fn archived_payout_rows_are_frozen_by_the_database_itself() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let village = store.villages().unwrap()[0].id;
+    let list = NewPayoutList {
+        id: RowId::new(),
+        supersedes: None,
+        project: "高龄津贴".into(),
+        year: 2025,
+        source_file: "a.csv".into(),
+        source_sha256: "00".into(),
+        rows: vec![NewPayoutRow {
+            village,
+            source_sheet: "a.csv".into(),
+            source_row: 2,
+            group: None,
+            name: "张三".into(),
+            id_hash: [7; 32],
+            id_masked: "99*************12X".into(),
+            bank_masked: None,
+            phone_masked: None,
+            area_e4: None,
+            rate_e4: None,
+            amount_fen: 10_000,
+            project: "高龄津贴".into(),
+            note: None,
+        }],
+    };
+    store.insert_payout_list(&list).unwrap();
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2025, 12, d).unwrap();
+    store.post_payout_list(list.id, day(1), day(7)).unwrap();
+    store.archive_payout_list(list.id, "ff", &[]).unwrap();
+    let err = store
+        .conn
+        .execute("UPDATE payout_row SET amount_fen = 1", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("已归档的清册不能修改"), "{err}");
+    assert!(store.conn.execute("DELETE FROM payout_row", []).is_err());
+    assert!(
+        store
+            .conn
+            .execute("UPDATE payout_list SET total_fen = 1", [])
+            .is_err()
+    );
 }

@@ -16,6 +16,7 @@ const list = {
   totalFen: 12050,
   importedAt: "2026-11-24T03:00:00.000Z",
   villages: [{ name: "东山村", rows: 2, total_fen: 12050 }],
+  postings: [],
 };
 
 function report(overrides: Partial<PayoutImportReport>): PayoutImportReport {
@@ -54,7 +55,7 @@ describe("补贴清册", () => {
     await flush();
     await flush();
     expect(mock).toHaveBeenCalledWith("payouts_import", {
-      args: { path: "/home/clerk/清册.xlsx", sheet: null, project: null, year: null },
+      args: { path: "/home/clerk/清册.xlsx", sheet: null, project: null, year: null, supersedes: null, reason: null },
     });
     expect(w.find('[data-testid="import-summary"]').text()).toContain("已导入 2 人，合计 120.50 元");
     expect(w.find('[data-testid="payout-lists"]').text()).toContain("耕地地力保护补贴");

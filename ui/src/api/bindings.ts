@@ -7,6 +7,7 @@ export const WIRE_VERSION = 1;
 
 export type ApiError = { code: string, message: string, };
 export type AppStatus = { wireVersion: number, dbPath: string, state: DbState, schemaVersion: number | null, profile: Profile | null, problem: string | null, };
+export type ArchivedFile = { village: string, fileName: string, sha256: string, };
 export type BackupArgs = { out: string | null, };
 export type BackupResult = { path: string, bytes: number, };
 export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };
@@ -18,16 +19,23 @@ export type IssuesExportArgs = { sourceFile: string, issues: Array<ImportIssue>,
 export type NoArgs = Record<string, never>;
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
-export type PayoutImportArgs = { path: string, sheet: string | null, project: string | null, year: number | null, };
+export type PayoutArchiveArgs = { listId: string, hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
+export type PayoutArchiveResult = { rowsSha256: string, files: Array<ArchivedFile>, };
+export type PayoutImportArgs = { path: string, sheet: string | null, project: string | null, year: number | null, supersedes: string | null, reason: string | null, };
 export type PayoutImportReport = { list_id: string | null, imported_rows: number, total_fen: number, villages: Array<VillageTotal>, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, };
 export type PayoutList = { id: string, project: string, year: number, sourceFile: string, 
 /**
  * draft (草稿) · posted (公示中) · archived (已归档)
  */
-status: string, rows: number, totalFen: number, importedAt: string, villages: Array<VillageTotal>, };
+status: string, rows: number, totalFen: number, importedAt: string, villages: Array<VillageTotal>, 
+/**
+ * The 公示期 of each village, once posted.
+ */
+postings: Array<Posting>, };
 export type PayoutLists = { lists: Array<PayoutList>, };
 export type PayoutLookup = { payouts: Array<PersonPayout>, };
 export type PayoutLookupArgs = { idNumber: string, };
+export type PayoutPostArgs = { listId: string, postedOn: string | null, noticeDays: number | null, };
 export type PayoutPrintArgs = { listId: string, outDir: string, 
 /**
  * a4 (default) · a4-landscape · a3 · a3-landscape
@@ -49,6 +57,11 @@ export type PayoutPrintResult = { files: Array<PrintedFile>, };
 export type Person = { id: string, name: string, officeId: string | null, officeName: string | null, roles: Array<Role>, };
 export type PersonInput = { id: string | null, name: string, officeId: string | null, roles: Array<Role>, };
 export type PersonPayout = { listId: string, project: string, year: number, village: string, name: string, idMasked: string, amountFen: number, status: string, sourceFile: string, };
+export type Posting = { village: string, 
+/**
+ * YYYY-MM-DD
+ */
+postedOn: string, endsOn: string, };
 export type PrintedFile = { village: string, path: string, rows: number, bytes: number, };
 export type Profile = { township: Township, villages: Array<Village>, offices: Array<Office>, people: Array<Person>, };
 export type RestoreArgs = { 
@@ -90,4 +103,6 @@ export const commands = {
   payoutsLookup: (args: PayoutLookupArgs) => invoke<PayoutLookup>("payouts_lookup", { args }),
   payoutsExportIssues: (args: IssuesExportArgs) => invoke<ExportResult>("payouts_export_issues", { args }),
   payoutsPrint: (args: PayoutPrintArgs) => invoke<PayoutPrintResult>("payouts_print", { args }),
+  payoutsPost: (args: PayoutPostArgs) => invoke<PayoutList>("payouts_post", { args }),
+  payoutsArchive: (args: PayoutArchiveArgs) => invoke<PayoutArchiveResult>("payouts_archive", { args }),
 };

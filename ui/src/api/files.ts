@@ -15,3 +15,9 @@ export async function chooseListFile(): Promise<string | null> {
 export async function chooseXlsxTarget(defaultPath: string): Promise<string | null> {
   return save({ title: "保存错误清单", defaultPath, filters: [{ name: "Excel 工作簿", extensions: ["xlsx"] }] });
 }
+
+/** Asks for a folder to write notices into; null when cancelled. */
+export async function chooseFolder(): Promise<string | null> {
+  const picked = await open({ title: "选择公示单保存位置", directory: true, multiple: false });
+  return typeof picked === "string" ? picked : null;
+}
