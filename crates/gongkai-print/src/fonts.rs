@@ -1,5 +1,7 @@
 //! The bundled faces: a Song-style main face and a fallback for CJK Ext-B and beyond.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
@@ -63,22 +65,58 @@ impl FontSet {
         missing.dedup();
         missing
     }
+}
 
-    /// Advance width of `c` in em (1.0 = the font size). Unknown characters count as a full em
-    /// so layout never underestimates; they are refused before drawing anyway.
-    pub(crate) fn advance_em(&self, c: char) -> f32 {
-        let font = match self.face_for(c) {
-            Some(Face::Main) => &self.main,
-            Some(Face::Fallback) => &self.fallback,
-            None => return 1.0,
-        };
-        let units = f32::from(font.font_metrics.units_per_em.max(1));
-        font.lookup_glyph_index(c as u32).map_or(1.0, |gid| {
-            f32::from(font.get_horizontal_advance(gid)) / units
-        })
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Glyph {
+    pub face: Face,
+    pub gid: u16,
+    pub advance_em: f32,
+}
+
+/// The fonts with a per-document cache of character lookups. A font's cmap lookup is slow
+/// next to everything else here, and a payout list repeats a few hundred characters many
+/// thousand times.
+pub(crate) struct Glyphs<'a> {
+    fonts: &'a FontSet,
+    cache: RefCell<HashMap<char, Option<Glyph>>>,
+}
+
+impl<'a> Glyphs<'a> {
+    pub fn new(fonts: &'a FontSet) -> Self {
+        Self {
+            fonts,
+            cache: RefCell::new(HashMap::new()),
+        }
     }
 
-    /// Width of `text` at `size` points, in points.
+    pub fn glyph(&self, c: char) -> Option<Glyph> {
+        if let Some(found) = self.cache.borrow().get(&c) {
+            return *found;
+        }
+        let found = self.fonts.face_for(c).and_then(|face| {
+            let font = match face {
+                Face::Main => &self.fonts.main,
+                Face::Fallback => &self.fonts.fallback,
+            };
+            let gid = font.lookup_glyph_index(c as u32)?;
+            let units = f32::from(font.font_metrics.units_per_em.max(1));
+            Some(Glyph {
+                face,
+                gid,
+                advance_em: f32::from(font.get_horizontal_advance(gid)) / units,
+            })
+        });
+        self.cache.borrow_mut().insert(c, found);
+        found
+    }
+
+    /// Unknown characters count as a full em so layout never underestimates; they are refused
+    /// before drawing anyway.
+    pub fn advance_em(&self, c: char) -> f32 {
+        self.glyph(c).map_or(1.0, |g| g.advance_em)
+    }
+
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
     }
@@ -107,8 +145,9 @@ mod tests {
 
     #[test]
     fn ideographs_are_one_em_and_digits_narrower() {
-        let fonts = FontSet::shared().unwrap();
-        assert!((fonts.width("示范", 10.0) - 20.0).abs() < 0.01);
-        assert!(fonts.width("1", 10.0) < 7.0);
+        let glyphs = Glyphs::new(FontSet::shared().unwrap());
+        assert!((glyphs.width("示范", 10.0) - 20.0).abs() < 0.01);
+        assert!(glyphs.width("1", 10.0) < 7.0);
+        assert_eq!(glyphs.glyph('𠀀').map(|g| g.face), Some(Face::Fallback));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::fonts::FontSet;
+use crate::fonts::Glyphs;
 use crate::{PrintError, Sheet};
 
 /// Type sizes and spacing. The body is 五号 (10.5 pt), the usual size of official tables.
@@ -42,11 +42,11 @@ pub(crate) struct Layout {
     pub pages: Vec<Range<usize>>,
 }
 
-pub(crate) fn layout(fonts: &FontSet, sheet: &Sheet) -> Result<Layout, PrintError> {
+pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, PrintError> {
     if sheet.columns.is_empty() {
         return Err(PrintError::NoColumns);
     }
-    check_coverage(fonts, sheet)?;
+    check_coverage(glyphs, sheet)?;
     let page = sheet.paper.size_pt();
     let table_width = page.0 - 2.0 * MARGIN;
     let total_weight: f32 = sheet.columns.iter().map(|c| c.weight.max(0.1)).sum();
@@ -70,7 +70,7 @@ pub(crate) fn layout(fonts: &FontSet, sheet: &Sheet) -> Result<Layout, PrintErro
             .enumerate()
             .map(|(i, w)| {
                 wrap(
-                    fonts,
+                    glyphs,
                     texts.get(i).map_or("", String::as_str),
                     w - 2.0 * PAD_X,
                 )
@@ -127,13 +127,13 @@ pub(crate) fn layout(fonts: &FontSet, sheet: &Sheet) -> Result<Layout, PrintErro
 
 /// Breaks `text` into lines no wider than `width` at `BODY` size. Chinese breaks between any two
 /// characters; a run of Latin letters or digits is kept whole when it fits on a line.
-pub(crate) fn wrap(fonts: &FontSet, text: &str, width: f32) -> Vec<String> {
+pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_width = 0.0;
         for word in words(paragraph) {
-            let word_width = fonts.width(word, BODY);
+            let word_width = glyphs.width(word, BODY);
             // Closing punctuation never starts a line (禁则): it hangs into the padding instead.
             let hangs = word.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
             if hangs || line_width + word_width <= width || line.is_empty() && word_width <= width {
@@ -149,7 +149,7 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, width: f32) -> Vec<String> {
             }
             // Longer than a line by itself: break inside it.
             for c in word.chars() {
-                let w = fonts.advance_em(c) * BODY;
+                let w = glyphs.advance_em(c) * BODY;
                 if line_width + w > width && !line.is_empty() && !NO_LINE_START.contains(c) {
                     lines.push(std::mem::take(&mut line));
                     line_width = 0.0;
@@ -183,10 +183,14 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn check_coverage(fonts: &FontSet, sheet: &Sheet) -> Result<(), PrintError> {
+fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> {
     let mut places = Vec::new();
     let mut check = |place: String, text: &str| {
-        let missing = fonts.missing(text);
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control() && glyphs.glyph(*c).is_none())
+            .collect();
+        missing.dedup();
         if !missing.is_empty() {
             let chars: Vec<String> = missing
                 .iter()
@@ -221,7 +225,7 @@ mod tests {
 
     #[test]
     fn chinese_wraps_between_characters_and_numbers_stay_whole() {
-        let fonts = FontSet::shared().unwrap();
+        let fonts = &Glyphs::new(crate::FontSet::shared().unwrap());
         let lines = wrap(fonts, "耕地地力保护补贴 1234.50", 4.0 * BODY);
         assert_eq!(lines[0], "耕地地力");
         assert!(lines.iter().any(|l| l.contains("1234.50")), "{lines:?}");

@@ -146,8 +146,8 @@ mod render_tests {
 
     #[test]
     fn long_lists_paginate_and_every_page_fits() {
-        let fonts = FontSet::shared().unwrap();
-        let laid = layout::layout(fonts, &sheet(100)).unwrap();
+        let glyphs = fonts::Glyphs::new(FontSet::shared().unwrap());
+        let laid = layout::layout(&glyphs, &sheet(100)).unwrap();
         assert!(laid.pages.len() >= 3, "{}", laid.pages.len());
         let covered: usize = laid.pages.iter().map(|r| r.len()).sum();
         assert_eq!(covered, 100);
