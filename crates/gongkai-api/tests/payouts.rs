@@ -580,3 +580,17 @@ fn a_list_is_posted_archived_and_only_superseded_afterwards() {
     let old = lists.iter().find(|l| l.id == list_id).unwrap();
     assert_eq!(old.status, "superseded");
 }
+
+#[test]
+fn a_legacy_xls_list_imports() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../gongkai-sheets/tests/fixtures/legacy-biff8.xls");
+    let path = dir.path().join("2025年示范镇耕地地力保护补贴发放清册.xls");
+    std::fs::copy(fixture, &path).unwrap();
+    let report = import(&api, &path);
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+    assert_eq!(report.imported_rows, 75);
+    assert_eq!(report.total_fen, 4_177_406);
+}

@@ -115,3 +115,16 @@ fn gbk_csv_reads_as_chinese() {
     assert_eq!(book.sheets[0].rows[1].cell(1), &Cell::Text("李四".into()));
     assert_eq!(book.sheets[0].rows[1].number, 2);
 }
+
+#[test]
+fn legacy_biff8_xls_reads_with_chinese_and_rare_characters() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-biff8.xls");
+    let book = read(&path, None).unwrap();
+    let sheet = &book.sheets[0];
+    assert_eq!(sheet.name, "东山村");
+    assert_eq!(sheet.rows.len(), 77);
+    assert_eq!(sheet.rows[1].cell(2).display_text(), "户主姓名");
+    assert_eq!(sheet.rows[2].cell(2).display_text(), "刘䶮");
+    assert_eq!(sheet.rows[3].cell(2).display_text(), "王𠀀");
+    assert_eq!(sheet.rows[2].number, 3);
+}
