@@ -24,13 +24,17 @@ pub fn read(path: &Path, only_sheet: Option<&str>) -> Result<Workbook, SheetsErr
         detail: e.to_string(),
     };
     let sheets = if bytes.starts_with(ZIP_MAGIC) {
-        let mut book: Xlsx<_> =
-            open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-        read_sheets(&mut book, &file, only_sheet, damaged)?
+        guarded(&file, || {
+            let mut book: Xlsx<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+            read_sheets(&mut book, &file, only_sheet, &damaged)
+        })?
     } else if bytes.starts_with(OLE_MAGIC) {
-        let mut book: Xls<_> =
-            open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-        read_sheets(&mut book, &file, only_sheet, damaged)?
+        guarded(&file, || {
+            let mut book: Xls<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+            read_sheets(&mut book, &file, only_sheet, &damaged)
+        })?
     } else if looks_like_text(path, &bytes) {
         vec![csv_text::parse(&file, &csv_text::decode(&file, &bytes)?)?]
     } else {
@@ -46,7 +50,7 @@ fn read_sheets<R: Reader<Cursor<Vec<u8>>>>(
     book: &mut R,
     file: &str,
     only_sheet: Option<&str>,
-    damaged: impl Fn(&dyn std::fmt::Display) -> SheetsError,
+    damaged: &impl Fn(&dyn std::fmt::Display) -> SheetsError,
 ) -> Result<Vec<Sheet>, SheetsError>
 where
     R::Error: std::fmt::Display,
@@ -84,6 +88,20 @@ where
         });
     }
     Ok(sheets)
+}
+
+/// Runs a workbook parser that may panic on malformed input (fuzzing found calamine's `.xls`
+/// container reader slicing out of bounds): a damaged file is an error to report, not a crash.
+fn guarded(
+    file: &str,
+    parse: impl FnOnce() -> Result<Vec<Sheet>, SheetsError>,
+) -> Result<Vec<Sheet>, SheetsError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).unwrap_or_else(|_| {
+        Err(SheetsError::Damaged {
+            file: file.to_owned(),
+            detail: "文件结构不完整".to_owned(),
+        })
+    })
 }
 
 fn cell(data: &Data) -> Cell {

@@ -128,3 +128,11 @@ fn legacy_biff8_xls_reads_with_chinese_and_rare_characters() {
     assert_eq!(sheet.rows[3].cell(2).display_text(), "王𠀀");
     assert_eq!(sheet.rows[2].number, 3);
 }
+
+#[test]
+fn a_container_that_makes_the_xls_parser_panic_is_reported_as_damaged() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-cfb-out-of-bounds.xls");
+    let err = read(&path, None).unwrap_err();
+    assert!(matches!(err, SheetsError::Damaged { .. }), "{err:?}");
+}
