@@ -45,6 +45,8 @@ macro_rules! with_commands {
             payouts_print($crate::wire::PayoutPrintArgs) -> $crate::wire::PayoutPrintResult;
             payouts_post($crate::wire::PayoutPostArgs) -> $crate::wire::PayoutList;
             payouts_archive($crate::wire::PayoutArchiveArgs) -> $crate::wire::PayoutArchiveResult;
+            mask_rules_get($crate::wire::NoArgs) -> $crate::wire::MaskSettings;
+            mask_rules_update($crate::wire::MaskRulesInput) -> $crate::wire::MaskSettings;
         }
     };
 }

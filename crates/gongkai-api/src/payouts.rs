@@ -77,7 +77,7 @@ impl Api {
                 return Ok(report);
             }
 
-            let rules = MaskRules::default();
+            let rules = mask_rules(store)?;
             let village_id = |name: &str| {
                 villages
                     .iter()
@@ -357,6 +357,72 @@ fn already_paid(
         }
     }
     Ok(issues)
+}
+
+/// The township's masking rule, or the defaults.
+pub(crate) fn mask_rules(store: &Store) -> Result<MaskRules, ApiError> {
+    match store.mask_rules()? {
+        None => Ok(MaskRules::default()),
+        Some(r) => MaskRules::new(
+            r.id_keep_start.into(),
+            r.id_keep_end.into(),
+            r.bank_keep_end.into(),
+            r.phone_keep_start.into(),
+            r.phone_keep_end.into(),
+        )
+        .map_err(ApiError::invalid),
+    }
+}
+
+fn mask_settings(rules: MaskRules, is_default: bool) -> wire::MaskSettings {
+    let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    wire::MaskSettings {
+        id_keep_start: as_u32(rules.id_keep_start),
+        id_keep_end: as_u32(rules.id_keep_end),
+        bank_keep_end: as_u32(rules.bank_keep_end),
+        phone_keep_start: as_u32(rules.phone_keep_start),
+        phone_keep_end: as_u32(rules.phone_keep_end),
+        id_example: rules.mask_id("36098219900101123X"),
+        bank_example: rules.mask_bank("6217001234567890123"),
+        phone_example: rules.mask_phone("13812341234"),
+        is_default,
+    }
+}
+
+impl Api {
+    pub fn mask_rules_get(&self, _: wire::NoArgs) -> Result<wire::MaskSettings, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            let is_default = store.mask_rules()?.is_none();
+            Ok(mask_settings(mask_rules(store)?, is_default))
+        })
+    }
+
+    /// Applies to lists imported from now on; lists already imported keep the masks they were
+    /// stored with (what was posted stays what was posted).
+    pub fn mask_rules_update(
+        &self,
+        input: wire::MaskRulesInput,
+    ) -> Result<wire::MaskSettings, ApiError> {
+        let small = |n: u32| u8::try_from(n).unwrap_or(u8::MAX);
+        let rules = MaskRules::new(
+            input.id_keep_start as usize,
+            input.id_keep_end as usize,
+            input.bank_keep_end as usize,
+            input.phone_keep_start as usize,
+            input.phone_keep_end as usize,
+        )
+        .map_err(ApiError::invalid)?;
+        self.with_store(OpenMode::Existing, |store| {
+            store.set_mask_rules(gongkai_store::StoredMaskRules {
+                id_keep_start: small(input.id_keep_start),
+                id_keep_end: small(input.id_keep_end),
+                bank_keep_end: small(input.bank_keep_end),
+                phone_keep_start: small(input.phone_keep_start),
+                phone_keep_end: small(input.phone_keep_end),
+            })?;
+            Ok(mask_settings(rules, false))
+        })
+    }
 }
 
 fn list_of(

@@ -378,3 +378,30 @@ pub struct PayoutArchiveResult {
     pub rows_sha256: String,
     pub files: Vec<ArchivedFile>,
 }
+
+/// How ID, bank and phone numbers are masked on this township's notices, with an example of
+/// each so the clerk sees the effect before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MaskSettings {
+    pub id_keep_start: u32,
+    pub id_keep_end: u32,
+    pub bank_keep_end: u32,
+    pub phone_keep_start: u32,
+    pub phone_keep_end: u32,
+    pub id_example: String,
+    pub bank_example: String,
+    pub phone_example: String,
+    /// Whether these are the built-in defaults (no township rule saved).
+    pub is_default: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MaskRulesInput {
+    pub id_keep_start: u32,
+    pub id_keep_end: u32,
+    pub bank_keep_end: u32,
+    pub phone_keep_start: u32,
+    pub phone_keep_end: u32,
+}

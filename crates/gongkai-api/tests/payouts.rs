@@ -594,3 +594,46 @@ fn a_legacy_xls_list_imports() {
     assert_eq!(report.imported_rows, 75);
     assert_eq!(report.total_fen, 4_177_406);
 }
+
+#[test]
+fn a_township_mask_rule_applies_to_later_imports_and_cannot_reveal_birth_dates() {
+    use gongkai_api::wire::MaskRulesInput;
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let defaults = api.mask_rules_get(NoArgs {}).unwrap();
+    assert!(defaults.is_default);
+    assert_eq!(defaults.id_example, "36*************23X");
+    assert_eq!(defaults.phone_example, "138****1234");
+
+    let err = api
+        .mask_rules_update(MaskRulesInput {
+            id_keep_start: 14,
+            id_keep_end: 4,
+            bank_keep_end: 4,
+            phone_keep_start: 3,
+            phone_keep_end: 4,
+        })
+        .unwrap_err();
+    assert!(err.message.contains("出生日期必须隐去"));
+
+    let saved = api
+        .mask_rules_update(MaskRulesInput {
+            id_keep_start: 6,
+            id_keep_end: 4,
+            bank_keep_end: 4,
+            phone_keep_start: 3,
+            phone_keep_end: 4,
+        })
+        .unwrap();
+    assert_eq!(saved.id_example, "360982********123X");
+    let path = village_workbook(&dir, &[("东山村", &[("张三", 7, "1.00")])]);
+    assert!(import(&api, &path).errors.is_empty());
+    let found = api
+        .payouts_lookup(PayoutLookupArgs { id_number: id(7) })
+        .unwrap()
+        .payouts;
+    assert_eq!(
+        found[0].id_masked,
+        format!("999901********{}", &id(7)[14..])
+    );
+}

@@ -23,6 +23,34 @@ impl Default for MaskRules {
 }
 
 impl MaskRules {
+    /// A township's own rule, refused if it could reveal too much: the birth date inside an ID
+    /// (characters 7–14) always stays hidden, and at most 4 trailing digits of an account or a
+    /// phone number, and 3 leading digits of a phone number, are shown.
+    pub fn new(
+        id_keep_start: usize,
+        id_keep_end: usize,
+        bank_keep_end: usize,
+        phone_keep_start: usize,
+        phone_keep_end: usize,
+    ) -> Result<Self, String> {
+        if id_keep_start > 6 || id_keep_end > 4 {
+            return Err("身份证号最多保留前 6 位和后 4 位，出生日期必须隐去".to_owned());
+        }
+        if bank_keep_end > 4 {
+            return Err("银行账号最多保留后 4 位".to_owned());
+        }
+        if phone_keep_start > 3 || phone_keep_end > 4 {
+            return Err("电话号码最多保留前 3 位和后 4 位".to_owned());
+        }
+        Ok(Self {
+            id_keep_start,
+            id_keep_end,
+            bank_keep_end,
+            phone_keep_start,
+            phone_keep_end,
+        })
+    }
+
     pub fn mask_id(&self, id: &str) -> String {
         keep(id, self.id_keep_start, self.id_keep_end)
     }
@@ -68,6 +96,19 @@ mod tests {
         assert_eq!(
             rules.mask_bank("6217001234567890123"),
             "***************0123"
+        );
+    }
+
+    #[test]
+    fn a_rule_that_would_show_the_birth_date_is_refused() {
+        assert!(MaskRules::new(6, 4, 4, 3, 4).is_ok());
+        assert!(MaskRules::new(7, 3, 4, 3, 4).is_err());
+        assert!(MaskRules::new(2, 5, 4, 3, 4).is_err());
+        assert_eq!(
+            MaskRules::new(6, 4, 4, 3, 4)
+                .unwrap()
+                .mask_id("36098219900101123X"),
+            "360982********123X"
         );
     }
 

@@ -118,7 +118,8 @@ fn gbk_csv_reads_as_chinese() {
 
 #[test]
 fn legacy_biff8_xls_reads_with_chinese_and_rare_characters() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-biff8.xls");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-biff8.xls");
     let book = read(&path, None).unwrap();
     let sheet = &book.sheets[0];
     assert_eq!(sheet.name, "东山村");

@@ -22,7 +22,7 @@ pub use error::StoreError;
 pub use migrations::LATEST_VERSION;
 pub use payouts::{
     ArchivedNotice, EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout,
-    Posting, PrintableRow, VillageTotal, status_label,
+    Posting, PrintableRow, StoredMaskRules, VillageTotal, status_label,
 };
 pub use profile::ProfileCounts;
 

@@ -29,6 +29,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "payout_lists",
         sql: include_str!("migrations/0002_payout_lists.sql"),
     },
+    Migration {
+        version: 3,
+        name: "mask_rules",
+        sql: include_str!("migrations/0003_mask_rules.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

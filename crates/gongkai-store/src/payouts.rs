@@ -478,3 +478,59 @@ impl Store {
         })
     }
 }
+
+/// The township's masking rule, as stored: (id start, id end, bank end, phone start, phone end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredMaskRules {
+    pub id_keep_start: u8,
+    pub id_keep_end: u8,
+    pub bank_keep_end: u8,
+    pub phone_keep_start: u8,
+    pub phone_keep_end: u8,
+}
+
+impl Store {
+    /// `None` when the township keeps the defaults.
+    pub fn mask_rules(&self) -> Result<Option<StoredMaskRules>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id_keep_start, id_keep_end, bank_keep_end, phone_keep_start, phone_keep_end
+                 FROM mask_rules",
+                [],
+                |r| {
+                    Ok(StoredMaskRules {
+                        id_keep_start: r.get(0)?,
+                        id_keep_end: r.get(1)?,
+                        bank_keep_end: r.get(2)?,
+                        phone_keep_start: r.get(3)?,
+                        phone_keep_end: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub fn set_mask_rules(&mut self, rules: StoredMaskRules) -> Result<(), StoreError> {
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO mask_rules (singleton, id_keep_start, id_keep_end, bank_keep_end,
+                     phone_keep_start, phone_keep_end, updated_at)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (singleton) DO UPDATE SET id_keep_start = excluded.id_keep_start,
+                     id_keep_end = excluded.id_keep_end, bank_keep_end = excluded.bank_keep_end,
+                     phone_keep_start = excluded.phone_keep_start,
+                     phone_keep_end = excluded.phone_keep_end, updated_at = excluded.updated_at",
+                params![
+                    rules.id_keep_start,
+                    rules.id_keep_end,
+                    rules.bank_keep_end,
+                    rules.phone_keep_start,
+                    rules.phone_keep_end,
+                    w.now_text()
+                ],
+            )?;
+            Ok(())
+        })
+    }
+}

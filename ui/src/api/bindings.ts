@@ -16,6 +16,12 @@ export type ExportResult = { path: string, };
 export type IdArgs = { id: string, };
 export type ImportIssue = { sheet: string, row: number, column: string, code: string, message: string, };
 export type IssuesExportArgs = { sourceFile: string, issues: Array<ImportIssue>, out: string, };
+export type MaskRulesInput = { idKeepStart: number, idKeepEnd: number, bankKeepEnd: number, phoneKeepStart: number, phoneKeepEnd: number, };
+export type MaskSettings = { idKeepStart: number, idKeepEnd: number, bankKeepEnd: number, phoneKeepStart: number, phoneKeepEnd: number, idExample: string, bankExample: string, phoneExample: string, 
+/**
+ * Whether these are the built-in defaults (no township rule saved).
+ */
+isDefault: boolean, };
 export type NoArgs = Record<string, never>;
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
@@ -105,4 +111,6 @@ export const commands = {
   payoutsPrint: (args: PayoutPrintArgs) => invoke<PayoutPrintResult>("payouts_print", { args }),
   payoutsPost: (args: PayoutPostArgs) => invoke<PayoutList>("payouts_post", { args }),
   payoutsArchive: (args: PayoutArchiveArgs) => invoke<PayoutArchiveResult>("payouts_archive", { args }),
+  maskRulesGet: () => invoke<MaskSettings>("mask_rules_get", { args: {} }),
+  maskRulesUpdate: (args: MaskRulesInput) => invoke<MaskSettings>("mask_rules_update", { args }),
 };
