@@ -16,6 +16,8 @@ fn main() {
     let app = tauri::Builder::default()
         // The system's own open/save dialogs, for choosing files to import and export.
         .plugin(tauri_plugin_dialog::init())
+        // Printed notices open in the system's PDF viewer, which also prints them.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = db_path::resolve(app.handle())?;
             app.manage(Arc::new(Api::new(path)));
