@@ -129,6 +129,18 @@ struct Validator<'a> {
     project_reported: bool,
 }
 
+impl Issue {
+    fn at(sheet: &Sheet, row: u32, column: &str, code: &'static str, message: String) -> Self {
+        Issue {
+            sheet: sheet.name.clone(),
+            row,
+            column: column.to_owned(),
+            code,
+            message,
+        }
+    }
+}
+
 impl Validator<'_> {
     fn error(
         &mut self,
@@ -138,13 +150,9 @@ impl Validator<'_> {
         code: &'static str,
         message: String,
     ) {
-        self.outcome.errors.push(Issue {
-            sheet: sheet.name.clone(),
-            row,
-            column: column.to_owned(),
-            code,
-            message,
-        });
+        self.outcome
+            .errors
+            .push(Issue::at(sheet, row, column, code, message));
     }
 
     fn warning(
@@ -155,13 +163,9 @@ impl Validator<'_> {
         code: &'static str,
         message: String,
     ) {
-        self.outcome.warnings.push(Issue {
-            sheet: sheet.name.clone(),
-            row,
-            column: column.to_owned(),
-            code,
-            message,
-        });
+        self.outcome
+            .warnings
+            .push(Issue::at(sheet, row, column, code, message));
     }
 
     fn sheet(&mut self, sheet: &Sheet) {
