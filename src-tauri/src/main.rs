@@ -10,7 +10,7 @@ mod db_path;
 use std::sync::Arc;
 
 use gongkai_api::Api;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 fn main() {
     let app = tauri::Builder::default()
@@ -20,7 +20,13 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = db_path::resolve(app.handle())?;
-            app.manage(Arc::new(Api::new(path)));
+            let api = Api::new(path);
+            let handle = app.handle().clone();
+            api.on_progress(move |event| {
+                // A window that is gone has nobody to show progress to.
+                let _ = handle.emit(gongkai_api::wire::PROGRESS_EVENT, event);
+            });
+            app.manage(Arc::new(api));
             Ok(())
         })
         .invoke_handler(commands::handler())

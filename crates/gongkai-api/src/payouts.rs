@@ -31,6 +31,8 @@ impl Api {
             }
         };
         let except = supersedes.as_ref().map(|(id, _)| *id);
+        const TASK: &str = "payouts_import";
+        self.report(TASK, "读取文件", 5);
         let path = Path::new(args.path.trim());
         let book = match gongkai_sheets::read(path, args.sheet.as_deref()) {
             Ok(book) => book,
@@ -51,6 +53,8 @@ impl Api {
             }
         };
         let source_file = book.file_name.clone();
+        let rows: usize = book.sheets.iter().map(|s| s.rows.len()).sum();
+        self.report(TASK, &format!("校验 {rows} 行"), 30);
         self.with_store(OpenMode::Existing, |store| {
             store.require_township()?;
             let villages = store.villages()?;
@@ -77,6 +81,7 @@ impl Api {
                 return Ok(report);
             }
 
+            self.report(TASK, "脱敏并写入数据库", 70);
             let rules = mask_rules(store)?;
             let village_id = |name: &str| {
                 villages
@@ -120,6 +125,7 @@ impl Api {
                 rows,
             };
             store.insert_payout_list(&list)?;
+            self.report(TASK, "完成", 100);
 
             let mut per_village: BTreeMap<&str, (u32, i64)> = BTreeMap::new();
             for line in &outcome.lines {

@@ -1,18 +1,31 @@
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use gongkai_store::Store;
 
 use crate::ApiError;
+use crate::wire::ProgressEvent;
+
+/// Where progress reports go: the desktop shell forwards them to the window; the CLI and tests
+/// set none.
+type ProgressSink = Box<dyn Fn(&ProgressEvent) + Send + Sync>;
 
 /// One open installation: the database path and, once opened, the store.
 ///
 /// Commands run one at a time against the store (a mutex), which matches SQLite's single
 /// writer; reads are fast enough that no reader pool is needed for one clerk.
-#[derive(Debug)]
 pub struct Api {
     db_path: PathBuf,
     store: Mutex<Option<Store>>,
+    progress: OnceLock<ProgressSink>,
+}
+
+impl std::fmt::Debug for Api {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Api")
+            .field("db_path", &self.db_path)
+            .finish_non_exhaustive()
+    }
 }
 
 /// How a command wants the database when none is open yet.
@@ -30,6 +43,23 @@ impl Api {
         Self {
             db_path: db_path.into(),
             store: Mutex::new(None),
+            progress: OnceLock::new(),
+        }
+    }
+
+    /// Sends progress reports of long commands to `sink` (set once, by the desktop shell).
+    pub fn on_progress(&self, sink: impl Fn(&ProgressEvent) + Send + Sync + 'static) {
+        // A second sink is refused: there is one window to report to.
+        let _ = self.progress.set(Box::new(sink));
+    }
+
+    pub(crate) fn report(&self, task: &str, stage: &str, percent: u32) {
+        if let Some(sink) = self.progress.get() {
+            sink(&ProgressEvent {
+                task: task.to_owned(),
+                stage: stage.to_owned(),
+                percent: percent.min(100),
+            });
         }
     }
 

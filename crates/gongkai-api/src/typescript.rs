@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use ts_rs::{TS, TypeVisitor};
 
 use crate::ApiError;
-use crate::wire::WIRE_VERSION;
+use crate::wire::{PROGRESS_EVENT, ProgressEvent, WIRE_VERSION};
 
 /// Where the generated file lives, relative to the workspace root.
 pub const BINDINGS_PATH: &str = "ui/src/api/bindings.ts";
@@ -62,13 +62,17 @@ pub fn bindings() -> String {
     let mut types = Declarations::default();
     let commands = commands(&mut types);
     types.visit::<ApiError>();
+    types.visit::<ProgressEvent>();
 
     let mut out = String::from(
         "// 本文件由 crates/gongkai-api 生成，请勿手工修改。\n\
          // 更新：UPDATE_BINDINGS=1 cargo test -p gongkai-api bindings\n\n\
          import { invoke } from \"@tauri-apps/api/core\";\n\n",
     );
-    out.push_str(&format!("export const WIRE_VERSION = {WIRE_VERSION};\n\n"));
+    out.push_str(&format!("export const WIRE_VERSION = {WIRE_VERSION};\n"));
+    out.push_str(&format!(
+        "/** 长时间命令（如导入清册）的进度事件名，载荷为 ProgressEvent。 */\nexport const PROGRESS_EVENT = \"{PROGRESS_EVENT}\";\n\n"
+    ));
     for decl in types.0.values() {
         out.push_str(decl);
         out.push('\n');

@@ -405,3 +405,18 @@ pub struct MaskRulesInput {
     pub phone_keep_start: u32,
     pub phone_keep_end: u32,
 }
+
+/// The event name under which the desktop shell forwards [`ProgressEvent`]s to the window.
+pub const PROGRESS_EVENT: &str = "gongkai://progress";
+
+/// Progress of a long command (an import of 100,000 rows), sent to the window as it happens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressEvent {
+    /// The command reporting, e.g. `payouts_import`.
+    pub task: String,
+    /// What it is doing now, in Chinese.
+    pub stage: String,
+    /// 0–100.
+    pub percent: u32,
+}

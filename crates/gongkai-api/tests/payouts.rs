@@ -637,3 +637,19 @@ fn a_township_mask_rule_applies_to_later_imports_and_cannot_reveal_birth_dates()
         format!("999901********{}", &id(7)[14..])
     );
 }
+
+#[test]
+fn an_import_reports_its_progress_to_the_sink() {
+    use std::sync::{Arc, Mutex};
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&seen);
+    api.on_progress(move |e| sink.lock().unwrap().push((e.task.clone(), e.percent)));
+    let path = village_workbook(&dir, &[("东山村", &[("张三", 1, "1.00")])]);
+    assert!(import(&api, &path).errors.is_empty());
+    let seen = seen.lock().unwrap();
+    let percents: Vec<u32> = seen.iter().map(|(_, p)| *p).collect();
+    assert_eq!(percents, [5, 30, 70, 100]);
+    assert!(seen.iter().all(|(task, _)| task == "payouts_import"));
+}

@@ -4,6 +4,8 @@
 import { invoke } from "@tauri-apps/api/core";
 
 export const WIRE_VERSION = 1;
+/** 长时间命令（如导入清册）的进度事件名，载荷为 ProgressEvent。 */
+export const PROGRESS_EVENT = "gongkai://progress";
 
 export type ApiError = { code: string, message: string, };
 export type AppStatus = { wireVersion: number, dbPath: string, state: DbState, schemaVersion: number | null, profile: Profile | null, problem: string | null, };
@@ -70,6 +72,19 @@ export type Posting = { village: string,
 postedOn: string, endsOn: string, };
 export type PrintedFile = { village: string, path: string, rows: number, bytes: number, };
 export type Profile = { township: Township, villages: Array<Village>, offices: Array<Office>, people: Array<Person>, };
+export type ProgressEvent = { 
+/**
+ * The command reporting, e.g. `payouts_import`.
+ */
+task: string, 
+/**
+ * What it is doing now, in Chinese.
+ */
+stage: string, 
+/**
+ * 0–100.
+ */
+percent: number, };
 export type RestoreArgs = { 
 /**
  * The backup file to restore from.
