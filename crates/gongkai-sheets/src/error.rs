@@ -22,6 +22,15 @@ pub enum SheetsError {
         "无法识别文件“{file}”的文字编码（不是 UTF-8、GBK 或 GB18030），请用 Excel 另存为“CSV UTF-8”后再导入"
     )]
     UnknownEncoding { file: String },
+    #[error(
+        "文件“{file}”第 {sheet} 个工作表的内容一直延伸到第 {last_row} 行 {last_column} 列，范围过大：请删除表格以外的多余内容（或修复损坏的文件），另存为 .xlsx 后再导入"
+    )]
+    TooSpread {
+        file: String,
+        sheet: u32,
+        last_row: u32,
+        last_column: String,
+    },
     #[error("文件“{file}”第 {line} 行无法按 CSV 读取：{detail}")]
     BadCsv {
         file: String,

@@ -8,6 +8,7 @@
 mod csv_text;
 mod error;
 mod workbook;
+mod xls_guard;
 
 pub use error::SheetsError;
 pub use workbook::read;

@@ -31,6 +31,7 @@ pub fn read(path: &Path, only_sheet: Option<&str>) -> Result<Workbook, SheetsErr
         })?
     } else if bytes.starts_with(OLE_MAGIC) {
         guarded(&file, || {
+            crate::xls_guard::check(&file, &bytes)?;
             let mut book: Xls<_> =
                 open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
             read_sheets(&mut book, &file, only_sheet, &damaged)

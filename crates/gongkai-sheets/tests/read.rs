@@ -137,3 +137,17 @@ fn a_container_that_makes_the_xls_parser_panic_is_reported_as_damaged() {
     let err = read(&path, None).unwrap_err();
     assert!(matches!(err, SheetsError::Damaged { .. }), "{err:?}");
 }
+
+#[test]
+fn an_xls_whose_cells_spread_over_gigabytes_is_refused_before_parsing() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-xls-huge-allocation.xls");
+    let err = read(&path, None).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SheetsError::TooSpread { .. } | SheetsError::Damaged { .. }
+        ),
+        "{err:?}"
+    );
+}
