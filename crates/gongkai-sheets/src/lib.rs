@@ -72,6 +72,8 @@ impl Row {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     pub name: String,
+    /// In row order. Rows with nothing in them may be left out (`.xlsx`, `.csv`); each row
+    /// carries its own number.
     pub rows: Vec<Row>,
 }
 

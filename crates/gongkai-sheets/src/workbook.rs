@@ -27,7 +27,7 @@ pub fn read(path: &Path, only_sheet: Option<&str>) -> Result<Workbook, SheetsErr
         guarded(&file, || {
             let mut book: Xlsx<_> =
                 open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-            read_sheets(&mut book, &file, only_sheet, &damaged)
+            read_xlsx_sheets(&mut book, &file, only_sheet, &damaged)
         })?
     } else if bytes.starts_with(OLE_MAGIC) {
         guarded(&file, || {
@@ -45,6 +45,74 @@ pub fn read(path: &Path, only_sheet: Option<&str>) -> Result<Workbook, SheetsErr
         file_name: file,
         sheets,
     })
+}
+
+/// `.xlsx` cells are streamed into rows as they come: only rows that hold something are kept, so
+/// a stray value far below or right of the table costs one row, not the block between.
+fn read_xlsx_sheets(
+    book: &mut Xlsx<Cursor<Vec<u8>>>,
+    file: &str,
+    only_sheet: Option<&str>,
+    damaged: &impl Fn(&dyn std::fmt::Display) -> SheetsError,
+) -> Result<Vec<Sheet>, SheetsError> {
+    let names = book.sheet_names();
+    check_sheet_name(file, &names, only_sheet)?;
+    let mut sheets = Vec::new();
+    for name in names
+        .iter()
+        .filter(|n| only_sheet.is_none_or(|w| w == n.as_str()))
+    {
+        let mut reader = book.worksheet_cells_reader(name).map_err(|e| damaged(&e))?;
+        let mut rows: Vec<Row> = Vec::new();
+        while let Some(found) = reader.next_cell().map_err(|e| damaged(&e))? {
+            let (row, col) = found.get_position();
+            let value = cell(&Data::from(found.get_value().clone()));
+            if value == Cell::Empty {
+                continue;
+            }
+            let number = row + 1;
+            if rows.last().is_none_or(|r| r.number != number) {
+                // Cells arrive in row order in every file Excel, WPS or LibreOffice writes; a
+                // file that jumps back is sorted below.
+                rows.push(Row {
+                    number,
+                    cells: Vec::new(),
+                });
+            }
+            if let Some(last) = rows.last_mut() {
+                let col = col as usize;
+                if last.cells.len() <= col {
+                    last.cells.resize(col + 1, Cell::Empty);
+                }
+                last.cells[col] = value;
+            }
+        }
+        if !rows.is_sorted_by_key(|r| r.number) {
+            rows.sort_by_key(|r| r.number);
+        }
+        sheets.push(Sheet {
+            name: name.clone(),
+            rows,
+        });
+    }
+    Ok(sheets)
+}
+
+fn check_sheet_name(
+    file: &str,
+    names: &[String],
+    only_sheet: Option<&str>,
+) -> Result<(), SheetsError> {
+    if let Some(wanted) = only_sheet
+        && !names.iter().any(|n| n == wanted)
+    {
+        return Err(SheetsError::NoSuchSheet {
+            file: file.to_owned(),
+            sheet: wanted.to_owned(),
+            available: names.join("、"),
+        });
+    }
+    Ok(())
 }
 
 fn read_sheets<R: Reader<Cursor<Vec<u8>>>>(

@@ -151,3 +151,19 @@ fn an_xls_whose_cells_spread_over_gigabytes_is_refused_before_parsing() {
         "{err:?}"
     );
 }
+
+#[test]
+fn a_stray_cell_far_from_the_table_costs_one_row_not_a_block() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.xlsx");
+    let mut book = XlsxWriter::new();
+    let sheet = book.add_worksheet();
+    sheet.write(0, 0, "姓名").unwrap();
+    // A dense block from A1 to this cell would be 17 billion cells.
+    sheet.write(1_048_000, 16_000, "备注").unwrap();
+    book.save(&path).unwrap();
+    let sheet = &read(&path, None).unwrap().sheets[0];
+    assert_eq!(sheet.rows.len(), 2);
+    assert_eq!(sheet.rows[1].number, 1_048_001);
+    assert_eq!(sheet.rows[1].cell(16_000).display_text(), "备注");
+}
