@@ -33,6 +33,7 @@ pub enum AmountProblem {
     NotANumber(String),
     TooManyDecimals(String),
     NotPositive(String),
+    TooLarge(String),
 }
 
 impl AmountProblem {
@@ -42,6 +43,7 @@ impl AmountProblem {
             AmountProblem::NotANumber(_) => "amount_not_number",
             AmountProblem::TooManyDecimals(_) => "amount_decimals",
             AmountProblem::NotPositive(_) => "amount_not_positive",
+            AmountProblem::TooLarge(_) => "amount_too_large",
         }
     }
 
@@ -53,15 +55,23 @@ impl AmountProblem {
                 format!("{what}“{v}”超过两位小数（金额只能精确到分）")
             }
             AmountProblem::NotPositive(v) => format!("{what}“{v}”应大于零"),
+            AmountProblem::TooLarge(v) => format!("{what}“{v}”过大，请核对是否多录了数字"),
         }
     }
 }
 
 impl Fen {
+    /// No single payout to one person reaches 1 亿元; a larger figure is a typing error, and the
+    /// bound keeps every sum of a list far from overflowing.
+    pub const MAX: Fen = Fen(10_000_000_000);
+
     /// Reads an amount in 元 from a cell: `1,234.5`, `￥88`, `100元`, full-width digits.
     pub fn from_cell(cell: &Cell) -> Result<Fen, AmountProblem> {
         let (units, scale) = decimal(cell, 2)?;
-        let fen = units * 10_i64.pow(2 - scale);
+        let fen = units
+            .checked_mul(10_i64.pow(2 - scale))
+            .filter(|f| f.abs() <= Self::MAX.0)
+            .ok_or_else(|| AmountProblem::TooLarge(cell.display_text()))?;
         if fen <= 0 {
             return Err(AmountProblem::NotPositive(cell.display_text()));
         }
@@ -72,7 +82,11 @@ impl Fen {
 impl Quantity {
     pub fn from_cell(cell: &Cell) -> Result<Quantity, AmountProblem> {
         let (units, scale) = decimal(cell, 4)?;
-        Ok(Quantity(units * 10_i64.pow(4 - scale)))
+        units
+            .checked_mul(10_i64.pow(4 - scale))
+            .filter(|q| q.abs() <= 1_000_000_000_000_000)
+            .map(Quantity)
+            .ok_or_else(|| AmountProblem::TooLarge(cell.display_text()))
     }
 
     /// `area × rate`, where the rate is money per unit in ten-thousandths of a yuan, rounded
@@ -120,7 +134,7 @@ fn decimal(cell: &Cell, max_scale: u32) -> Result<(i64, u32), AmountProblem> {
     }
     let units: i64 = format!("{whole}{fraction}")
         .parse()
-        .map_err(|_| AmountProblem::NotANumber(shown.clone()))?;
+        .map_err(|_| AmountProblem::TooLarge(shown.clone()))?;
     Ok((if negative { -units } else { units }, scale))
 }
 
@@ -195,6 +209,25 @@ mod tests {
             Fen::from_cell(&Cell::Empty).unwrap_err().code(),
             "amount_missing"
         );
+    }
+
+    #[test]
+    fn absurd_amounts_are_refused_not_overflowed() {
+        assert_eq!(
+            Fen::from_cell(&text("100000000.01")).unwrap_err().code(),
+            "amount_too_large"
+        );
+        assert_eq!(
+            Fen::from_cell(&Cell::Number(9.2e18)).unwrap_err().code(),
+            "amount_too_large"
+        );
+        assert_eq!(
+            Fen::from_cell(&text("99999999999999999999"))
+                .unwrap_err()
+                .code(),
+            "amount_too_large"
+        );
+        assert_eq!(Fen::from_cell(&text("100000000")), Ok(Fen(10_000_000_000)));
     }
 
     #[test]
