@@ -96,11 +96,12 @@ describe("settings", () => {
     await flush();
     typeInto('input[data-testid="person-name"]', "王芳");
     await flush();
-    // Office select and role checkboxes: set through the visible controls' labels.
-    [...document.querySelectorAll(".el-dialog .el-checkbox")]
-      .filter((c) => ["审核", "审定"].includes(c.textContent?.trim() ?? ""))
-      .forEach((c) => (c.querySelector("input") as HTMLInputElement).click());
-    await flush();
+    const roleBoxes = [...document.querySelectorAll(".el-dialog .el-checkbox")];
+    expect(roleBoxes.map((c) => c.textContent?.trim())).toEqual(["拟稿", "审核", "审定"]);
+    for (const label of ["审核", "审定"]) {
+      (roleBoxes.find((c) => c.textContent?.trim() === label)?.querySelector("input") as HTMLInputElement).click();
+      await flush(); // a clerk's clicks are never within one render
+    }
     click('[data-testid="person-save"]');
     await flush();
     await flush();
