@@ -84,7 +84,7 @@ describe("settings", () => {
     w.unmount();
   });
 
-  it("adds a person with an office and roles, shown as tags", async () => {
+  it("adds a person with roles, shown as tags in the order 拟稿 审核 审定", async () => {
     const saved = profile();
     saved.people = [
       ...saved.people,
