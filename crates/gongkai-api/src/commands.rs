@@ -215,7 +215,7 @@ impl Api {
     }
 }
 
-fn non_blank(value: Option<&str>) -> Option<&str> {
+pub(crate) fn non_blank(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 

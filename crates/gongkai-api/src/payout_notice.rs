@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::{Days, Local, NaiveDate};
 use gongkai_domain::RowId;
 use gongkai_print::{Align, Column, Paper, Sheet, render};
-use gongkai_store::{PrintableRow, Store};
+use gongkai_store::{Posting, PrintableRow, Store};
 
 use crate::session::OpenMode;
 use crate::wire;
@@ -129,15 +129,7 @@ impl Api {
             .map_err(|e| ApiError::export(&out_dir.display().to_string(), &e.to_string()))?;
         self.with_store(OpenMode::Existing, |store| {
             let postings = store.postings(list_id)?;
-            let period_for = |village: &str| {
-                postings
-                    .iter()
-                    .find(|p| p.village == village)
-                    .map_or(asked, |p| Period {
-                        start: p.posted_on,
-                        end: p.ends_on,
-                    })
-            };
+            let period_for = posted_or(&postings, asked);
             let mut files = Vec::new();
             for notice in notices(store, list_id, &options, period_for)? {
                 let path = out_dir.join(&notice.file_name);
@@ -152,6 +144,19 @@ impl Api {
             }
             Ok(wire::PayoutPrintResult { files })
         })
+    }
+}
+
+/// Each village's recorded 公示期, or `fallback` for a village not posted yet.
+pub(crate) fn posted_or(postings: &[Posting], fallback: Period) -> impl Fn(&str) -> Period + '_ {
+    move |village| {
+        postings
+            .iter()
+            .find(|p| p.village == village)
+            .map_or(fallback, |p| Period {
+                start: p.posted_on,
+                end: p.ends_on,
+            })
     }
 }
 

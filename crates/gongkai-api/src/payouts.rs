@@ -11,6 +11,7 @@ use gongkai_payouts::{IdNumber, InstallationKey, MaskRules, Outcome, validate};
 use gongkai_store::{NewPayoutList, NewPayoutRow, Store};
 use sha2::{Digest, Sha256};
 
+use crate::commands::non_blank;
 use crate::payout_notice;
 use crate::session::OpenMode;
 use crate::wire;
@@ -21,7 +22,10 @@ impl Api {
         &self,
         args: wire::PayoutImportArgs,
     ) -> Result<wire::PayoutImportReport, ApiError> {
-        let supersedes = match (non_blank(&args.supersedes), non_blank(&args.reason)) {
+        let supersedes = match (
+            non_blank(args.supersedes.as_deref()),
+            non_blank(args.reason.as_deref()),
+        ) {
             (None, _) => None,
             (Some(id), Some(reason)) => Some((id.parse::<RowId>()?, reason.to_owned())),
             (Some(_), None) => {
@@ -34,23 +38,23 @@ impl Api {
         const TASK: &str = "payouts_import";
         self.report(TASK, "读取文件", 5);
         let path = Path::new(args.path.trim());
-        let book = match gongkai_sheets::read(path, args.sheet.as_deref()) {
-            Ok(book) => book,
-            Err(e) => {
-                return Ok(refused(vec![whole_file_issue(
-                    "file_unreadable",
-                    e.to_string(),
-                )]));
+        let unreadable =
+            |message: String| Ok(refused(vec![whole_file_issue("file_unreadable", message)]));
+        // One read from disk serves both the fingerprint and the parser.
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(source) => {
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                return unreadable(gongkai_sheets::SheetsError::Io { file, source }.to_string());
             }
         };
-        let source_sha256 = match std::fs::read(path) {
-            Ok(bytes) => hex(&Sha256::digest(&bytes)),
-            Err(e) => {
-                return Ok(refused(vec![whole_file_issue(
-                    "file_unreadable",
-                    e.to_string(),
-                )]));
-            }
+        let source_sha256 = hex(&Sha256::digest(&bytes));
+        let book = match gongkai_sheets::read_bytes(path, bytes, args.sheet.as_deref()) {
+            Ok(book) => book,
+            Err(e) => return unreadable(e.to_string()),
         };
         let source_file = book.file_name.clone();
         let rows: usize = book.sheets.iter().map(|s| s.rows.len()).sum();
@@ -197,18 +201,13 @@ impl Api {
                 prepared_by: args.prepared_by.clone(),
                 reviewed_by: args.reviewed_by.clone(),
             };
-            let period_for = |village: &str| {
-                postings.iter().find(|p| p.village == village).map_or(
-                    payout_notice::Period {
-                        start: today,
-                        end: today,
-                    },
-                    |p| payout_notice::Period {
-                        start: p.posted_on,
-                        end: p.ends_on,
-                    },
-                )
-            };
+            let period_for = payout_notice::posted_or(
+                &postings,
+                payout_notice::Period {
+                    start: today,
+                    end: today,
+                },
+            );
             let villages = store.villages()?;
             let notices = payout_notice::notices(store, list_id, &options, period_for)?;
             let archived = notices
@@ -485,10 +484,6 @@ fn rows_fingerprint(rows: &[gongkai_store::PrintableRow]) -> String {
         hasher.update(line.as_bytes());
     }
     hex(&hasher.finalize())
-}
-
-fn non_blank(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// The list's name: its one project, or all of them when the file mixes projects.

@@ -55,16 +55,6 @@ impl FontSet {
             None
         }
     }
-
-    /// Characters of `text` that no bundled face can draw (spaces and controls excepted).
-    pub fn missing(&self, text: &str) -> Vec<char> {
-        let mut missing: Vec<char> = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control() && self.face_for(*c).is_none())
-            .collect();
-        missing.dedup();
-        missing
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -111,6 +101,16 @@ impl<'a> Glyphs<'a> {
         found
     }
 
+    /// Characters of `text` that no bundled face can draw (spaces and controls excepted).
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control() && self.glyph(*c).is_none())
+            .collect();
+        missing.dedup();
+        missing
+    }
+
     /// Unknown characters count as a full em so layout never underestimates; they are refused
     /// before drawing anyway.
     pub fn advance_em(&self, c: char) -> f32 {
@@ -129,8 +129,9 @@ mod tests {
     #[test]
     fn rare_names_are_covered_by_one_face_or_the_other() {
         let fonts = FontSet::shared().unwrap();
+        let glyphs = Glyphs::new(fonts);
         for name in ["王堃", "张喆", "刘䶮", "李𠀀", "𪚥", "𬎆"] {
-            assert_eq!(fonts.missing(name), Vec::<char>::new(), "{name}");
+            assert_eq!(glyphs.missing(name), Vec::<char>::new(), "{name}");
         }
         assert_eq!(fonts.face_for('䶮'), Some(Face::Main));
         assert_eq!(fonts.face_for('𠀀'), Some(Face::Fallback));
@@ -138,9 +139,9 @@ mod tests {
 
     #[test]
     fn a_character_no_face_has_is_reported() {
-        let fonts = FontSet::shared().unwrap();
+        let glyphs = Glyphs::new(FontSet::shared().unwrap());
         // U+E000 is private use: no public font draws it.
-        assert_eq!(fonts.missing("王\u{E000}明"), vec!['\u{E000}']);
+        assert_eq!(glyphs.missing("王\u{E000}明"), vec!['\u{E000}']);
     }
 
     #[test]

@@ -186,11 +186,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> {
     let mut places = Vec::new();
     let mut check = |place: String, text: &str| {
-        let mut missing: Vec<char> = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control() && glyphs.glyph(*c).is_none())
-            .collect();
-        missing.dedup();
+        let missing = glyphs.missing(text);
         if !missing.is_empty() {
             let chars: Vec<String> = missing
                 .iter()

@@ -11,7 +11,7 @@ mod workbook;
 mod xls_guard;
 
 pub use error::SheetsError;
-pub use workbook::read;
+pub use workbook::{read, read_bytes};
 
 /// One cell as the file stored it.
 #[derive(Debug, Clone, PartialEq)]

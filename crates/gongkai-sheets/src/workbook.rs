@@ -11,14 +11,29 @@ const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// Reads every sheet of the file (or only `only_sheet`). The format is recognised from the
 /// content, not the extension: a `.xls` that is really `.xlsx` (common after renaming) still opens.
 pub fn read(path: &Path, only_sheet: Option<&str>) -> Result<Workbook, SheetsError> {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let file = file_name(path);
     let bytes = std::fs::read(path).map_err(|source| SheetsError::Io {
         file: file.clone(),
         source,
     })?;
+    read_bytes(path, bytes, only_sheet)
+}
+
+/// The name messages use for `path`: the file name, not the whole path.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// As [`read`], for a caller that already holds the file's bytes (to fingerprint them, say).
+/// `path` names the file in messages and tells CSV from other text.
+pub fn read_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    only_sheet: Option<&str>,
+) -> Result<Workbook, SheetsError> {
+    let file = file_name(path);
     let damaged = |e: &dyn std::fmt::Display| SheetsError::Damaged {
         file: file.clone(),
         detail: e.to_string(),

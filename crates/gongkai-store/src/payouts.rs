@@ -141,7 +141,7 @@ impl Store {
     /// replaces as superseded, in the same transaction.
     pub fn insert_payout_list(&mut self, list: &NewPayoutList) -> Result<(), StoreError> {
         if let Some((old, _)) = &list.supersedes {
-            let status = self.payout_list(*old)?.status;
+            let status = self.list_status(*old)?;
             if status != "archived" {
                 return Err(StoreError::ListState(format!(
                     "只有已归档的清册才需要以更正清册替代；这份清册状态为“{}”，可以直接删除后重新导入",
@@ -209,13 +209,36 @@ impl Store {
     }
 
     pub fn payout_lists(&self) -> Result<Vec<PayoutListSummary>, StoreError> {
+        self.lists_where(None)
+    }
+
+    pub fn payout_list(&self, id: RowId) -> Result<PayoutListSummary, StoreError> {
+        self.lists_where(Some(id))?
+            .pop()
+            .ok_or(StoreError::NotFound { what: "清册" })
+    }
+
+    fn list_status(&self, id: RowId) -> Result<String, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT status FROM payout_list WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "清册" })
+    }
+
+    /// Every list, newest first, or only `only`.
+    fn lists_where(&self, only: Option<RowId>) -> Result<Vec<PayoutListSummary>, StoreError> {
+        let only = only.map(|id| id.to_string());
         let mut lists = self
             .conn
             .prepare(
                 "SELECT id, project, year, source_file, status, row_count, total_fen, imported_at
-                 FROM payout_list ORDER BY imported_at DESC",
+                 FROM payout_list WHERE ?1 IS NULL OR id = ?1 ORDER BY imported_at DESC",
             )?
-            .query_map([], |r| {
+            .query_map([&only], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     PayoutListSummary {
@@ -309,13 +332,6 @@ pub struct PrintableRow {
 }
 
 impl Store {
-    pub fn payout_list(&self, id: RowId) -> Result<PayoutListSummary, StoreError> {
-        self.payout_lists()?
-            .into_iter()
-            .find(|l| l.id == id)
-            .ok_or(StoreError::NotFound { what: "清册" })
-    }
-
     /// The list's rows by village (in village-code order), each village in file order.
     pub fn printable_rows(&self, list: RowId) -> Result<Vec<PrintableRow>, StoreError> {
         let rows = self
@@ -381,7 +397,7 @@ impl Store {
         posted_on: NaiveDate,
         ends_on: NaiveDate,
     ) -> Result<(), StoreError> {
-        let status = self.payout_list(list)?.status;
+        let status = self.list_status(list)?;
         if status != "draft" {
             return Err(StoreError::ListState(format!(
                 "只有草稿状态的清册才能开始公示；这份清册状态为“{}”",
@@ -444,7 +460,7 @@ impl Store {
         rows_sha256: &str,
         notices: &[ArchivedNotice],
     ) -> Result<(), StoreError> {
-        let status = self.payout_list(list)?.status;
+        let status = self.list_status(list)?;
         if status != "posted" {
             return Err(StoreError::ListState(format!(
                 "只有公示中的清册才能归档；这份清册状态为“{}”",
