@@ -8,6 +8,7 @@
 
 mod commands;
 mod error;
+mod import_mapping;
 mod payout_notice;
 mod payouts;
 mod session;
@@ -38,11 +39,16 @@ macro_rules! with_commands {
             backup_create($crate::wire::BackupArgs) -> $crate::wire::BackupResult;
             backup_restore($crate::wire::RestoreArgs) -> $crate::wire::RestoreResult;
             db_check($crate::wire::NoArgs) -> $crate::wire::CheckReport;
+            payouts_survey($crate::wire::PayoutSurveyArgs) -> $crate::wire::PayoutSurvey;
             payouts_import($crate::wire::PayoutImportArgs) -> $crate::wire::PayoutImportReport;
+            import_templates_list($crate::wire::NoArgs) -> $crate::wire::ImportTemplates;
+            import_template_save($crate::wire::ImportTemplateInput) -> $crate::wire::ImportTemplates;
+            import_template_delete($crate::wire::IdArgs) -> $crate::wire::ImportTemplates;
             payouts_list($crate::wire::NoArgs) -> $crate::wire::PayoutLists;
             payouts_lookup($crate::wire::PayoutLookupArgs) -> $crate::wire::PayoutLookup;
             payouts_export_issues($crate::wire::IssuesExportArgs) -> $crate::wire::ExportResult;
             payouts_print($crate::wire::PayoutPrintArgs) -> $crate::wire::PayoutPrintResult;
+            payouts_preview($crate::wire::PayoutPreviewArgs) -> $crate::wire::NoticePreview;
             payouts_post($crate::wire::PayoutPostArgs) -> $crate::wire::PayoutList;
             payouts_archive($crate::wire::PayoutArchiveArgs) -> $crate::wire::PayoutArchiveResult;
             mask_rules_get($crate::wire::NoArgs) -> $crate::wire::MaskSettings;

@@ -8,6 +8,10 @@ use gongkai_domain::RowId;
 use gongkai_print::{Align, Column, Paper, Sheet, render};
 use gongkai_store::{Posting, PrintableRow, Store};
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
+use crate::commands::non_blank;
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -44,12 +48,14 @@ pub(crate) struct Notice {
     pub pdf: Vec<u8>,
 }
 
-/// Renders the notices of a list, one per village, with each village's 公示期.
+/// Renders the notices of a list, one per village (or only the village `only`), with each
+/// village's 公示期.
 pub(crate) fn notices(
     store: &Store,
     list_id: RowId,
     options: &NoticeOptions,
     period_for: impl Fn(&str) -> Period,
+    only: Option<&str>,
 ) -> Result<Vec<Notice>, ApiError> {
     let township = store.require_township()?;
     let list = store.payout_list(list_id)?;
@@ -70,6 +76,7 @@ pub(crate) fn notices(
     villages.dedup();
     villages
         .into_iter()
+        .filter(|v| only.is_none_or(|only| only == *v))
         .map(|village| {
             let period = period_for(village);
             let footer = vec![
@@ -131,7 +138,7 @@ impl Api {
             let postings = store.postings(list_id)?;
             let period_for = posted_or(&postings, asked);
             let mut files = Vec::new();
-            for notice in notices(store, list_id, &options, period_for)? {
+            for notice in notices(store, list_id, &options, period_for, None)? {
                 let path = out_dir.join(&notice.file_name);
                 std::fs::write(&path, &notice.pdf)
                     .map_err(|e| ApiError::export(&path.display().to_string(), &e.to_string()))?;
@@ -143,6 +150,59 @@ impl Api {
                 });
             }
             Ok(wire::PayoutPrintResult { files })
+        })
+    }
+}
+
+impl Api {
+    /// One village's notice for the preview in the app, as the PDF that printing would write:
+    /// the list's villages, the one shown (default: the first), and the PDF itself.
+    pub fn payouts_preview(
+        &self,
+        args: wire::PayoutPreviewArgs,
+    ) -> Result<wire::NoticePreview, ApiError> {
+        let list_id = args.list_id.trim().parse()?;
+        let options = NoticeOptions {
+            paper: paper(args.paper.as_deref())?,
+            hotline: None,
+            prepared_by: None,
+            reviewed_by: None,
+        };
+        let asked = period(None, None)?;
+        self.with_store(OpenMode::Existing, |store| {
+            let villages: Vec<String> = store
+                .payout_list(list_id)?
+                .villages
+                .into_iter()
+                .map(|v| v.village)
+                .collect();
+            let village = match non_blank(args.village.as_deref()) {
+                Some(v) if villages.iter().any(|known| known == v) => v.to_owned(),
+                Some(v) => {
+                    return Err(ApiError::invalid(format!("这份清册中没有“{v}”的名单")));
+                }
+                None => villages
+                    .first()
+                    .cloned()
+                    .ok_or_else(|| ApiError::invalid("这份清册没有名单".to_owned()))?,
+            };
+            let postings = store.postings(list_id)?;
+            let notice = notices(
+                store,
+                list_id,
+                &options,
+                posted_or(&postings, asked),
+                Some(&village),
+            )?
+            .pop()
+            .ok_or_else(|| ApiError::internal(format!("{village}的公示单没有生成")))?;
+            Ok(wire::NoticePreview {
+                villages,
+                village,
+                rows: notice.rows,
+                file_name: notice.file_name,
+                pdf_base64: BASE64.encode(&notice.pdf),
+            })
         })
     }
 }

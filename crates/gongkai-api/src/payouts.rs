@@ -12,10 +12,10 @@ use gongkai_store::{NewPayoutList, NewPayoutRow, Store};
 use sha2::{Digest, Sha256};
 
 use crate::commands::non_blank;
-use crate::payout_notice;
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
+use crate::{import_mapping, payout_notice};
 
 impl Api {
     pub fn payouts_import(
@@ -63,6 +63,11 @@ impl Api {
             store.require_township()?;
             let villages = store.villages()?;
             let names: Vec<String> = villages.iter().map(|v| v.name.to_string()).collect();
+            let overrides = import_mapping::overrides(
+                store,
+                args.template.as_deref(),
+                args.mapping.as_deref(),
+            )?;
             let outcome = validate(
                 &book,
                 &Context {
@@ -70,7 +75,7 @@ impl Api {
                     project: args.project.clone().filter(|p| !p.trim().is_empty()),
                     year: args.year,
                     today: Local::now().date_naive(),
-                    overrides: &[],
+                    overrides: &overrides,
                 },
             );
             let key = InstallationKey::from_bytes(store.installation_key()?);
@@ -209,7 +214,7 @@ impl Api {
                 },
             );
             let villages = store.villages()?;
-            let notices = payout_notice::notices(store, list_id, &options, period_for)?;
+            let notices = payout_notice::notices(store, list_id, &options, period_for, None)?;
             let archived = notices
                 .iter()
                 .map(|n| {

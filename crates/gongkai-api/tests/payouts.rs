@@ -653,3 +653,164 @@ fn an_import_reports_its_progress_to_the_sink() {
     assert_eq!(percents, [5, 30, 70, 100]);
     assert!(seen.iter().all(|(task, _)| task == "payouts_import"));
 }
+
+/// A list from a system whose headers no synonym knows: the clerk maps them once, saves the
+/// mapping as a template, and the next file from the same source imports with it.
+#[test]
+fn unknown_headers_are_mapped_saved_as_a_template_and_reused() {
+    use gongkai_api::wire::{HeaderMapping, ImportTemplateInput, PayoutSurveyArgs};
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = dir.path().join("2025年示范镇一卡通导出.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "2025年示范镇耕地地力保护补贴发放清册\n所在村,持卡人,公民身份证,本次发放,卡号\n\
+             东山村,张三,{},100.00,6217001234567890123\n西河村,李四,{},50.50,6217001234567890456\n",
+            id(1),
+            id(2)
+        ),
+    )
+    .unwrap();
+    let survey_args =
+        |mapping: Option<Vec<HeaderMapping>>, template: Option<&str>| PayoutSurveyArgs {
+            path: path.display().to_string(),
+            sheet: None,
+            mapping,
+            template: template.map(str::to_owned),
+        };
+
+    let found = api.payouts_survey(survey_args(None, None)).unwrap();
+    let sheet = &found.sheets[0];
+    assert!(!sheet.recognised);
+    assert_eq!(sheet.header_row, 2);
+    assert_eq!(sheet.data_rows, 2);
+    assert_eq!(sheet.missing, ["姓名", "身份证号", "金额", "村（社区）"]);
+    let letters: Vec<&str> = sheet.columns.iter().map(|c| c.letter.as_str()).collect();
+    assert_eq!(letters, ["A", "B", "C", "D", "E"]);
+    assert_eq!(
+        sheet.columns[4].column.as_deref(),
+        Some("bank_account"),
+        "卡号 is a synonym"
+    );
+    // Samples of columns not yet mapped are masked all the same.
+    let id_samples = sheet.columns[2].samples.join(" ");
+    assert!(!id_samples.contains(&id(1)[6..14]), "{id_samples}");
+    assert!(
+        found
+            .choices
+            .iter()
+            .any(|c| c.key == "amount" && c.required)
+    );
+
+    // Imported as it is: refused, since no header row names a person and an amount.
+    let refused = import(&api, &path);
+    assert_eq!(refused.errors[0].code, "no_header");
+
+    let mapping: Vec<HeaderMapping> = [
+        ("所在村", Some("village")),
+        ("持卡人", Some("name")),
+        ("公民身份证", Some("id_number")),
+        ("本次发放", Some("amount")),
+        ("卡号", None),
+    ]
+    .into_iter()
+    .map(|(header, column)| HeaderMapping {
+        header: header.to_owned(),
+        column: column.map(str::to_owned),
+    })
+    .collect();
+    let found = api
+        .payouts_survey(survey_args(Some(mapping.clone()), None))
+        .unwrap();
+    assert!(found.sheets[0].recognised);
+    assert!(found.sheets[0].missing.is_empty());
+
+    let bad = api.import_template_save(ImportTemplateInput {
+        name: "财政所一卡通".to_owned(),
+        mapping: vec![HeaderMapping {
+            header: "工资".to_owned(),
+            column: Some("salary".to_owned()),
+        }],
+    });
+    assert!(bad.unwrap_err().message.contains("不是可导入的列"));
+    let saved = api
+        .import_template_save(ImportTemplateInput {
+            name: "财政所一卡通".to_owned(),
+            mapping,
+        })
+        .unwrap();
+    assert_eq!(saved.templates.len(), 1);
+
+    // The next file from that source: the survey suggests the template, the import uses it.
+    let found = api.payouts_survey(survey_args(None, None)).unwrap();
+    assert_eq!(found.suggested_template.as_deref(), Some("财政所一卡通"));
+    let report = api
+        .payouts_import(PayoutImportArgs {
+            path: path.display().to_string(),
+            template: Some("财政所一卡通".to_owned()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.imported_rows, 2);
+    assert_eq!(report.total_fen, 15050);
+    let lists = api.payouts_list(NoArgs {}).unwrap().lists;
+    assert_eq!(lists[0].project, "耕地地力保护补贴");
+
+    let unknown = api.payouts_import(PayoutImportArgs {
+        path: path.display().to_string(),
+        template: Some("不存在的模板".to_owned()),
+        ..Default::default()
+    });
+    assert!(unknown.unwrap_err().message.contains("找不到导入模板"));
+    let id = saved.templates[0].id.clone();
+    let left = api
+        .import_template_delete(gongkai_api::wire::IdArgs { id })
+        .unwrap();
+    assert!(left.templates.is_empty());
+}
+
+/// The preview shows one village's notice as the very PDF printing writes.
+#[test]
+fn the_preview_is_one_villages_notice_as_printed() {
+    use base64::Engine;
+    use gongkai_api::wire::PayoutPreviewArgs;
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = village_workbook(
+        &dir,
+        &[
+            ("东山村", &[("张三", 1, "1.00"), ("堃喆", 2, "0.50")]),
+            ("西河村", &[("刘䶮", 3, "0.20")]),
+        ],
+    );
+    let report = import(&api, &path);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let list_id = report.list_id.unwrap();
+    let preview = |village: Option<&str>| {
+        api.payouts_preview(PayoutPreviewArgs {
+            list_id: list_id.clone(),
+            village: village.map(str::to_owned),
+            paper: Some("a4-landscape".to_owned()),
+        })
+    };
+    let first = preview(None).unwrap();
+    assert_eq!(first.villages, ["东山村", "西河村"]);
+    assert_eq!(first.village, "东山村");
+    assert_eq!(first.rows, 2);
+    let pdf = base64::engine::general_purpose::STANDARD
+        .decode(&first.pdf_base64)
+        .unwrap();
+    let file = dir.path().join("preview.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let text = pdf_text(&file.display().to_string());
+    assert!(text.contains("堃喆") && text.contains("东山村"), "{text}");
+    assert!(!text.contains("刘䶮"), "only the village asked for");
+    assert!(!text.contains(&id(1)), "no full ID");
+
+    let second = preview(Some("西河村")).unwrap();
+    assert_eq!(second.rows, 1);
+    let error = preview(Some("北岭村")).unwrap_err();
+    assert!(error.message.contains("没有“北岭村”"), "{}", error.message);
+}

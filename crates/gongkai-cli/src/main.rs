@@ -14,8 +14,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use gongkai_api::wire::{
-    BackupArgs, IdArgs, NoArgs, PayoutArchiveArgs, PayoutImportArgs, PayoutLookupArgs,
-    PayoutPostArgs, PayoutPrintArgs, RestoreArgs, TownshipInput, VillageInput, VillageKind,
+    BackupArgs, HeaderMapping, IdArgs, ImportTemplateInput, NoArgs, PayoutArchiveArgs,
+    PayoutImportArgs, PayoutLookupArgs, PayoutPostArgs, PayoutPrintArgs, RestoreArgs,
+    TownshipInput, VillageInput, VillageKind,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -119,6 +120,29 @@ enum PayoutsCommand {
         /// 更正原因
         #[arg(long)]
         reason: Option<String>,
+        /// 套用已保存的导入模板（模板名称）
+        #[arg(long)]
+        template: Option<String>,
+        /// 指定某列的含义：表头=列（列：seq village group name id_number bank_account phone
+        /// area rate amount project note；留空表示不导入该列），可重复
+        #[arg(long = "map", value_name = "表头=列", value_parser = parse_map)]
+        map: Vec<HeaderMapping>,
+    },
+    /// 保存导入模板：某个数据来源的表头各是什么列
+    TemplateSave {
+        #[command(flatten)]
+        db: Db,
+        /// 模板名称（数据来源，例如：财政所一卡通导出）
+        #[arg(long)]
+        name: String,
+        /// 表头=列，可重复
+        #[arg(long = "map", value_name = "表头=列", value_parser = parse_map, required = true)]
+        map: Vec<HeaderMapping>,
+    },
+    /// 列出导入模板
+    Templates {
+        #[command(flatten)]
+        db: Db,
     },
     /// 开始公示（草稿 → 公示中）
     Post {
@@ -219,6 +243,17 @@ enum VillageCommand {
     },
 }
 
+/// `表头=列`: an empty column ignores that header.
+fn parse_map(text: &str) -> Result<HeaderMapping, String> {
+    let (header, column) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("“{text}”应写成 表头=列，例如 持卡人=name"))?;
+    Ok(HeaderMapping {
+        header: header.trim().to_owned(),
+        column: Some(column.trim().to_owned()).filter(|c| !c.is_empty()),
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (json, result) = run(cli.command);
@@ -307,6 +342,8 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
             year,
             supersedes,
             reason,
+            template,
+            map,
         }) => {
             let args = PayoutImportArgs {
                 path: file.display().to_string(),
@@ -315,8 +352,19 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
                 year,
                 supersedes,
                 reason,
+                mapping: (!map.is_empty()).then_some(map),
+                template,
             };
             (db.json, open(&db).payouts_import(args).map(Report::Import))
+        }
+        Command::Payouts(PayoutsCommand::TemplateSave { db, name, map }) => {
+            let input = ImportTemplateInput { name, mapping: map };
+            let result = open(&db).import_template_save(input);
+            (db.json, result.map(Report::Templates))
+        }
+        Command::Payouts(PayoutsCommand::Templates { db }) => {
+            let result = open(&db).import_templates_list(NoArgs {});
+            (db.json, result.map(Report::Templates))
         }
         Command::Payouts(PayoutsCommand::Print {
             db,

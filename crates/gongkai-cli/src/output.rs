@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use gongkai_api::ApiError;
 use gongkai_api::wire::{
-    AppStatus, BackupResult, CheckReport, DbState, PayoutArchiveResult, PayoutImportReport,
-    PayoutList, PayoutLists, PayoutLookup, PayoutPrintResult, Profile, RestoreResult, Village,
-    VillageKind,
+    AppStatus, BackupResult, CheckReport, DbState, ImportTemplates, PayoutArchiveResult,
+    PayoutImportReport, PayoutList, PayoutLists, PayoutLookup, PayoutPrintResult, Profile,
+    RestoreResult, Village, VillageKind,
 };
 use serde::Serialize;
 
@@ -24,6 +24,7 @@ pub enum Report {
     Printed(PayoutPrintResult),
     PostedList(PayoutList),
     Archived(PayoutArchiveResult),
+    Templates(ImportTemplates),
 }
 
 /// Refused imports exit with 2, as a script expects from "the input was wrong".
@@ -45,6 +46,7 @@ impl Report {
                 Report::Printed(v) => print_json(&v.files),
                 Report::PostedList(v) => print_json(v),
                 Report::Archived(v) => print_json(v),
+                Report::Templates(v) => print_json(&v.templates),
             };
             if let Err(code) = printed {
                 return code;
@@ -97,6 +99,25 @@ impl Report {
                 );
                 lines.join("\n")
             }
+            Report::Templates(t) => t
+                .templates
+                .iter()
+                .map(|t| {
+                    let columns: Vec<String> = t
+                        .mapping
+                        .iter()
+                        .map(|m| {
+                            format!(
+                                "{}={}",
+                                m.header,
+                                m.column.as_deref().unwrap_or("（不导入）")
+                            )
+                        })
+                        .collect();
+                    format!("{}\t{}", t.name, columns.join("  "))
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             Report::Printed(p) => p
                 .files
                 .iter()

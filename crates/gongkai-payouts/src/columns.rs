@@ -1,7 +1,7 @@
 //! The columns a payout list may have, the many ways finance writes their headers, and finding
 //! the header row below title rows.
 
-use gongkai_sheets::Sheet;
+use gongkai_sheets::{Cell, Row, Sheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -20,6 +20,44 @@ pub enum Column {
 }
 
 impl Column {
+    /// Every column, in the order the mapping step offers them.
+    pub const ALL: [Column; 12] = [
+        Column::Seq,
+        Column::Village,
+        Column::Group,
+        Column::Name,
+        Column::IdNumber,
+        Column::BankAccount,
+        Column::Phone,
+        Column::Area,
+        Column::Rate,
+        Column::Amount,
+        Column::Project,
+        Column::Note,
+    ];
+
+    /// The stable name a saved mapping uses; never changes once released.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Seq => "seq",
+            Column::Village => "village",
+            Column::Group => "group",
+            Column::Name => "name",
+            Column::IdNumber => "id_number",
+            Column::BankAccount => "bank_account",
+            Column::Phone => "phone",
+            Column::Area => "area",
+            Column::Rate => "rate",
+            Column::Amount => "amount",
+            Column::Project => "project",
+            Column::Note => "note",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Column::Seq => "序号",
@@ -179,6 +217,24 @@ pub fn recognise(header: &str) -> Option<Column> {
         .map(|(column, _)| *column)
 }
 
+/// The clerk's correction of how a source names its columns: header text (as written; compared
+/// after [`normalise`]) → the column it holds, or `None` to ignore a column a synonym would
+/// otherwise claim. Saved per source as an import template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub header: String,
+    pub column: Option<Column>,
+}
+
+/// What a header text means under `overrides`, falling back to the synonyms.
+pub fn column_of(text: &str, overrides: &[Override]) -> Option<Column> {
+    let key = normalise(text);
+    match overrides.iter().find(|o| normalise(&o.header) == key) {
+        Some(o) => o.column,
+        None => recognise(text),
+    }
+}
+
 /// The header row of a sheet and what each of its columns holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
@@ -195,40 +251,96 @@ impl Header {
             .find(|(_, c, _)| *c == column)
             .map(|(i, _, text)| (*i, text.as_str()))
     }
+
+    fn has(&self, column: Column) -> bool {
+        self.find(column).is_some()
+    }
 }
 
 /// How many rows below the top a header may sit (titles, units, merged banners).
 const HEADER_SEARCH_ROWS: usize = 30;
 
-/// The first row, near the top, that names at least a person and an amount. `overrides` maps
-/// normalised header texts to columns for sources whose headers no synonym covers (the
-/// clerk's saved mapping).
-pub fn find_header(sheet: &Sheet, overrides: &[(String, Column)]) -> Option<Header> {
+/// Reads one row as a header: the columns it names under `overrides`.
+fn read_header(row_index: usize, row: &Row, overrides: &[Override]) -> Header {
+    let mut columns: Vec<(usize, Column, String)> = Vec::new();
+    for (i, cell) in row.cells.iter().enumerate() {
+        let text = cell.display_text();
+        // The first column of a kind wins: "金额" may repeat in a 其中 sub-header.
+        if let Some(column) = column_of(&text, overrides)
+            && !columns.iter().any(|(_, c, _)| *c == column)
+        {
+            columns.push((i, column, text));
+        }
+    }
+    Header { row_index, columns }
+}
+
+/// The first row, near the top, that names at least a person and an amount.
+pub fn find_header(sheet: &Sheet, overrides: &[Override]) -> Option<Header> {
     sheet
         .rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
         .enumerate()
-        .find_map(|(row_index, row)| {
-            let mut columns: Vec<(usize, Column, String)> = Vec::new();
-            for (i, cell) in row.cells.iter().enumerate() {
-                let text = cell.display_text();
-                let key = normalise(&text);
-                let column = overrides
+        .map(|(i, row)| read_header(i, row, overrides))
+        .find(|h| h.has(Column::Name) && h.has(Column::Amount))
+}
+
+/// One sheet as the mapping step shows it: the header row (found, or the likeliest one when
+/// no row names a person and an amount yet) and what each of its cells is taken to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Survey {
+    /// Index into `Sheet::rows`; `None` for a sheet with no text near the top.
+    pub row_index: Option<usize>,
+    /// True when the row names at least a person and an amount, so validation will use it.
+    pub recognised: bool,
+    /// Every non-blank header cell: (column index, header text, column it is taken to be).
+    pub cells: Vec<(usize, String, Option<Column>)>,
+}
+
+pub fn survey(sheet: &Sheet, overrides: &[Override]) -> Survey {
+    let (row_index, recognised) = match find_header(sheet, overrides) {
+        Some(header) => (Some(header.row_index), true),
+        // Below the titles, the header is the row with the most text cells.
+        None => {
+            let likeliest = sheet
+                .rows
+                .iter()
+                .take(HEADER_SEARCH_ROWS)
+                .enumerate()
+                .map(|(i, row)| (i, row.cells.iter().filter(|c| is_label(c)).count()))
+                .filter(|(_, labels)| *labels >= 2)
+                .max_by_key(|(i, labels)| (*labels, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i);
+            (likeliest, false)
+        }
+    };
+    let cells = row_index.map_or_else(Vec::new, |index| {
+        let header = read_header(index, &sheet.rows[index], overrides);
+        sheet.rows[index]
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, cell)| !cell.is_blank())
+            .map(|(i, cell)| {
+                let column = header
+                    .columns
                     .iter()
-                    .find(|(h, _)| normalise(h) == key)
-                    .map(|(_, c)| *c)
-                    .or_else(|| recognise(&text));
-                // The first column of a kind wins: "金额" may repeat in a 其中 sub-header.
-                if let Some(column) = column
-                    && !columns.iter().any(|(_, c, _)| *c == column)
-                {
-                    columns.push((i, column, text));
-                }
-            }
-            let has = |c: Column| columns.iter().any(|(_, k, _)| *k == c);
-            (has(Column::Name) && has(Column::Amount)).then_some(Header { row_index, columns })
-        })
+                    .find(|(c, ..)| *c == i)
+                    .map(|(_, k, _)| *k);
+                (i, cell.display_text(), column)
+            })
+            .collect()
+    });
+    Survey {
+        row_index,
+        recognised,
+        cells,
+    }
+}
+
+fn is_label(cell: &Cell) -> bool {
+    matches!(cell, Cell::Text(t) if !t.trim().is_empty() && t.trim().parse::<f64>().is_err())
 }
 
 #[cfg(test)]
@@ -243,5 +355,81 @@ mod tests {
         assert_eq!(recognise("补贴标准(元/亩)"), Some(Column::Rate));
         assert_eq!(recognise("户 主 姓 名"), Some(Column::Name));
         assert_eq!(recognise("签字"), None);
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for column in Column::ALL {
+            assert_eq!(Column::from_key(column.key()), Some(column));
+        }
+        assert_eq!(Column::from_key("姓名"), None);
+    }
+
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        Sheet {
+            name: "Sheet1".to_owned(),
+            rows: rows
+                .iter()
+                .zip(1..)
+                .map(|(cells, number)| Row {
+                    number,
+                    cells: cells.iter().map(|t| Cell::Text((*t).to_owned())).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_header_no_synonym_knows_is_offered_then_taken_with_overrides() {
+        let s = sheet(&[
+            &["2025年示范镇耕地地力保护补贴发放清册"],
+            &["序号", "所在村", "持卡人", "公民身份证", "本次发放"],
+            &["1", "樟溪村", "张三", "360982199001011234", "100"],
+        ]);
+        let found = survey(&s, &[]);
+        assert!(!found.recognised);
+        assert_eq!(found.row_index, Some(1));
+        assert_eq!(found.cells.len(), 5);
+        assert_eq!(found.cells[0].2, Some(Column::Seq));
+        assert_eq!(found.cells[2], (2, "持卡人".to_owned(), None));
+        assert!(find_header(&s, &[]).is_none());
+
+        let mapping = [
+            ("所在村", Some(Column::Village)),
+            ("持卡人", Some(Column::Name)),
+            ("公民身份证", Some(Column::IdNumber)),
+            ("本次发放", Some(Column::Amount)),
+        ]
+        .map(|(header, column)| Override {
+            header: header.to_owned(),
+            column,
+        });
+        let found = survey(&s, &mapping);
+        assert!(found.recognised);
+        assert_eq!(found.cells[3].2, Some(Column::IdNumber));
+        let header = find_header(&s, &mapping).expect("header with the mapping");
+        assert_eq!(header.find(Column::Amount), Some((4, "本次发放")));
+    }
+
+    #[test]
+    fn an_override_can_ignore_a_column_a_synonym_claims() {
+        let s = sheet(&[
+            &["姓名", "账号", "金额"],
+            &["张三", "6217001234567890", "100"],
+        ]);
+        assert!(
+            find_header(&s, &[])
+                .expect("header")
+                .has(Column::BankAccount)
+        );
+        let ignore = [Override {
+            header: "账号".to_owned(),
+            column: None,
+        }];
+        assert!(
+            !find_header(&s, &ignore)
+                .expect("header")
+                .has(Column::BankAccount)
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use gongkai_sheets::{Cell, Row, Sheet, Workbook};
 
-use crate::columns::{Column, Header, find_header};
+use crate::columns::{Column, Header, Override, find_header};
 use crate::{Fen, IdNumber, IdProblem, Quantity};
 
 /// What the validator needs to know besides the file.
@@ -18,7 +18,7 @@ pub struct Context<'a> {
     pub project: Option<String>,
     pub year: Option<i32>,
     pub today: NaiveDate,
-    pub overrides: &'a [(String, Column)],
+    pub overrides: &'a [Override],
 }
 
 /// One problem, located as the clerk will find it in Excel.
@@ -483,22 +483,25 @@ impl Validator<'_> {
         })
     }
 
-    /// A village of the township named `raw`, allowing the committee suffixes finance adds.
     fn match_village(&self, raw: &str) -> Option<String> {
-        let name: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-        let candidates = [
-            name.clone(),
-            name.trim_end_matches("村民委员会").to_owned() + "村",
-            name.trim_end_matches("居民委员会").to_owned() + "社区",
-            name.trim_end_matches("委会").to_owned(),
-            name.trim_end_matches("村委会").to_owned() + "村",
-        ];
-        self.cx
-            .villages
-            .iter()
-            .find(|v| candidates.iter().any(|c| c == *v))
-            .cloned()
+        village_named(raw, self.cx.villages)
     }
+}
+
+/// A village of the township named `raw`, allowing the committee suffixes finance adds.
+pub fn village_named(raw: &str, villages: &[String]) -> Option<String> {
+    let name: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let candidates = [
+        name.clone(),
+        name.trim_end_matches("村民委员会").to_owned() + "村",
+        name.trim_end_matches("居民委员会").to_owned() + "社区",
+        name.trim_end_matches("委会").to_owned(),
+        name.trim_end_matches("村委会").to_owned() + "村",
+    ];
+    villages
+        .iter()
+        .find(|v| candidates.iter().any(|c| c == *v))
+        .cloned()
 }
 
 fn id_from_cell(cell: &Cell, today: NaiveDate) -> Result<IdNumber, IdProblem> {

@@ -7,6 +7,7 @@
 
 mod backup;
 mod error;
+mod import_templates;
 mod migrations;
 mod payouts;
 mod profile;
@@ -19,6 +20,7 @@ use gongkai_domain::RowId;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
+pub use import_templates::{ImportTemplate, TemplateColumn};
 pub use migrations::LATEST_VERSION;
 pub use payouts::{
     ArchivedNotice, EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout,

@@ -34,6 +34,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "mask_rules",
         sql: include_str!("migrations/0003_mask_rules.sql"),
     },
+    Migration {
+        version: 4,
+        name: "import_templates",
+        sql: include_str!("migrations/0004_import_templates.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

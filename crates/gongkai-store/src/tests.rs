@@ -352,3 +352,56 @@ fn archived_payout_rows_are_frozen_by_the_database_itself() {
             .is_err()
     );
 }
+
+#[test]
+fn import_templates_are_saved_replaced_and_deleted_with_their_columns() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let column = |header: &str, column: Option<&str>| TemplateColumn {
+        header: header.to_owned(),
+        column: column.map(str::to_owned),
+    };
+    let mut template = ImportTemplate {
+        id: RowId::new(),
+        name: "财政所一卡通导出".to_owned(),
+        columns: vec![
+            column("持卡人", Some("name")),
+            column("本次发放", Some("amount")),
+            column("账号", None),
+        ],
+        updated_at: String::new(),
+    };
+    store.save_import_template(&template).unwrap();
+    let saved = store
+        .import_template_named("财政所一卡通导出")
+        .unwrap()
+        .unwrap();
+    assert_eq!(saved.columns, template.columns);
+
+    template.columns = vec![column("持卡人", Some("name"))];
+    store.save_import_template(&template).unwrap();
+    assert_eq!(store.import_templates().unwrap()[0].columns.len(), 1);
+
+    let other = ImportTemplate {
+        id: RowId::new(),
+        ..template.clone()
+    };
+    let refused = store.save_import_template(&other).unwrap_err();
+    assert!(refused.to_string().contains("已有导入模板"), "{refused}");
+    let bad_key = ImportTemplate {
+        id: RowId::new(),
+        name: "另一来源".to_owned(),
+        columns: vec![column("某列", Some("salary"))],
+        updated_at: String::new(),
+    };
+    assert!(store.save_import_template(&bad_key).is_err());
+    assert!(store.import_template_named("另一来源").unwrap().is_none());
+
+    store.delete_import_template(template.id).unwrap();
+    assert!(store.import_templates().unwrap().is_empty());
+    let log = change_log(&store);
+    assert!(
+        log.contains(&("import_template".to_owned(), "delete".to_owned())),
+        "{log:?}"
+    );
+}
