@@ -155,7 +155,15 @@ function idNumber(seq) {
   return body + "10X98765432"[sum % 11];
 }
 
-test("import a payout list: refused with located errors, then imported and found by ID", async () => {
+/** Walks the import wizard: file → 核对列 → 校验并导入. */
+async function importThroughWizard(wd, file) {
+  await wd.type(input("payout-file"), file);
+  await wd.click(testid("payout-survey-submit"));
+  await wd.waitFor(testid("payout-mapping"));
+  await wd.click(testid("payout-import-submit"));
+}
+
+test("import a payout list: mapping step, refused with located errors, then imported, found by ID and previewed", async () => {
   const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-"));
   const db = join(dir, "demo.sqlite3");
   execFileSync(cli, ["demo", "--db", db]);
@@ -166,12 +174,18 @@ test("import a payout list: refused with located errors, then imported and found
 
   await withApp(db, async (wd) => {
     await wd.click(testid("nav-payouts"));
-    await wd.type(input("payout-file"), bad);
-    await wd.click(testid("payout-import-submit"));
+    await importThroughWizard(wd, bad);
     await wd.waitFor(testid("import-errors"), { text: (t) => t.includes("设为“文本”格式") && t.includes("是否为“东山村”") });
     await saveScreenshot(wd, "payouts-refused.png");
 
+    await wd.click(testid("import-another"));
     await wd.type(input("payout-file"), good);
+    await wd.click(testid("payout-survey-submit"));
+    // The mapping step shows the columns as read, the ID sample masked.
+    await wd.waitFor(testid("payout-mapping"), { text: (t) => t.includes("表头在第 1 行，下面有 2 行") && t.includes("99*************") });
+    const mappingText = await wd.execute(`return document.querySelector('[data-testid="payout-mapping"]').innerText`);
+    assert.ok(!mappingText.includes(idNumber(1)), "the mapping step shows no full ID");
+    await saveScreenshot(wd, "payouts-mapping.png");
     await wd.click(testid("payout-import-submit"));
     await wd.waitFor(testid("import-summary"), { text: (t) => t.includes("已导入 2 人，合计 120.50 元") });
     await wd.waitFor(testid("payout-lists"), { text: (t) => t.includes("高龄津贴") });
@@ -181,5 +195,18 @@ test("import a payout list: refused with located errors, then imported and found
     await wd.waitFor(testid("payout-lookup-result"), { text: (t) => t.includes("刘䶮") && t.includes("99*************") });
     assert.deepEqual(await chineseWithoutBundledFont(wd), [], "payouts page");
     await saveScreenshot(wd, "payouts-imported.png");
+
+    // Print preview: pdf.js draws the notice the core rendered, in the app itself.
+    await wd.click(testid("preview-open"));
+    await wd.waitFor(testid("preview-info"), { text: (t) => t.includes("东山村 1 人，共 1 页") });
+    const inked = await wd.execute(`
+      const canvas = document.querySelector('[data-testid="preview-pages"] canvas');
+      if (!canvas) return 0;
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++;
+      return dark;`);
+    assert.ok(inked > 2000, `the preview canvas shows the notice (dark pixels: ${inked})`);
+    await saveScreenshot(wd, "payouts-preview.png");
   });
 });

@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
 import PayoutsView from "@/views/PayoutsView.vue";
-import type { PayoutImportReport } from "@/api/bindings";
+import type { PayoutImportReport, PayoutSurvey } from "@/api/bindings";
 import { yuan } from "@/api/money";
 import { flush, serve } from "./fixtures";
 
@@ -23,10 +23,58 @@ function report(overrides: Partial<PayoutImportReport>): PayoutImportReport {
   return { list_id: "l1", imported_rows: 2, total_fen: 12050, villages: list.villages, errors: [], warnings: [], ...overrides };
 }
 
+vi.mock("@/api/pdf", () => ({
+  pdfBytes: (b64: string) => new TextEncoder().encode(b64),
+  renderPdf: vi.fn(async () => 3),
+}));
+
+const choices = [
+  { key: "village", label: "村（社区）", required: false },
+  { key: "name", label: "姓名", required: true },
+  { key: "id_number", label: "身份证号", required: true },
+  { key: "amount", label: "金额", required: true },
+];
+
+function survey(overrides: Partial<PayoutSurvey> = {}): PayoutSurvey {
+  return {
+    fileName: "清册.xlsx",
+    sheets: [
+      {
+        name: "东山村",
+        headerRow: 3,
+        recognised: true,
+        columns: [
+          { letter: "A", header: "户主姓名", column: "name", samples: ["张三"] },
+          { letter: "B", header: "身份证号码", column: "id_number", samples: ["36*************23X"] },
+          { letter: "C", header: "补贴金额（元）", column: "amount", samples: ["100.50"] },
+        ],
+        missing: [],
+        dataRows: 2,
+      },
+    ],
+    choices,
+    suggestedTemplate: null,
+    ...overrides,
+  };
+}
+
 async function mountWithPath(path: string) {
   const w = mount(PayoutsView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
   await flush();
   await w.find('input[data-testid="payout-file"]').setValue(path);
+  return w;
+}
+
+/** Choose file → 核对列 → 校验并导入. */
+async function walkToImport(path: string) {
+  const w = await mountWithPath(path);
+  await w.find("form").trigger("submit");
+  await flush();
+  await flush();
+  expect(w.find('[data-testid="payout-mapping"]').exists()).toBe(true);
+  await w.find('[data-testid="payout-import-submit"]').trigger("click");
+  await flush();
+  await flush();
   return w;
 }
 
@@ -45,17 +93,29 @@ describe("补贴清册", () => {
     let imported = false;
     const mock = serve({
       payouts_list: () => ({ lists: imported ? [list] : [] }),
+      import_templates_list: () => ({ templates: [] }),
+      payouts_survey: () => survey(),
       payouts_import: () => {
         imported = true;
         return report({});
       },
     });
-    const w = await mountWithPath("/home/clerk/清册.xlsx");
-    await w.find("form").trigger("submit");
-    await flush();
-    await flush();
+    const w = await walkToImport("/home/clerk/清册.xlsx");
     expect(mock).toHaveBeenCalledWith("payouts_import", {
-      args: { path: "/home/clerk/清册.xlsx", sheet: null, project: null, year: null, supersedes: null, reason: null },
+      args: {
+        path: "/home/clerk/清册.xlsx",
+        sheet: null,
+        project: null,
+        year: null,
+        supersedes: null,
+        reason: null,
+        mapping: [
+          { header: "户主姓名", column: "name" },
+          { header: "身份证号码", column: "id_number" },
+          { header: "补贴金额（元）", column: "amount" },
+        ],
+        template: null,
+      },
     });
     expect(w.find('[data-testid="import-summary"]').text()).toContain("已导入 2 人，合计 120.50 元");
     expect(w.find('[data-testid="payout-lists"]').text()).toContain("耕地地力保护补贴");
@@ -66,6 +126,8 @@ describe("补贴清册", () => {
   it("shows every error with sheet, row and column when the file is refused", async () => {
     serve({
       payouts_list: () => ({ lists: [] }),
+      import_templates_list: () => ({ templates: [] }),
+      payouts_survey: () => survey(),
       payouts_import: () =>
         report({
           list_id: null,
@@ -78,10 +140,7 @@ describe("补贴清册", () => {
           ],
         }),
     });
-    const w = await mountWithPath("/tmp/清册.xlsx");
-    await w.find("form").trigger("submit");
-    await flush();
-    await flush();
+    const w = await walkToImport("/tmp/清册.xlsx");
     expect(w.text()).toContain("发现 2 处错误，整份清册未导入");
     const table = w.find('[data-testid="import-errors"]').text();
     expect(table).toContain("身份证号码");
@@ -92,9 +151,97 @@ describe("补贴清册", () => {
     w.unmount();
   });
 
+  it("shows unrecognised columns with masked samples and saves the clerk's mapping as a template", async () => {
+    const unknown = survey({
+      sheets: [
+        {
+          name: "Sheet1",
+          headerRow: 2,
+          recognised: false,
+          columns: [
+            { letter: "A", header: "持卡人", column: null, samples: ["张三"] },
+            { letter: "B", header: "公民身份证", column: null, samples: ["*************4123"] },
+          ],
+          missing: ["姓名", "身份证号", "金额", "村（社区）"],
+          dataRows: 40,
+        },
+      ],
+    });
+    const mock = serve({
+      payouts_list: () => ({ lists: [] }),
+      import_templates_list: () => ({ templates: [] }),
+      payouts_survey: () => unknown,
+      import_template_save: (args) => ({ templates: [{ id: "t1", updatedAt: "", ...(args as object) }] }),
+    });
+    const w = await mountWithPath("/tmp/一卡通.csv");
+    await w.find("form").trigger("submit");
+    await flush();
+    await flush();
+    const mapping = w.find('[data-testid="payout-mapping"]').text();
+    expect(mapping).toContain("还缺少：姓名、身份证号、金额、村（社区）");
+    expect(mapping).toContain("表头在第 2 行，下面有 40 行");
+    expect(mapping).toContain("*************4123");
+    expect(mapping).toContain("未识别");
+    await w.find('input[data-testid="template-name"]').setValue("财政所一卡通");
+    await w.find('[data-testid="template-save"]').trigger("click");
+    await flush();
+    expect(mock).toHaveBeenCalledWith("import_template_save", {
+      args: {
+        name: "财政所一卡通",
+        mapping: [
+          { header: "持卡人", column: null },
+          { header: "公民身份证", column: null },
+        ],
+      },
+    });
+    w.unmount();
+  });
+
+  it("applies the template the core suggests for a known source", async () => {
+    const mock = serve({
+      payouts_list: () => ({ lists: [] }),
+      import_templates_list: () => ({ templates: [{ id: "t1", name: "财政所一卡通", mapping: [], updatedAt: "" }] }),
+      payouts_survey: (args) =>
+        (args as { template: string | null }).template ? survey() : survey({ suggestedTemplate: "财政所一卡通" }),
+    });
+    const w = await mountWithPath("/tmp/一卡通.csv");
+    await w.find("form").trigger("submit");
+    await flush();
+    await flush();
+    expect(mock).toHaveBeenCalledWith("payouts_survey", {
+      args: { path: "/tmp/一卡通.csv", sheet: null, mapping: null, template: "财政所一卡通" },
+    });
+    expect(w.find('[data-testid="payout-mapping"]').exists()).toBe(true);
+    w.unmount();
+  });
+
+  it("previews a village's notice from the PDF the core renders", async () => {
+    const mock = serve({
+      payouts_list: () => ({ lists: [list] }),
+      import_templates_list: () => ({ templates: [] }),
+      payouts_preview: (args) => ({
+        villages: ["东山村", "西河村"],
+        village: (args as { village: string | null }).village ?? "东山村",
+        rows: 2,
+        fileName: "a.pdf",
+        pdfBase64: "JVBERi0=",
+      }),
+    });
+    const w = mount(PayoutsView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await flush();
+    await w.find('[data-testid="preview-open"]').trigger("click");
+    await flush();
+    await flush();
+    await flush();
+    expect(mock).toHaveBeenCalledWith("payouts_preview", { args: { listId: "l1", village: null, paper: "a4" } });
+    expect(document.body.querySelector('[data-testid="preview-info"]')?.textContent).toContain("东山村 2 人，共 3 页");
+    w.unmount();
+  });
+
   it("looks a person up by full ID and shows only the masked number", async () => {
     const mock = serve({
       payouts_list: () => ({ lists: [] }),
+      import_templates_list: () => ({ templates: [] }),
       payouts_lookup: () => ({
         payouts: [
           {
