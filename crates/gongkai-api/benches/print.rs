@@ -187,4 +187,8 @@ fn main() {
             ours_bytes as f64 / bytes as f64
         );
     }
+    // GONGKAI_BENCH_KEEP=1 leaves every PDF behind for a look.
+    if std::env::var_os("GONGKAI_BENCH_KEEP").is_some() {
+        println!("\noutput kept in {}", dir.keep().display());
+    }
 }

@@ -291,6 +291,7 @@ fn notice_sheet(
             .map(|(i, r)| columns.iter().map(|(_, cell)| cell(i, r)).collect())
             .collect(),
         columns: columns.into_iter().map(|(c, _)| c).collect(),
+        groups: Vec::new(),
         amount_column: Some(amount_column),
         amounts_fen: rows.iter().map(|r| r.amount_fen).collect(),
         footer,

@@ -9,4 +9,8 @@ pub enum PrintError {
     Font(&'static str),
     #[error("表格没有列，无法打印")]
     NoColumns,
+    #[error("没有可打印的内容")]
+    Empty,
+    #[error("表头分组有误：{0}")]
+    BadGroup(String),
 }

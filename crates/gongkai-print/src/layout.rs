@@ -31,12 +31,28 @@ pub(crate) struct Row {
     pub height: f32,
 }
 
+/// A column group's title, wrapped to the width of the columns it spans.
+#[derive(Debug)]
+pub(crate) struct Group {
+    pub columns: Range<usize>,
+    pub lines: Vec<String>,
+}
+
 #[derive(Debug)]
 pub(crate) struct Layout {
     pub page: (f32, f32),
     pub col_x: Vec<f32>,
     pub col_w: Vec<f32>,
+    /// The column titles. With groups, `header.height` is the lower header row; columns outside
+    /// every group span the whole `header_height`.
     pub header: Row,
+    pub groups: Vec<Group>,
+    /// Height of the upper header row (0 without groups).
+    pub group_height: f32,
+    /// Height of the whole header.
+    pub header_height: f32,
+    /// For each column, whether a group spans it.
+    pub grouped: Vec<bool>,
     pub rows: Vec<Row>,
     /// Which rows go on each page.
     pub pages: Vec<Range<usize>>,
@@ -82,8 +98,41 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
             cells,
         }
     };
+    let grouped = check_groups(sheet)?;
     let titles: Vec<String> = sheet.columns.iter().map(|c| c.title.clone()).collect();
-    let header = lay_row(&titles);
+    let mut header = lay_row(&titles);
+    let groups: Vec<Group> = sheet
+        .groups
+        .iter()
+        .map(|g| Group {
+            columns: g.columns.clone(),
+            lines: wrap(
+                glyphs,
+                &g.title,
+                col_w[g.columns.clone()].iter().sum::<f32>() - 2.0 * PAD_X,
+            ),
+        })
+        .collect();
+    let height_of = |lines: usize| lines.max(1) as f32 * LINE + 2.0 * PAD_Y;
+    let (group_height, header_height) = if groups.is_empty() {
+        (0.0, header.height)
+    } else {
+        let lines_where = |inside: bool| {
+            header
+                .cells
+                .iter()
+                .zip(&grouped)
+                .filter(|(_, g)| **g == inside)
+                .map(|(c, _)| c.len())
+                .max()
+                .unwrap_or(1)
+        };
+        let group_height = height_of(groups.iter().map(|g| g.lines.len()).max().unwrap_or(1));
+        let lower = height_of(lines_where(true));
+        let whole = height_of(lines_where(false)).max(group_height + lower);
+        header.height = whole - group_height;
+        (group_height, whole)
+    };
     let rows: Vec<Row> = sheet.rows.iter().map(|r| lay_row(r)).collect();
 
     let footer_block = 6.0 + sheet.footer.len() as f32 * FOOTER * 1.6;
@@ -96,7 +145,7 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
         - 2.0 * MARGIN
         - TITLE_BLOCK
         - SUBTITLE_BLOCK
-        - header.height
+        - header_height
         - summaries
         - footer_block
         - PAGE_NUMBER_BLOCK;
@@ -120,47 +169,128 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
         col_x,
         col_w,
         header,
+        groups,
+        group_height,
+        header_height,
+        grouped,
         rows,
         pages,
     })
 }
 
-/// Breaks `text` into lines no wider than `width` at `BODY` size. Chinese breaks between any two
-/// characters; a run of Latin letters or digits is kept whole when it fits on a line.
+/// Checks the groups span existing columns, at least two each, without overlapping; returns
+/// for each column whether a group spans it.
+fn check_groups(sheet: &Sheet) -> Result<Vec<bool>, PrintError> {
+    let mut grouped = vec![false; sheet.columns.len()];
+    for g in &sheet.groups {
+        if g.columns.len() < 2 || g.columns.end > sheet.columns.len() {
+            return Err(PrintError::BadGroup(format!(
+                "“{}”应跨越至少两个已有的列",
+                g.title
+            )));
+        }
+        for c in g.columns.clone() {
+            if std::mem::replace(&mut grouped[c], true) {
+                return Err(PrintError::BadGroup(format!("“{}”与其他分组重叠", g.title)));
+            }
+        }
+    }
+    Ok(grouped)
+}
+
+/// Breaks `text` into lines no wider than `width` at `BODY` size. A space is a preferred break:
+/// a run between spaces that fits on a line is never split (“■政府网站 □政府公报” breaks only
+/// between entries). A run longer than a line breaks between any two Chinese characters, while a
+/// run of Latin letters or digits inside it is kept whole when it fits on a line.
 pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_width = 0.0;
-        for word in words(paragraph) {
-            let word_width = glyphs.width(word, BODY);
-            // Closing punctuation never starts a line (禁则): it hangs into the padding instead.
-            let hangs = word.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
-            if hangs || line_width + word_width <= width || line.is_empty() && word_width <= width {
-                line.push_str(word);
-                line_width += word_width;
+        for run in runs(paragraph) {
+            let run_width = glyphs.width(run, BODY);
+            if run == " " {
+                if line_width + run_width <= width {
+                    line.push(' ');
+                    line_width += run_width;
+                } else {
+                    // The space becomes the break; the next line does not start with it.
+                    lines.push(finished(&mut line));
+                    line_width = 0.0;
+                }
                 continue;
             }
-            if word_width <= width {
-                lines.push(std::mem::take(&mut line));
-                line.push_str(word);
-                line_width = word_width;
+            // Closing punctuation never starts a line (禁则): it hangs into the padding instead.
+            let hangs = run.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
+            if hangs || line_width + run_width <= width {
+                line.push_str(run);
+                line_width += run_width;
+                continue;
+            }
+            if run_width <= width {
+                if !line.trim().is_empty() {
+                    lines.push(finished(&mut line));
+                }
+                line.clear();
+                line.push_str(run);
+                line_width = run_width;
                 continue;
             }
             // Longer than a line by itself: break inside it.
-            for c in word.chars() {
-                let w = glyphs.advance_em(c) * BODY;
-                if line_width + w > width && !line.is_empty() && !NO_LINE_START.contains(c) {
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
+            for word in words(run) {
+                let word_width = glyphs.width(word, BODY);
+                let hangs = word.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
+                if hangs
+                    || line_width + word_width <= width
+                    || line.is_empty() && word_width <= width
+                {
+                    line.push_str(word);
+                    line_width += word_width;
+                    continue;
                 }
-                line.push(c);
-                line_width += w;
+                if word_width <= width {
+                    lines.push(finished(&mut line));
+                    line.push_str(word);
+                    line_width = word_width;
+                    continue;
+                }
+                for c in word.chars() {
+                    let w = glyphs.advance_em(c) * BODY;
+                    if line_width + w > width && !line.is_empty() && !NO_LINE_START.contains(c) {
+                        lines.push(finished(&mut line));
+                        line_width = 0.0;
+                    }
+                    line.push(c);
+                    line_width += w;
+                }
             }
         }
-        lines.push(line);
+        lines.push(finished(&mut line));
     }
     lines
+}
+
+/// Takes the line, without the spaces it may end in.
+fn finished(line: &mut String) -> String {
+    let mut done = std::mem::take(line);
+    done.truncate(done.trim_end_matches(' ').len());
+    done
+}
+
+/// Runs of anything but spaces, and each space by itself.
+fn runs(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let len = if first == ' ' {
+            1
+        } else {
+            rest.find(' ').unwrap_or(rest.len())
+        };
+        let (run, tail) = rest.split_at(len);
+        rest = tail;
+        Some(run)
+    })
 }
 
 /// Punctuation that may not begin a line in Chinese typesetting.
@@ -200,6 +330,9 @@ fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> 
     for column in &sheet.columns {
         check("表头".to_owned(), &column.title);
     }
+    for group in &sheet.groups {
+        check("表头".to_owned(), &group.title);
+    }
     for (i, row) in sheet.rows.iter().enumerate() {
         for cell in row {
             check(format!("第 {} 行", i + 1), cell);
@@ -229,5 +362,17 @@ mod tests {
         // “）” would start the second line; it stays with the first.
         let lines = wrap(fonts, "补贴标准（元）", 6.0 * BODY);
         assert_eq!(lines, ["补贴标准（元）"]);
+    }
+
+    #[test]
+    fn spaces_are_preferred_breaks() {
+        let fonts = &Glyphs::new(crate::FontSet::shared().unwrap());
+        let lines = wrap(fonts, "■政府网站 □政府公报 ■两微一端", 8.0 * BODY);
+        assert_eq!(lines, ["■政府网站", "□政府公报", "■两微一端"]);
+        let lines = wrap(fonts, "■政府网站 □两微一端", 12.0 * BODY);
+        assert_eq!(lines, ["■政府网站 □两微一端"]);
+        // A run longer than the line still breaks inside.
+        let lines = wrap(fonts, "甲 乙丙丁戊己庚辛", 4.0 * BODY);
+        assert_eq!(lines, ["甲 乙丙", "丁戊己庚", "辛"]);
     }
 }

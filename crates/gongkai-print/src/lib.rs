@@ -12,7 +12,7 @@ mod render;
 
 pub use error::PrintError;
 pub use fonts::FontSet;
-pub use render::render;
+pub use render::{render, render_book};
 
 /// Paper size and orientation. A4 portrait is what village boards usually take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,6 +53,15 @@ pub struct Column {
     pub align: Align,
 }
 
+/// A title over several adjacent columns: the upper row of a two-row header (公开对象 over
+/// 全社会 and 特定群体). Columns outside every group span both header rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnGroup {
+    pub title: String,
+    /// The columns it spans, by index; at least two, not overlapping another group.
+    pub columns: std::ops::Range<usize>,
+}
+
 /// One printable sheet: a title block, a table and a footer, repeated on every page so each
 /// posted page stands on its own.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +69,8 @@ pub struct Sheet {
     pub title: String,
     pub subtitle: String,
     pub columns: Vec<Column>,
+    /// Column groups; empty for a one-row header.
+    pub groups: Vec<ColumnGroup>,
     pub rows: Vec<Vec<String>>,
     /// The column holding money; with `amounts_fen` (one per row) it gives each page's subtotal
     /// and the last page's grand total.
@@ -136,6 +147,7 @@ mod render_tests {
                     ]
                 })
                 .collect(),
+            groups: Vec::new(),
             amount_column: Some(2),
             amounts_fen: vec![10_450; rows],
             footer: vec!["公示期：2025年12月1日至2025年12月7日".into()],
@@ -162,6 +174,68 @@ mod render_tests {
             "fonts must be subset: {} bytes",
             pdf.len()
         );
+    }
+
+    fn grouped(rows: usize) -> Sheet {
+        let mut s = sheet(rows);
+        s.columns.push(Column {
+            title: "全社会".into(),
+            weight: 0.5,
+            align: Align::Center,
+        });
+        s.columns.push(Column {
+            title: "特定群体".into(),
+            weight: 0.5,
+            align: Align::Center,
+        });
+        for row in &mut s.rows {
+            row.extend(["√".to_owned(), String::new()]);
+        }
+        s.amount_column = None;
+        s.groups = vec![ColumnGroup {
+            title: "公开对象".into(),
+            columns: 3..5,
+        }];
+        s
+    }
+
+    #[test]
+    fn a_grouped_header_takes_two_rows_and_spans_its_columns() {
+        let glyphs = fonts::Glyphs::new(FontSet::shared().unwrap());
+        let plain = layout::layout(&glyphs, &sheet(3)).unwrap();
+        let laid = layout::layout(&glyphs, &grouped(3)).unwrap();
+        assert_eq!(laid.groups.len(), 1);
+        assert!(laid.group_height > 0.0);
+        assert!(laid.header_height >= laid.group_height + laid.header.height - 0.01);
+        assert!(laid.header_height > plain.header_height);
+        let pdf = render(&grouped(30)).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+
+    #[test]
+    fn groups_must_span_existing_columns_without_overlap() {
+        let mut s = grouped(2);
+        s.groups[0].columns = 4..6;
+        assert!(matches!(render(&s), Err(PrintError::BadGroup(_))));
+        let mut s = grouped(2);
+        s.groups.push(ColumnGroup {
+            title: "重叠".into(),
+            columns: 2..4,
+        });
+        assert!(matches!(render(&s), Err(PrintError::BadGroup(_))));
+        let mut s = grouped(2);
+        s.groups[0].title = "公开\u{E000}".into();
+        let err = render(&s).unwrap_err();
+        assert!(err.to_string().contains("表头"), "{err}");
+    }
+
+    #[test]
+    fn a_book_puts_every_sheet_in_one_document() {
+        let one = render(&grouped(100)).unwrap();
+        let book = render_book(&[grouped(100), grouped(2)]).unwrap();
+        assert!(book.starts_with(b"%PDF"));
+        assert!(book.len() > one.len());
+        assert!(matches!(render_book(&[]), Err(PrintError::Empty)));
     }
 
     #[test]

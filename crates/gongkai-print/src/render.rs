@@ -18,17 +18,26 @@ use crate::{Align, PrintError, Sheet, yuan};
 
 /// Lays out and draws the sheet; returns the PDF file's bytes.
 pub fn render(sheet: &Sheet) -> Result<Vec<u8>, PrintError> {
+    render_book(std::slice::from_ref(sheet))
+}
+
+/// Several sheets in one PDF (a catalog's domains, say): each starts on a new page with its own
+/// title and header, and pages are numbered through the whole document. The document
+/// information takes the first sheet's `document_title`.
+pub fn render_book(sheets: &[Sheet]) -> Result<Vec<u8>, PrintError> {
+    let first = sheets.first().ok_or(PrintError::Empty)?;
     let fonts = FontSet::shared()?;
     let glyphs = Glyphs::new(fonts);
-    let laid = layout(&glyphs, sheet)?;
-    let mut doc = PdfDocument::new(&sheet.document_title);
-    let ids = (doc.add_font(&fonts.main), doc.add_font(&fonts.fallback));
-    let total_pages = laid.pages.len();
-    let pages = laid
-        .pages
+    let laid = sheets
         .iter()
-        .enumerate()
-        .map(|(n, range)| {
+        .map(|sheet| layout(&glyphs, sheet))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut doc = PdfDocument::new(&first.document_title);
+    let ids = (doc.add_font(&fonts.main), doc.add_font(&fonts.fallback));
+    let total_pages: usize = laid.iter().map(|l| l.pages.len()).sum();
+    let mut pages = Vec::with_capacity(total_pages);
+    for (sheet, laid) in sheets.iter().zip(&laid) {
+        for (n, range) in laid.pages.iter().enumerate() {
             let mut page = Page {
                 text: Vec::new(),
                 lines: Vec::new(),
@@ -38,20 +47,38 @@ pub fn render(sheet: &Sheet) -> Result<Vec<u8>, PrintError> {
                 face: None,
                 size: 0.0,
             };
-            page.draw(sheet, &laid, range.clone(), n + 1, total_pages);
+            let place = Place {
+                number: pages.len() + 1,
+                of: total_pages,
+                last_of_sheet: n + 1 == laid.pages.len(),
+            };
+            page.draw(sheet, laid, range.clone(), place);
             let mut ops = vec![Op::SetOutlineThickness { pt: Pt(0.6) }];
             ops.append(&mut page.lines);
             ops.push(Op::StartTextSection);
             ops.append(&mut page.text);
             ops.push(Op::EndTextSection);
-            PdfPage::new(Pt(laid.page.0).into(), Pt(laid.page.1).into(), ops)
-        })
-        .collect();
+            pages.push(PdfPage::new(
+                Pt(laid.page.0).into(),
+                Pt(laid.page.1).into(),
+                ops,
+            ));
+        }
+    }
     let options = PdfSaveOptions {
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
     Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+}
+
+/// Where a page stands in the document.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    number: usize,
+    of: usize,
+    /// The sheet's grand total goes on its last page.
+    last_of_sheet: bool,
 }
 
 struct Page<'a> {
@@ -66,14 +93,7 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    fn draw(
-        &mut self,
-        sheet: &Sheet,
-        laid: &Layout,
-        rows: std::ops::Range<usize>,
-        number: usize,
-        of: usize,
-    ) {
+    fn draw(&mut self, sheet: &Sheet, laid: &Layout, rows: std::ops::Range<usize>, place: Place) {
         let width = laid.page.0;
         let mut y = MARGIN;
         self.text_centered(&sheet.title, TITLE, width / 2.0, y + TITLE * ASCENT);
@@ -90,17 +110,27 @@ impl Page<'_> {
         let left = laid.col_x[0];
         let right = left + laid.col_w.iter().sum::<f32>();
         self.hline(left, right, table_top);
-        self.row(laid, &laid.header, y, |_| Align::Center);
-        y += laid.header.height;
+        self.header(laid, table_top);
+        y += laid.header_height;
         self.hline(left, right, y);
         for row in &laid.rows[rows.clone()] {
             self.row(laid, row, y, |c| sheet.columns[c].align);
             y += row.height;
             self.hline(left, right, y);
         }
-        // Column rules of the header and the rows, one stroke each.
-        for x in laid.col_x.iter().copied().chain([right]) {
-            self.vline(x, table_top, y);
+        // Column rules of the header and the rows, one stroke each; a rule between two columns
+        // of one group starts below the group's title.
+        for (i, x) in laid.col_x.iter().copied().chain([right]).enumerate() {
+            let inside = laid
+                .groups
+                .iter()
+                .any(|g| g.columns.start < i && i < g.columns.end);
+            let from = if inside {
+                table_top + laid.group_height
+            } else {
+                table_top
+            };
+            self.vline(x, from, y);
         }
         if let Some(amount) = sheet.amount_column {
             let page_total: i64 = sheet
@@ -109,7 +139,7 @@ impl Page<'_> {
                 .map_or(0, |a| a.iter().sum());
             let summary_top = y;
             y = self.summary(laid, amount, "本页小计", page_total, y);
-            if number == of {
+            if place.last_of_sheet {
                 y = self.summary(laid, amount, "合计", sheet.amounts_fen.iter().sum(), y);
             }
             for x in [
@@ -129,11 +159,39 @@ impl Page<'_> {
         }
         let bottom = self.height - MARGIN - PAGE_NUMBER_BLOCK + FOOTER * ASCENT + FOOTER;
         self.text_centered(
-            &format!("第 {number} 页 共 {of} 页"),
+            &format!("第 {} 页 共 {} 页", place.number, place.of),
             FOOTER,
             width / 2.0,
             bottom,
         );
+    }
+
+    /// The header: group titles over their columns with a rule below them, then each column's
+    /// title, centred in its cell (spanning both rows when no group is over it).
+    fn header(&mut self, laid: &Layout, top: f32) {
+        for g in &laid.groups {
+            let x = laid.col_x[g.columns.start];
+            let w: f32 = laid.col_w[g.columns.clone()].iter().sum();
+            self.lines_centered(&g.lines, x, w, top, laid.group_height);
+            self.hline(x, x + w, top + laid.group_height);
+        }
+        for (c, lines) in laid.header.cells.iter().enumerate() {
+            let (cell_top, height) = if laid.grouped[c] {
+                (top + laid.group_height, laid.header.height)
+            } else {
+                (top, laid.header_height)
+            };
+            self.lines_centered(lines, laid.col_x[c], laid.col_w[c], cell_top, height);
+        }
+    }
+
+    fn lines_centered(&mut self, lines: &[String], x: f32, w: f32, top: f32, height: f32) {
+        let start = top + (height - lines.len() as f32 * LINE) / 2.0;
+        for (i, line) in lines.iter().enumerate() {
+            let baseline = start + i as f32 * LINE + BODY * ASCENT + (LINE - BODY) / 2.0;
+            let tx = x + (w - self.glyphs.width(line, BODY)) / 2.0;
+            self.text(line, BODY, tx, baseline);
+        }
     }
 
     /// A total row: its label spans the columns before the amount, the sum sits in the amount
