@@ -83,6 +83,7 @@ export class WebDriver {
 
   async click(css) {
     const id = await this.waitFor(css);
+    await this.uncovered(id);
     await this.request("POST", this.session(`/element/${id}/click`), {});
   }
 
@@ -105,6 +106,43 @@ export class WebDriver {
     return this.execute("const e = arguments[0]; return e.getClientRects().length ? e.innerText : ''", [
       { [ELEMENT]: id },
     ]);
+  }
+
+  /** Waits until nothing (a closing drawer's overlay, say) lies over the element's centre. */
+  async uncovered(id, { timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let cover = "";
+    while (Date.now() < deadline) {
+      cover = await this.execute(
+        `const e = arguments[0]; const r = e.getBoundingClientRect();
+         const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+         return !top || e.contains(top) || top.contains(e) ? "" : top.outerHTML.slice(0, 200);`,
+        [{ [ELEMENT]: id }],
+      );
+      if (!cover) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`element stays covered by ${cover}`);
+  }
+
+  /**
+   * Picks the option showing `label` in the open Element Plus dropdown (options live in a
+   * popper at the end of the body, not inside the select).
+   */
+  async pickOption(label, { timeout = 10000 } = {}) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const picked = await this.execute(
+        `const items = [...document.querySelectorAll(".el-select-dropdown__item")]
+           .filter((e) => e.getClientRects().length && e.innerText.includes(arguments[0]));
+         if (items.length) items[0].click();
+         return items.length > 0;`,
+        [label],
+      );
+      if (picked) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no dropdown option “${label}”`);
   }
 
   async execute(script, args = []) {

@@ -7,6 +7,8 @@ import "@fontsource/noto-sans-sc/400.css";
 import "@fontsource/noto-sans-sc/700.css";
 import "./style.css";
 import App from "./App.vue";
+import { loadPlaceholderGlyphs } from "./fonts";
 import { router } from "./router";
 
 createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount("#app");
+loadPlaceholderGlyphs();

@@ -4,10 +4,11 @@ import { areas } from "./areas";
 import OverviewView from "./views/OverviewView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
+import RecordsView from "./views/records/RecordsView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 
 /** Areas that are built; every other area shows what it will do and that it is not open yet. */
-const built: Record<string, Component> = { payouts: PayoutsView, settings: SettingsView };
+const built: Record<string, Component> = { records: RecordsView, payouts: PayoutsView, settings: SettingsView };
 
 const routes: RouteRecordRaw[] = [
   { path: "/", component: OverviewView },

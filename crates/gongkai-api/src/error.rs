@@ -85,6 +85,7 @@ impl From<StoreError> for ApiError {
             StoreError::Busy => "busy",
             StoreError::Randomness(_) => "internal",
             StoreError::ListState(_) => "list_state",
+            StoreError::Catalog(_) => "catalog",
             StoreError::Sqlite(_) => "db_error",
         };
         Self::new(code, e.to_string())

@@ -6,11 +6,14 @@
 //! are versioned separately from the domain types so the core can change without breaking the
 //! UI contract.
 
+mod catalog;
 mod commands;
 mod error;
 mod import_mapping;
 mod payout_notice;
 mod payouts;
+mod records;
+mod register_export;
 mod session;
 pub mod typescript;
 pub mod wire;
@@ -53,6 +56,26 @@ macro_rules! with_commands {
             payouts_archive($crate::wire::PayoutArchiveArgs) -> $crate::wire::PayoutArchiveResult;
             mask_rules_get($crate::wire::NoArgs) -> $crate::wire::MaskSettings;
             mask_rules_update($crate::wire::MaskRulesInput) -> $crate::wire::MaskSettings;
+            record_options($crate::wire::NoArgs) -> $crate::wire::RecordOptions;
+            record_save($crate::wire::RecordInput) -> $crate::wire::RecordDetail;
+            record_get($crate::wire::IdArgs) -> $crate::wire::RecordDetail;
+            records_list($crate::wire::NoArgs) -> $crate::wire::Records;
+            records_due($crate::wire::NoArgs) -> $crate::wire::Records;
+            records_search($crate::wire::RecordSearchArgs) -> $crate::wire::Records;
+            record_review($crate::wire::ReviewInput) -> $crate::wire::RecordDetail;
+            record_secrecy($crate::wire::SecrecyInput) -> $crate::wire::RecordDetail;
+            record_publish($crate::wire::PublishInput) -> $crate::wire::RecordDetail;
+            record_explain_due($crate::wire::IdArgs) -> $crate::wire::DueExplanation;
+            records_compliance($crate::wire::ComplianceArgs) -> $crate::wire::Compliance;
+            publications_list($crate::wire::NoArgs) -> $crate::wire::Publications;
+            publications_export($crate::wire::RegisterExportArgs) -> $crate::wire::ExportResult;
+            calendar_add_workdays($crate::wire::AddWorkdaysArgs) -> $crate::wire::DueExplanation;
+            catalog_domains($crate::wire::NoArgs) -> $crate::wire::CatalogDomains;
+            catalog_items($crate::wire::CatalogItemsArgs) -> $crate::wire::CatalogItems;
+            catalog_search($crate::wire::CatalogSearchArgs) -> $crate::wire::CatalogItems;
+            catalog_adjust($crate::wire::CatalogAdjustArgs) -> $crate::wire::CatalogItemHistory;
+            catalog_item_history($crate::wire::CatalogKeyArgs) -> $crate::wire::CatalogItemHistory;
+            catalog_export($crate::wire::CatalogExportArgs) -> $crate::wire::CatalogExportResult;
         }
     };
 }

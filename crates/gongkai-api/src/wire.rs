@@ -539,3 +539,514 @@ pub struct ProgressEvent {
     /// 0–100.
     pub percent: u32,
 }
+
+// ───── Catalog: 基层政务公开事项标准目录 (catalog_* commands) ─────
+
+/// A guideline page a domain's baseline rows were taken from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogSource {
+    pub title: String,
+    pub url: String,
+}
+
+/// A domain (领域) of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogDomain {
+    pub name: String,
+    /// Position in the national list (1–26 pilot domains, then later ones).
+    pub order: u32,
+    /// Items in the township's effective catalog.
+    pub items: u32,
+    /// Where the baseline of this domain comes from, in one line (titles and addresses).
+    pub source: String,
+    pub sources: Vec<CatalogSource>,
+    /// `pilot` · `later` · `""` (a domain only the county or township brought).
+    pub kind: String,
+    /// `complete` · `partial` · `not_found` · `""`.
+    pub coverage: String,
+    /// What the bundled data holds and lacks, in Chinese.
+    pub coverage_note: String,
+    pub guideline_issuer: String,
+    pub guideline_document: String,
+    pub guideline_date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogDomains {
+    pub domains: Vec<CatalogDomain>,
+}
+
+/// Which layer an effective item's text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CatalogItemState {
+    /// The national baseline as bundled.
+    Baseline,
+    /// A county update.
+    County,
+    /// The township's own edit of a baseline or county item.
+    TownshipEdited,
+    /// An item the township added.
+    TownshipAdded,
+}
+
+/// One row of the standard table, every column, and where its text comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogItem {
+    /// Stable key: 领域/一级事项/二级事项.
+    pub key: String,
+    pub domain: String,
+    /// 一级事项
+    pub level1: String,
+    /// 二级事项
+    pub level2: String,
+    /// 公开内容（要素）
+    pub content: String,
+    /// 公开依据
+    pub basis: String,
+    /// 公开时限 as written
+    pub time_limit: String,
+    /// Working days the time limit names; `null`: none named (deadlines default to 20).
+    pub time_limit_workdays: Option<u32>,
+    /// 公开主体
+    pub subject: String,
+    /// 公开渠道和载体: standard labels in national order.
+    pub channels: Vec<String>,
+    /// Non-standard channels in their own words (with 其他 in `channels`).
+    pub channels_other: String,
+    /// 公开对象: 全社会 · 特定群体
+    pub audience: Vec<String>,
+    /// 公开方式: 主动 · 依申请
+    pub mode: Vec<String>,
+    /// 公开层级: 县级 · 乡级
+    pub level: Vec<String>,
+    /// Where the row was taken from.
+    pub source: String,
+    pub state: CatalogItemState,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogItemsArgs {
+    /// Only this domain; all when absent.
+    pub domain: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogItems {
+    pub items: Vec<CatalogItem>,
+}
+
+/// Search every column of the effective catalog, as the clerk types.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogSearchArgs {
+    /// Words separated by spaces; every word must occur. One or two characters work (低保).
+    pub query: String,
+    /// Default 50, at most 500.
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CatalogAction {
+    Add,
+    Edit,
+    Hide,
+    Restore,
+}
+
+/// Item columns for an adjustment. For `edit`, absent fields keep the item's current text; for
+/// `add`, `domain` and `level2` are required and absent fields are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogItemInput {
+    pub domain: Option<String>,
+    pub level1: Option<String>,
+    pub level2: Option<String>,
+    pub content: Option<String>,
+    pub basis: Option<String>,
+    pub time_limit: Option<String>,
+    /// Absent: read from the time limit text (“20个工作日”).
+    pub time_limit_workdays: Option<u32>,
+    pub subject: Option<String>,
+    pub channels: Option<Vec<String>>,
+    pub channels_other: Option<String>,
+    pub audience: Option<Vec<String>>,
+    pub mode: Option<Vec<String>>,
+    pub level: Option<Vec<String>>,
+    pub source: Option<String>,
+}
+
+/// The township adds, edits, hides or restores an item; the reason and who are required.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogAdjustArgs {
+    pub action: CatalogAction,
+    /// The item (all but `add`).
+    pub key: Option<String>,
+    pub item: Option<CatalogItemInput>,
+    pub reason: String,
+    pub by: String,
+    /// YYYY-MM-DD; default today.
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogKeyArgs {
+    pub key: String,
+}
+
+/// `baseline` · `county` · `township`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum CatalogLayer {
+    Baseline,
+    County,
+    Township,
+}
+
+/// One row of an item's history, from any layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogHistoryEntry {
+    pub layer: CatalogLayer,
+    /// `load` · `upsert` · `withdraw` · `add` · `edit` · `hide` · `restore`
+    pub action: String,
+    /// The day it took effect (YYYY-MM-DD).
+    pub on: String,
+    pub recorded_at: String,
+    /// Baseline version, county version label, or the township's reason.
+    pub note: String,
+    pub by: Option<String>,
+    /// The item's text in this row, if the row carries one.
+    pub item: Option<CatalogItem>,
+}
+
+/// An item as it stands now and every layer row that made it so, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogItemHistory {
+    pub key: String,
+    /// `null`: hidden, withdrawn or unknown.
+    pub current: Option<CatalogItem>,
+    pub entries: Vec<CatalogHistoryEntry>,
+}
+
+/// The effective catalog in the standard table layout: `pdf` (A3 or A4 landscape) or `xlsx`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogExportArgs {
+    /// `pdf` · `xlsx`
+    pub format: String,
+    pub out: String,
+    /// `a3` (default) · `a4`; always landscape.
+    pub paper: Option<String>,
+    /// Only this domain; all when absent.
+    pub domain: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogExportResult {
+    pub path: String,
+    pub domains: u32,
+    pub items: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+// ---- Disclosure records (公开记录), their controls and deadlines --------------------------------
+
+/// A key and its Chinese label: grounds, review stages, secrecy questions, channels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    pub key: String,
+    pub label: String,
+}
+
+/// The fixed vocabularies of the record forms, from the core so the UI never restates them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordOptions {
+    pub attributes: Vec<Choice>,
+    pub grounds: Vec<Choice>,
+    pub stages: Vec<Choice>,
+    pub secrecy_questions: Vec<Choice>,
+    pub channels: Vec<Choice>,
+}
+
+/// Creates a record (`id: null`) or replaces a draft's content, which clears its reviews.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordInput {
+    pub id: Option<String>,
+    /// Catalog item key (领域/一级事项/二级事项) of the effective catalog.
+    pub item_key: String,
+    pub title: String,
+    pub doc_number: Option<String>,
+    /// 信息形成或者变更之日, YYYY-MM-DD.
+    pub formed_on: String,
+    pub body: String,
+    /// Channel labels of the standard set.
+    pub channels: Vec<String>,
+    /// proactive · on_request · withheld
+    pub attribute: String,
+    pub ground: Option<String>,
+    pub attribute_reason: Option<String>,
+    pub redacted: bool,
+    pub redaction_removed: Option<String>,
+    pub redaction_why: Option<String>,
+    /// Default: the catalog item's working days, else 20.
+    pub time_limit_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordSummary {
+    pub id: String,
+    pub item_key: String,
+    pub domain: String,
+    pub item_name: String,
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub formed_on: String,
+    pub attribute: String,
+    pub attribute_label: String,
+    pub time_limit_days: u32,
+    pub due_on: String,
+    /// Counted partly on plain weekdays: a year's holiday notice is not in the calendar yet.
+    pub due_provisional: bool,
+    /// draft · published · withdrawn
+    pub status: String,
+    pub status_label: String,
+    pub published_on: Option<String>,
+    /// on_time · late · due_soon · pending · overdue · not_applicable
+    pub deadline: String,
+    pub deadline_label: String,
+    /// Working days left (due_soon, pending) or past the due date (late, overdue).
+    #[ts(type = "number | null")]
+    pub deadline_workdays: Option<i64>,
+    /// What still stands between the record and publication (Chinese); empty when it may be
+    /// published or already is.
+    pub blockers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Records {
+    pub records: Vec<RecordSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewEntry {
+    pub stage: String,
+    pub stage_label: String,
+    pub person_name: String,
+    pub decided_on: String,
+    pub opinion: String,
+    pub passed: bool,
+    /// Superseded by a later return or edit.
+    pub cleared: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SecrecyAnswer {
+    pub key: String,
+    /// true: "是" — a concern.
+    pub concern: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SecrecyEntry {
+    pub reviewer_name: String,
+    pub decided_on: String,
+    pub answers: Vec<SecrecyAnswer>,
+    pub opinion: String,
+    pub passed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicationEntry {
+    pub id: String,
+    pub record_id: String,
+    pub record_title: String,
+    pub doc_number: Option<String>,
+    pub domain: String,
+    pub channel: String,
+    pub location: String,
+    pub published_on: String,
+    pub published_by: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordDetail {
+    pub summary: RecordSummary,
+    pub body: String,
+    pub channels: Vec<String>,
+    pub ground: Option<String>,
+    pub ground_label: Option<String>,
+    pub attribute_reason: Option<String>,
+    /// （此件公开发布） and the like, printed under the 成文日期.
+    pub document_note: String,
+    pub redacted: bool,
+    pub redaction_removed: Option<String>,
+    pub redaction_why: Option<String>,
+    pub calendar_version: String,
+    /// Every signature, history included, oldest first.
+    pub reviews: Vec<ReviewEntry>,
+    pub secrecy: Option<SecrecyEntry>,
+    pub publications: Vec<PublicationEntry>,
+}
+
+/// A three-level review signature; `passed: false` returns the record to its drafter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewInput {
+    pub record_id: String,
+    /// draft · review · approve
+    pub stage: String,
+    /// A person of the township profile holding that role.
+    pub person_id: String,
+    /// YYYY-MM-DD; default today.
+    pub decided_on: Option<String>,
+    pub opinion: String,
+    pub passed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SecrecyInput {
+    pub record_id: String,
+    pub reviewer_id: String,
+    pub decided_on: Option<String>,
+    pub answers: Vec<SecrecyAnswer>,
+    pub opinion: String,
+}
+
+/// Registers a publication (发布登记) of a record through one channel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishInput {
+    pub record_id: String,
+    pub channel: String,
+    /// Where: the portal column and address, the board's place…
+    pub location: String,
+    pub published_on: Option<String>,
+    pub published_by: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CountedDay {
+    pub date: String,
+    /// 工作日 · 周末 · 节假日（春节） · 调休上班（国庆节）
+    pub kind: String,
+    pub workday: bool,
+    /// The year's holiday notice is not in the calendar yet: only the weekday is known.
+    pub assumed: bool,
+    pub workdays_so_far: u32,
+}
+
+/// "Explain this date": every day counted from the day after formation to the due date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DueExplanation {
+    pub formed_on: String,
+    pub workdays: u32,
+    pub due_on: String,
+    pub provisional: bool,
+    pub calendar_version: String,
+    pub days: Vec<CountedDay>,
+    pub holidays_skipped: u32,
+    pub weekends_skipped: u32,
+    pub make_up_days_used: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Publications {
+    pub publications: Vec<PublicationEntry>,
+}
+
+/// The publication register as a file: xlsx or pdf.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisterExportArgs {
+    pub format: String,
+    pub out: String,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ComplianceArgs {
+    /// Default: this year.
+    pub year: Option<i32>,
+}
+
+/// One catalog item's picture for the year: "应公开、尽公开".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemCompliance {
+    pub key: String,
+    pub level1: String,
+    pub level2: String,
+    pub records: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub due_soon: u32,
+    pub pending: u32,
+    pub overdue: u32,
+    /// No proactive record under this item this year.
+    pub never_disclosed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DomainCompliance {
+    pub domain: String,
+    pub items: Vec<ItemCompliance>,
+    pub records: u32,
+    pub on_time: u32,
+    pub late: u32,
+    pub due_soon: u32,
+    pub overdue: u32,
+    pub never_disclosed: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Compliance {
+    pub year: i32,
+    pub today: String,
+    pub domains: Vec<DomainCompliance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordSearchArgs {
+    pub query: String,
+}
+
+/// `gongkai calendar add-workdays`: the date `n` working days after `date`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AddWorkdaysArgs {
+    pub date: String,
+    pub workdays: u32,
+}

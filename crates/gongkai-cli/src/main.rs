@@ -7,7 +7,9 @@
 // Printing is this binary's job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod catalog;
 mod output;
+mod records;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,13 +32,13 @@ struct Cli {
 }
 
 #[derive(Debug, Args)]
-struct Db {
+pub(crate) struct Db {
     /// 数据库文件路径
     #[arg(long, value_name = "PATH")]
-    db: PathBuf,
+    pub(crate) db: PathBuf,
     /// 以 JSON 输出
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,6 +97,15 @@ enum Command {
     /// 补贴发放清册
     #[command(subcommand)]
     Payouts(PayoutsCommand),
+    /// 基层政务公开事项标准目录
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
+    /// 公开记录：到期情况、“应公开、尽公开”统计、发布登记簿
+    #[command(subcommand)]
+    Records(records::RecordsCommand),
+    /// 工作日日历（国务院节假日安排，含调休）
+    #[command(subcommand)]
+    Calendar(records::CalendarCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -334,6 +345,9 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
             (db.json, open(&db).backup_restore(args).map(Report::Restore))
         }
         Command::Check { db } => (db.json, open(&db).db_check(NoArgs {}).map(Report::Check)),
+        Command::Catalog(command) => catalog::run(command),
+        Command::Records(command) => records::run(command),
+        Command::Calendar(command) => records::run_calendar(command),
         Command::Payouts(PayoutsCommand::Import {
             file,
             db,

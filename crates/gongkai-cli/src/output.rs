@@ -25,6 +25,8 @@ pub enum Report {
     PostedList(PayoutList),
     Archived(PayoutArchiveResult),
     Templates(ImportTemplates),
+    Catalog(crate::catalog::CatalogReport),
+    Records(crate::records::RecordsReport),
 }
 
 /// Refused imports exit with 2, as a script expects from "the input was wrong".
@@ -47,6 +49,8 @@ impl Report {
                 Report::PostedList(v) => print_json(v),
                 Report::Archived(v) => print_json(v),
                 Report::Templates(v) => print_json(&v.templates),
+                Report::Catalog(v) => print_json(&v.json()),
+                Report::Records(v) => print_json(&v.json()),
             };
             if let Err(code) = printed {
                 return code;
@@ -77,6 +81,8 @@ impl Report {
                 (DbState::Ready, None) => format!("数据库“{}”已就绪", s.db_path),
             },
             Report::Villages(villages) => villages_text(villages),
+            Report::Catalog(c) => c.text(),
+            Report::Records(r) => r.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),
             Report::Restore(r) => {
                 format!("已从备份恢复。恢复前的内容另存为 {}", r.previous_saved_to)

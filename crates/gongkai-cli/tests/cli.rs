@@ -294,3 +294,214 @@ fn payouts_import_reports_json_and_exit_codes() {
     assert_eq!(found[0]["name"], "李四");
     assert!(!String::from_utf8_lossy(&out.stdout).contains(&valid_id(2)));
 }
+
+#[test]
+fn calendar_add_workdays_skips_holidays_and_counts_make_up_days() {
+    // National Day 2019: 10-01..10-07 off, Sunday 9-29 and Saturday 10-12 worked.
+    let out = gongkai(&["calendar", "add-workdays", "2019-09-27", "1"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2019-09-29");
+    let out = gongkai(&["calendar", "add-workdays", "2019-09-30", "20"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2019-11-01");
+    let explained = json(&gongkai(&[
+        "calendar",
+        "add-workdays",
+        "2019-09-30",
+        "5",
+        "--json",
+    ]));
+    assert_eq!(
+        explained["dueOn"], "2019-10-12",
+        "the make-up Saturday counts"
+    );
+    assert_eq!(explained["holidaysSkipped"], 7);
+    let beyond = gongkai(&["calendar", "add-workdays", "2040-01-01", "3"]);
+    assert_eq!(beyond.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&beyond.stderr).contains("尚未收录"));
+}
+
+#[test]
+fn records_due_lists_records_with_due_date_and_status() {
+    use gongkai_api::wire::{CatalogItemsArgs, RecordInput};
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("示范镇.sqlite3");
+    let api = Api::new(&db);
+    api.setup_demo(NoArgs {}).unwrap();
+    let item = api
+        .catalog_items(CatalogItemsArgs {
+            domain: Some("社会救助".to_owned()),
+        })
+        .unwrap()
+        .items[0]
+        .key
+        .clone();
+    api.record_save(RecordInput {
+        item_key: item,
+        title: "2019年第三季度低保对象名单".to_owned(),
+        formed_on: "2019-09-30".to_owned(),
+        channels: vec!["政府网站".to_owned()],
+        attribute: "proactive".to_owned(),
+        time_limit_days: Some(20),
+        ..Default::default()
+    })
+    .unwrap();
+    drop(api);
+    let out = gongkai(&["records", "due", "--db", path(&db), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = json(&out);
+    assert_eq!(records[0]["title"], "2019年第三季度低保对象名单");
+    assert_eq!(records[0]["dueOn"], "2019-11-01");
+    assert_eq!(records[0]["deadline"], "overdue");
+    assert!(records[0]["deadlineWorkdays"].as_i64().unwrap() > 0);
+}
+
+#[test]
+fn catalog_domains_search_adjust_and_export() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("示范镇.sqlite3");
+    assert!(gongkai(&["demo", "--db", path(&db)]).status.success());
+
+    let out = gongkai(&["catalog", "domains", "--db", path(&db), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let domains = json(&out);
+    let domains = domains.as_array().unwrap();
+    assert!(domains.len() >= 30);
+    for d in domains {
+        assert!(
+            d["name"].is_string() && d["items"].is_u64() && d["source"].is_string(),
+            "{d}"
+        );
+    }
+    assert!(
+        domains
+            .iter()
+            .any(|d| d["name"] == "社会救助" && d["items"].as_u64() > Some(0))
+    );
+
+    let out = gongkai(&["catalog", "search", "低保", "--db", path(&db), "--json"]);
+    let found = json(&out);
+    let first = &found.as_array().unwrap()[0];
+    assert_eq!(first["domain"], "社会救助");
+    for column in [
+        "level1",
+        "level2",
+        "content",
+        "basis",
+        "timeLimit",
+        "subject",
+        "channels",
+        "audience",
+        "mode",
+        "level",
+        "source",
+        "key",
+    ] {
+        assert!(!first[column].is_null(), "{column} missing: {first}");
+    }
+
+    let key = "涉农补贴/农业生产发展资金/农机购置补贴";
+    let out = gongkai(&[
+        "catalog",
+        "adjust",
+        "hide",
+        "--db",
+        path(&db),
+        "--key",
+        key,
+        "--reason",
+        "",
+        "--by",
+        "李文书",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("请填写调整原因"));
+    let out = gongkai(&[
+        "catalog",
+        "adjust",
+        "edit",
+        "--db",
+        path(&db),
+        "--key",
+        key,
+        "--reason",
+        "按县级2025年目录",
+        "--by",
+        "李文书",
+        "--subject",
+        "示范镇农业综合服务中心",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["current"]["state"], "townshipEdited");
+    let out = gongkai(&[
+        "catalog",
+        "adjust",
+        "hide",
+        "--db",
+        path(&db),
+        "--key",
+        key,
+        "--reason",
+        "本镇无此项",
+        "--by",
+        "李文书",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = gongkai(&[
+        "catalog",
+        "search",
+        "农机购置补贴",
+        "--db",
+        path(&db),
+        "--json",
+    ]);
+    assert!(
+        json(&out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["key"] != key)
+    );
+    let out = gongkai(&["catalog", "history", key, "--db", path(&db), "--json"]);
+    assert_eq!(json(&out)["entries"].as_array().unwrap().len(), 3);
+
+    for (format, file) in [("xlsx", "目录.xlsx"), ("pdf", "目录.pdf")] {
+        let out_file = dir.path().join(file);
+        let out = gongkai(&[
+            "catalog",
+            "export",
+            "--db",
+            path(&db),
+            "--format",
+            format,
+            "--out",
+            path(&out_file),
+            "--paper",
+            "a4",
+            "--json",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(json(&out)["items"].as_u64().unwrap() > 100);
+        assert!(std::fs::metadata(&out_file).unwrap().len() > 1000);
+    }
+}

@@ -44,6 +44,9 @@ pub enum StoreError {
     BadStoredValue(#[from] DomainError),
     #[error("{0}")]
     ListState(String),
+    /// A catalog adjustment that does not fit the item's state, or catalog data refused.
+    #[error("{0}")]
+    Catalog(String),
     #[error("无法生成本机密钥：{0}")]
     Randomness(String),
     #[error("数据库正被另一个程序使用，请稍后再试")]

@@ -6,11 +6,13 @@
 //! appends to the change log.
 
 mod backup;
+mod catalog;
 mod error;
 mod import_templates;
 mod migrations;
 mod payouts;
 mod profile;
+mod records;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -19,6 +21,10 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use gongkai_domain::RowId;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use catalog::{
+    CatalogDomain, CountyChange, CountyUpdate, EffectiveItem, HistoryEntry, ItemState, Layer,
+    SEARCH_KIND_CATALOG, TownshipAction, TownshipAdjustment, catalog_key,
+};
 pub use error::StoreError;
 pub use import_templates::{ImportTemplate, TemplateColumn};
 pub use migrations::LATEST_VERSION;
@@ -27,6 +33,9 @@ pub use payouts::{
     Posting, PrintableRow, StoredMaskRules, VillageTotal, status_label,
 };
 pub use profile::ProfileCounts;
+pub use records::{
+    SEARCH_KIND_RECORD, StoredPublication, StoredRecord, StoredReview, StoredSecrecy,
+};
 
 /// How long a write waits for another connection (the CLI while the app runs) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -116,13 +125,18 @@ impl Writer<'_> {
     }
 
     fn log_change(&self, entity: &str, id: RowId, op: ChangeOp) -> Result<(), StoreError> {
+        self.log_change_text(entity, &id.to_string(), op)
+    }
+
+    /// For entities named by text rather than a [`RowId`] (the catalog baseline's version).
+    fn log_change_text(&self, entity: &str, id: &str, op: ChangeOp) -> Result<(), StoreError> {
         let op = match op {
             ChangeOp::Upsert => "upsert",
             ChangeOp::Delete => "delete",
         };
         self.tx.execute(
             "INSERT INTO change_log (entity, entity_id, op, changed_at) VALUES (?1, ?2, ?3, ?4)",
-            (entity, id.to_string(), op, self.now_text()),
+            (entity, id, op, self.now_text()),
         )?;
         Ok(())
     }

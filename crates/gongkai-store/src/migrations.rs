@@ -39,6 +39,16 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "import_templates",
         sql: include_str!("migrations/0004_import_templates.sql"),
     },
+    Migration {
+        version: 5,
+        name: "catalog",
+        sql: include_str!("migrations/0005_catalog.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "records",
+        sql: include_str!("migrations/0006_records.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

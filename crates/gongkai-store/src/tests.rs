@@ -405,3 +405,174 @@ fn import_templates_are_saved_replaced_and_deleted_with_their_columns() {
         "{log:?}"
     );
 }
+
+fn draft_record() -> StoredRecord {
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    StoredRecord {
+        id: RowId::new(),
+        item_key: "涉农补贴/农业生产发展资金/耕地地力保护(补贴)".to_owned(),
+        domain: "涉农补贴".to_owned(),
+        item_name: "耕地地力保护(补贴)".to_owned(),
+        title: "2026年耕地地力保护补贴发放结果".to_owned(),
+        doc_number: None,
+        formed_on: day(2),
+        body: "各村发放结果见附件".to_owned(),
+        channels: vec![
+            "政府网站".to_owned(),
+            "社区/企事业单位/村公示栏（电子屏）".to_owned(),
+        ],
+        attribute: "proactive".to_owned(),
+        ground: None,
+        attribute_reason: None,
+        redacted: false,
+        redaction_removed: None,
+        redaction_why: None,
+        time_limit_days: 20,
+        due_on: day(30),
+        due_provisional: false,
+        calendar_version: "2025-11-04".to_owned(),
+        status: String::new(),
+        published_on: None,
+        updated_at: String::new(),
+    }
+}
+
+fn sign(store: &mut Store, record: RowId, stage: &str, who: &str, passed: bool) {
+    let review = StoredReview {
+        stage: stage.to_owned(),
+        person_id: who.to_owned(),
+        person_name: who.to_owned(),
+        decided_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+        opinion: if passed { "同意" } else { "数据有误" }.to_owned(),
+        passed,
+        cleared: false,
+        recorded_at: String::new(),
+    };
+    store.add_review(record, &review).unwrap();
+}
+
+fn check_secrecy(store: &mut Store, record: RowId, passed: bool) {
+    let check = StoredSecrecy {
+        reviewer_id: "s".to_owned(),
+        reviewer_name: "保密员".to_owned(),
+        decided_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 4).unwrap(),
+        answers: vec![("state_secret".to_owned(), !passed)],
+        opinion: String::new(),
+        passed,
+    };
+    store.set_secrecy(record, &check).unwrap();
+}
+
+fn publication(record: RowId) -> StoredPublication {
+    StoredPublication {
+        id: RowId::new(),
+        record_id: record,
+        record_title: String::new(),
+        doc_number: None,
+        domain: String::new(),
+        channel: "政府网站".to_owned(),
+        location: "县政府门户网站·基层政务公开专栏".to_owned(),
+        published_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 5).unwrap(),
+        published_by: "李明".to_owned(),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn the_database_itself_refuses_to_publish_without_three_reviews_and_secrecy() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let record = draft_record();
+    store.save_record(&record).unwrap();
+    let refused = store.publish_record(&publication(record.id)).unwrap_err();
+    assert!(
+        refused.to_string().contains("未完成三审和保密审查"),
+        "{refused}"
+    );
+
+    sign(&mut store, record.id, "draft", "李明", true);
+    sign(&mut store, record.id, "review", "王芳", true);
+    sign(&mut store, record.id, "approve", "赵强", true);
+    check_secrecy(&mut store, record.id, false);
+    assert!(
+        store.publish_record(&publication(record.id)).is_err(),
+        "secrecy failed"
+    );
+    // Even SQL that bypasses the store's code meets the trigger.
+    let direct = store.conn.execute(
+        "INSERT INTO publication (id, record_id, channel, location, published_on, published_by,
+             note, registered_at) VALUES ('x', ?1, '政府网站', '', '2026-11-05', '某人', '', '')",
+        [record.id.to_string()],
+    );
+    assert!(direct.is_err());
+    let to_published = store.conn.execute(
+        "UPDATE disclosure_record SET status = 'published', published_on = '2026-11-05' WHERE id = ?1",
+        [record.id.to_string()],
+    );
+    assert!(to_published.is_err(), "status cannot jump to published");
+
+    check_secrecy(&mut store, record.id, true);
+    store.publish_record(&publication(record.id)).unwrap();
+    let published = store.record(record.id).unwrap();
+    assert_eq!(published.status, "published");
+    assert_eq!(
+        published.published_on,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 5)
+    );
+    assert_eq!(store.publications().unwrap()[0].record_title, record.title);
+
+    let mut edited = record.clone();
+    edited.title = "改过的标题".to_owned();
+    assert!(
+        store.save_record(&edited).is_err(),
+        "published records are frozen"
+    );
+    let frozen = store.conn.execute(
+        "UPDATE disclosure_record SET body = '改' WHERE id = ?1",
+        [record.id.to_string()],
+    );
+    assert!(frozen.is_err(), "frozen by trigger too");
+}
+
+#[test]
+fn editing_a_draft_or_returning_it_clears_the_controls_in_force_and_keeps_history() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let mut record = draft_record();
+    store.save_record(&record).unwrap();
+    sign(&mut store, record.id, "draft", "李明", true);
+    sign(&mut store, record.id, "review", "王芳", true);
+    check_secrecy(&mut store, record.id, true);
+
+    record.body = "补充了发放标准".to_owned();
+    store.save_record(&record).unwrap();
+    let reviews = store.reviews(record.id).unwrap();
+    assert_eq!(reviews.len(), 2);
+    assert!(reviews.iter().all(|r| r.cleared));
+    assert!(store.secrecy(record.id).unwrap().is_none());
+
+    sign(&mut store, record.id, "draft", "李明", true);
+    sign(&mut store, record.id, "review", "王芳", false);
+    let reviews = store.reviews(record.id).unwrap();
+    assert_eq!(reviews.len(), 4);
+    assert!(
+        reviews.iter().all(|r| r.cleared),
+        "a return sends it back to the drafter"
+    );
+    let log = change_log(&store);
+    assert!(log.iter().filter(|(e, _)| e == "disclosure_record").count() >= 6);
+    let found = store
+        .search(SEARCH_KIND_RECORD, "发放标准", 10)
+        .unwrap();
+    assert_eq!(
+        found,
+        [record.id.to_string()],
+        "the edited text is what is indexed"
+    );
+    assert!(
+        store
+            .search(SEARCH_KIND_RECORD, "各村发放结果", 10)
+            .unwrap()
+            .is_empty()
+    );
+}

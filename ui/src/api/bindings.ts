@@ -7,14 +7,186 @@ export const WIRE_VERSION = 1;
 /** 长时间命令（如导入清册）的进度事件名，载荷为 ProgressEvent。 */
 export const PROGRESS_EVENT = "gongkai://progress";
 
+export type AddWorkdaysArgs = { date: string, workdays: number, };
 export type ApiError = { code: string, message: string, };
 export type AppStatus = { wireVersion: number, dbPath: string, state: DbState, schemaVersion: number | null, profile: Profile | null, problem: string | null, };
 export type ArchivedFile = { village: string, fileName: string, sha256: string, };
 export type BackupArgs = { out: string | null, };
 export type BackupResult = { path: string, bytes: number, };
+export type CatalogAction = "add" | "edit" | "hide" | "restore";
+export type CatalogAdjustArgs = { action: CatalogAction, 
+/**
+ * The item (all but `add`).
+ */
+key: string | null, item: CatalogItemInput | null, reason: string, by: string, 
+/**
+ * YYYY-MM-DD; default today.
+ */
+on: string | null, };
+export type CatalogDomain = { name: string, 
+/**
+ * Position in the national list (1–26 pilot domains, then later ones).
+ */
+order: number, 
+/**
+ * Items in the township's effective catalog.
+ */
+items: number, 
+/**
+ * Where the baseline of this domain comes from, in one line (titles and addresses).
+ */
+source: string, sources: Array<CatalogSource>, 
+/**
+ * `pilot` · `later` · `""` (a domain only the county or township brought).
+ */
+kind: string, 
+/**
+ * `complete` · `partial` · `not_found` · `""`.
+ */
+coverage: string, 
+/**
+ * What the bundled data holds and lacks, in Chinese.
+ */
+coverageNote: string, guidelineIssuer: string, guidelineDocument: string, guidelineDate: string, };
+export type CatalogDomains = { domains: Array<CatalogDomain>, };
+export type CatalogExportArgs = { 
+/**
+ * `pdf` · `xlsx`
+ */
+format: string, out: string, 
+/**
+ * `a3` (default) · `a4`; always landscape.
+ */
+paper: string | null, 
+/**
+ * Only this domain; all when absent.
+ */
+domain: string | null, };
+export type CatalogExportResult = { path: string, domains: number, items: number, bytes: number, };
+export type CatalogHistoryEntry = { layer: CatalogLayer, 
+/**
+ * `load` · `upsert` · `withdraw` · `add` · `edit` · `hide` · `restore`
+ */
+action: string, 
+/**
+ * The day it took effect (YYYY-MM-DD).
+ */
+on: string, recordedAt: string, 
+/**
+ * Baseline version, county version label, or the township's reason.
+ */
+note: string, by: string | null, 
+/**
+ * The item's text in this row, if the row carries one.
+ */
+item: CatalogItem | null, };
+export type CatalogItem = { 
+/**
+ * Stable key: 领域/一级事项/二级事项.
+ */
+key: string, domain: string, 
+/**
+ * 一级事项
+ */
+level1: string, 
+/**
+ * 二级事项
+ */
+level2: string, 
+/**
+ * 公开内容（要素）
+ */
+content: string, 
+/**
+ * 公开依据
+ */
+basis: string, 
+/**
+ * 公开时限 as written
+ */
+timeLimit: string, 
+/**
+ * Working days the time limit names; `null`: none named (deadlines default to 20).
+ */
+timeLimitWorkdays: number | null, 
+/**
+ * 公开主体
+ */
+subject: string, 
+/**
+ * 公开渠道和载体: standard labels in national order.
+ */
+channels: Array<string>, 
+/**
+ * Non-standard channels in their own words (with 其他 in `channels`).
+ */
+channelsOther: string, 
+/**
+ * 公开对象: 全社会 · 特定群体
+ */
+audience: Array<string>, 
+/**
+ * 公开方式: 主动 · 依申请
+ */
+mode: Array<string>, 
+/**
+ * 公开层级: 县级 · 乡级
+ */
+level: Array<string>, 
+/**
+ * Where the row was taken from.
+ */
+source: string, state: CatalogItemState, };
+export type CatalogItemHistory = { key: string, 
+/**
+ * `null`: hidden, withdrawn or unknown.
+ */
+current: CatalogItem | null, entries: Array<CatalogHistoryEntry>, };
+export type CatalogItemInput = { domain: string | null, level1: string | null, level2: string | null, content: string | null, basis: string | null, timeLimit: string | null, 
+/**
+ * Absent: read from the time limit text (“20个工作日”).
+ */
+timeLimitWorkdays: number | null, subject: string | null, channels: Array<string> | null, channelsOther: string | null, audience: Array<string> | null, mode: Array<string> | null, level: Array<string> | null, source: string | null, };
+export type CatalogItemState = "baseline" | "county" | "townshipEdited" | "townshipAdded";
+export type CatalogItems = { items: Array<CatalogItem>, };
+export type CatalogItemsArgs = { 
+/**
+ * Only this domain; all when absent.
+ */
+domain: string | null, };
+export type CatalogKeyArgs = { key: string, };
+export type CatalogLayer = "baseline" | "county" | "township";
+export type CatalogSearchArgs = { 
+/**
+ * Words separated by spaces; every word must occur. One or two characters work (低保).
+ */
+query: string, 
+/**
+ * Default 50, at most 500.
+ */
+limit: number | null, };
+export type CatalogSource = { title: string, url: string, };
 export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };
+export type Choice = { key: string, label: string, };
 export type ColumnChoice = { key: string, label: string, required: boolean, };
+export type Compliance = { year: number, today: string, domains: Array<DomainCompliance>, };
+export type ComplianceArgs = { 
+/**
+ * Default: this year.
+ */
+year: number | null, };
+export type CountedDay = { date: string, 
+/**
+ * 工作日 · 周末 · 节假日（春节） · 调休上班（国庆节）
+ */
+kind: string, workday: boolean, 
+/**
+ * The year's holiday notice is not in the calendar yet: only the weekday is known.
+ */
+assumed: boolean, workdaysSoFar: number, };
 export type DbState = "missing" | "empty" | "ready" | "broken";
+export type DomainCompliance = { domain: string, items: Array<ItemCompliance>, records: number, onTime: number, late: number, dueSoon: number, overdue: number, neverDisclosed: number, };
+export type DueExplanation = { formedOn: string, workdays: number, dueOn: string, provisional: boolean, calendarVersion: string, days: Array<CountedDay>, holidaysSkipped: number, weekendsSkipped: number, makeUpDaysUsed: number, };
 export type ExportResult = { path: string, };
 export type HeaderMapping = { header: string, column: string | null, };
 export type IdArgs = { id: string, };
@@ -23,6 +195,11 @@ export type ImportTemplate = { id: string, name: string, mapping: Array<HeaderMa
 export type ImportTemplateInput = { name: string, mapping: Array<HeaderMapping>, };
 export type ImportTemplates = { templates: Array<ImportTemplate>, };
 export type IssuesExportArgs = { sourceFile: string, issues: Array<ImportIssue>, out: string, };
+export type ItemCompliance = { key: string, level1: string, level2: string, records: number, onTime: number, late: number, dueSoon: number, pending: number, overdue: number, 
+/**
+ * No proactive record under this item this year.
+ */
+neverDisclosed: boolean, };
 export type MaskRulesInput = { idKeepStart: number, idKeepEnd: number, bankKeepEnd: number, phoneKeepStart: number, phoneKeepEnd: number, };
 export type MaskSettings = { idKeepStart: number, idKeepEnd: number, bankKeepEnd: number, phoneKeepStart: number, phoneKeepEnd: number, idExample: string, bankExample: string, phoneExample: string, 
 /**
@@ -122,6 +299,69 @@ stage: string,
  * 0–100.
  */
 percent: number, };
+export type PublicationEntry = { id: string, recordId: string, recordTitle: string, docNumber: string | null, domain: string, channel: string, location: string, publishedOn: string, publishedBy: string, note: string, };
+export type Publications = { publications: Array<PublicationEntry>, };
+export type PublishInput = { recordId: string, channel: string, 
+/**
+ * Where: the portal column and address, the board's place…
+ */
+location: string, publishedOn: string | null, publishedBy: string, note: string | null, };
+export type RecordDetail = { summary: RecordSummary, body: string, channels: Array<string>, ground: string | null, groundLabel: string | null, attributeReason: string | null, 
+/**
+ * （此件公开发布） and the like, printed under the 成文日期.
+ */
+documentNote: string, redacted: boolean, redactionRemoved: string | null, redactionWhy: string | null, calendarVersion: string, 
+/**
+ * Every signature, history included, oldest first.
+ */
+reviews: Array<ReviewEntry>, secrecy: SecrecyEntry | null, publications: Array<PublicationEntry>, };
+export type RecordInput = { id: string | null, 
+/**
+ * Catalog item key (领域/一级事项/二级事项) of the effective catalog.
+ */
+itemKey: string, title: string, docNumber: string | null, 
+/**
+ * 信息形成或者变更之日, YYYY-MM-DD.
+ */
+formedOn: string, body: string, 
+/**
+ * Channel labels of the standard set.
+ */
+channels: Array<string>, 
+/**
+ * proactive · on_request · withheld
+ */
+attribute: string, ground: string | null, attributeReason: string | null, redacted: boolean, redactionRemoved: string | null, redactionWhy: string | null, 
+/**
+ * Default: the catalog item's working days, else 20.
+ */
+timeLimitDays: number | null, };
+export type RecordOptions = { attributes: Array<Choice>, grounds: Array<Choice>, stages: Array<Choice>, secrecyQuestions: Array<Choice>, channels: Array<Choice>, };
+export type RecordSearchArgs = { query: string, };
+export type RecordSummary = { id: string, itemKey: string, domain: string, itemName: string, title: string, docNumber: string | null, formedOn: string, attribute: string, attributeLabel: string, timeLimitDays: number, dueOn: string, 
+/**
+ * Counted partly on plain weekdays: a year's holiday notice is not in the calendar yet.
+ */
+dueProvisional: boolean, 
+/**
+ * draft · published · withdrawn
+ */
+status: string, statusLabel: string, publishedOn: string | null, 
+/**
+ * on_time · late · due_soon · pending · overdue · not_applicable
+ */
+deadline: string, deadlineLabel: string, 
+/**
+ * Working days left (due_soon, pending) or past the due date (late, overdue).
+ */
+deadlineWorkdays: number | null, 
+/**
+ * What still stands between the record and publication (Chinese); empty when it may be
+ * published or already is.
+ */
+blockers: Array<string>, };
+export type Records = { records: Array<RecordSummary>, };
+export type RegisterExportArgs = { format: string, out: string, year: number | null, };
 export type RestoreArgs = { 
 /**
  * The backup file to restore from.
@@ -132,7 +372,32 @@ export type RestoreResult = {
  * Where the content replaced by the restore was saved, so a wrong restore can be undone.
  */
 previousSavedTo: string, profile: Profile | null, };
+export type ReviewEntry = { stage: string, stageLabel: string, personName: string, decidedOn: string, opinion: string, passed: boolean, 
+/**
+ * Superseded by a later return or edit.
+ */
+cleared: boolean, };
+export type ReviewInput = { recordId: string, 
+/**
+ * draft · review · approve
+ */
+stage: string, 
+/**
+ * A person of the township profile holding that role.
+ */
+personId: string, 
+/**
+ * YYYY-MM-DD; default today.
+ */
+decidedOn: string | null, opinion: string, passed: boolean, };
 export type Role = "draft" | "review" | "approve";
+export type SecrecyAnswer = { key: string, 
+/**
+ * true: "是" — a concern.
+ */
+concern: boolean, };
+export type SecrecyEntry = { reviewerName: string, decidedOn: string, answers: Array<SecrecyAnswer>, opinion: string, passed: boolean, };
+export type SecrecyInput = { recordId: string, reviewerId: string, decidedOn: string | null, answers: Array<SecrecyAnswer>, opinion: string, };
 export type SurveyedColumn = { 
 /**
  * Spreadsheet column letters, as Excel shows them (A, B, …, AA).
@@ -197,4 +462,24 @@ export const commands = {
   payoutsArchive: (args: PayoutArchiveArgs) => invoke<PayoutArchiveResult>("payouts_archive", { args }),
   maskRulesGet: () => invoke<MaskSettings>("mask_rules_get", { args: {} }),
   maskRulesUpdate: (args: MaskRulesInput) => invoke<MaskSettings>("mask_rules_update", { args }),
+  recordOptions: () => invoke<RecordOptions>("record_options", { args: {} }),
+  recordSave: (args: RecordInput) => invoke<RecordDetail>("record_save", { args }),
+  recordGet: (args: IdArgs) => invoke<RecordDetail>("record_get", { args }),
+  recordsList: () => invoke<Records>("records_list", { args: {} }),
+  recordsDue: () => invoke<Records>("records_due", { args: {} }),
+  recordsSearch: (args: RecordSearchArgs) => invoke<Records>("records_search", { args }),
+  recordReview: (args: ReviewInput) => invoke<RecordDetail>("record_review", { args }),
+  recordSecrecy: (args: SecrecyInput) => invoke<RecordDetail>("record_secrecy", { args }),
+  recordPublish: (args: PublishInput) => invoke<RecordDetail>("record_publish", { args }),
+  recordExplainDue: (args: IdArgs) => invoke<DueExplanation>("record_explain_due", { args }),
+  recordsCompliance: (args: ComplianceArgs) => invoke<Compliance>("records_compliance", { args }),
+  publicationsList: () => invoke<Publications>("publications_list", { args: {} }),
+  publicationsExport: (args: RegisterExportArgs) => invoke<ExportResult>("publications_export", { args }),
+  calendarAddWorkdays: (args: AddWorkdaysArgs) => invoke<DueExplanation>("calendar_add_workdays", { args }),
+  catalogDomains: () => invoke<CatalogDomains>("catalog_domains", { args: {} }),
+  catalogItems: (args: CatalogItemsArgs) => invoke<CatalogItems>("catalog_items", { args }),
+  catalogSearch: (args: CatalogSearchArgs) => invoke<CatalogItems>("catalog_search", { args }),
+  catalogAdjust: (args: CatalogAdjustArgs) => invoke<CatalogItemHistory>("catalog_adjust", { args }),
+  catalogItemHistory: (args: CatalogKeyArgs) => invoke<CatalogItemHistory>("catalog_item_history", { args }),
+  catalogExport: (args: CatalogExportArgs) => invoke<CatalogExportResult>("catalog_export", { args }),
 };

@@ -21,3 +21,9 @@ export async function chooseFolder(): Promise<string | null> {
   const picked = await open({ title: "选择公示单保存位置", directory: true, multiple: false });
   return typeof picked === "string" ? picked : null;
 }
+
+/** Asks where to save an exported file of the given kind ("xlsx" or "pdf"); null when cancelled. */
+export async function chooseExportTarget(title: string, defaultPath: string, kind: "xlsx" | "pdf"): Promise<string | null> {
+  const filter = kind === "xlsx" ? { name: "Excel 工作簿", extensions: ["xlsx"] } : { name: "PDF 文件", extensions: ["pdf"] };
+  return save({ title, defaultPath, filters: [filter] });
+}

@@ -1,0 +1,664 @@
+//! Disclosure-record commands: a record under a catalog item, its 公开属性, 三审, 保密审查 and
+//! 发布登记, and its deadline on the official working-day calendar. The rules are
+//! `gongkai_records`'; the store repeats the publication gate as a trigger.
+
+use chrono::{Datelike, Local, NaiveDate};
+use gongkai_calendar::{Calendar, DayKind};
+use gongkai_domain::{Role, RowId};
+use gongkai_records::{
+    Attribute, DeadlineStatus, Decision, Due, Ground, PublishForm, RecordError, SecrecyCheck,
+    SecrecyQuestion, Stage, blockers, deadline,
+};
+use gongkai_store::{
+    SEARCH_KIND_RECORD, Store, StoredPublication, StoredRecord, StoredReview, StoredSecrecy,
+};
+
+use crate::commands::non_blank;
+use crate::session::OpenMode;
+use crate::wire;
+use crate::{Api, ApiError};
+
+impl From<RecordError> for ApiError {
+    fn from(e: RecordError) -> Self {
+        ApiError::invalid(e.to_string())
+    }
+}
+
+impl From<gongkai_calendar::CalendarError> for ApiError {
+    fn from(e: gongkai_calendar::CalendarError) -> Self {
+        ApiError::invalid(e.to_string())
+    }
+}
+
+impl Api {
+    pub fn record_options(&self, _: wire::NoArgs) -> Result<wire::RecordOptions, ApiError> {
+        let choice = |key: &str, label: &str| wire::Choice {
+            key: key.to_owned(),
+            label: label.to_owned(),
+        };
+        Ok(wire::RecordOptions {
+            attributes: vec![
+                choice("proactive", "主动公开"),
+                choice("on_request", "依申请公开"),
+                choice("withheld", "不予公开"),
+            ],
+            grounds: Ground::ALL
+                .iter()
+                .map(|g| choice(g.key(), g.label()))
+                .collect(),
+            stages: Stage::ALL
+                .iter()
+                .map(|s| choice(s.key(), s.label()))
+                .collect(),
+            secrecy_questions: SecrecyQuestion::ALL
+                .iter()
+                .map(|q| choice(q.key(), q.label()))
+                .collect(),
+            channels: gongkai_catalog::Channel::ALL
+                .iter()
+                .map(|c| choice(c.label(), c.label()))
+                .collect(),
+        })
+    }
+
+    pub fn record_save(&self, input: wire::RecordInput) -> Result<wire::RecordDetail, ApiError> {
+        let title = non_blank(Some(&input.title))
+            .ok_or_else(|| ApiError::invalid("请填写信息标题".to_owned()))?
+            .to_owned();
+        let formed_on = date("信息形成或变更日期", &input.formed_on)?;
+        let attribute = Attribute::new(
+            &input.attribute,
+            input.ground.as_deref(),
+            input.attribute_reason.as_deref(),
+        )?;
+        let form = PublishForm::new(
+            input.redacted,
+            input.redaction_removed.as_deref(),
+            input.redaction_why.as_deref(),
+        )?;
+        let channels = input
+            .channels
+            .iter()
+            .map(|label| {
+                gongkai_catalog::Channel::from_label(label.trim())
+                    .map(|c| c.label().to_owned())
+                    .ok_or_else(|| ApiError::invalid(format!("“{label}”不是标准的公开渠道和载体")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if attribute == Attribute::Proactive && channels.is_empty() {
+            return Err(ApiError::invalid(
+                "主动公开的信息须选择至少一个公开渠道和载体".to_owned(),
+            ));
+        }
+        let id = match non_blank(input.id.as_deref()) {
+            Some(id) => id.parse::<RowId>()?,
+            None => RowId::new(),
+        };
+        self.with_store(OpenMode::Existing, |store| {
+            let item = store.catalog_item(input.item_key.trim())?.ok_or_else(|| {
+                ApiError::invalid(format!(
+                    "事项目录中没有“{}”，或它已被隐藏",
+                    input.item_key.trim()
+                ))
+            })?;
+            let workdays = input
+                .time_limit_days
+                .or(item.item.time_limit_workdays)
+                .unwrap_or(deadline::DEFAULT_WORKDAYS);
+            if !(1..=365).contains(&workdays) {
+                return Err(ApiError::invalid(format!(
+                    "公开时限 {workdays} 个工作日不合理（应为 1 至 365）"
+                )));
+            }
+            let due = Due::count(&calendar(store)?, formed_on, workdays);
+            let (redaction_removed, redaction_why) = match form {
+                PublishForm::Full => (None, None),
+                PublishForm::Redacted { removed, why } => (Some(removed), Some(why)),
+            };
+            store.save_record(&StoredRecord {
+                id,
+                item_key: item.key.clone(),
+                domain: item.item.domain.clone(),
+                item_name: item.item.level2.clone(),
+                title,
+                doc_number: non_blank(input.doc_number.as_deref()).map(str::to_owned),
+                formed_on,
+                body: input.body.trim().to_owned(),
+                channels,
+                attribute: attribute.key().to_owned(),
+                ground: attribute.ground().map(|g| g.key().to_owned()),
+                attribute_reason: attribute.reason().map(str::to_owned),
+                redacted: redaction_removed.is_some(),
+                redaction_removed,
+                redaction_why,
+                time_limit_days: workdays,
+                due_on: due.due_on,
+                due_provisional: due.provisional,
+                calendar_version: due.calendar_version,
+                status: String::new(),
+                published_on: None,
+                updated_at: String::new(),
+            })?;
+            detail(store, id)
+        })
+    }
+
+    pub fn records_list(&self, _: wire::NoArgs) -> Result<wire::Records, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            let calendar = calendar(store)?;
+            let today = Local::now().date_naive();
+            let records = store
+                .records()?
+                .into_iter()
+                .map(|r| summary(store, &calendar, today, r))
+                .collect::<Result<_, _>>()?;
+            Ok(wire::Records { records })
+        })
+    }
+
+    /// The records not yet published whose deadline runs, most urgent first; then the rest.
+    pub fn records_due(&self, args: wire::NoArgs) -> Result<wire::Records, ApiError> {
+        let mut all = self.records_list(args)?.records;
+        let urgency = |r: &wire::RecordSummary| match r.deadline.as_str() {
+            "overdue" => 0,
+            "due_soon" => 1,
+            "pending" => 2,
+            _ => 3,
+        };
+        all.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then(a.due_on.cmp(&b.due_on)));
+        Ok(wire::Records { records: all })
+    }
+
+    pub fn records_search(&self, args: wire::RecordSearchArgs) -> Result<wire::Records, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            let calendar = calendar(store)?;
+            let today = Local::now().date_naive();
+            let records = store
+                .search(SEARCH_KIND_RECORD, args.query.trim(), 50)?
+                .into_iter()
+                .map(|id| {
+                    let record = store.record(id.parse()?)?;
+                    summary(store, &calendar, today, record)
+                })
+                .collect::<Result<_, ApiError>>()?;
+            Ok(wire::Records { records })
+        })
+    }
+
+    pub fn record_get(&self, args: wire::IdArgs) -> Result<wire::RecordDetail, ApiError> {
+        let id: RowId = args.id.trim().parse()?;
+        self.with_store(OpenMode::Existing, |store| detail(store, id))
+    }
+
+    pub fn record_review(&self, input: wire::ReviewInput) -> Result<wire::RecordDetail, ApiError> {
+        let id: RowId = input.record_id.trim().parse()?;
+        let stage = Stage::from_key(input.stage.trim())?;
+        let decided_on = date_or_today("审查日期", input.decided_on.as_deref())?;
+        let person_id: RowId = input.person_id.trim().parse()?;
+        self.with_store(OpenMode::Existing, |store| {
+            let role = match stage {
+                Stage::Draft => Role::Draft,
+                Stage::Review => Role::Review,
+                Stage::Approve => Role::Approve,
+            };
+            let person = store
+                .people()?
+                .into_iter()
+                .find(|p| p.id == person_id)
+                .ok_or(gongkai_store::StoreError::NotFound { what: "人员" })?;
+            if !person.roles.contains(role) {
+                return Err(ApiError::invalid(format!(
+                    "{}没有“{}”职责，请在“设置 → 人员与职责”中调整",
+                    person.name,
+                    stage.label()
+                )));
+            }
+            let next = Decision {
+                stage,
+                person_id: person_id.to_string(),
+                person_name: person.name.to_string(),
+                decided_on,
+                opinion: input.opinion.trim().to_owned(),
+                passed: input.passed,
+            };
+            gongkai_records::review::check(&in_force(store, id)?, &next)?;
+            store.add_review(
+                id,
+                &StoredReview {
+                    stage: stage.key().to_owned(),
+                    person_id: next.person_id,
+                    person_name: next.person_name,
+                    decided_on,
+                    opinion: next.opinion,
+                    passed: next.passed,
+                    cleared: false,
+                    recorded_at: String::new(),
+                },
+            )?;
+            detail(store, id)
+        })
+    }
+
+    pub fn record_secrecy(
+        &self,
+        input: wire::SecrecyInput,
+    ) -> Result<wire::RecordDetail, ApiError> {
+        let id: RowId = input.record_id.trim().parse()?;
+        let decided_on = date_or_today("保密审查日期", input.decided_on.as_deref())?;
+        let reviewer_id: RowId = input.reviewer_id.trim().parse()?;
+        let concerns = input
+            .answers
+            .iter()
+            .map(|a| Ok((SecrecyQuestion::from_key(a.key.trim())?, a.concern)))
+            .collect::<Result<Vec<_>, RecordError>>()?;
+        self.with_store(OpenMode::Existing, |store| {
+            let reviewer = store
+                .people()?
+                .into_iter()
+                .find(|p| p.id == reviewer_id)
+                .ok_or(gongkai_store::StoreError::NotFound { what: "人员" })?;
+            let check = SecrecyCheck::new(
+                reviewer_id.to_string(),
+                reviewer.name.to_string(),
+                decided_on,
+                concerns,
+                input.opinion.trim().to_owned(),
+            )?;
+            store.set_secrecy(
+                id,
+                &StoredSecrecy {
+                    reviewer_id: check.reviewer_id.clone(),
+                    reviewer_name: check.reviewer_name.clone(),
+                    decided_on,
+                    answers: check
+                        .concerns
+                        .iter()
+                        .map(|(q, c)| (q.key().to_owned(), *c))
+                        .collect(),
+                    opinion: check.opinion.clone(),
+                    passed: check.passed(),
+                },
+            )?;
+            detail(store, id)
+        })
+    }
+
+    /// 发布登记. Refused, with every reason, unless the record is 主动公开 and passed 三审 and
+    /// 保密审查; the database would refuse it too.
+    pub fn record_publish(
+        &self,
+        input: wire::PublishInput,
+    ) -> Result<wire::RecordDetail, ApiError> {
+        let id: RowId = input.record_id.trim().parse()?;
+        let published_on = date_or_today("发布日期", input.published_on.as_deref())?;
+        let channel =
+            gongkai_catalog::Channel::from_label(input.channel.trim()).ok_or_else(|| {
+                ApiError::invalid(format!("“{}”不是标准的公开渠道和载体", input.channel))
+            })?;
+        let published_by = non_blank(Some(&input.published_by))
+            .ok_or_else(|| ApiError::invalid("请填写发布人".to_owned()))?
+            .to_owned();
+        self.with_store(OpenMode::Existing, |store| {
+            let record = store.record(id)?;
+            let standing = gate(store, &record)?;
+            if record.status == "draft" && !standing.is_empty() {
+                let reasons: Vec<String> = standing.iter().map(ToString::to_string).collect();
+                return Err(ApiError::list_state(format!(
+                    "“{}”还不能发布：{}",
+                    record.title,
+                    reasons.join("；")
+                )));
+            }
+            if published_on < record.formed_on {
+                return Err(ApiError::invalid(format!(
+                    "发布日期 {published_on} 早于信息形成日期 {}",
+                    record.formed_on
+                )));
+            }
+            store.publish_record(&StoredPublication {
+                id: RowId::new(),
+                record_id: id,
+                record_title: record.title,
+                doc_number: record.doc_number,
+                domain: record.domain,
+                channel: channel.label().to_owned(),
+                location: input.location.trim().to_owned(),
+                published_on,
+                published_by,
+                note: input.note.unwrap_or_default().trim().to_owned(),
+            })?;
+            detail(store, id)
+        })
+    }
+
+    pub fn record_explain_due(&self, args: wire::IdArgs) -> Result<wire::DueExplanation, ApiError> {
+        let id: RowId = args.id.trim().parse()?;
+        self.with_store(OpenMode::Existing, |store| {
+            let record = store.record(id)?;
+            let due = Due::count(&calendar(store)?, record.formed_on, record.time_limit_days);
+            Ok(explanation(&due))
+        })
+    }
+
+    /// `gongkai calendar add-workdays`: strict, refuses to guess beyond the covered years.
+    pub fn calendar_add_workdays(
+        &self,
+        args: wire::AddWorkdaysArgs,
+    ) -> Result<wire::DueExplanation, ApiError> {
+        let start = date("日期", &args.date)?;
+        let calendar = Calendar::official()?;
+        calendar.add_workdays(start, args.workdays)?;
+        Ok(explanation(&Due::count(&calendar, start, args.workdays)))
+    }
+
+    pub fn publications_list(&self, _: wire::NoArgs) -> Result<wire::Publications, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            Ok(wire::Publications {
+                publications: store.publications()?.into_iter().map(publication).collect(),
+            })
+        })
+    }
+
+    /// The "应公开、尽公开" picture for a year: every item of the effective catalog with its
+    /// records by deadline status, and the items with no proactive record at all.
+    pub fn records_compliance(
+        &self,
+        args: wire::ComplianceArgs,
+    ) -> Result<wire::Compliance, ApiError> {
+        let today = Local::now().date_naive();
+        let year = args.year.unwrap_or(today.year());
+        self.with_store(OpenMode::Existing, |store| {
+            let calendar = calendar(store)?;
+            let records = store.records()?;
+            let mut domains: Vec<wire::DomainCompliance> = Vec::new();
+            for item in store.catalog_items(None)? {
+                let mut row = wire::ItemCompliance {
+                    key: item.key.clone(),
+                    level1: item.item.level1.clone(),
+                    level2: item.item.level2.clone(),
+                    records: 0,
+                    on_time: 0,
+                    late: 0,
+                    due_soon: 0,
+                    pending: 0,
+                    overdue: 0,
+                    never_disclosed: true,
+                };
+                for record in records.iter().filter(|r| {
+                    r.item_key == item.key
+                        && r.formed_on.year() == year
+                        && r.attribute == "proactive"
+                        && r.status != "withdrawn"
+                }) {
+                    row.records += 1;
+                    match deadline::status(&calendar, record.due_on, record.published_on, today) {
+                        DeadlineStatus::OnTime => row.on_time += 1,
+                        DeadlineStatus::Late { .. } => row.late += 1,
+                        DeadlineStatus::DueSoon { .. } => row.due_soon += 1,
+                        DeadlineStatus::Pending { .. } => row.pending += 1,
+                        DeadlineStatus::Overdue { .. } => row.overdue += 1,
+                        DeadlineStatus::NotApplicable => {}
+                    }
+                }
+                row.never_disclosed = row.on_time + row.late == 0;
+                let domain = match domains.iter_mut().find(|d| d.domain == item.item.domain) {
+                    Some(d) => d,
+                    None => {
+                        domains.push(wire::DomainCompliance {
+                            domain: item.item.domain.clone(),
+                            items: Vec::new(),
+                            records: 0,
+                            on_time: 0,
+                            late: 0,
+                            due_soon: 0,
+                            overdue: 0,
+                            never_disclosed: 0,
+                        });
+                        let last = domains.len() - 1;
+                        &mut domains[last]
+                    }
+                };
+                domain.records += row.records;
+                domain.on_time += row.on_time;
+                domain.late += row.late;
+                domain.due_soon += row.due_soon;
+                domain.overdue += row.overdue;
+                domain.never_disclosed += u32::from(row.never_disclosed);
+                domain.items.push(row);
+            }
+            Ok(wire::Compliance {
+                year,
+                today: today.to_string(),
+                domains,
+            })
+        })
+    }
+}
+
+/// The working-day calendar in force: the bundled one, or a newer version received by sync.
+fn calendar(store: &Store) -> Result<Calendar, ApiError> {
+    let bundled = Calendar::official()?;
+    match store.calendar_update()? {
+        Some((version, json)) if version.as_str() > bundled.version() => {
+            Ok(Calendar::from_json(&json)?)
+        }
+        _ => Ok(bundled),
+    }
+}
+
+fn date(what: &str, text: &str) -> Result<NaiveDate, ApiError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| ApiError::invalid(format!("{what}“{text}”应写成 2026-11-25 的形式")))
+}
+
+fn date_or_today(what: &str, text: Option<&str>) -> Result<NaiveDate, ApiError> {
+    match non_blank(text) {
+        Some(text) => date(what, text),
+        None => Ok(Local::now().date_naive()),
+    }
+}
+
+fn in_force(store: &Store, id: RowId) -> Result<Vec<Decision>, ApiError> {
+    store
+        .reviews(id)?
+        .into_iter()
+        .filter(|r| !r.cleared)
+        .map(|r| {
+            Ok(Decision {
+                stage: Stage::from_key(&r.stage)?,
+                person_id: r.person_id,
+                person_name: r.person_name,
+                decided_on: r.decided_on,
+                opinion: r.opinion,
+                passed: r.passed,
+            })
+        })
+        .collect()
+}
+
+fn attribute_of(record: &StoredRecord) -> Result<Attribute, ApiError> {
+    Ok(Attribute::new(
+        &record.attribute,
+        record.ground.as_deref(),
+        record.attribute_reason.as_deref(),
+    )?)
+}
+
+fn gate(store: &Store, record: &StoredRecord) -> Result<Vec<gongkai_records::Blocker>, ApiError> {
+    let secrecy = store
+        .secrecy(record.id)?
+        .map(|s| {
+            let concerns = s
+                .answers
+                .iter()
+                .map(|(k, c)| Ok((SecrecyQuestion::from_key(k)?, *c)))
+                .collect::<Result<Vec<_>, RecordError>>()?;
+            Ok::<_, ApiError>(SecrecyCheck {
+                reviewer_id: s.reviewer_id,
+                reviewer_name: s.reviewer_name,
+                decided_on: s.decided_on,
+                concerns,
+                opinion: s.opinion,
+            })
+        })
+        .transpose()?;
+    Ok(blockers(
+        &attribute_of(record)?,
+        &in_force(store, record.id)?,
+        secrecy.as_ref(),
+    ))
+}
+
+fn summary(
+    store: &Store,
+    calendar: &Calendar,
+    today: NaiveDate,
+    record: StoredRecord,
+) -> Result<wire::RecordSummary, ApiError> {
+    let attribute = attribute_of(&record)?;
+    let status = if attribute == Attribute::Proactive && record.status != "withdrawn" {
+        deadline::status(calendar, record.due_on, record.published_on, today)
+    } else {
+        DeadlineStatus::NotApplicable
+    };
+    let workdays = match status {
+        DeadlineStatus::Late { workdays } | DeadlineStatus::Overdue { workdays } => Some(workdays),
+        DeadlineStatus::DueSoon { workdays_left } | DeadlineStatus::Pending { workdays_left } => {
+            Some(workdays_left)
+        }
+        DeadlineStatus::OnTime | DeadlineStatus::NotApplicable => None,
+    };
+    let blockers = if record.status == "draft" {
+        gate(store, &record)?
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(wire::RecordSummary {
+        id: record.id.to_string(),
+        status_label: match record.status.as_str() {
+            "draft" => "未发布",
+            "published" => "已发布",
+            _ => "已撤回",
+        }
+        .to_owned(),
+        item_key: record.item_key,
+        domain: record.domain,
+        item_name: record.item_name,
+        title: record.title,
+        doc_number: record.doc_number,
+        formed_on: record.formed_on.to_string(),
+        attribute: attribute.key().to_owned(),
+        attribute_label: attribute.label().to_owned(),
+        time_limit_days: record.time_limit_days,
+        due_on: record.due_on.to_string(),
+        due_provisional: record.due_provisional,
+        status: record.status,
+        published_on: record.published_on.map(|d| d.to_string()),
+        deadline: status.key().to_owned(),
+        deadline_label: status.label().to_owned(),
+        deadline_workdays: workdays,
+        blockers,
+    })
+}
+
+fn detail(store: &Store, id: RowId) -> Result<wire::RecordDetail, ApiError> {
+    let record = store.record(id)?;
+    let calendar = calendar(store)?;
+    let attribute = attribute_of(&record)?;
+    let reviews = store
+        .reviews(id)?
+        .into_iter()
+        .map(|r| {
+            Ok(wire::ReviewEntry {
+                stage_label: Stage::from_key(&r.stage)?.label().to_owned(),
+                stage: r.stage,
+                person_name: r.person_name,
+                decided_on: r.decided_on.to_string(),
+                opinion: r.opinion,
+                passed: r.passed,
+                cleared: r.cleared,
+            })
+        })
+        .collect::<Result<_, RecordError>>()?;
+    let secrecy = store.secrecy(id)?.map(|s| wire::SecrecyEntry {
+        reviewer_name: s.reviewer_name,
+        decided_on: s.decided_on.to_string(),
+        answers: s
+            .answers
+            .into_iter()
+            .map(|(key, concern)| wire::SecrecyAnswer { key, concern })
+            .collect(),
+        opinion: s.opinion,
+        passed: s.passed,
+    });
+    let publications = store
+        .publications()?
+        .into_iter()
+        .filter(|p| p.record_id == id)
+        .map(publication)
+        .collect();
+    Ok(wire::RecordDetail {
+        body: record.body.clone(),
+        channels: record.channels.clone(),
+        ground: attribute.ground().map(|g| g.key().to_owned()),
+        ground_label: attribute.ground().map(|g| g.label().to_owned()),
+        attribute_reason: attribute.reason().map(str::to_owned),
+        document_note: attribute.document_note().to_owned(),
+        redacted: record.redacted,
+        redaction_removed: record.redaction_removed.clone(),
+        redaction_why: record.redaction_why.clone(),
+        calendar_version: record.calendar_version.clone(),
+        reviews,
+        secrecy,
+        publications,
+        summary: summary(store, &calendar, Local::now().date_naive(), record)?,
+    })
+}
+
+fn publication(p: StoredPublication) -> wire::PublicationEntry {
+    wire::PublicationEntry {
+        id: p.id.to_string(),
+        record_id: p.record_id.to_string(),
+        record_title: p.record_title,
+        doc_number: p.doc_number,
+        domain: p.domain,
+        channel: p.channel,
+        location: p.location,
+        published_on: p.published_on.to_string(),
+        published_by: p.published_by,
+        note: p.note,
+    }
+}
+
+fn explanation(due: &Due) -> wire::DueExplanation {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    wire::DueExplanation {
+        formed_on: due.formed_on.to_string(),
+        workdays: due.workdays,
+        due_on: due.due_on.to_string(),
+        provisional: due.provisional,
+        calendar_version: due.calendar_version.clone(),
+        days: due
+            .days
+            .iter()
+            .map(|d| wire::CountedDay {
+                date: d.date.to_string(),
+                kind: match &d.kind {
+                    DayKind::Workday => "工作日".to_owned(),
+                    DayKind::Weekend => "周末".to_owned(),
+                    DayKind::Holiday { name } => format!("节假日（{name}）"),
+                    DayKind::MakeUpWorkday { for_holiday } => format!("调休上班（{for_holiday}）"),
+                },
+                workday: d.kind.is_workday(),
+                assumed: d.assumed,
+                workdays_so_far: d.workdays_so_far,
+            })
+            .collect(),
+        holidays_skipped: count(due.holidays_skipped()),
+        weekends_skipped: count(due.weekends_skipped()),
+        make_up_days_used: count(due.make_up_days_used()),
+    }
+}

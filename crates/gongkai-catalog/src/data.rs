@@ -1,0 +1,440 @@
+//! The bundled baseline files and the checks they must pass.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use crate::{
+    Baseline, CatalogError, CatalogItem, Channel, Coverage, Domain, DomainKind, Guideline, Source,
+    Tick,
+};
+
+macro_rules! bundled {
+    ($file:literal) => {
+        (
+            $file,
+            include_str!(concat!("../../../assets/catalog/", $file)),
+        )
+    };
+}
+
+/// Every bundled domain file, `(file name, text)`, in domain order. **The one place to list a new
+/// file of `assets/catalog/`** (a test fails when a file there is missing from this list).
+pub const BUNDLED: &[(&str, &str)] = &[
+    bundled!("01-chengxiang_guihua.json"),
+    bundled!("02-zhongda_jianshe_xiangmu.json"),
+    bundled!("03-gonggong_ziyuan_jiaoyi.json"),
+    bundled!("04-caizheng_yujuesuan.json"),
+    bundled!("05-anquan_shengchan.json"),
+    bundled!("06-shuishou_guanli.json"),
+    bundled!("07-zhengdi_buchang.json"),
+    bundled!("08-guoyou_tudi_fangwu_zhengshou.json"),
+    bundled!("09-baozhangxing_zhufang.json"),
+    bundled!("10-nongcun_weifang_gaizao.json"),
+    bundled!("11-shengtai_huanjing.json"),
+    bundled!("12-gonggong_wenhua_fuwu.json"),
+    bundled!("13-gonggong_falv_fuwu.json"),
+    bundled!("14-fupin.json"),
+    bundled!("15-jiuzai.json"),
+    bundled!("16-shipin_yaopin_jianguan.json"),
+    bundled!("17-chengshi_zonghe_zhifa.json"),
+    bundled!("18-jiuye.json"),
+    bundled!("19-shehui_baoxian.json"),
+    bundled!("20-shehui_jiuzhu.json"),
+    bundled!("21-yanglao_fuwu.json"),
+    bundled!("22-huji_guanli.json"),
+    bundled!("23-shenong_butie.json"),
+    bundled!("24-yiwu_jiaoyu.json"),
+    bundled!("25-weisheng_jiankang.json"),
+    bundled!("26-shizheng_fuwu.json"),
+    bundled!("27-ziran_ziyuan.json"),
+    bundled!("28-tongji.json"),
+    bundled!("29-lvyou.json"),
+    bundled!("30-jiaotong_yunshu.json"),
+    bundled!("31-guangbo_dianshi.json"),
+    bundled!("32-xinwen_chuban_banquan.json"),
+    bundled!("33-haiguan.json"),
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDomain {
+    domain: String,
+    order: u32,
+    kind: String,
+    guideline: RawGuideline,
+    coverage: String,
+    coverage_note: String,
+    sources: Vec<RawSource>,
+    items: Vec<RawItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGuideline {
+    issuer: String,
+    document: String,
+    date: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: String,
+    url: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    level1: String,
+    level2: String,
+    content: String,
+    basis: String,
+    time_limit: String,
+    time_limit_workdays: Option<u32>,
+    subject: String,
+    channels: Vec<String>,
+    channels_other: String,
+    audience: Vec<String>,
+    mode: Vec<String>,
+    level: Vec<String>,
+    source: String,
+}
+
+/// A version of the bundled baseline: FNV-1a over every file's name and text. A binary with
+/// other bundled data has another version, and the store replaces its baseline layer.
+pub fn baseline_version() -> String {
+    let hash = BUNDLED
+        .iter()
+        .flat_map(|(name, text)| name.bytes().chain([0]).chain(text.bytes()).chain([0]))
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{hash:016x}")
+}
+
+/// Parses and checks every bundled file.
+pub fn baseline() -> Result<Baseline, CatalogError> {
+    let mut domains = Vec::with_capacity(BUNDLED.len());
+    let mut names = HashSet::new();
+    for (file, text) in BUNDLED {
+        let domain = parse_domain(file, text)?;
+        if !names.insert(domain.name.clone()) {
+            return Err(invalid(file, None, format!("领域“{}”重复", domain.name)));
+        }
+        domains.push(domain);
+    }
+    domains.sort_by_key(|d| d.order);
+    Ok(Baseline {
+        version: baseline_version(),
+        domains,
+    })
+}
+
+fn invalid(file: &str, item: Option<&RawItem>, message: String) -> CatalogError {
+    CatalogError::Invalid {
+        file: file.to_owned(),
+        item: item.map(|i| format!("{}/{}", i.level1, i.level2)),
+        message,
+    }
+}
+
+/// One domain file: JSON of the README's schema plus the rules `check.py` also enforces.
+pub(crate) fn parse_domain(file: &str, text: &str) -> Result<Domain, CatalogError> {
+    let raw: RawDomain = serde_json::from_str(text).map_err(|e| CatalogError::BadJson {
+        file: file.to_owned(),
+        detail: e.to_string(),
+    })?;
+    let name = raw.domain.trim().to_owned();
+    if name.is_empty() {
+        return Err(invalid(file, None, "领域名称为空".to_owned()));
+    }
+    let prefix: Option<u32> = file.split('-').next().and_then(|n| n.parse().ok());
+    if prefix.is_some_and(|n| n != raw.order) {
+        return Err(invalid(
+            file,
+            None,
+            format!("序号 {} 与文件名编号不一致", raw.order),
+        ));
+    }
+    let kind = DomainKind::from_key(&raw.kind)
+        .ok_or_else(|| invalid(file, None, format!("类别“{}”应为 pilot 或 later", raw.kind)))?;
+    let coverage = Coverage::from_key(&raw.coverage).ok_or_else(|| {
+        invalid(
+            file,
+            None,
+            format!(
+                "覆盖情况“{}”应为 complete、partial 或 not_found",
+                raw.coverage
+            ),
+        )
+    })?;
+    if (coverage == Coverage::NotFound) != raw.items.is_empty() {
+        return Err(invalid(
+            file,
+            None,
+            "覆盖情况为 not_found 当且仅当没有事项".to_owned(),
+        ));
+    }
+    if raw.sources.is_empty() && !raw.items.is_empty() {
+        return Err(invalid(file, None, "有事项但没有记录来源".to_owned()));
+    }
+    let mut seen = HashSet::new();
+    let mut items = Vec::with_capacity(raw.items.len());
+    for item in &raw.items {
+        let parsed = parse_item(file, &name, item)?;
+        if coverage == Coverage::Complete
+            && (parsed.level1.is_empty() || parsed.time_limit.is_empty())
+        {
+            return Err(invalid(
+                file,
+                Some(item),
+                "领域标为完整（complete），但事项缺一级事项或公开时限".to_owned(),
+            ));
+        }
+        if !seen.insert(parsed.key()) {
+            return Err(invalid(file, Some(item), "同一领域内事项重复".to_owned()));
+        }
+        items.push(parsed);
+    }
+    Ok(Domain {
+        name,
+        order: raw.order,
+        kind,
+        guideline: Guideline {
+            issuer: raw.guideline.issuer,
+            document: raw.guideline.document,
+            date: raw.guideline.date,
+        },
+        coverage,
+        coverage_note: raw.coverage_note,
+        sources: raw
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                title: s.title,
+                url: s.url,
+            })
+            .collect(),
+        items,
+    })
+}
+
+fn parse_item(file: &str, domain: &str, raw: &RawItem) -> Result<CatalogItem, CatalogError> {
+    if raw.level2.trim().is_empty() {
+        return Err(invalid(file, Some(raw), "二级事项为空".to_owned()));
+    }
+    let mut channels = Vec::new();
+    for label in &raw.channels {
+        let channel = Channel::from_label(label).ok_or_else(|| {
+            invalid(
+                file,
+                Some(raw),
+                format!("“{label}”不是标准的公开渠道和载体（非标准渠道写入 channels_other 并勾选“其他”）"),
+            )
+        })?;
+        if !channels.contains(&channel) {
+            channels.push(channel);
+        }
+    }
+    channels.sort();
+    if !raw.channels_other.trim().is_empty() && !channels.contains(&Channel::Other) {
+        return Err(invalid(
+            file,
+            Some(raw),
+            format!("写了其他渠道“{}”，但没有勾选“其他”", raw.channels_other),
+        ));
+    }
+    if raw.time_limit_workdays == Some(0) {
+        return Err(invalid(
+            file,
+            Some(raw),
+            "公开时限的工作日数不能为 0".to_owned(),
+        ));
+    }
+    Ok(CatalogItem {
+        domain: domain.to_owned(),
+        level1: raw.level1.trim().to_owned(),
+        level2: raw.level2.trim().to_owned(),
+        content: raw.content.clone(),
+        basis: raw.basis.clone(),
+        time_limit: raw.time_limit.clone(),
+        time_limit_workdays: raw.time_limit_workdays,
+        subject: raw.subject.clone(),
+        channels,
+        channels_other: raw.channels_other.trim().to_owned(),
+        audience: ticks(file, raw, &raw.audience, "公开对象")?,
+        mode: ticks(file, raw, &raw.mode, "公开方式")?,
+        level: ticks(file, raw, &raw.level, "公开层级")?,
+        source: raw.source.clone(),
+    })
+}
+
+fn ticks<T: Tick + Ord>(
+    file: &str,
+    raw: &RawItem,
+    labels: &[String],
+    column: &str,
+) -> Result<Vec<T>, CatalogError> {
+    let mut values = Vec::new();
+    for label in labels {
+        let value = T::from_label(label).ok_or_else(|| {
+            let allowed: Vec<&str> = T::ALL.iter().map(|v| v.label()).collect();
+            invalid(
+                file,
+                Some(raw),
+                format!("{column}“{label}”应为{}", allowed.join("或")),
+            )
+        })?;
+        if !values.contains(&value) {
+            values.push(value);
+        }
+    }
+    values.sort();
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn catalog_dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/catalog")
+    }
+
+    #[test]
+    fn every_json_file_of_the_folder_is_bundled() {
+        let on_disk: BTreeSet<String> = std::fs::read_dir(catalog_dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        let listed: BTreeSet<String> = BUNDLED.iter().map(|(n, _)| (*n).to_owned()).collect();
+        let missing: Vec<&String> = on_disk.difference(&listed).collect();
+        assert!(
+            missing.is_empty(),
+            "add these files to BUNDLED in crates/gongkai-catalog/src/data.rs: {missing:?}"
+        );
+        assert_eq!(listed.len(), BUNDLED.len(), "a file is listed twice");
+    }
+
+    #[test]
+    fn all_domains_load_with_the_26_pilots() {
+        let baseline = baseline().unwrap();
+        let pilots: Vec<&str> = baseline
+            .domains
+            .iter()
+            .filter(|d| d.kind == DomainKind::Pilot)
+            .map(|d| d.name.as_str())
+            .collect();
+        assert_eq!(pilots.len(), 26, "{pilots:?}");
+        for name in ["城乡规划", "涉农补贴", "社会救助", "户籍管理", "市政服务"]
+        {
+            assert!(pilots.contains(&name), "{name}");
+        }
+        let orders: Vec<u32> = baseline.domains.iter().map(|d| d.order).collect();
+        assert!(orders.windows(2).all(|w| w[0] < w[1]), "{orders:?}");
+        assert!(baseline.items().count() >= 195);
+        assert!(
+            baseline
+                .domains
+                .iter()
+                .all(|d| d.coverage == Coverage::NotFound || !d.items.is_empty())
+        );
+    }
+
+    #[test]
+    fn every_item_has_its_columns_and_a_unique_key() {
+        let baseline = baseline().unwrap();
+        let mut keys = HashSet::new();
+        let mut gaps = Vec::new();
+        for item in baseline.items() {
+            assert!(!item.level2.is_empty(), "{item:?}");
+            assert!(keys.insert(item.key()), "duplicate key {}", item.key());
+            assert!(item.key().starts_with(&format!("{}/", item.domain)));
+            assert!(!item.source.is_empty(), "{}: no source", item.key());
+            if item.channels_other.is_empty() {
+                // Nothing non-standard written: no reason to tick 其他 without saying what.
+            } else {
+                assert!(item.channels.contains(&Channel::Other), "{}", item.key());
+            }
+            if let Some(days) = item.time_limit_workdays {
+                assert!(
+                    item.time_limit.contains(&days.to_string())
+                        || crate::workdays_in(&item.time_limit) == Some(days),
+                    "{}: {days} working days not in “{}”",
+                    item.key(),
+                    item.time_limit
+                );
+            }
+            if item.level1.is_empty() || item.time_limit.is_empty() {
+                gaps.push(item.key());
+            }
+        }
+        // Gaps are the sources' (cells cut off in the only copy found), never filled by guessing;
+        // they may only sit in domains the data marks as partial.
+        for key in &gaps {
+            let domain = key.split('/').next().unwrap_or_default();
+            let coverage = baseline
+                .domains
+                .iter()
+                .find(|d| d.name == domain)
+                .map(|d| d.coverage);
+            assert_eq!(coverage, Some(Coverage::Partial), "{key}");
+        }
+    }
+
+    #[test]
+    fn channels_are_kept_in_national_order() {
+        let baseline = baseline().unwrap();
+        for item in baseline.items() {
+            assert!(
+                item.channels.windows(2).all(|w| w[0] < w[1]),
+                "{}",
+                item.key()
+            );
+        }
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_item() {
+        let text = r#"{"domain":"测试","order":1,"kind":"pilot",
+            "guideline":{"issuer":"","document":"","date":""},
+            "coverage":"partial","coverage_note":"","sources":[{"title":"t","url":"u"}],
+            "items":[{"level1":"一级","level2":"二级","content":"","basis":"","time_limit":"",
+            "time_limit_workdays":null,"subject":"","channels":["微信群"],"channels_other":"",
+            "audience":[],"mode":[],"level":[],"source":""}]}"#;
+        let err = parse_domain("01-ceshi.json", text).unwrap_err();
+        let message = err.to_string();
+        assert!(message.contains("01-ceshi.json"), "{message}");
+        assert!(message.contains("一级/二级"), "{message}");
+        assert!(message.contains("微信群"), "{message}");
+
+        let bad_level = text
+            .replace(r#""level":[]"#, r#""level":["市级"]"#)
+            .replace("微信群", "政府网站");
+        let message = parse_domain("01-ceshi.json", &bad_level)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("公开层级“市级”应为县级或乡级"),
+            "{message}"
+        );
+
+        let wrong_order = parse_domain("02-ceshi.json", &text.replace("微信群", "政府网站"));
+        assert!(wrong_order.unwrap_err().to_string().contains("文件名编号"));
+
+        let not_json = parse_domain("03-x.json", "{").unwrap_err();
+        assert!(not_json.to_string().contains("无法读取"), "{not_json}");
+    }
+
+    #[test]
+    fn version_is_stable_and_hex() {
+        assert_eq!(baseline_version(), baseline_version());
+        assert_eq!(baseline_version().len(), 16);
+    }
+}

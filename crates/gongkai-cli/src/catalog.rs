@@ -1,0 +1,329 @@
+//! `gongkai catalog …`: the disclosure catalog from the command line.
+
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use gongkai_api::wire::{
+    CatalogAction, CatalogAdjustArgs, CatalogDomains, CatalogExportArgs, CatalogExportResult,
+    CatalogItem, CatalogItemHistory, CatalogItemInput, CatalogItems, CatalogItemsArgs,
+    CatalogKeyArgs, CatalogSearchArgs, NoArgs,
+};
+use gongkai_api::{Api, ApiError};
+
+use crate::Db;
+use crate::output::Report;
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// 列出领域：事项数与来源
+    Domains {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// 列出本镇目录的事项（全部或某一领域）
+    Items {
+        #[command(flatten)]
+        db: Db,
+        /// 只列此领域
+        #[arg(long)]
+        domain: Option<String>,
+    },
+    /// 在目录的所有列中查找（多个词以空格分隔，须都出现；一两个字也可以）
+    Search {
+        /// 查找的词
+        query: String,
+        #[command(flatten)]
+        db: Db,
+        /// 最多列出几项（缺省 50）
+        #[arg(long)]
+        limit: Option<u32>,
+    },
+    /// 导出本镇目录（标准表格式，两行表头）
+    Export {
+        #[command(flatten)]
+        db: Db,
+        /// pdf 或 xlsx
+        #[arg(long)]
+        format: String,
+        /// 输出文件
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// 纸张：a3（缺省）或 a4，均为横向
+        #[arg(long)]
+        paper: Option<String>,
+        /// 只导出此领域
+        #[arg(long)]
+        domain: Option<String>,
+    },
+    /// 本镇调整事项：增加、修改、隐藏或恢复（须写明原因）
+    Adjust {
+        /// add（增加）· edit（修改）· hide（隐藏）· restore（恢复）
+        action: ActionArg,
+        #[command(flatten)]
+        db: Db,
+        /// 事项编号：领域/一级事项/二级事项（增加时不用）
+        #[arg(long)]
+        key: Option<String>,
+        /// 调整原因
+        #[arg(long)]
+        reason: String,
+        /// 经办人
+        #[arg(long)]
+        by: String,
+        /// 调整日期（如 2025-03-01，缺省为今天）
+        #[arg(long)]
+        on: Option<String>,
+        #[command(flatten)]
+        item: ItemArgs,
+    },
+    /// 某一事项的全部版本（基线、县级更新、本镇调整）
+    History {
+        /// 事项编号：领域/一级事项/二级事项
+        key: String,
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ActionArg {
+    Add,
+    Edit,
+    Hide,
+    Restore,
+}
+
+/// Item columns for `adjust add|edit`; an option not given keeps the current text (edit) or is
+/// empty (add).
+#[derive(Debug, clap::Args)]
+pub struct ItemArgs {
+    /// 领域（增加时必填）
+    #[arg(long)]
+    domain: Option<String>,
+    /// 一级事项
+    #[arg(long)]
+    level1: Option<String>,
+    /// 二级事项
+    #[arg(long)]
+    level2: Option<String>,
+    /// 公开内容（要素）
+    #[arg(long)]
+    content: Option<String>,
+    /// 公开依据
+    #[arg(long)]
+    basis: Option<String>,
+    /// 公开时限
+    #[arg(long)]
+    time_limit: Option<String>,
+    /// 公开时限的工作日数（缺省从时限文字读出）
+    #[arg(long)]
+    workdays: Option<u32>,
+    /// 公开主体
+    #[arg(long)]
+    subject: Option<String>,
+    /// 公开渠道和载体（标准名，可重复）
+    #[arg(long = "channel")]
+    channels: Vec<String>,
+    /// 其他渠道的名称
+    #[arg(long)]
+    channels_other: Option<String>,
+    /// 公开对象：全社会、特定群体（可重复）
+    #[arg(long)]
+    audience: Vec<String>,
+    /// 公开方式：主动、依申请（可重复）
+    #[arg(long)]
+    mode: Vec<String>,
+    /// 公开层级：县级、乡级（可重复）
+    #[arg(long)]
+    level: Vec<String>,
+}
+
+impl ItemArgs {
+    fn input(self) -> Option<CatalogItemInput> {
+        let list = |v: Vec<String>| (!v.is_empty()).then_some(v);
+        let input = CatalogItemInput {
+            domain: self.domain,
+            level1: self.level1,
+            level2: self.level2,
+            content: self.content,
+            basis: self.basis,
+            time_limit: self.time_limit,
+            time_limit_workdays: self.workdays,
+            subject: self.subject,
+            channels: list(self.channels),
+            channels_other: self.channels_other,
+            audience: list(self.audience),
+            mode: list(self.mode),
+            level: list(self.level),
+            source: None,
+        };
+        (input != CatalogItemInput::default()).then_some(input)
+    }
+}
+
+/// What a catalog command reports.
+#[derive(Debug)]
+pub enum CatalogReport {
+    Domains(CatalogDomains),
+    Items(CatalogItems),
+    History(CatalogItemHistory),
+    Exported(CatalogExportResult),
+}
+
+pub fn run(command: CatalogCommand) -> (bool, Result<Report, ApiError>) {
+    let open = |db: &Db| Api::new(&db.db);
+    let (json, result) = match command {
+        CatalogCommand::Domains { db } => (
+            db.json,
+            open(&db)
+                .catalog_domains(NoArgs {})
+                .map(CatalogReport::Domains),
+        ),
+        CatalogCommand::Items { db, domain } => (
+            db.json,
+            open(&db)
+                .catalog_items(CatalogItemsArgs { domain })
+                .map(CatalogReport::Items),
+        ),
+        CatalogCommand::Search { query, db, limit } => (
+            db.json,
+            open(&db)
+                .catalog_search(CatalogSearchArgs { query, limit })
+                .map(CatalogReport::Items),
+        ),
+        CatalogCommand::Export {
+            db,
+            format,
+            out,
+            paper,
+            domain,
+        } => {
+            let args = CatalogExportArgs {
+                format,
+                out: out.display().to_string(),
+                paper,
+                domain,
+            };
+            (
+                db.json,
+                open(&db).catalog_export(args).map(CatalogReport::Exported),
+            )
+        }
+        CatalogCommand::Adjust {
+            action,
+            db,
+            key,
+            reason,
+            by,
+            on,
+            item,
+        } => {
+            let args = CatalogAdjustArgs {
+                action: match action {
+                    ActionArg::Add => CatalogAction::Add,
+                    ActionArg::Edit => CatalogAction::Edit,
+                    ActionArg::Hide => CatalogAction::Hide,
+                    ActionArg::Restore => CatalogAction::Restore,
+                },
+                key,
+                item: item.input(),
+                reason,
+                by,
+                on,
+            };
+            (
+                db.json,
+                open(&db).catalog_adjust(args).map(CatalogReport::History),
+            )
+        }
+        CatalogCommand::History { key, db } => (
+            db.json,
+            open(&db)
+                .catalog_item_history(CatalogKeyArgs { key })
+                .map(CatalogReport::History),
+        ),
+    };
+    (json, result.map(Report::Catalog))
+}
+
+impl CatalogReport {
+    /// The value `--json` prints: lists as arrays, the rest as objects.
+    pub fn json(&self) -> serde_json::Value {
+        let value = match self {
+            CatalogReport::Domains(d) => serde_json::to_value(&d.domains),
+            CatalogReport::Items(i) => serde_json::to_value(&i.items),
+            CatalogReport::History(h) => serde_json::to_value(h),
+            CatalogReport::Exported(e) => serde_json::to_value(e),
+        };
+        // Wire types always serialise; a failure would print null rather than half a value.
+        value.unwrap_or_default()
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            CatalogReport::Domains(d) => d
+                .domains
+                .iter()
+                .map(|d| {
+                    let coverage = match d.coverage.as_str() {
+                        "complete" => "完整",
+                        "partial" => "部分",
+                        "not_found" => "未找到",
+                        _ => "",
+                    };
+                    format!(
+                        "{:>2}\t{}\t{} 项\t基线{}",
+                        d.order, d.name, d.items, coverage
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            CatalogReport::Items(i) if i.items.is_empty() => "没有找到事项".to_owned(),
+            CatalogReport::Items(i) => i.items.iter().map(item_line).collect::<Vec<_>>().join("\n"),
+            CatalogReport::History(h) => {
+                let mut lines = vec![match &h.current {
+                    Some(item) => item_line(item),
+                    None => format!("{}（当前不在本镇目录中）", h.key),
+                }];
+                for e in &h.entries {
+                    lines.push(format!(
+                        "  {}\t{}\t{}\t{}{}",
+                        e.on,
+                        match e.layer {
+                            gongkai_api::wire::CatalogLayer::Baseline => "全国基线",
+                            gongkai_api::wire::CatalogLayer::County => "县级更新",
+                            gongkai_api::wire::CatalogLayer::Township => "本镇调整",
+                        },
+                        action_label(&e.action),
+                        e.note,
+                        e.by.as_deref()
+                            .map(|b| format!("（{b}）"))
+                            .unwrap_or_default()
+                    ));
+                }
+                lines.join("\n")
+            }
+            CatalogReport::Exported(e) => format!(
+                "已导出 {} 个领域 {} 项到 {}（{} 字节）",
+                e.domains, e.items, e.path, e.bytes
+            ),
+        }
+    }
+}
+
+fn action_label(action: &str) -> &str {
+    match action {
+        "load" => "载入",
+        "upsert" => "更新",
+        "withdraw" => "撤销",
+        "add" => "增加",
+        "edit" => "修改",
+        "hide" => "隐藏",
+        "restore" => "恢复",
+        other => other,
+    }
+}
+
+fn item_line(item: &CatalogItem) -> String {
+    format!("{}\t{}\t{}", item.key, item.time_limit, item.subject)
+}

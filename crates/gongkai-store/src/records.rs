@@ -1,0 +1,461 @@
+//! Disclosure records, their three-level review and secrecy check (append-only, cleared on a
+//! return or an edit), the publication register, and calendar updates. The rules live in
+//! `gongkai-records`; the publication gate is repeated here by triggers (migration 6).
+
+use chrono::NaiveDate;
+use gongkai_domain::RowId;
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::{ChangeOp, Store, StoreError};
+
+/// A record as stored. Plain values: the API turns them into `gongkai-records` types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRecord {
+    pub id: RowId,
+    pub item_key: String,
+    pub domain: String,
+    pub item_name: String,
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub formed_on: NaiveDate,
+    pub body: String,
+    pub channels: Vec<String>,
+    pub attribute: String,
+    pub ground: Option<String>,
+    pub attribute_reason: Option<String>,
+    pub redacted: bool,
+    pub redaction_removed: Option<String>,
+    pub redaction_why: Option<String>,
+    pub time_limit_days: u32,
+    pub due_on: NaiveDate,
+    pub due_provisional: bool,
+    pub calendar_version: String,
+    /// draft · published · withdrawn
+    pub status: String,
+    pub published_on: Option<NaiveDate>,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredReview {
+    pub stage: String,
+    pub person_id: String,
+    pub person_name: String,
+    pub decided_on: NaiveDate,
+    pub opinion: String,
+    pub passed: bool,
+    /// Superseded by a later return or edit; kept as history.
+    pub cleared: bool,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSecrecy {
+    pub reviewer_id: String,
+    pub reviewer_name: String,
+    pub decided_on: NaiveDate,
+    /// (question key, concern)
+    pub answers: Vec<(String, bool)>,
+    pub opinion: String,
+    pub passed: bool,
+}
+
+/// One line of the publication register (信息发布登记).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPublication {
+    pub id: RowId,
+    pub record_id: RowId,
+    pub record_title: String,
+    pub doc_number: Option<String>,
+    pub domain: String,
+    pub channel: String,
+    pub location: String,
+    pub published_on: NaiveDate,
+    pub published_by: String,
+    pub note: String,
+}
+
+/// Records in the shared search index (see `Store::search`).
+pub const SEARCH_KIND_RECORD: &str = "record";
+
+const RECORD_COLUMNS: &str = "id, item_key, domain, item_name, title, doc_number, formed_on, body,
+    channels, attribute, ground, attribute_reason, redacted, redaction_removed, redaction_why,
+    time_limit_days, due_on, due_provisional, calendar_version, status, published_on, updated_at";
+
+fn record_from(r: &Row<'_>) -> rusqlite::Result<StoredRecord> {
+    let channels: String = r.get(8)?;
+    Ok(StoredRecord {
+        id: parse_id(r.get::<_, String>(0)?, 0)?,
+        item_key: r.get(1)?,
+        domain: r.get(2)?,
+        item_name: r.get(3)?,
+        title: r.get(4)?,
+        doc_number: r.get(5)?,
+        formed_on: r.get(6)?,
+        body: r.get(7)?,
+        channels: split_list(&channels),
+        attribute: r.get(9)?,
+        ground: r.get(10)?,
+        attribute_reason: r.get(11)?,
+        redacted: r.get(12)?,
+        redaction_removed: r.get(13)?,
+        redaction_why: r.get(14)?,
+        time_limit_days: r.get(15)?,
+        due_on: r.get(16)?,
+        due_provisional: r.get(17)?,
+        calendar_version: r.get(18)?,
+        status: r.get(19)?,
+        published_on: r.get(20)?,
+        updated_at: r.get(21)?,
+    })
+}
+
+fn parse_id(text: String, column: usize) -> rusqlite::Result<RowId> {
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split('、')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Store {
+    /// Creates the record, or replaces a draft's content. Editing a draft clears the reviews
+    /// and the secrecy check in force: they covered another text.
+    pub fn save_record(&mut self, record: &StoredRecord) -> Result<(), StoreError> {
+        self.write(|w| {
+            let status: Option<String> =
+                w.tx.query_row(
+                    "SELECT status FROM disclosure_record WHERE id = ?1",
+                    [record.id.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id = record.id.to_string();
+            let channels = record.channels.join("、");
+            let values = params![
+                id,
+                record.item_key,
+                record.domain,
+                record.item_name,
+                record.title,
+                record.doc_number,
+                record.formed_on,
+                record.body,
+                channels,
+                record.attribute,
+                record.ground,
+                record.attribute_reason,
+                record.redacted,
+                record.redaction_removed,
+                record.redaction_why,
+                record.time_limit_days,
+                record.due_on,
+                record.due_provisional,
+                record.calendar_version,
+                w.now_text(),
+            ];
+            match status.as_deref() {
+                None => {
+                    w.tx.execute(
+                        "INSERT INTO disclosure_record (id, item_key, domain, item_name, title,
+                             doc_number, formed_on, body, channels, attribute, ground,
+                             attribute_reason, redacted, redaction_removed, redaction_why,
+                             time_limit_days, due_on, due_provisional, calendar_version, status,
+                             published_on, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                             ?16, ?17, ?18, ?19, 'draft', NULL, ?20, ?20)",
+                        values,
+                    )?;
+                }
+                Some("draft") => {
+                    w.tx.execute(
+                        "UPDATE disclosure_record SET item_key = ?2, domain = ?3, item_name = ?4,
+                             title = ?5, doc_number = ?6, formed_on = ?7, body = ?8, channels = ?9,
+                             attribute = ?10, ground = ?11, attribute_reason = ?12,
+                             redacted = ?13, redaction_removed = ?14, redaction_why = ?15,
+                             time_limit_days = ?16, due_on = ?17, due_provisional = ?18,
+                             calendar_version = ?19, updated_at = ?20
+                         WHERE id = ?1",
+                        values,
+                    )?;
+                    clear_controls(w, record.id)?;
+                }
+                Some(_) => {
+                    return Err(StoreError::ListState(
+                        "已发布的记录不能修改，请新建一条变更记录".to_owned(),
+                    ));
+                }
+            }
+            let text = [
+                record.doc_number.as_deref().unwrap_or_default(),
+                &record.domain,
+                &record.item_name,
+                &record.body,
+            ]
+            .join(" ");
+            w.index(SEARCH_KIND_RECORD, &id, Some((&record.title, &text)))?;
+            w.log_change("disclosure_record", record.id, ChangeOp::Upsert)
+        })
+    }
+
+    pub fn records(&self) -> Result<Vec<StoredRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {RECORD_COLUMNS} FROM disclosure_record ORDER BY due_on, formed_on, id"
+        ))?;
+        let rows = stmt.query_map([], record_from)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn record(&self, id: RowId) -> Result<StoredRecord, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {RECORD_COLUMNS} FROM disclosure_record WHERE id = ?1"),
+                [id.to_string()],
+                record_from,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "公开记录"
+            })
+    }
+
+    /// Every review signature of a record, oldest first, history included.
+    pub fn reviews(&self, record: RowId) -> Result<Vec<StoredReview>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT stage, person_id, person_name, decided_on, opinion, passed, cleared,
+                 recorded_at
+             FROM record_review WHERE record_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([record.to_string()], |r| {
+            Ok(StoredReview {
+                stage: r.get(0)?,
+                person_id: r.get(1)?,
+                person_name: r.get(2)?,
+                decided_on: r.get(3)?,
+                opinion: r.get(4)?,
+                passed: r.get(5)?,
+                cleared: r.get(6)?,
+                recorded_at: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds a signature; a return (`passed = false`) sends the record back to the drafter by
+    /// clearing every review and the secrecy check in force, the return itself included.
+    pub fn add_review(&mut self, record: RowId, review: &StoredReview) -> Result<(), StoreError> {
+        self.write(|w| {
+            require_draft(w, record)?;
+            w.tx.execute(
+                "INSERT INTO record_review (record_id, stage, person_id, person_name, decided_on,
+                     opinion, passed, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    record.to_string(),
+                    review.stage,
+                    review.person_id,
+                    review.person_name,
+                    review.decided_on,
+                    review.opinion,
+                    review.passed,
+                    w.now_text()
+                ],
+            )?;
+            if !review.passed {
+                clear_controls(w, record)?;
+            }
+            w.log_change("disclosure_record", record, ChangeOp::Upsert)
+        })
+    }
+
+    /// The secrecy check in force, if any.
+    pub fn secrecy(&self, record: RowId) -> Result<Option<StoredSecrecy>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT reviewer_id, reviewer_name, decided_on, answers, opinion, passed
+                 FROM record_secrecy WHERE record_id = ?1 AND cleared = 0",
+                [record.to_string()],
+                |r| {
+                    let answers: String = r.get(3)?;
+                    Ok(StoredSecrecy {
+                        reviewer_id: r.get(0)?,
+                        reviewer_name: r.get(1)?,
+                        decided_on: r.get(2)?,
+                        answers: answers
+                            .split(',')
+                            .filter_map(|a| a.split_once('='))
+                            .map(|(k, v)| (k.to_owned(), v == "1"))
+                            .collect(),
+                        opinion: r.get(4)?,
+                        passed: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Records a secrecy check; it replaces the one in force (kept as history).
+    pub fn set_secrecy(&mut self, record: RowId, check: &StoredSecrecy) -> Result<(), StoreError> {
+        self.write(|w| {
+            require_draft(w, record)?;
+            w.tx.execute(
+                "UPDATE record_secrecy SET cleared = 1 WHERE record_id = ?1 AND cleared = 0",
+                [record.to_string()],
+            )?;
+            let answers: Vec<String> = check
+                .answers
+                .iter()
+                .map(|(k, concern)| format!("{k}={}", u8::from(*concern)))
+                .collect();
+            w.tx.execute(
+                "INSERT INTO record_secrecy (record_id, reviewer_id, reviewer_name, decided_on,
+                     answers, opinion, passed, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    record.to_string(),
+                    check.reviewer_id,
+                    check.reviewer_name,
+                    check.decided_on,
+                    answers.join(","),
+                    check.opinion,
+                    check.passed,
+                    w.now_text()
+                ],
+            )?;
+            w.log_change("disclosure_record", record, ChangeOp::Upsert)
+        })
+    }
+
+    /// Registers a publication (发布登记). The database refuses it unless the record is 主动公开
+    /// with three signatures and a passed secrecy check in force; the first one marks the
+    /// record published.
+    pub fn publish_record(&mut self, publication: &StoredPublication) -> Result<(), StoreError> {
+        self.write(|w| {
+            let record = publication.record_id.to_string();
+            let status: String = w
+                .tx
+                .query_row(
+                    "SELECT status FROM disclosure_record WHERE id = ?1",
+                    [&record],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound { what: "公开记录" })?;
+            if status == "withdrawn" {
+                return Err(StoreError::ListState(
+                    "已撤回的记录不能再发布".to_owned(),
+                ));
+            }
+            w.tx.execute(
+                "INSERT INTO publication (id, record_id, channel, location, published_on,
+                     published_by, note, registered_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    publication.id.to_string(),
+                    record,
+                    publication.channel,
+                    publication.location,
+                    publication.published_on,
+                    publication.published_by,
+                    publication.note,
+                    w.now_text()
+                ],
+            )
+            .map_err(gate_refusal)?;
+            w.tx.execute(
+                "UPDATE disclosure_record SET status = 'published',
+                     published_on = (SELECT min(published_on) FROM publication WHERE record_id = ?1),
+                     updated_at = ?2
+                 WHERE id = ?1",
+                params![record, w.now_text()],
+            )?;
+            w.log_change("publication", publication.id, ChangeOp::Upsert)?;
+            w.log_change("disclosure_record", publication.record_id, ChangeOp::Upsert)
+        })
+    }
+
+    /// The publication register, newest first.
+    pub fn publications(&self) -> Result<Vec<StoredPublication>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.record_id, r.title, r.doc_number, r.domain, p.channel, p.location,
+                 p.published_on, p.published_by, p.note
+             FROM publication p JOIN disclosure_record r ON r.id = p.record_id
+             ORDER BY p.published_on DESC, p.registered_at DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StoredPublication {
+                id: parse_id(r.get(0)?, 0)?,
+                record_id: parse_id(r.get(1)?, 1)?,
+                record_title: r.get(2)?,
+                doc_number: r.get(3)?,
+                domain: r.get(4)?,
+                channel: r.get(5)?,
+                location: r.get(6)?,
+                published_on: r.get(7)?,
+                published_by: r.get(8)?,
+                note: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The newest calendar data received by sync, if any: (version, JSON).
+    pub fn calendar_update(&self) -> Result<Option<(String, String)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT version, json FROM calendar_update ORDER BY version DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+}
+
+fn require_draft(w: &crate::Writer<'_>, record: RowId) -> Result<(), StoreError> {
+    let status: Option<String> =
+        w.tx.query_row(
+            "SELECT status FROM disclosure_record WHERE id = ?1",
+            [record.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match status.as_deref() {
+        None => Err(StoreError::NotFound {
+            what: "公开记录"
+        }),
+        Some("draft") => Ok(()),
+        Some(_) => Err(StoreError::ListState(
+            "记录已发布或已撤回，不能再审查".to_owned(),
+        )),
+    }
+}
+
+fn clear_controls(w: &crate::Writer<'_>, record: RowId) -> Result<(), StoreError> {
+    let id = record.to_string();
+    w.tx.execute(
+        "UPDATE record_review SET cleared = 1 WHERE record_id = ?1 AND cleared = 0",
+        [&id],
+    )?;
+    w.tx.execute(
+        "UPDATE record_secrecy SET cleared = 1 WHERE record_id = ?1 AND cleared = 0",
+        [&id],
+    )?;
+    Ok(())
+}
+
+/// The gate trigger's refusal, as the clerk should read it.
+fn gate_refusal(e: rusqlite::Error) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) if message.contains("不能发布") => {
+            StoreError::ListState(message.clone())
+        }
+        _ => StoreError::from(e),
+    }
+}

@@ -1,0 +1,116 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { mount } from "@vue/test-utils";
+import ElementPlus from "element-plus";
+import RecordsView from "@/views/records/RecordsView.vue";
+import type { RecordDetail, RecordSummary } from "@/api/bindings";
+import { flush, profile, serve } from "./fixtures";
+
+const options = {
+  attributes: [{ key: "proactive", label: "主动公开" }],
+  grounds: [],
+  stages: [
+    { key: "draft", label: "拟稿" },
+    { key: "review", label: "科室负责人审核" },
+    { key: "approve", label: "分管或主要领导审定" },
+  ],
+  secrecyQuestions: [{ key: "state_secret", label: "是否涉及国家秘密" }],
+  channels: [{ key: "政府网站", label: "政府网站" }],
+};
+
+function summary(overrides: Partial<RecordSummary> = {}): RecordSummary {
+  return {
+    id: "r1",
+    itemKey: "涉农补贴/农业生产发展资金/耕地地力保护",
+    domain: "涉农补贴",
+    itemName: "耕地地力保护",
+    title: "2025年耕地地力保护补贴发放结果",
+    docNumber: null,
+    formedOn: "2025-09-26",
+    attribute: "proactive",
+    attributeLabel: "主动公开",
+    timeLimitDays: 20,
+    dueOn: "2025-10-30",
+    dueProvisional: false,
+    status: "draft",
+    statusLabel: "未发布",
+    publishedOn: null,
+    deadline: "overdue",
+    deadlineLabel: "已逾期未公开",
+    deadlineWorkdays: 3,
+    blockers: ["尚未完成“拟稿”", "尚未完成“科室负责人审核”", "尚未完成“分管或主要领导审定”", "尚未进行保密审查"],
+    ...overrides,
+  };
+}
+
+function detail(s: RecordSummary): RecordDetail {
+  return {
+    summary: s,
+    body: "",
+    channels: ["政府网站"],
+    ground: null,
+    groundLabel: null,
+    attributeReason: null,
+    documentNote: "（此件公开发布）",
+    redacted: false,
+    redactionRemoved: null,
+    redactionWhy: null,
+    calendarVersion: "2025-11-04",
+    reviews: [],
+    secrecy: null,
+    publications: [],
+  };
+}
+
+describe("公开记录", () => {
+  beforeEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  it("lists records with their deadline and opens one whose publication is still blocked", async () => {
+    serve({
+      records_due: () => ({ records: [summary()] }),
+      record_options: () => options,
+      profile_get: () => profile({ people: [{ id: "p1", name: "李明", officeId: null, officeName: null, roles: ["draft"] }] }),
+      record_get: () => detail(summary()),
+    });
+    const w = mount(RecordsView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await flush();
+    await flush();
+    const table = w.find('[data-testid="records-table"]').text();
+    expect(table).toContain("已逾期未公开（3 个工作日）");
+    expect(table).toContain("2025-10-30");
+    await w.find('[data-testid="record-open"]').trigger("click");
+    await flush();
+    await flush();
+    await flush();
+    const drawer = document.body.querySelector('[data-testid="record-detail"]');
+    expect(drawer?.textContent).toContain("发布前还需：尚未完成“拟稿”");
+    expect(drawer?.textContent).toContain("（此件公开发布）");
+    const publish = document.body.querySelector('[data-testid="publish-submit"]') as HTMLButtonElement;
+    expect(publish.disabled).toBe(true);
+    // Only the drafting stage is open; secrecy waits for the three signatures.
+    expect(document.body.querySelector('[data-testid="review-form"]')?.textContent).toContain("拟稿");
+    expect(document.body.querySelector('[data-testid="secrecy-form"]')).toBeNull();
+    w.unmount();
+  });
+
+  it("shows the compliance picture per domain", async () => {
+    serve({
+      records_due: () => ({ records: [] }),
+      records_compliance: () => ({
+        year: 2025,
+        today: "2025-11-20",
+        domains: [
+          { domain: "涉农补贴", items: [], records: 3, onTime: 1, late: 1, dueSoon: 0, overdue: 1, neverDisclosed: 4 },
+        ],
+      }),
+    });
+    const w = mount(RecordsView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await flush();
+    await w.find('[data-testid="tab-compliance"]').trigger("click");
+    await flush();
+    await flush();
+    expect(w.find('[data-testid="compliance-table"]').text()).toContain("涉农补贴");
+    w.unmount();
+  });
+});
