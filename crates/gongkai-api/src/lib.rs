@@ -69,7 +69,10 @@ macro_rules! with_commands {
             records_compliance($crate::wire::ComplianceArgs) -> $crate::wire::Compliance;
             publications_list($crate::wire::NoArgs) -> $crate::wire::Publications;
             publications_export($crate::wire::RegisterExportArgs) -> $crate::wire::ExportResult;
+            record_attach($crate::wire::AttachArgs) -> $crate::wire::RecordDetail;
+            record_attachment_save($crate::wire::AttachmentSaveArgs) -> $crate::wire::ExportResult;
             calendar_add_workdays($crate::wire::AddWorkdaysArgs) -> $crate::wire::DueExplanation;
+            calendar_update_import($crate::wire::CalendarFileArgs) -> $crate::wire::CalendarUpdateResult;
             catalog_domains($crate::wire::NoArgs) -> $crate::wire::CatalogDomains;
             catalog_items($crate::wire::CatalogItemsArgs) -> $crate::wire::CatalogItems;
             catalog_search($crate::wire::CatalogSearchArgs) -> $crate::wire::CatalogItems;

@@ -10,8 +10,10 @@ use gongkai_records::{
     SecrecyQuestion, Stage, blockers, deadline,
 };
 use gongkai_store::{
-    SEARCH_KIND_RECORD, Store, StoredPublication, StoredRecord, StoredReview, StoredSecrecy,
+    SEARCH_KIND_RECORD, Store, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
+    StoredSecrecy,
 };
+use sha2::{Digest, Sha256};
 
 use crate::commands::non_blank;
 use crate::session::OpenMode;
@@ -351,6 +353,82 @@ impl Api {
         Ok(explanation(&Due::count(&calendar, start, args.workdays)))
     }
 
+    pub fn record_attach(&self, args: wire::AttachArgs) -> Result<wire::RecordDetail, ApiError> {
+        let id: RowId = args.record_id.trim().parse()?;
+        let path = std::path::Path::new(args.path.trim());
+        let content = std::fs::read(path)
+            .map_err(|e| ApiError::invalid(format!("无法读取附件“{}”：{e}", path.display())))?;
+        let file_name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let sha256: String = Sha256::digest(&content)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        self.with_store(OpenMode::Existing, |store| {
+            store.add_attachment(
+                id,
+                &StoredAttachment {
+                    id: RowId::new(),
+                    file_name,
+                    sha256,
+                    size: i64::try_from(content.len()).unwrap_or(i64::MAX),
+                },
+                &content,
+            )?;
+            detail(store, id)
+        })
+    }
+
+    pub fn record_attachment_save(
+        &self,
+        args: wire::AttachmentSaveArgs,
+    ) -> Result<wire::ExportResult, ApiError> {
+        let id: RowId = args.id.trim().parse()?;
+        let (_, content) =
+            self.with_store(
+                OpenMode::Existing,
+                |store| Ok(store.attachment_content(id)?),
+            )?;
+        std::fs::write(&args.out, content)
+            .map_err(|e| ApiError::export(&args.out, &e.to_string()))?;
+        Ok(wire::ExportResult { path: args.out })
+    }
+
+    /// Takes newer calendar data (a year's holiday notice added), keeps it, and recounts the
+    /// due dates that were provisional. Older or equal versions are refused.
+    pub fn calendar_update_import(
+        &self,
+        args: wire::CalendarFileArgs,
+    ) -> Result<wire::CalendarUpdateResult, ApiError> {
+        let json = std::fs::read_to_string(args.path.trim())
+            .map_err(|e| ApiError::invalid(format!("无法读取日历文件“{}”：{e}", args.path)))?;
+        let update = Calendar::from_json(&json)?;
+        self.with_store(OpenMode::Existing, |store| {
+            let current = calendar(store)?;
+            if update.version() <= current.version() {
+                return Err(ApiError::invalid(format!(
+                    "日历文件的版本 {} 不比正在使用的 {} 新，未更新",
+                    update.version(),
+                    current.version()
+                )));
+            }
+            let recounted =
+                store.save_calendar_update(update.version(), &json, |formed, days| {
+                    let due = Due::count(&update, formed, days);
+                    (due.due_on, due.provisional)
+                })?;
+            let years = update.covered_years();
+            Ok(wire::CalendarUpdateResult {
+                version: update.version().to_owned(),
+                first_year: *years.start(),
+                last_year: *years.end(),
+                recounted: u32::try_from(recounted).unwrap_or(u32::MAX),
+            })
+        })
+    }
+
     pub fn publications_list(&self, _: wire::NoArgs) -> Result<wire::Publications, ApiError> {
         self.with_store(OpenMode::Existing, |store| {
             Ok(wire::Publications {
@@ -594,6 +672,16 @@ fn detail(store: &Store, id: RowId) -> Result<wire::RecordDetail, ApiError> {
         opinion: s.opinion,
         passed: s.passed,
     });
+    let attachments = store
+        .attachments(id)?
+        .into_iter()
+        .map(|a| wire::AttachmentEntry {
+            id: a.id.to_string(),
+            file_name: a.file_name,
+            sha256: a.sha256,
+            size: a.size,
+        })
+        .collect();
     let publications = store
         .publications()?
         .into_iter()
@@ -614,6 +702,7 @@ fn detail(store: &Store, id: RowId) -> Result<wire::RecordDetail, ApiError> {
         reviews,
         secrecy,
         publications,
+        attachments,
         summary: summary(store, &calendar, Local::now().date_naive(), record)?,
     })
 }

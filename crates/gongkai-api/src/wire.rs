@@ -910,6 +910,50 @@ pub struct RecordDetail {
     pub reviews: Vec<ReviewEntry>,
     pub secrecy: Option<SecrecyEntry>,
     pub publications: Vec<PublicationEntry>,
+    pub attachments: Vec<AttachmentEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentEntry {
+    pub id: String,
+    pub file_name: String,
+    pub sha256: String,
+    #[ts(type = "number")]
+    pub size: i64,
+}
+
+/// Attaches a file (read once, kept in the database) to a draft record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachArgs {
+    pub record_id: String,
+    pub path: String,
+}
+
+/// Writes an attachment out to a file, to open or print it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AttachmentSaveArgs {
+    pub id: String,
+    pub out: String,
+}
+
+/// Calendar data (the bundled format, see assets/calendar/README.md) from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarFileArgs {
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarUpdateResult {
+    pub version: String,
+    pub first_year: i32,
+    pub last_year: i32,
+    /// Provisional due dates of unpublished records counted again.
+    pub recounted: u32,
 }
 
 /// A three-level review signature; `passed: false` returns the record to its drafter.

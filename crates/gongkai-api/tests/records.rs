@@ -325,3 +325,95 @@ fn due_dates_are_explained_day_by_day() {
     });
     assert!(beyond.unwrap_err().message.contains("尚未收录"));
 }
+
+#[test]
+fn attachments_are_kept_in_the_database_and_clear_the_signatures() {
+    use gongkai_api::wire::{AttachArgs, AttachmentSaveArgs};
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let id = api
+        .record_save(input(&api, "2025年农机购置补贴结果", "2025-09-26"))
+        .unwrap()
+        .summary
+        .id;
+    sign(&api, &id, "draft", "李明", true).unwrap();
+    let file = dir.path().join("发放明细.pdf");
+    std::fs::write(&file, b"%PDF-1.4 test attachment").unwrap();
+    let detail = api
+        .record_attach(AttachArgs {
+            record_id: id.clone(),
+            path: file.display().to_string(),
+        })
+        .unwrap();
+    assert_eq!(detail.attachments[0].file_name, "发放明细.pdf");
+    assert_eq!(detail.attachments[0].size, 24);
+    assert!(
+        detail.reviews.iter().all(|r| r.cleared),
+        "new content, new review"
+    );
+    std::fs::remove_file(&file).unwrap();
+    let out = dir.path().join("取回.pdf");
+    api.record_attachment_save(AttachmentSaveArgs {
+        id: detail.attachments[0].id.clone(),
+        out: out.display().to_string(),
+    })
+    .unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.4 test attachment");
+}
+
+/// A due date reaching into a year whose holiday notice is not out yet is provisional, and is
+/// counted again when calendar data for that year arrives.
+#[test]
+fn provisional_due_dates_are_recounted_when_the_calendar_is_updated() {
+    use gongkai_api::wire::CalendarFileArgs;
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let record = api
+        .record_save(input(&api, "年底形成的信息", "2026-12-24"))
+        .unwrap();
+    assert!(record.summary.due_provisional);
+    // Weekdays only: 20 working days after Thursday 2026-12-24 is Thursday 2027-01-21.
+    assert_eq!(record.summary.due_on, "2027-01-21");
+
+    // A test fixture, not real data: the bundled calendar plus a 2027 with New Year's Day off
+    // on Friday 2027-01-01 only.
+    let bundled = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../assets/calendar/cn-workdays.json"),
+    )
+    .unwrap();
+    let mut data: serde_json::Value = serde_json::from_str(&bundled).unwrap();
+    let mut year = data["years"].as_array().unwrap().last().unwrap().clone();
+    year["year"] = 2027.into();
+    year["issued"] = "2026-11-20".into();
+    year["notice"] = "测试用：2027年部分节假日安排".into();
+    year["holidays"] =
+        serde_json::json!([{"name": "元旦", "from": "2027-01-01", "to": "2027-01-01"}]);
+    year["make_up_workdays"] = serde_json::json!([]);
+    data["years"].as_array_mut().unwrap().push(year);
+    data["version"] = "2026-11-20".into();
+    let file = dir.path().join("calendar.json");
+    std::fs::write(&file, serde_json::to_string(&data).unwrap()).unwrap();
+
+    let updated = api
+        .calendar_update_import(CalendarFileArgs {
+            path: file.display().to_string(),
+        })
+        .unwrap();
+    assert_eq!((updated.last_year, updated.recounted), (2027, 1));
+    let after = api
+        .record_get(IdArgs {
+            id: record.summary.id,
+        })
+        .unwrap();
+    assert!(!after.summary.due_provisional);
+    assert_eq!(
+        after.summary.due_on, "2027-01-22",
+        "New Year's Day 2027 is skipped"
+    );
+    assert_eq!(after.calendar_version, "2026-11-20");
+    let again = api.calendar_update_import(CalendarFileArgs {
+        path: file.display().to_string(),
+    });
+    assert!(again.unwrap_err().message.contains("不比正在使用的"));
+}

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use gongkai_api::wire::{
-    AddWorkdaysArgs, Compliance, ComplianceArgs, DueExplanation, ExportResult, NoArgs, Records,
-    RegisterExportArgs,
+    AddWorkdaysArgs, CalendarFileArgs, CalendarUpdateResult, Compliance, ComplianceArgs,
+    DueExplanation, ExportResult, NoArgs, Records, RegisterExportArgs,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -52,6 +52,13 @@ pub enum CalendarCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 导入更新的节假日数据（如新一年的国务院放假安排），并重算暂定的到期日
+    Update {
+        /// 日历数据文件（格式见 assets/calendar/README.md）
+        file: PathBuf,
+        #[command(flatten)]
+        db: Db,
+    },
 }
 
 #[derive(Debug)]
@@ -60,6 +67,7 @@ pub enum RecordsReport {
     Compliance(Compliance),
     Exported(ExportResult),
     Workdays(DueExplanation),
+    CalendarUpdated(CalendarUpdateResult),
 }
 
 pub fn run(command: RecordsCommand) -> (bool, Result<Report, ApiError>) {
@@ -108,6 +116,14 @@ pub fn run_calendar(command: CalendarCommand) -> (bool, Result<Report, ApiError>
                 result.map(|e| Report::Records(RecordsReport::Workdays(e))),
             )
         }
+        CalendarCommand::Update { file, db } => {
+            let args = CalendarFileArgs {
+                path: file.display().to_string(),
+            };
+            let result = Api::new(&db.db).calendar_update_import(args);
+            let report = result.map(|u| Report::Records(RecordsReport::CalendarUpdated(u)));
+            (db.json, report)
+        }
     }
 }
 
@@ -118,6 +134,7 @@ impl RecordsReport {
             RecordsReport::Compliance(c) => serde_json::to_value(c),
             RecordsReport::Exported(e) => serde_json::to_value(e),
             RecordsReport::Workdays(w) => serde_json::to_value(w),
+            RecordsReport::CalendarUpdated(u) => serde_json::to_value(u),
         };
         value.unwrap_or_default()
     }
@@ -170,6 +187,10 @@ impl RecordsReport {
             RecordsReport::Exported(e) => format!("已导出：{}", e.path),
             // The date alone, so scripts can use the plain output.
             RecordsReport::Workdays(w) => w.due_on.clone(),
+            RecordsReport::CalendarUpdated(u) => format!(
+                "日历已更新到 {}（{} 年至 {} 年），重算了 {} 条记录的暂定到期日",
+                u.version, u.first_year, u.last_year, u.recounted
+            ),
         }
     }
 }

@@ -526,8 +526,8 @@ impl Store {
         Ok(found)
     }
 
-    /// The `ref_id`s of rows of `kind` in the search index matching every term of `query`, best
-    /// first. Shared by every kind of thing indexed.
+    /// The `ref_id`s of rows of `kind` in the search index matching every term of `query`: catalog
+    /// items best first, every other kind newest first. Shared by every kind of thing indexed.
     pub fn search(&self, kind: &str, query: &str, limit: u32) -> Result<Vec<String>, StoreError> {
         let terms: Vec<&str> = query.split_whitespace().collect();
         if terms.is_empty() {
@@ -573,15 +573,21 @@ impl Store {
                 " AND (s.title LIKE ?{n} ESCAPE '\\' OR s.body LIKE ?{n} ESCAPE '\\')"
             ));
         }
-        // Ranked by how many terms occur in the title (一级/二级事项), then in index order.
-        // Not bm25: its IDF counts every matching row of the whole table, other kinds included,
-        // which costs tens of milliseconds once 100,000 records share a common phrase.
-        let mut title_hits = Vec::new();
-        for term in long.iter().chain(&short) {
-            values.push(Box::new((*term).to_owned()));
-            title_hits.push(format!("(instr(s.title, ?{}) > 0)", values.len()));
+        if kind == SEARCH_KIND_CATALOG {
+            // The catalog is small: ranked by how many terms occur in the title (一级/二级事项),
+            // then in index order. Not bm25: its IDF counts every matching row of the whole
+            // table, other kinds included.
+            let mut title_hits = Vec::new();
+            for term in long.iter().chain(&short) {
+                values.push(Box::new((*term).to_owned()));
+                title_hits.push(format!("(instr(s.title, ?{}) > 0)", values.len()));
+            }
+            sql.push_str(&format!(" ORDER BY {} DESC, d.id", title_hits.join(" + ")));
+        } else {
+            // Records and the like grow to 100,000s: newest first, so FTS5 walks the rowid range
+            // backwards and stops at the limit instead of sorting every match.
+            sql.push_str(" ORDER BY s.rowid DESC");
         }
-        sql.push_str(&format!(" ORDER BY {} DESC, d.id", title_hits.join(" + ")));
         values.push(Box::new(i64::from(limit)));
         sql.push_str(&format!(" LIMIT ?{}", values.len()));
         let refs: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref() as &dyn ToSql).collect();

@@ -34,7 +34,8 @@ pub use payouts::{
 };
 pub use profile::ProfileCounts;
 pub use records::{
-    SEARCH_KIND_RECORD, StoredPublication, StoredRecord, StoredReview, StoredSecrecy,
+    SEARCH_KIND_RECORD, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
+    StoredSecrecy,
 };
 
 /// How long a write waits for another connection (the CLI while the app runs) before failing.

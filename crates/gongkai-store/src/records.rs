@@ -78,6 +78,15 @@ pub struct StoredPublication {
 /// Records in the shared search index (see `Store::search`).
 pub const SEARCH_KIND_RECORD: &str = "record";
 
+/// A file attached to a record; the bytes stay in the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAttachment {
+    pub id: RowId,
+    pub file_name: String,
+    pub sha256: String,
+    pub size: i64,
+}
+
 const RECORD_COLUMNS: &str = "id, item_key, domain, item_name, title, doc_number, formed_on, body,
     channels, attribute, ground, attribute_reason, redacted, redaction_removed, redaction_why,
     time_limit_days, due_on, due_provisional, calendar_version, status, published_on, updated_at";
@@ -403,6 +412,96 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Attaches a file to a draft. Like any change of content it clears the signatures in force.
+    pub fn add_attachment(
+        &mut self,
+        record: RowId,
+        attachment: &StoredAttachment,
+        content: &[u8],
+    ) -> Result<(), StoreError> {
+        self.write(|w| {
+            require_draft(w, record)?;
+            w.tx.execute(
+                "INSERT INTO record_attachment (id, record_id, file_name, sha256, size, content,
+                     added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    attachment.id.to_string(),
+                    record.to_string(),
+                    attachment.file_name,
+                    attachment.sha256,
+                    attachment.size,
+                    content,
+                    w.now_text()
+                ],
+            )?;
+            clear_controls(w, record)?;
+            w.log_change("disclosure_record", record, ChangeOp::Upsert)
+        })
+    }
+
+    pub fn attachments(&self, record: RowId) -> Result<Vec<StoredAttachment>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, file_name, sha256, size FROM record_attachment
+             WHERE record_id = ?1 ORDER BY added_at, id",
+        )?;
+        let rows = stmt.query_map([record.to_string()], |r| {
+            Ok(StoredAttachment {
+                id: parse_id(r.get(0)?, 0)?,
+                file_name: r.get(1)?,
+                sha256: r.get(2)?,
+                size: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// An attachment's name and bytes.
+    pub fn attachment_content(&self, id: RowId) -> Result<(String, Vec<u8>), StoreError> {
+        self.conn
+            .query_row(
+                "SELECT file_name, content FROM record_attachment WHERE id = ?1",
+                [id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "附件" })
+    }
+
+    /// Keeps calendar data received later (by sync or from a file) and recounts the due dates
+    /// that were counted provisionally, with `recount` (formed_on, workdays) → (due, still
+    /// provisional). Returns how many records changed.
+    pub fn save_calendar_update(
+        &mut self,
+        version: &str,
+        json: &str,
+        recount: impl Fn(NaiveDate, u32) -> (NaiveDate, bool),
+    ) -> Result<usize, StoreError> {
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO calendar_update (version, json, received_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (version) DO NOTHING",
+                params![version, json, w.now_text()],
+            )?;
+            let pending: Vec<(String, NaiveDate, u32)> =
+                w.tx.prepare(
+                    "SELECT id, formed_on, time_limit_days FROM disclosure_record
+                     WHERE due_provisional = 1 AND status = 'draft'",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
+            for (id, formed_on, days) in &pending {
+                let (due, provisional) = recount(*formed_on, *days);
+                w.tx.execute(
+                    "UPDATE disclosure_record SET due_on = ?2, due_provisional = ?3,
+                         calendar_version = ?4, updated_at = ?5 WHERE id = ?1",
+                    params![id, due, provisional, version, w.now_text()],
+                )?;
+            }
+            Ok(pending.len())
+        })
     }
 
     /// The newest calendar data received by sync, if any: (version, JSON).

@@ -561,9 +561,7 @@ fn editing_a_draft_or_returning_it_clears_the_controls_in_force_and_keeps_histor
     );
     let log = change_log(&store);
     assert!(log.iter().filter(|(e, _)| e == "disclosure_record").count() >= 6);
-    let found = store
-        .search(SEARCH_KIND_RECORD, "发放标准", 10)
-        .unwrap();
+    let found = store.search(SEARCH_KIND_RECORD, "发放标准", 10).unwrap();
     assert_eq!(
         found,
         [record.id.to_string()],

@@ -58,6 +58,7 @@ function detail(s: RecordSummary): RecordDetail {
     reviews: [],
     secrecy: null,
     publications: [],
+    attachments: [],
   };
 }
 

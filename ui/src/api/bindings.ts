@@ -11,8 +11,17 @@ export type AddWorkdaysArgs = { date: string, workdays: number, };
 export type ApiError = { code: string, message: string, };
 export type AppStatus = { wireVersion: number, dbPath: string, state: DbState, schemaVersion: number | null, profile: Profile | null, problem: string | null, };
 export type ArchivedFile = { village: string, fileName: string, sha256: string, };
+export type AttachArgs = { recordId: string, path: string, };
+export type AttachmentEntry = { id: string, fileName: string, sha256: string, size: number, };
+export type AttachmentSaveArgs = { id: string, out: string, };
 export type BackupArgs = { out: string | null, };
 export type BackupResult = { path: string, bytes: number, };
+export type CalendarFileArgs = { path: string, };
+export type CalendarUpdateResult = { version: string, firstYear: number, lastYear: number, 
+/**
+ * Provisional due dates of unpublished records counted again.
+ */
+recounted: number, };
 export type CatalogAction = "add" | "edit" | "hide" | "restore";
 export type CatalogAdjustArgs = { action: CatalogAction, 
 /**
@@ -314,7 +323,7 @@ documentNote: string, redacted: boolean, redactionRemoved: string | null, redact
 /**
  * Every signature, history included, oldest first.
  */
-reviews: Array<ReviewEntry>, secrecy: SecrecyEntry | null, publications: Array<PublicationEntry>, };
+reviews: Array<ReviewEntry>, secrecy: SecrecyEntry | null, publications: Array<PublicationEntry>, attachments: Array<AttachmentEntry>, };
 export type RecordInput = { id: string | null, 
 /**
  * Catalog item key (领域/一级事项/二级事项) of the effective catalog.
@@ -475,7 +484,10 @@ export const commands = {
   recordsCompliance: (args: ComplianceArgs) => invoke<Compliance>("records_compliance", { args }),
   publicationsList: () => invoke<Publications>("publications_list", { args: {} }),
   publicationsExport: (args: RegisterExportArgs) => invoke<ExportResult>("publications_export", { args }),
+  recordAttach: (args: AttachArgs) => invoke<RecordDetail>("record_attach", { args }),
+  recordAttachmentSave: (args: AttachmentSaveArgs) => invoke<ExportResult>("record_attachment_save", { args }),
   calendarAddWorkdays: (args: AddWorkdaysArgs) => invoke<DueExplanation>("calendar_add_workdays", { args }),
+  calendarUpdateImport: (args: CalendarFileArgs) => invoke<CalendarUpdateResult>("calendar_update_import", { args }),
   catalogDomains: () => invoke<CatalogDomains>("catalog_domains", { args: {} }),
   catalogItems: (args: CatalogItemsArgs) => invoke<CatalogItems>("catalog_items", { args }),
   catalogSearch: (args: CatalogSearchArgs) => invoke<CatalogItems>("catalog_search", { args }),

@@ -27,3 +27,25 @@ export async function chooseExportTarget(title: string, defaultPath: string, kin
   const filter = kind === "xlsx" ? { name: "Excel 工作簿", extensions: ["xlsx"] } : { name: "PDF 文件", extensions: ["pdf"] };
   return save({ title, defaultPath, filters: [filter] });
 }
+
+/** Asks for any file to attach to a record; null when cancelled. */
+export async function chooseAttachment(): Promise<string | null> {
+  const picked = await open({ title: "选择附件", multiple: false, directory: false });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Asks for a calendar data file (JSON); null when cancelled. */
+export async function chooseCalendarFile(): Promise<string | null> {
+  const picked = await open({
+    title: "选择节假日数据文件",
+    multiple: false,
+    directory: false,
+    filters: [{ name: "日历数据（JSON）", extensions: ["json"] }],
+  });
+  return typeof picked === "string" ? picked : null;
+}
+
+/** Asks where to save a copy of a file, keeping its name and extension; null when cancelled. */
+export async function chooseCopyTarget(fileName: string): Promise<string | null> {
+  return save({ title: "另存为", defaultPath: fileName });
+}
