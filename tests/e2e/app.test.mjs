@@ -279,3 +279,71 @@ test("a disclosure record cannot be published before 三审 and 保密审查; th
   assert.equal(due[0].status, "published");
   assert.equal(due[0].blockers.length, 0);
 });
+
+/** Keys of the catalog items whose rows in the search results belong to `domain`. */
+async function catalogResultKeys(wd, domain) {
+  return wd.execute(
+    `return [...document.querySelectorAll('[data-testid="catalog-results"] tr')]
+       .filter((r) => [...r.querySelectorAll('[data-testid="catalog-result-domain"]')].some((c) => c.innerText.trim() === arguments[0]))
+       .map((r) => r.querySelector('[data-testid="catalog-item-open"]').getAttribute("data-key"));`,
+    [domain],
+  );
+}
+
+test("the catalog: domains with counts, 低保 found across domains, an item hidden with a reason and restored", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-"));
+  const db = join(dir, "demo.sqlite3");
+  execFileSync(cli, ["demo", "--db", db]);
+  let key;
+
+  await withApp(db, async (wd) => {
+    await wd.click(testid("nav-catalog"));
+    await wd.waitFor(testid("catalog-domains"), { text: (t) => t.includes("涉农补贴") && t.includes("基线部分") });
+    const domains = await wd.execute(
+      `return [...document.querySelectorAll('[data-testid="catalog-domain"]')].map((d) => d.getAttribute("data-domain"));`,
+    );
+    assert.ok(domains.length >= 26, `26 pilot domains and more are listed (${domains.length})`);
+    for (const name of ["城乡规划", "社会救助", "涉农补贴", "市政服务"]) assert.ok(domains.includes(name), name);
+
+    await wd.click(`${testid("catalog-domain")}[data-domain="涉农补贴"]`);
+    await wd.waitFor(testid("catalog-domain-head"), { text: (t) => t.includes("涉农补贴") && t.includes("标准指引") });
+    await wd.waitFor(testid("catalog-items"), { text: (t) => t.includes("耕地地力保护") && t.includes("农机购置补贴") });
+    assert.deepEqual(await chineseWithoutBundledFont(wd), [], "catalog page");
+    assert.deepEqual(await placeholdersWithoutGlyphs(wd), [], "catalog placeholders render in the bundled font");
+    await saveScreenshot(wd, "catalog.png");
+
+    // Two characters search every column of the whole catalog.
+    await wd.type(input("catalog-search"), "低保");
+    await wd.waitFor(testid("catalog-results"), { text: (t) => t.includes("社会救助") });
+    [key] = await catalogResultKeys(wd, "社会救助");
+    assert.ok(key?.startsWith("社会救助/"), `a 社会救助 result (${key})`);
+    await saveScreenshot(wd, "catalog-search.png");
+
+    await wd.click(`${testid("catalog-item-open")}[data-key="${key}"]`);
+    await wd.waitFor(testid("catalog-detail"), { text: (t) => t.includes("全国基线 · 载入") });
+    await wd.type(input("catalog-reason"), "本镇不承担此项审批，由县民政局公开");
+    await wd.click(testid("catalog-by"));
+    await wd.pickOption("李明");
+    await wd.click(testid("catalog-hide"));
+    await wd.waitFor(testid("catalog-hidden"));
+    await wd.waitFor(testid("catalog-history"), { text: (t) => t.includes("本镇 · 隐藏") && t.includes("本镇不承担此项审批") && t.includes("李明") });
+    // Gone from the search behind the drawer.
+    for (let i = 0; i < 50 && (await catalogResultKeys(wd, "社会救助")).includes(key); i++) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(!(await catalogResultKeys(wd, "社会救助")).includes(key), "a hidden item is not found any more");
+    await saveScreenshot(wd, "catalog-hidden.png");
+
+    await wd.type(input("catalog-reason"), "县民政局通知乡镇仍须公开");
+    await wd.click(testid("catalog-restore"));
+    await wd.waitFor(testid("catalog-history"), { text: (t) => t.includes("本镇 · 恢复") });
+    for (let i = 0; i < 50 && !(await catalogResultKeys(wd, "社会救助")).includes(key); i++) await new Promise((r) => setTimeout(r, 200));
+    assert.ok((await catalogResultKeys(wd, "社会救助")).includes(key), "the restored item is found again");
+    assert.deepEqual(await chineseWithoutBundledFont(wd), [], "catalog item drawer");
+    await wd.execute(`document.querySelector('[data-testid="catalog-history"] .el-timeline-item:last-child').scrollIntoView();`);
+    await new Promise((r) => setTimeout(r, 500)); // let the webview paint the scrolled drawer
+    await saveScreenshot(wd, "catalog-item.png");
+  });
+
+  // The core kept both adjustments with their reasons.
+  const history = JSON.parse(execFileSync(cli, ["catalog", "history", key, "--db", db, "--json"], { encoding: "utf8" }));
+  assert.deepEqual(history.entries.filter((e) => e.layer === "township").map((e) => [e.action, e.by]), [["hide", "李明"], ["restore", "李明"]]);
+});

@@ -1,6 +1,7 @@
 import type { Component } from "vue";
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
 import { areas } from "./areas";
+import CatalogView from "./views/catalog/CatalogView.vue";
 import OverviewView from "./views/OverviewView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
@@ -8,7 +9,7 @@ import RecordsView from "./views/records/RecordsView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 
 /** Areas that are built; every other area shows what it will do and that it is not open yet. */
-const built: Record<string, Component> = { records: RecordsView, payouts: PayoutsView, settings: SettingsView };
+const built: Record<string, Component> = { catalog: CatalogView, records: RecordsView, payouts: PayoutsView, settings: SettingsView };
 
 const routes: RouteRecordRaw[] = [
   { path: "/", component: OverviewView },

@@ -114,6 +114,30 @@ impl Api {
         })
     }
 
+    pub fn catalog_hidden(&self, _: wire::NoArgs) -> Result<wire::HiddenCatalogItems, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            let items = store
+                .catalog_hidden()?
+                .into_iter()
+                .map(|(key, reason, on, by)| {
+                    let mut parts = key.splitn(3, '/');
+                    let mut part = || parts.next().unwrap_or_default().to_owned();
+                    let (domain, level1, level2) = (part(), part(), part());
+                    wire::HiddenCatalogItem {
+                        key,
+                        domain,
+                        level1,
+                        level2,
+                        reason,
+                        on,
+                        by,
+                    }
+                })
+                .collect();
+            Ok(wire::HiddenCatalogItems { items })
+        })
+    }
+
     pub fn catalog_item_history(
         &self,
         args: wire::CatalogKeyArgs,

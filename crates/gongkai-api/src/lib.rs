@@ -78,6 +78,7 @@ macro_rules! with_commands {
             catalog_search($crate::wire::CatalogSearchArgs) -> $crate::wire::CatalogItems;
             catalog_adjust($crate::wire::CatalogAdjustArgs) -> $crate::wire::CatalogItemHistory;
             catalog_item_history($crate::wire::CatalogKeyArgs) -> $crate::wire::CatalogItemHistory;
+            catalog_hidden($crate::wire::NoArgs) -> $crate::wire::HiddenCatalogItems;
             catalog_export($crate::wire::CatalogExportArgs) -> $crate::wire::CatalogExportResult;
         }
     };

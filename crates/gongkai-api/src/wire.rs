@@ -697,6 +697,25 @@ pub struct CatalogAdjustArgs {
     pub on: Option<String>,
 }
 
+/// An item the township hid, to find and restore it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HiddenCatalogItem {
+    pub key: String,
+    pub domain: String,
+    pub level1: String,
+    pub level2: String,
+    pub reason: String,
+    pub on: String,
+    pub by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HiddenCatalogItems {
+    pub items: Vec<HiddenCatalogItem>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogKeyArgs {

@@ -295,3 +295,35 @@ fn export_xlsx_has_the_two_row_header_and_pdf_the_items() {
         .unwrap_err();
     assert!(err.message.contains("导出格式"), "{}", err.message);
 }
+
+#[test]
+fn an_edit_keeps_the_items_name_and_hidden_items_can_be_found_again() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let mut rename = adjust(CatalogAction::Edit, Some(KEY), "改名");
+    rename.item = Some(CatalogItemInput {
+        level2: Some("农机购置与应用补贴".to_owned()),
+        ..CatalogItemInput::default()
+    });
+    let err = api.catalog_adjust(rename).unwrap_err();
+    assert!(
+        err.message.contains("不能改变其领域、一级事项或二级事项"),
+        "{}",
+        err.message
+    );
+
+    assert!(api.catalog_hidden(NoArgs {}).unwrap().items.is_empty());
+    api.catalog_adjust(adjust(CatalogAction::Hide, Some(KEY), "本镇无农机补贴"))
+        .unwrap();
+    let hidden = api.catalog_hidden(NoArgs {}).unwrap().items;
+    assert_eq!(hidden.len(), 1);
+    assert_eq!(hidden[0].key, KEY);
+    assert_eq!(hidden[0].level2, "农机购置补贴");
+    assert_eq!(
+        (hidden[0].reason.as_str(), hidden[0].by.as_str()),
+        ("本镇无农机补贴", "李文书")
+    );
+    api.catalog_adjust(adjust(CatalogAction::Restore, Some(KEY), "县里要求恢复"))
+        .unwrap();
+    assert!(api.catalog_hidden(NoArgs {}).unwrap().items.is_empty());
+}

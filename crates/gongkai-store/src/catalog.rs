@@ -453,6 +453,19 @@ impl Store {
     }
 
     /// The effective catalog, or one domain of it, in table order.
+    /// Items the township has hidden (last hide not followed by a restore), with the hide's
+    /// reason, date and who, so the clerk can find them again: (key, reason, made_on, made_by).
+    pub fn catalog_hidden(&self) -> Result<Vec<(String, String, String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.key, t.reason, t.made_on, t.made_by FROM catalog_township t
+             WHERE t.action = 'hide' AND t.id = (SELECT max(u.id) FROM catalog_township u
+                 WHERE u.key = t.key AND u.action IN ('hide', 'restore'))
+             ORDER BY t.key",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn catalog_items(
         &mut self,
         domain: Option<&str>,
@@ -670,10 +683,13 @@ impl Store {
                 }
                 _ => {}
             }
+            // The key names the item everywhere (records, sync, history): an edit keeps it.
             if let TownshipAction::Edit(item) = &adjustment.action
-                && item.domain != key.split('/').next().unwrap_or_default()
+                && item.key() != key
             {
-                return refuse("修改事项时不能改变其所属领域，请隐藏后在新领域中增加".to_owned());
+                return refuse(format!(
+                    "修改事项时不能改变其领域、一级事项或二级事项（“{key}”）；如需改名，请隐藏原事项后新增"
+                ));
             }
             let item = match &adjustment.action {
                 TownshipAction::Add(item) | TownshipAction::Edit(item) => Some(item),

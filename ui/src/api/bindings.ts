@@ -198,6 +198,8 @@ export type DomainCompliance = { domain: string, items: Array<ItemCompliance>, r
 export type DueExplanation = { formedOn: string, workdays: number, dueOn: string, provisional: boolean, calendarVersion: string, days: Array<CountedDay>, holidaysSkipped: number, weekendsSkipped: number, makeUpDaysUsed: number, };
 export type ExportResult = { path: string, };
 export type HeaderMapping = { header: string, column: string | null, };
+export type HiddenCatalogItem = { key: string, domain: string, level1: string, level2: string, reason: string, on: string, by: string, };
+export type HiddenCatalogItems = { items: Array<HiddenCatalogItem>, };
 export type IdArgs = { id: string, };
 export type ImportIssue = { sheet: string, row: number, column: string, code: string, message: string, };
 export type ImportTemplate = { id: string, name: string, mapping: Array<HeaderMapping>, updatedAt: string, };
@@ -493,5 +495,6 @@ export const commands = {
   catalogSearch: (args: CatalogSearchArgs) => invoke<CatalogItems>("catalog_search", { args }),
   catalogAdjust: (args: CatalogAdjustArgs) => invoke<CatalogItemHistory>("catalog_adjust", { args }),
   catalogItemHistory: (args: CatalogKeyArgs) => invoke<CatalogItemHistory>("catalog_item_history", { args }),
+  catalogHidden: () => invoke<HiddenCatalogItems>("catalog_hidden", { args: {} }),
   catalogExport: (args: CatalogExportArgs) => invoke<CatalogExportResult>("catalog_export", { args }),
 };

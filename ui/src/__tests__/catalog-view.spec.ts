@@ -1,0 +1,287 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { mount } from "@vue/test-utils";
+import ElementPlus from "element-plus";
+import CatalogView from "@/views/catalog/CatalogView.vue";
+import type { CatalogDomain, CatalogItem, CatalogItemHistory } from "@/api/bindings";
+import { flush, profile, serve } from "./fixtures";
+
+vi.mock("@/api/files", () => ({ chooseExportTarget: vi.fn(async () => "/tmp/导出/目录.pdf") }));
+
+function domain(overrides: Partial<CatalogDomain> = {}): CatalogDomain {
+  return {
+    name: "涉农补贴",
+    order: 23,
+    items: 2,
+    source: "",
+    sources: [{ title: "某县涉农补贴领域目录", url: "http://example.gov.cn/1" }],
+    kind: "pilot",
+    coverage: "partial",
+    coverageNote: "仅收录了国家模板的部分事项",
+    guidelineIssuer: "财政部办公厅",
+    guidelineDocument: "财办〔2019〕10号",
+    guidelineDate: "2019-03-01",
+    ...overrides,
+  };
+}
+
+function item(overrides: Partial<CatalogItem> = {}): CatalogItem {
+  return {
+    key: "涉农补贴/农业生产发展资金/耕地地力保护",
+    domain: "涉农补贴",
+    level1: "农业生产发展资金",
+    level2: "耕地地力保护",
+    content: "补贴对象、补贴标准、发放结果",
+    basis: "《政府信息公开条例》",
+    timeLimit: "信息形成或者变更之日起20个工作日内",
+    timeLimitWorkdays: 20,
+    subject: "县农业农村局、乡镇人民政府",
+    channels: ["政府网站", "其他"],
+    channelsOther: "党群服务中心",
+    audience: ["全社会"],
+    mode: ["主动"],
+    level: ["县级", "乡级"],
+    source: "http://example.gov.cn/1",
+    state: "baseline",
+    ...overrides,
+  };
+}
+
+const dibao = item({
+  key: "社会救助/最低生活保障/审批信息",
+  domain: "社会救助",
+  level1: "最低生活保障",
+  level2: "审批信息",
+  content: "低保对象名单",
+  state: "townshipEdited",
+});
+
+function history(current: CatalogItem | null): CatalogItemHistory {
+  return {
+    key: dibao.key,
+    current,
+    entries: [
+      { layer: "baseline", action: "load", on: "2026-01-01", recordedAt: "2026-01-01T00:00:00Z", note: "2026.1", by: null, item: dibao },
+    ],
+  };
+}
+
+const domains = [
+  domain(),
+  domain({ name: "社会救助", order: 20, items: 12, coverage: "complete", coverageNote: "" }),
+  domain({ name: "统计", order: 28, items: 0, kind: "later", coverage: "not_found", coverageNote: "未找到国家指引的表格" }),
+];
+
+async function settle() {
+  for (let i = 0; i < 4; i++) await flush();
+}
+
+function mountView() {
+  return mount(CatalogView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+}
+
+describe("事项目录", () => {
+  beforeEach(() => {
+    document.body.innerHTML = "";
+    vi.clearAllMocks();
+  });
+
+  it("lists the domains with their counts and coverage, and shows the first domain's items", async () => {
+    const mock = serve({
+      catalog_domains: () => ({ domains }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [item(), item({ key: "涉农补贴/涉农资金/资金明细", level1: "涉农资金", level2: "资金明细", state: "townshipAdded" })] }),
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    const list = w.find('[data-testid="catalog-domains"]').text();
+    expect(list).toContain("试点领域（2）");
+    expect(list).toContain("23. 涉农补贴");
+    expect(list).toContain("12 项");
+    expect(list).toContain("基线部分");
+    expect(list).toContain("基线完整");
+    expect(list).toContain("基线未找到");
+    expect(mock).toHaveBeenCalledWith("catalog_items", { args: { domain: "涉农补贴" } });
+    const table = w.find('[data-testid="catalog-items"]').text();
+    for (const header of ["一级事项", "二级事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式", "公开层级"]) {
+      expect(table).toContain(header);
+    }
+    expect(table).toContain("耕地地力保护");
+    expect(table).toContain("其他（党群服务中心）");
+    expect(table).toContain("全国基线");
+    expect(table).toContain("本镇增加");
+    expect(w.find('[data-testid="catalog-domain-head"]').text()).toContain("财办〔2019〕10号");
+
+    const buttons = w.findAll('[data-testid="catalog-domain"]');
+    await buttons[1].trigger("click");
+    await settle();
+    expect(mock).toHaveBeenCalledWith("catalog_items", { args: { domain: "社会救助" } });
+    w.unmount();
+  });
+
+  it("searches the whole catalog as the clerk types, debounced, and shows each result's domain", async () => {
+    vi.useFakeTimers();
+    try {
+      const mock = serve({
+        catalog_domains: () => ({ domains }),
+        catalog_hidden: () => ({ items: [] }),
+        catalog_items: () => ({ items: [item()] }),
+        catalog_search: () => ({ items: [dibao] }),
+        profile_get: () => profile(),
+      });
+      const w = mountView();
+      await vi.runAllTimersAsync();
+      const search = w.find('input[data-testid="catalog-search"]');
+      await search.setValue("低");
+      await search.setValue("低保");
+      await vi.advanceTimersByTimeAsync(100);
+      expect(mock).not.toHaveBeenCalledWith("catalog_search", expect.anything());
+      await vi.advanceTimersByTimeAsync(100);
+      await vi.runAllTimersAsync();
+      expect(mock.mock.calls.filter(([c]) => c === "catalog_search")).toEqual([["catalog_search", { args: { query: "低保", limit: 200 } }]]);
+      const results = w.find('[data-testid="catalog-results"]').text();
+      expect(results).toContain("社会救助");
+      expect(results).toContain("审批信息");
+      expect(w.find('[data-testid="catalog-search-caption"]').text()).toContain("找到 1 项");
+      w.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("hides an item only with a reason and who, and shows its history", async () => {
+    const mock = serve({
+      catalog_domains: () => ({ domains }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [dibao] }),
+      catalog_item_history: () => history(dibao),
+      catalog_adjust: () => history(null),
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    await w.find('[data-testid="catalog-item-open"]').trigger("click");
+    await settle();
+    const detail = document.body.querySelector('[data-testid="catalog-detail"]');
+    expect(detail?.textContent).toContain("低保对象名单");
+    expect(detail?.textContent).toContain("全国基线 · 载入");
+    const hide = () => document.body.querySelector('[data-testid="catalog-hide"]') as HTMLButtonElement;
+    expect(hide().disabled).toBe(true);
+
+    const reason = document.body.querySelector('input[data-testid="catalog-reason"]') as HTMLInputElement;
+    reason.value = "本镇无此项审批权";
+    reason.dispatchEvent(new Event("input"));
+    await settle();
+    expect(hide().disabled).toBe(true); // still no 经办人
+
+    (document.body.querySelector('[data-testid="catalog-by"]') as HTMLElement).click();
+    await settle();
+    const option = [...document.body.querySelectorAll(".el-select-dropdown__item")].find((o) => o.textContent?.includes("李明")) as HTMLElement;
+    option.click();
+    await settle();
+    expect(hide().disabled).toBe(false);
+    hide().click();
+    await settle();
+    expect(mock).toHaveBeenCalledWith("catalog_adjust", {
+      args: { action: "hide", key: dibao.key, item: null, reason: "本镇无此项审批权", by: "李明", on: null },
+    });
+    // Hidden: the drawer says so and offers 恢复; the list and counts are reloaded.
+    expect(document.body.querySelector('[data-testid="catalog-hidden"]')).not.toBeNull();
+    expect(document.body.querySelector('[data-testid="catalog-restore"]')).not.toBeNull();
+    expect(mock.mock.calls.filter(([c]) => c === "catalog_domains").length).toBe(2);
+    w.unmount();
+  });
+
+  it("shows the core's refusal in Chinese", async () => {
+    serve({
+      catalog_domains: () => ({ domains }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [dibao] }),
+      catalog_item_history: () => history(dibao),
+      catalog_adjust: () => {
+        throw { code: "invalid", message: "事项“社会救助/最低生活保障/审批信息”已被隐藏，请先恢复" };
+      },
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    await w.find('[data-testid="catalog-item-open"]').trigger("click");
+    await settle();
+    const reason = document.body.querySelector('input[data-testid="catalog-reason"]') as HTMLInputElement;
+    reason.value = "不适用";
+    reason.dispatchEvent(new Event("input"));
+    (document.body.querySelector('[data-testid="catalog-by"]') as HTMLElement).click();
+    await settle();
+    ([...document.body.querySelectorAll(".el-select-dropdown__item")].find((o) => o.textContent?.includes("李明")) as HTMLElement).click();
+    await settle();
+    (document.body.querySelector('[data-testid="catalog-hide"]') as HTMLButtonElement).click();
+    await settle();
+    expect(document.body.querySelector(".el-message")?.textContent).toContain("已被隐藏，请先恢复");
+    w.unmount();
+  });
+
+  it("edits an item sending only the changed columns, with reason and who", async () => {
+    const mock = serve({
+      catalog_domains: () => ({ domains }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [dibao] }),
+      catalog_item_history: () => history(dibao),
+      catalog_adjust: () => history({ ...dibao, content: "低保对象名单（按村）" }),
+      record_options: () => ({ attributes: [], grounds: [], stages: [], secrecyQuestions: [], channels: [{ key: "政府网站", label: "政府网站" }] }),
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    await w.find('[data-testid="catalog-item-open"]').trigger("click");
+    await settle();
+    (document.body.querySelector('[data-testid="catalog-edit"]') as HTMLButtonElement).click();
+    await settle();
+    const form = document.body.querySelector('[data-testid="catalog-form"]') as HTMLFormElement;
+    const content = form.querySelector('textarea[data-testid="catalog-form-content"]') as HTMLTextAreaElement;
+    content.value = "低保对象名单（按村）";
+    content.dispatchEvent(new Event("input"));
+    const reason = form.querySelector('input[data-testid="catalog-reason"]') as HTMLInputElement;
+    reason.value = "按县民政局要求分村公开";
+    reason.dispatchEvent(new Event("input"));
+    (form.querySelector('[data-testid="catalog-by"]') as HTMLElement).click();
+    await settle();
+    ([...document.body.querySelectorAll(".el-select-dropdown__item")].find((o) => o.textContent?.includes("李明")) as HTMLElement).click();
+    await settle();
+    form.dispatchEvent(new Event("submit"));
+    await settle();
+    const call = mock.mock.calls.find(([c]) => c === "catalog_adjust");
+    expect(call?.[1]).toEqual({
+      args: {
+        action: "edit",
+        key: dibao.key,
+        item: {
+          domain: null, level1: null, level2: null, content: "低保对象名单（按村）", basis: null, timeLimit: null, timeLimitWorkdays: null,
+          subject: null, channels: null, channelsOther: null, audience: null, mode: null, level: null, source: null,
+        },
+        reason: "按县民政局要求分村公开",
+        by: "李明",
+        on: null,
+      },
+    });
+    w.unmount();
+  });
+
+  it("exports the chosen domain as an A3 landscape PDF to the path the clerk picked", async () => {
+    const mock = serve({
+      catalog_domains: () => ({ domains }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [item()] }),
+      catalog_export: () => ({ path: "/tmp/导出/目录.pdf", domains: 1, items: 2, bytes: 1000 }),
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    await w.find('[data-testid="catalog-export-a3"]').trigger("click");
+    await settle();
+    expect(mock).toHaveBeenCalledWith("catalog_export", { args: { format: "pdf", out: "/tmp/导出/目录.pdf", paper: "a3", domain: "涉农补贴" } });
+    await w.find('[data-testid="catalog-export-xlsx"]').trigger("click");
+    await settle();
+    expect(mock).toHaveBeenCalledWith("catalog_export", { args: { format: "xlsx", out: "/tmp/导出/目录.pdf", paper: "a3", domain: "涉农补贴" } });
+    w.unmount();
+  });
+});

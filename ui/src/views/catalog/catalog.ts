@@ -1,0 +1,105 @@
+// Labels the catalog screen shows for the core's keys, and the clerk's last 经办人.
+import { ref } from "vue";
+import type { CatalogDomain, CatalogHistoryEntry, CatalogItem, CatalogItemState } from "@/api/bindings";
+
+type TagType = "primary" | "success" | "warning" | "info" | "danger";
+
+export const stateLabels: Record<CatalogItemState, { label: string; type: TagType }> = {
+  baseline: { label: "全国基线", type: "info" },
+  county: { label: "县级更新", type: "primary" },
+  townshipEdited: { label: "本镇修改", type: "warning" },
+  townshipAdded: { label: "本镇增加", type: "success" },
+};
+
+/** The coverage marker of a domain's bundled baseline; null when there is nothing to say. */
+export function coverageTag(d: CatalogDomain): { label: string; type: TagType } | null {
+  switch (d.coverage) {
+    case "complete":
+      return { label: "基线完整", type: "success" };
+    case "partial":
+      return { label: "基线部分", type: "info" };
+    case "not_found":
+      return { label: "基线未找到", type: "warning" };
+    default:
+      return null;
+  }
+}
+
+export const kindLabels: Record<string, string> = {
+  pilot: "试点领域",
+  later: "其他领域",
+  "": "县、镇增加的领域",
+};
+
+const layerLabels: Record<string, string> = { baseline: "全国基线", county: "县级", township: "本镇" };
+const actionLabels: Record<string, string> = {
+  load: "载入",
+  upsert: "更新",
+  withdraw: "撤回",
+  add: "增加",
+  edit: "修改",
+  hide: "隐藏",
+  restore: "恢复",
+};
+
+/** “本镇 · 隐藏” for a history row. */
+export function entryTitle(e: CatalogHistoryEntry): string {
+  return `${layerLabels[e.layer] ?? e.layer} · ${actionLabels[e.action] ?? e.action}`;
+}
+
+/** What the history row's note is: the baseline version, the county's version label, or the reason. */
+export function entryNote(e: CatalogHistoryEntry): string {
+  if (!e.note) return "";
+  if (e.layer === "baseline") return `基线版本：${e.note}`;
+  if (e.layer === "county") return `县级版本：${e.note}`;
+  return `原因：${e.note}`;
+}
+
+/** The item's columns as the standard table names them, for the detail and for comparing versions. */
+export const columns: { key: keyof CatalogItem; label: string }[] = [
+  { key: "level1", label: "一级事项" },
+  { key: "level2", label: "二级事项" },
+  { key: "content", label: "公开内容（要素）" },
+  { key: "basis", label: "公开依据" },
+  { key: "timeLimit", label: "公开时限" },
+  { key: "subject", label: "公开主体" },
+  { key: "channels", label: "公开渠道和载体" },
+  { key: "audience", label: "公开对象" },
+  { key: "mode", label: "公开方式" },
+  { key: "level", label: "公开层级" },
+];
+
+/** A column's text: lists joined with 、, the non-standard channels named after 其他. */
+export function cellText(item: CatalogItem, key: keyof CatalogItem): string {
+  if (key === "channels") {
+    return item.channels.map((c) => (c === "其他" && item.channelsOther ? `其他（${item.channelsOther}）` : c)).join("、");
+  }
+  const v = item[key];
+  return Array.isArray(v) ? v.join("、") : String(v ?? "");
+}
+
+/** The columns whose text differs between two versions of an item. */
+export function changedColumns(before: CatalogItem, after: CatalogItem): string[] {
+  return columns.filter((c) => cellText(before, c.key) !== cellText(after, c.key)).map((c) => c.label);
+}
+
+/**
+ * The tick columns' values. The core checks them against the national table (公开对象 · 公开方式 ·
+ * 公开层级 each have two); it has no command listing them, unlike the channels (recordOptions).
+ */
+export const ticks = {
+  audience: ["全社会", "特定群体"],
+  mode: ["主动", "依申请"],
+  level: ["县级", "乡级"],
+};
+
+/** Who did the last adjustment in this session, offered again for the next one. */
+export const lastBy = ref("");
+
+/** A recorded-at timestamp (UTC) as the clerk's local “2026-03-01 14:05”. */
+export function localTime(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())} ${p(t.getHours())}:${p(t.getMinutes())}`;
+}
