@@ -1,0 +1,754 @@
+//! The portal's SQLite file: opening and migrating, the admin operations, and the protocol's
+//! writes (each one immediate transaction).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+
+use gongkai_sync::auth::{AuthError, RequestAuth};
+use gongkai_sync::check::check_entry;
+use gongkai_sync::types::{
+    AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, Entry, ErrorCode,
+    Kind, NoticePublication, Op, PayoutListPayload, PullResponse, PushAck, PushRequest,
+    RecordPayload, RejectCode, Rejection, Stream,
+};
+use gongkai_sync::{MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, PROTOCOL_VERSION};
+
+use crate::PortalError;
+
+struct Migration {
+    version: u32,
+    name: &'static str,
+    sql: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "portal",
+    sql: include_str!("migrations/0001_portal.sql"),
+}];
+
+const APPLICATION_ID: i32 = 0x474b_5054; // "GKPT"
+
+/// Opens (creating if needed) and migrates the portal database: WAL, foreign keys, full sync,
+/// busy timeout; each migration in one transaction with its bookkeeping row and user_version.
+pub fn open(path: &std::path::Path) -> Result<Connection, PortalError> {
+    let mut conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > 0 && app != APPLICATION_ID {
+        return Err(PortalError::Usage(format!(
+            "“{}”不是县级平台数据库",
+            path.display()
+        )));
+    }
+    if version as usize > MIGRATIONS.len() {
+        return Err(PortalError::Usage(format!(
+            "数据库版本 {version} 比本程序新（{}），请升级县级平台程序",
+            MIGRATIONS.len()
+        )));
+    }
+    for migration in MIGRATIONS.iter().filter(|m| m.version > version) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_migration (
+                version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL
+            ) STRICT",
+        )?;
+        tx.execute_batch(migration.sql)?;
+        tx.execute(
+            "INSERT INTO schema_migration (version, name, applied_at) VALUES (?1, ?2, ?3)",
+            params![migration.version, migration.name, now_text()],
+        )?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(conn)
+}
+
+fn now_text() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn immediate(conn: &mut Connection) -> Result<Transaction<'_>, PortalError> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+// ---- admin -------------------------------------------------------------------------------
+
+pub fn township_add(
+    conn: &mut Connection,
+    code: &str,
+    name: &str,
+    public_key: &str,
+) -> Result<(), PortalError> {
+    if !(6..=12).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(PortalError::Usage(format!(
+            "乡镇代码“{code}”应为 6–12 位数字"
+        )));
+    }
+    if name.trim().is_empty() {
+        return Err(PortalError::Usage("乡镇名称不能为空".to_owned()));
+    }
+    let key: gongkai_sync::PublicKey = public_key
+        .parse()
+        .map_err(|e: gongkai_sync::SyncError| PortalError::Usage(e.to_string()))?;
+    let tx = immediate(conn)?;
+    let exists: Option<String> = tx
+        .query_row("SELECT status FROM township WHERE code = ?1", [code], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match exists.as_deref() {
+        Some("active") => {
+            return Err(PortalError::Usage(format!(
+                "乡镇“{code}”已登记；换钥请先撤销（township revoke）再登记"
+            )));
+        }
+        // Re-registration after a revocation: a new key, sequence numbers carry on.
+        Some(_) => {
+            tx.execute(
+                "UPDATE township SET name = ?2, public_key = ?3, key_id = ?4, status = 'active',
+                 revoked_at = NULL WHERE code = ?1",
+                params![code, name.trim(), key.to_string(), key.key_id()],
+            )?;
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO township (code, name, public_key, key_id, status, added_at)
+                 VALUES (?1, ?2, ?3, ?4, 'active', ?5)",
+                params![code, name.trim(), key.to_string(), key.key_id(), now_text()],
+            )?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+pub fn township_revoke(conn: &mut Connection, code: &str) -> Result<(), PortalError> {
+    let tx = immediate(conn)?;
+    let changed = tx.execute(
+        "UPDATE township SET status = 'revoked', revoked_at = ?2 WHERE code = ?1 AND status = 'active'",
+        params![code, now_text()],
+    )?;
+    if changed == 0 {
+        return Err(PortalError::Usage(format!("没有在用的乡镇“{code}”")));
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Publishes a county change on `stream`; the payload is checked against the stream's type.
+pub fn publish(conn: &mut Connection, stream: Stream, json: &str) -> Result<String, PortalError> {
+    let bad = |e: serde_json::Error| PortalError::Usage(format!("发布文件格式不正确：{e}"));
+    let (version, payload) = match stream {
+        Stream::Catalog => {
+            let p: CatalogPublication = serde_json::from_str(json).map_err(bad)?;
+            for item in &p.items {
+                let parts: Vec<&str> = item.key.split('/').collect();
+                if parts.len() != 3 || parts.iter().any(|s| s.trim().is_empty()) {
+                    return Err(PortalError::Usage(format!(
+                        "事项“{}”应为“领域/一级事项/二级事项”",
+                        item.key
+                    )));
+                }
+                if item.op == Op::Upsert && !item.item.as_ref().is_some_and(|v| v.is_object()) {
+                    return Err(PortalError::Usage(format!(
+                        "事项“{}”缺少内容（item）",
+                        item.key
+                    )));
+                }
+            }
+            (p.version.clone(), serde_json::to_string(&p))
+        }
+        Stream::Calendar => {
+            let p: CalendarPublication = serde_json::from_str(json).map_err(bad)?;
+            if let Some(day) = p.days.iter().find(|d| {
+                !gongkai_sync::check::is_date(&d.date) || !d.date.starts_with(&p.year.to_string())
+            }) {
+                return Err(PortalError::Usage(format!(
+                    "日期“{}”不是 {} 年的 YYYY-MM-DD",
+                    day.date, p.year
+                )));
+            }
+            (p.version.clone(), serde_json::to_string(&p))
+        }
+        Stream::Notices => {
+            let p: NoticePublication = serde_json::from_str(json).map_err(bad)?;
+            if p.title.trim().is_empty() || !gongkai_sync::check::is_date(&p.published_on) {
+                return Err(PortalError::Usage("通知标题或发布日期不正确".to_owned()));
+            }
+            (p.version.clone(), serde_json::to_string(&p))
+        }
+    };
+    let payload = payload.map_err(|e| PortalError::Usage(e.to_string()))?;
+    if version.trim().is_empty() {
+        return Err(PortalError::Usage("版本号（version）不能为空".to_owned()));
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    let tx = immediate(conn)?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM county_change WHERE stream = ?1 AND version = ?2)",
+        params![stream.key(), version],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(PortalError::Usage(format!("版本“{version}”已发布过")));
+    }
+    tx.execute(
+        "INSERT INTO county_change (id, stream, kind, op, version, payload, published_at)
+         VALUES (?1, ?2, ?3, 'upsert', ?4, ?5, ?6)",
+        params![
+            id,
+            stream.key(),
+            stream.kind().key(),
+            version,
+            payload,
+            now_text()
+        ],
+    )?;
+    tx.commit()?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TownshipStats {
+    pub code: String,
+    pub name: String,
+    pub status: String,
+    pub records: i64,
+    pub payout_rows: i64,
+    /// RFC 3339, empty when never synced.
+    pub last_sync: String,
+}
+
+pub fn stats(conn: &Connection) -> Result<Vec<TownshipStats>, PortalError> {
+    let mut stmt = conn.prepare(
+        "SELECT t.code, t.name, t.status, COALESCE(t.last_sync, ''),
+            (SELECT count(*) FROM object_head h WHERE h.township = t.code AND h.kind = 'record' AND h.withdrawn = 0),
+            (SELECT COALESCE(sum(row_count), 0) FROM object_head h WHERE h.township = t.code AND h.kind = 'payout_list' AND h.withdrawn = 0)
+         FROM township t ORDER BY t.code",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(TownshipStats {
+            code: r.get(0)?,
+            name: r.get(1)?,
+            status: r.get(2)?,
+            last_sync: r.get(3)?,
+            records: r.get(4)?,
+            payout_rows: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+// ---- protocol ----------------------------------------------------------------------------
+
+/// A refusal of the API, turned into a status and a JSON error by the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiRefusal {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl ApiRefusal {
+    pub fn new(code: ErrorCode) -> Self {
+        Self {
+            code,
+            message: code.message().to_owned(),
+        }
+    }
+
+    pub fn with(code: ErrorCode, message: String) -> Self {
+        Self { code, message }
+    }
+}
+
+impl From<AuthError> for ApiRefusal {
+    fn from(e: AuthError) -> Self {
+        Self::new(e.code())
+    }
+}
+
+impl From<rusqlite::Error> for ApiRefusal {
+    fn from(_: rusqlite::Error) -> Self {
+        Self::new(ErrorCode::Internal)
+    }
+}
+
+/// A request as the server saw it.
+pub struct Signed<'a> {
+    pub auth: &'a RequestAuth,
+    pub method: &'a str,
+    pub path_and_query: &'a str,
+    pub body: &'a [u8],
+}
+
+/// Checks the township, the signature, the body digest and freshness, then records the sequence
+/// number and the sync time — in `tx`, so a request refused later stores nothing.
+fn authenticate(
+    tx: &Transaction<'_>,
+    req: &Signed<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiRefusal> {
+    let row: Option<(String, String, i64)> = tx
+        .query_row(
+            "SELECT public_key, status, last_seq FROM township WHERE code = ?1",
+            [&req.auth.township],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((key, status, last_seq)) = row else {
+        return Err(AuthError::UnknownTownship.into());
+    };
+    if status != "active" {
+        return Err(AuthError::TownshipRevoked.into());
+    }
+    let key: gongkai_sync::PublicKey = key
+        .parse()
+        .map_err(|_| ApiRefusal::new(ErrorCode::Internal))?;
+    req.auth
+        .verify(&key, req.method, req.path_and_query, req.body)?;
+    req.auth
+        .check_fresh(u64::try_from(last_seq).unwrap_or(0), now)?;
+    let seq = i64::try_from(req.auth.seq).map_err(|_| ApiRefusal::new(ErrorCode::Malformed))?;
+    tx.execute(
+        "UPDATE township SET last_seq = ?2, last_sync = ?3 WHERE code = ?1",
+        params![
+            req.auth.township,
+            seq,
+            now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        ],
+    )?;
+    Ok(())
+}
+
+/// `POST /v1/push`: authenticate, then store every entry not seen before, in one transaction.
+pub fn push(
+    conn: &mut Connection,
+    req: &Signed<'_>,
+    now: DateTime<Utc>,
+) -> Result<PushAck, ApiRefusal> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    authenticate(&tx, req, now)?;
+    let request: PushRequest =
+        gongkai_sync::gzip::from_gzip_json(req.body).map_err(|e| match e {
+            gongkai_sync::SyncError::TooLarge { .. } => ApiRefusal::new(ErrorCode::TooLarge),
+            e => ApiRefusal::with(ErrorCode::Malformed, format!("请求格式不正确：{e}")),
+        })?;
+    if request.protocol != PROTOCOL_VERSION {
+        return Err(ApiRefusal::new(ErrorCode::UnsupportedProtocol));
+    }
+    if request.township != req.auth.township {
+        return Err(ApiRefusal::with(
+            ErrorCode::Malformed,
+            "请求体中的乡镇代码与签名头不一致".to_owned(),
+        ));
+    }
+    if request.entries.len() > MAX_BATCH_ENTRIES {
+        return Err(ApiRefusal::with(
+            ErrorCode::TooLarge,
+            format!("一批最多 {MAX_BATCH_ENTRIES} 条"),
+        ));
+    }
+    let township = req.auth.township.as_str();
+    let received = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    tx.execute(
+        "INSERT INTO push_batch (township, seq, sent_at, received_at, signing_input, signature, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            township,
+            i64::try_from(req.auth.seq).unwrap_or(i64::MAX),
+            req.auth.time,
+            received,
+            String::from_utf8_lossy(&req.auth.signing_input(req.method, req.path_and_query)),
+            req.auth.signature,
+            req.body,
+        ],
+    )?;
+    let batch_id = tx.last_insert_rowid();
+    let mut ack = PushAck {
+        acked: Vec::new(),
+        stored: 0,
+        rejected: Vec::new(),
+    };
+    for entry in &request.entries {
+        match store_entry(&tx, township, batch_id, entry, &received)? {
+            Stored::New => {
+                ack.stored += 1;
+                ack.acked.push(entry.id.clone());
+            }
+            Stored::Seen => ack.acked.push(entry.id.clone()),
+            Stored::Rejected(rejection) => ack.rejected.push(rejection),
+        }
+    }
+    if ack.stored == 0 {
+        // A repeated batch is a no-op: keep no proof row for a push that stored nothing.
+        tx.execute("DELETE FROM push_batch WHERE id = ?1", [batch_id])?;
+    }
+    tx.commit()?;
+    Ok(ack)
+}
+
+enum Stored {
+    New,
+    Seen,
+    Rejected(Rejection),
+}
+
+fn store_entry(
+    tx: &Transaction<'_>,
+    township: &str,
+    batch_id: i64,
+    entry: &Entry,
+    received: &str,
+) -> Result<Stored, ApiRefusal> {
+    let kind = match check_entry(entry) {
+        Ok(kind) => kind,
+        Err(rejection) => return Ok(Stored::Rejected(rejection)),
+    };
+    let payload =
+        serde_json::to_string(&entry.payload).map_err(|_| ApiRefusal::new(ErrorCode::Internal))?;
+    let op = match entry.op {
+        Op::Upsert => "upsert",
+        Op::Withdraw => "withdraw",
+    };
+    let conflict = |message: String| {
+        Ok(Stored::Rejected(Rejection {
+            id: entry.id.clone(),
+            code: RejectCode::Conflict,
+            message,
+        }))
+    };
+    let seen: Option<(String, String, String, String)> = tx
+        .query_row(
+            "SELECT kind, object_id, op, payload FROM entry WHERE township = ?1 AND id = ?2",
+            params![township, entry.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    if let Some(seen) = seen {
+        if seen
+            == (
+                entry.kind.clone(),
+                entry.object_id.clone(),
+                op.to_owned(),
+                payload,
+            )
+        {
+            return Ok(Stored::Seen);
+        }
+        return conflict(format!("变更“{}”此前已以不同内容收到", entry.id));
+    }
+    let head: Option<(String, String)> = tx
+        .query_row(
+            "SELECT kind, entry_id FROM object_head WHERE township = ?1 AND object_id = ?2",
+            params![township, entry.object_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((head_kind, _)) = &head
+        && head_kind != kind.key()
+    {
+        return conflict(format!(
+            "对象“{}”已是另一类数据（{head_kind}）",
+            entry.object_id
+        ));
+    }
+    tx.execute(
+        "INSERT INTO entry (township, id, batch_id, kind, object_id, op, replaces, created_at, payload, received_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            township,
+            entry.id,
+            batch_id,
+            kind.key(),
+            entry.object_id,
+            op,
+            entry.replaces,
+            entry.created_at,
+            payload,
+            received
+        ],
+    )?;
+    let newer = head.as_ref().is_none_or(|(_, head_id)| entry.id > *head_id);
+    if newer {
+        let summary = summarize(kind, entry);
+        tx.execute(
+            "INSERT INTO object_head (township, object_id, kind, entry_id, withdrawn, title, domain, published_on, row_count)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (township, object_id) DO UPDATE SET entry_id = excluded.entry_id,
+               withdrawn = excluded.withdrawn,
+               title = CASE WHEN excluded.withdrawn = 1 THEN object_head.title ELSE excluded.title END,
+               domain = CASE WHEN excluded.withdrawn = 1 THEN object_head.domain ELSE excluded.domain END,
+               published_on = CASE WHEN excluded.withdrawn = 1 THEN object_head.published_on ELSE excluded.published_on END,
+               row_count = CASE WHEN excluded.withdrawn = 1 THEN 0 ELSE excluded.row_count END",
+            params![
+                township,
+                entry.object_id,
+                kind.key(),
+                entry.id,
+                entry.op == Op::Withdraw,
+                summary.title,
+                summary.domain,
+                summary.published_on,
+                summary.rows
+            ],
+        )?;
+    }
+    if kind == Kind::Record
+        && entry.op == Op::Upsert
+        && let Ok(record) = serde_json::from_value::<RecordPayload>(entry.payload.clone())
+    {
+        for a in &record.attachments {
+            tx.execute(
+                "INSERT OR IGNORE INTO entry_attachment (township, entry_id, sha256, file_name)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![township, entry.id, a.sha256, a.file_name],
+            )?;
+        }
+    }
+    Ok(Stored::New)
+}
+
+#[derive(Default)]
+struct Summary {
+    title: String,
+    domain: String,
+    published_on: String,
+    rows: i64,
+}
+
+fn summarize(kind: Kind, entry: &Entry) -> Summary {
+    if entry.op == Op::Withdraw {
+        return Summary::default();
+    }
+    match kind {
+        Kind::Record => serde_json::from_value::<RecordPayload>(entry.payload.clone())
+            .map(|r| Summary {
+                title: r.title,
+                domain: r.domain,
+                published_on: r.published_on,
+                rows: 0,
+            })
+            .unwrap_or_default(),
+        Kind::PayoutList => serde_json::from_value::<PayoutListPayload>(entry.payload.clone())
+            .map(|p| Summary {
+                published_on: p
+                    .villages
+                    .iter()
+                    .map(|v| v.notice_from.clone())
+                    .min()
+                    .unwrap_or_default(),
+                title: p.title,
+                domain: p.project,
+                rows: i64::try_from(p.summary.rows).unwrap_or(i64::MAX),
+            })
+            .unwrap_or_default(),
+        _ => Summary {
+            published_on: entry.created_at.chars().take(10).collect(),
+            ..Summary::default()
+        },
+    }
+}
+
+/// `GET /v1/pull/{stream}`: county changes after the cursor.
+pub fn pull(
+    conn: &mut Connection,
+    req: &Signed<'_>,
+    stream: Stream,
+    after: Option<&str>,
+    limit: u32,
+    now: DateTime<Utc>,
+) -> Result<PullResponse, ApiRefusal> {
+    let after_seq: i64 =
+        match after.map(str::trim).filter(|a| !a.is_empty()) {
+            None => 0,
+            Some(text) => text.parse().ok().filter(|n| *n >= 0).ok_or_else(|| {
+                ApiRefusal::with(ErrorCode::Malformed, format!("游标“{text}”不正确"))
+            })?,
+        };
+    let limit = limit.clamp(1, 500);
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    authenticate(&tx, req, now)?;
+    let mut changes = Vec::new();
+    let mut last = after_seq;
+    {
+        let mut stmt = tx.prepare(
+            "SELECT seq, id, op, version, published_at, payload FROM county_change
+             WHERE stream = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+        )?;
+        let mut rows = stmt.query(params![stream.key(), after_seq, i64::from(limit) + 1])?;
+        while let Some(row) = rows.next()? {
+            if changes.len() == limit as usize {
+                break;
+            }
+            let payload: String = row.get(5)?;
+            let op: String = row.get(2)?;
+            last = row.get(0)?;
+            changes.push(CountyChange {
+                id: row.get(1)?,
+                kind: stream.kind(),
+                op: if op == "withdraw" {
+                    Op::Withdraw
+                } else {
+                    Op::Upsert
+                },
+                version: row.get(3)?,
+                published_at: row.get(4)?,
+                payload: serde_json::from_str(&payload)
+                    .map_err(|_| ApiRefusal::new(ErrorCode::Internal))?,
+            });
+        }
+    }
+    let more: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM county_change WHERE stream = ?1 AND seq > ?2)",
+        params![stream.key(), last],
+        |r| r.get(0),
+    )?;
+    tx.commit()?;
+    Ok(PullResponse {
+        stream,
+        changes,
+        next_cursor: last.to_string(),
+        more,
+    })
+}
+
+fn attachment_status_in(
+    tx: &Transaction<'_>,
+    township: &str,
+    sha256: &str,
+) -> Result<AttachmentStatus, ApiRefusal> {
+    let size: Option<i64> = tx
+        .query_row(
+            "SELECT size FROM attachment WHERE township = ?1 AND sha256 = ?2",
+            params![township, sha256],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(size) = size {
+        return Ok(AttachmentStatus {
+            received: u64::try_from(size).unwrap_or(0),
+            complete: true,
+        });
+    }
+    let received: i64 = tx.query_row(
+        "SELECT COALESCE(sum(length(content)), 0) FROM attachment_part WHERE township = ?1 AND sha256 = ?2",
+        params![township, sha256],
+        |r| r.get(0),
+    )?;
+    Ok(AttachmentStatus {
+        received: u64::try_from(received).unwrap_or(0),
+        complete: false,
+    })
+}
+
+/// `GET /v1/attachments/{sha256}`.
+pub fn attachment_status(
+    conn: &mut Connection,
+    req: &Signed<'_>,
+    sha256: &str,
+    now: DateTime<Utc>,
+) -> Result<AttachmentStatus, ApiRefusal> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    authenticate(&tx, req, now)?;
+    let status = attachment_status_in(&tx, &req.auth.township, sha256)?;
+    tx.commit()?;
+    Ok(status)
+}
+
+/// `PUT /v1/attachments/{sha256}?offset=N&total=T`: appends a chunk at exactly the received
+/// length; the last chunk assembles the file and checks its SHA-256.
+pub fn attachment_put(
+    conn: &mut Connection,
+    req: &Signed<'_>,
+    sha256: &str,
+    offset: u64,
+    total: u64,
+    now: DateTime<Utc>,
+) -> Result<AttachmentStatus, ApiRefusal> {
+    if total == 0 || total > MAX_ATTACHMENT_BYTES || req.body.len() > MAX_CHUNK_BYTES {
+        return Err(ApiRefusal::new(ErrorCode::TooLarge));
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    authenticate(&tx, req, now)?;
+    let township = req.auth.township.clone();
+    let status = attachment_status_in(&tx, &township, sha256)?;
+    if status.complete {
+        tx.commit()?;
+        return Ok(status);
+    }
+    let end = offset.saturating_add(req.body.len() as u64);
+    if offset != status.received || req.body.is_empty() || end > total {
+        return Err(ApiRefusal::with(
+            ErrorCode::OffsetMismatch,
+            format!(
+                "附件续传位置不符：县级平台已接收 {} 字节，本次从 {offset} 开始",
+                status.received
+            ),
+        ));
+    }
+    let (offset_i, total_i) = (
+        i64::try_from(offset).unwrap_or(i64::MAX),
+        i64::try_from(total).unwrap_or(i64::MAX),
+    );
+    let other_total: Option<i64> = tx
+        .query_row(
+            "SELECT total FROM attachment_part WHERE township = ?1 AND sha256 = ?2 AND total != ?3 LIMIT 1",
+            params![township, sha256, total_i],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if other_total.is_some() {
+        return Err(ApiRefusal::with(
+            ErrorCode::OffsetMismatch,
+            "附件总长度与此前的分块不一致".to_owned(),
+        ));
+    }
+    tx.execute(
+        "INSERT INTO attachment_part (township, sha256, offset, total, content) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![township, sha256, offset_i, total_i, req.body],
+    )?;
+    if end < total {
+        tx.commit()?;
+        return Ok(AttachmentStatus {
+            received: end,
+            complete: false,
+        });
+    }
+    let mut whole = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+    {
+        let mut stmt = tx.prepare(
+            "SELECT content FROM attachment_part WHERE township = ?1 AND sha256 = ?2 ORDER BY offset",
+        )?;
+        let mut rows = stmt.query(params![township, sha256])?;
+        while let Some(row) = rows.next()? {
+            let part: Vec<u8> = row.get(0)?;
+            whole.extend_from_slice(&part);
+        }
+    }
+    tx.execute(
+        "DELETE FROM attachment_part WHERE township = ?1 AND sha256 = ?2",
+        params![township, sha256],
+    )?;
+    if gongkai_sync::sha256_hex(&whole) != sha256 {
+        // Commit the discard (and the sequence number): the upload starts again from 0.
+        tx.commit()?;
+        return Err(ApiRefusal::new(ErrorCode::AttachmentCorrupt));
+    }
+    tx.execute(
+        "INSERT INTO attachment (township, sha256, size, content, received_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![township, sha256, total_i, whole, now.to_rfc3339()],
+    )?;
+    tx.commit()?;
+    Ok(AttachmentStatus {
+        received: total,
+        complete: true,
+    })
+}

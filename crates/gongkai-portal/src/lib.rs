@@ -1,0 +1,23 @@
+//! The reference county portal (`gongkai-portal`): receives signed pushes from registered
+//! townships, serves county publications by pull, keeps resumable attachment uploads, and
+//! renders the public 基层政务公开 pages. Protocol: `docs/sync-protocol.md`.
+//!
+//! - [`db`]: the SQLite file (WAL; one immediate transaction per write) and every operation;
+//! - [`server`]: the axum router; API errors are `{code, message}` JSON with one status each;
+//! - [`pages`]: server-rendered Chinese HTML, no JavaScript.
+
+pub mod db;
+pub mod pages;
+pub mod server;
+
+pub use server::{Portal, router, serve};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PortalError {
+    #[error("数据库错误：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Usage(String),
+    #[error("读写文件出错：{0}")]
+    Io(#[from] std::io::Error),
+}

@@ -1,0 +1,215 @@
+//! `gongkai-portal`: the county portal server and its admin commands. Exit 0 done, 1 failed,
+//! 2 usage.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use gongkai_portal::{Portal, PortalError, db};
+use gongkai_sync::types::Stream;
+
+#[derive(Parser)]
+#[command(
+    name = "gongkai-portal",
+    about = "县级政务公开平台（接收乡镇同步，发布目录、日历与通知）"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 启动平台服务
+    Serve {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// 非本机地址上监听明文 HTTP 时必须给出：说明前面有 TLS 反向代理
+        #[arg(long)]
+        behind_tls_proxy: bool,
+    },
+    /// 乡镇登记与撤销
+    Township {
+        #[command(subcommand)]
+        command: TownshipCommand,
+    },
+    /// 发布县级工作日历（JSON 文件）
+    PublishCalendar {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// 发布县级目录更新（JSON 文件）
+    PublishCatalog {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// 发布县级通知（JSON 文件）
+    PublishNotice {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// 各乡镇同步情况
+    Stats {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TownshipCommand {
+    /// 登记乡镇及其公钥
+    Add {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        public_key: String,
+    },
+    /// 撤销乡镇的同步权限
+    Revoke {
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long)]
+        code: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "错误：{e}");
+            ExitCode::from(match e {
+                PortalError::Usage(_) => 2,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn out(text: &str) -> Result<(), PortalError> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{text}")?;
+    stdout.flush()?;
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), PortalError> {
+    match cli.command {
+        Command::Serve {
+            db,
+            listen,
+            behind_tls_proxy,
+        } => {
+            if !listen.ip().is_loopback() && !behind_tls_proxy {
+                return Err(PortalError::Usage(format!(
+                    "在非本机地址 {listen} 上只提供明文 HTTP：请在前面部署 TLS 反向代理，并加 --behind-tls-proxy"
+                )));
+            }
+            let portal = Portal::open(&db)?;
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(listen).await?;
+                out(&format!(
+                    "县级平台已启动：http://{}",
+                    listener.local_addr()?
+                ))?;
+                gongkai_portal::serve(listener, portal).await?;
+                Ok(())
+            })
+        }
+        Command::Township { command } => match command {
+            TownshipCommand::Add {
+                db,
+                code,
+                name,
+                public_key,
+            } => {
+                db::township_add(&mut db::open(&db)?, &code, &name, &public_key)?;
+                out(&format!("已登记乡镇 {code} {name}"))
+            }
+            TownshipCommand::Revoke { db, code } => {
+                db::township_revoke(&mut db::open(&db)?, &code)?;
+                out(&format!("已撤销乡镇 {code} 的同步权限"))
+            }
+        },
+        Command::PublishCalendar { db, file } => publish(&db, &file, Stream::Calendar),
+        Command::PublishCatalog { db, file } => publish(&db, &file, Stream::Catalog),
+        Command::PublishNotice { db, file } => publish(&db, &file, Stream::Notices),
+        Command::Stats { db, json } => {
+            let stats = db::stats(&db::open(&db)?)?;
+            if json {
+                let townships: Vec<serde_json::Value> = stats
+                    .iter()
+                    .map(|t| {
+                        serde_json::json!({
+                            "code": t.code, "name": t.name, "status": t.status,
+                            "records": t.records, "payout_rows": t.payout_rows, "last_sync": t.last_sync,
+                        })
+                    })
+                    .collect();
+                out(&serde_json::json!({ "townships": townships }).to_string())
+            } else {
+                for t in &stats {
+                    out(&format!(
+                        "{} {}（{}）公开记录 {} 条，公示明细 {} 行，最近同步 {}",
+                        t.code,
+                        t.name,
+                        if t.status == "active" {
+                            "在用"
+                        } else {
+                            "已撤销"
+                        },
+                        t.records,
+                        t.payout_rows,
+                        if t.last_sync.is_empty() {
+                            "无"
+                        } else {
+                            &t.last_sync
+                        }
+                    ))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+fn publish(
+    db: &std::path::Path,
+    file: &std::path::Path,
+    stream: Stream,
+) -> Result<(), PortalError> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| PortalError::Usage(format!("无法读取“{}”：{e}", file.display())))?;
+    let id = db::publish(&mut db::open(db)?, stream, &text)?;
+    out(&format!("已发布（{}）：{id}", stream.key()))
+}

@@ -1,0 +1,358 @@
+//! Public pages: Chinese, server-rendered HTML, no JavaScript. Only the version in force of each
+//! object is shown; withdrawn objects are gone (410) from the county pages too.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use gongkai_sync::types::{PayoutListPayload, RecordPayload};
+
+/// What a page request ends in.
+pub enum Page {
+    Html(String),
+    NotFound,
+    Gone(String),
+    File {
+        content_type: &'static str,
+        file_name: String,
+        bytes: Vec<u8>,
+    },
+}
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn layout(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{t}</title>\
+<style>body{{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}}\
+h1{{border-bottom:3px solid #b00;padding-bottom:.3em}}table{{border-collapse:collapse;width:100%}}\
+td,th{{border:1px solid #ccc;padding:.3em .5em;text-align:left}}th{{background:#f5f5f5}}.muted{{color:#777}}\
+nav a{{margin-right:1em}}.body{{white-space:pre-wrap;line-height:1.8}}</style></head>\
+<body><nav><a href=\"/\">基层政务公开</a></nav>{body}</body></html>\n",
+        t = escape(title)
+    )
+}
+
+fn township_name(conn: &Connection, code: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT name FROM township WHERE code = ?1 AND status = 'active'",
+        [code],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// `/`: every township with its last sync.
+pub fn index(conn: &Connection) -> rusqlite::Result<Page> {
+    let stats = crate::db::stats(conn).map_err(|_| rusqlite::Error::InvalidQuery)?;
+    let mut body = String::from(
+        "<h1>基层政务公开</h1><table><tr><th>乡镇</th><th>公开记录</th><th>最近同步</th></tr>",
+    );
+    for t in stats.iter().filter(|t| t.status == "active") {
+        let _ = write!(
+            body,
+            "<tr><td><a href=\"/t/{code}\">{name}</a></td><td>{records}</td><td>{sync}</td></tr>",
+            code = escape(&t.code),
+            name = escape(&t.name),
+            records = t.records,
+            sync = if t.last_sync.is_empty() {
+                "尚未同步".to_owned()
+            } else {
+                escape(&t.last_sync)
+            },
+        );
+    }
+    body.push_str("</table>");
+    Ok(Page::Html(layout("基层政务公开", &body)))
+}
+
+/// `/t/{code}`: the 基层政务公开 column, records by domain in the national order.
+pub fn township(conn: &Connection, code: &str, domain_order: &[String]) -> rusqlite::Result<Page> {
+    let Some(name) = township_name(conn, code)? else {
+        return Ok(Page::NotFound);
+    };
+    let mut by_domain: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT object_id, title, domain, published_on FROM object_head
+         WHERE township = ?1 AND kind = 'record' AND withdrawn = 0
+         ORDER BY published_on DESC, object_id DESC",
+    )?;
+    let rows = stmt.query_map([code], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, title, domain, date) = row?;
+        by_domain.entry(domain).or_default().push((id, title, date));
+    }
+    let last_sync: Option<String> = conn.query_row(
+        "SELECT last_sync FROM township WHERE code = ?1",
+        [code],
+        |r| r.get(0),
+    )?;
+    let mut body = format!(
+        "<h1>{} · 基层政务公开</h1><p class=\"muted\">最近同步：{}</p><p><a href=\"/t/{}/payouts\">补贴发放公示（按村）</a></p>",
+        escape(&name),
+        escape(last_sync.as_deref().unwrap_or("尚未同步")),
+        escape(code)
+    );
+    let mut order: Vec<&String> = domain_order.iter().collect();
+    for extra in by_domain.keys() {
+        if !domain_order.contains(extra) {
+            order.push(extra);
+        }
+    }
+    for domain in order {
+        let records = by_domain.get(domain.as_str());
+        let _ = write!(body, "<h2>{}</h2>", escape(domain));
+        match records {
+            None => body.push_str("<p class=\"muted\">暂无公开信息</p>"),
+            Some(list) => {
+                body.push_str("<ul>");
+                for (id, title, date) in list {
+                    let _ = write!(
+                        body,
+                        "<li><a href=\"/t/{}/r/{}\">{}</a> <span class=\"muted\">{}</span></li>",
+                        escape(code),
+                        escape(id),
+                        escape(title),
+                        escape(date)
+                    );
+                }
+                body.push_str("</ul>");
+            }
+        }
+    }
+    Ok(Page::Html(layout(&format!("{name} · 基层政务公开"), &body)))
+}
+
+fn head_payload(
+    conn: &Connection,
+    code: &str,
+    object_id: &str,
+    kind: &str,
+) -> rusqlite::Result<Option<(bool, String)>> {
+    conn.query_row(
+        "SELECT h.withdrawn, e.payload FROM object_head h
+         JOIN entry e ON e.township = h.township AND e.id = h.entry_id
+         WHERE h.township = ?1 AND h.object_id = ?2 AND h.kind = ?3",
+        params![code, object_id, kind],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()
+}
+
+/// `/t/{code}/r/{object_id}`: one record, at a URL stable across its edits (QR code target).
+pub fn record(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Result<Page> {
+    let Some(name) = township_name(conn, code)? else {
+        return Ok(Page::NotFound);
+    };
+    let Some((withdrawn, payload)) = head_payload(conn, code, object_id, "record")? else {
+        return Ok(Page::NotFound);
+    };
+    if withdrawn {
+        return Ok(Page::Gone(layout(
+            "该信息已撤回",
+            "<h1>该信息已撤回</h1><p>发布机关已撤回此条公开信息。</p>",
+        )));
+    }
+    let Ok(r) = serde_json::from_str::<RecordPayload>(&payload) else {
+        return Ok(Page::NotFound);
+    };
+    let mut body = format!(
+        "<h1>{}</h1><table><tr><th>发布机关</th><td>{}</td></tr><tr><th>公开事项</th><td>{}</td></tr>",
+        escape(&r.title),
+        escape(&name),
+        escape(&r.item_key)
+    );
+    if let Some(number) = r.doc_number.as_deref().filter(|n| !n.is_empty()) {
+        let _ = write!(body, "<tr><th>文号</th><td>{}</td></tr>", escape(number));
+    }
+    let _ = write!(
+        body,
+        "<tr><th>形成日期</th><td>{}</td></tr><tr><th>公开日期</th><td>{}</td></tr><tr><th>公开渠道</th><td>{}</td></tr></table><div class=\"body\">{}</div>",
+        escape(&r.formed_on),
+        escape(&r.published_on),
+        escape(&r.channels.join("、")),
+        escape(&r.body)
+    );
+    if !r.attachments.is_empty() {
+        body.push_str("<h2>附件</h2><ul>");
+        for a in &r.attachments {
+            let _ = write!(
+                body,
+                "<li><a href=\"/t/{}/a/{}\">{}</a> <span class=\"muted\">{} 字节</span></li>",
+                escape(code),
+                escape(&a.sha256),
+                escape(&a.file_name),
+                a.size
+            );
+        }
+        body.push_str("</ul>");
+    }
+    let _ = write!(
+        body,
+        "<p><a href=\"/t/{}\">返回{}基层政务公开</a></p>",
+        escape(code),
+        escape(&name)
+    );
+    Ok(Page::Html(layout(&r.title, &body)))
+}
+
+fn yuan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    format!("{sign}{}.{:02}", fen / 100, fen % 100)
+}
+
+/// `/t/{code}/payouts`: payout publications grouped by village, with their 公示期.
+pub fn payouts(conn: &Connection, code: &str) -> rusqlite::Result<Page> {
+    let Some(name) = township_name(conn, code)? else {
+        return Ok(Page::NotFound);
+    };
+    let mut stmt = conn.prepare(
+        "SELECT h.object_id, e.payload FROM object_head h
+         JOIN entry e ON e.township = h.township AND e.id = h.entry_id
+         WHERE h.township = ?1 AND h.kind = 'payout_list' AND h.withdrawn = 0
+         ORDER BY h.published_on DESC",
+    )?;
+    let rows = stmt.query_map([code], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut by_village: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for row in rows {
+        let (id, payload) = row?;
+        let Ok(list) = serde_json::from_str::<PayoutListPayload>(&payload) else {
+            continue;
+        };
+        for v in &list.villages {
+            by_village
+                .entry((v.village_code.clone(), v.village_name.clone()))
+                .or_default()
+                .push(format!(
+                    "<tr><td><a href=\"/t/{c}/p/{id}#v{vc}\">{title}</a></td><td>{from} 至 {to}</td><td>{rows}</td><td>{amount}</td></tr>",
+                    c = escape(code),
+                    id = escape(&id),
+                    vc = escape(&v.village_code),
+                    title = escape(&list.title),
+                    from = escape(&v.notice_from),
+                    to = escape(&v.notice_to),
+                    rows = v.summary.rows,
+                    amount = yuan(v.summary.amount_fen),
+                ));
+        }
+    }
+    let mut body = format!("<h1>{} · 补贴发放公示</h1>", escape(&name));
+    if by_village.is_empty() {
+        body.push_str("<p class=\"muted\">暂无公示</p>");
+    }
+    for ((_, village), lines) in &by_village {
+        let _ = write!(
+            body,
+            "<h2>{}</h2><table><tr><th>公示</th><th>公示期</th><th>人数</th><th>金额（元）</th></tr>{}</table>",
+            escape(village),
+            lines.concat()
+        );
+    }
+    let _ = write!(body, "<p><a href=\"/t/{}\">返回</a></p>", escape(code));
+    Ok(Page::Html(layout(&format!("{name} · 补贴发放公示"), &body)))
+}
+
+/// `/t/{code}/p/{object_id}`: one payout publication, masked rows per village.
+pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Result<Page> {
+    let Some(name) = township_name(conn, code)? else {
+        return Ok(Page::NotFound);
+    };
+    let Some((withdrawn, payload)) = head_payload(conn, code, object_id, "payout_list")? else {
+        return Ok(Page::NotFound);
+    };
+    if withdrawn {
+        return Ok(Page::Gone(layout("该公示已撤回", "<h1>该公示已撤回</h1>")));
+    }
+    let Ok(list) = serde_json::from_str::<PayoutListPayload>(&payload) else {
+        return Ok(Page::NotFound);
+    };
+    let mut body = format!(
+        "<h1>{}</h1><p>{} · 共 {} 人，{} 元</p>",
+        escape(&list.title),
+        escape(&name),
+        list.summary.rows,
+        yuan(list.summary.amount_fen)
+    );
+    for v in &list.villages {
+        let _ = write!(
+            body,
+            "<h2 id=\"v{}\">{}</h2><p>公示期：{} 至 {}（{} 人，{} 元）</p><table><tr>",
+            escape(&v.village_code),
+            escape(&v.village_name),
+            escape(&v.notice_from),
+            escape(&v.notice_to),
+            v.summary.rows,
+            yuan(v.summary.amount_fen)
+        );
+        for c in &v.columns {
+            let _ = write!(body, "<th>{}</th>", escape(c));
+        }
+        body.push_str("</tr>");
+        for row in &v.rows {
+            body.push_str("<tr>");
+            for cell in row {
+                let _ = write!(body, "<td>{}</td>", escape(cell));
+            }
+            body.push_str("</tr>");
+        }
+        body.push_str("</table>");
+    }
+    let _ = write!(
+        body,
+        "<p><a href=\"/t/{}/payouts\">返回</a></p>",
+        escape(code)
+    );
+    Ok(Page::Html(layout(&list.title, &body)))
+}
+
+/// `/t/{code}/a/{sha256}`: an attachment of a record in force.
+pub fn attachment(conn: &Connection, code: &str, sha256: &str) -> rusqlite::Result<Page> {
+    let found: Option<(String, Vec<u8>)> = conn
+        .query_row(
+            "SELECT ea.file_name, a.content FROM entry_attachment ea
+             JOIN object_head h ON h.township = ea.township AND h.entry_id = ea.entry_id AND h.withdrawn = 0
+             JOIN attachment a ON a.township = ea.township AND a.sha256 = ea.sha256
+             JOIN township t ON t.code = ea.township AND t.status = 'active'
+             WHERE ea.township = ?1 AND ea.sha256 = ?2 LIMIT 1",
+            params![code, sha256],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(match found {
+        None => Page::NotFound,
+        Some((file_name, bytes)) => Page::File {
+            content_type: if file_name.to_lowercase().ends_with(".pdf") {
+                "application/pdf"
+            } else {
+                "application/octet-stream"
+            },
+            file_name,
+            bytes,
+        },
+    })
+}

@@ -1,0 +1,455 @@
+//! Entry validation shared by the township client (before sending) and the portal (at ingest):
+//! ownership, ids, payload shapes, and the refusal of unmasked personal numbers.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::types::{
+    CatalogAdjustmentPayload, Entry, Kind, Op, Owner, PayoutListPayload, RecordPayload, RejectCode,
+    Rejection, RequestStatsPayload, WithdrawPayload,
+};
+
+/// Checks one pushed entry. `Ok` gives its kind.
+pub fn check_entry(entry: &Entry) -> Result<Kind, Rejection> {
+    let reject = |code: RejectCode, message: String| Rejection {
+        id: entry.id.clone(),
+        code,
+        message,
+    };
+    if !is_uuid_v7(&entry.id) {
+        return Err(reject(
+            RejectCode::InvalidId,
+            format!("变更编号“{}”不是小写 UUIDv7", entry.id),
+        ));
+    }
+    if !is_uuid(&entry.object_id) {
+        return Err(reject(
+            RejectCode::InvalidId,
+            format!("对象编号“{}”不是小写 UUID", entry.object_id),
+        ));
+    }
+    if let Some(replaces) = &entry.replaces
+        && (!is_uuid_v7(replaces) || replaces >= &entry.id)
+    {
+        return Err(reject(
+            RejectCode::InvalidId,
+            format!("被替换版本编号“{replaces}”不是更早的 UUIDv7"),
+        ));
+    }
+    if chrono::DateTime::parse_from_rfc3339(&entry.created_at).is_err() {
+        return Err(reject(
+            RejectCode::InvalidPayload,
+            format!("变更时间“{}”不是 RFC 3339 时间", entry.created_at),
+        ));
+    }
+    let Some(kind) = Kind::from_key(&entry.kind) else {
+        return Err(reject(
+            RejectCode::UnknownKind,
+            format!("县级平台不认识数据类型“{}”", entry.kind),
+        ));
+    };
+    if kind.owner() != Owner::Township {
+        return Err(reject(
+            RejectCode::NotOwner,
+            format!("“{}”只能由县级平台发布，乡镇不能上传", kind.label()),
+        ));
+    }
+    let checked = match entry.op {
+        Op::Withdraw => {
+            if entry.payload.is_null() {
+                Ok(())
+            } else {
+                parse::<WithdrawPayload>(&entry.payload).map(|_| ())
+            }
+        }
+        Op::Upsert => match kind {
+            Kind::Record => parse::<RecordPayload>(&entry.payload).and_then(|r| check_record(&r)),
+            Kind::PayoutList => {
+                parse::<PayoutListPayload>(&entry.payload).and_then(|p| check_payout(&p))
+            }
+            Kind::CatalogAdjustment => parse::<CatalogAdjustmentPayload>(&entry.payload)
+                .and_then(|a| check_item_key(&a.key)),
+            Kind::RequestStats => parse::<RequestStatsPayload>(&entry.payload).map(|_| ()),
+            _ => Ok(()),
+        },
+    };
+    checked.map_err(|(code, message)| reject(code, message))?;
+    if kind == Kind::PayoutList {
+        if let Some(found) = find_long_digit_run(&entry.payload) {
+            return Err(reject(RejectCode::UnmaskedData, unmasked_message(&found)));
+        }
+    } else if let Some(found) = find_id_number(&entry.payload) {
+        return Err(reject(RejectCode::UnmaskedData, unmasked_message(&found)));
+    }
+    Ok(kind)
+}
+
+type Check = Result<(), (RejectCode, String)>;
+
+fn parse<T: DeserializeOwned>(payload: &Value) -> Result<T, (RejectCode, String)> {
+    T::deserialize(payload)
+        .map_err(|e| (RejectCode::InvalidPayload, format!("内容格式不正确：{e}")))
+}
+
+fn invalid(message: String) -> (RejectCode, String) {
+    (RejectCode::InvalidPayload, message)
+}
+
+fn check_item_key(key: &str) -> Check {
+    let parts: Vec<&str> = key.split('/').collect();
+    if parts.len() == 3 && parts.iter().all(|p| !p.trim().is_empty()) {
+        Ok(())
+    } else {
+        Err(invalid(format!("事项“{key}”应为“领域/一级事项/二级事项”")))
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn is_date(text: &str) -> bool {
+    text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+}
+
+fn check_record(record: &RecordPayload) -> Check {
+    check_item_key(&record.item_key)?;
+    if record.title.trim().is_empty() {
+        return Err(invalid("标题不能为空".to_owned()));
+    }
+    if !record.item_key.starts_with(&format!("{}/", record.domain)) {
+        return Err(invalid(format!(
+            "领域“{}”与事项“{}”不一致",
+            record.domain, record.item_key
+        )));
+    }
+    for (name, date) in [
+        ("形成日期", &record.formed_on),
+        ("公开日期", &record.published_on),
+    ] {
+        if !is_date(date) {
+            return Err(invalid(format!("{name}“{date}”不是 YYYY-MM-DD 日期")));
+        }
+    }
+    for attachment in &record.attachments {
+        if !crate::is_sha256_hex(&attachment.sha256) || attachment.file_name.trim().is_empty() {
+            return Err(invalid(format!(
+                "附件“{}”的摘要或文件名不正确",
+                attachment.file_name
+            )));
+        }
+        if attachment.size > crate::MAX_ATTACHMENT_BYTES {
+            return Err(invalid(format!("附件“{}”过大", attachment.file_name)));
+        }
+    }
+    Ok(())
+}
+
+fn check_payout(list: &PayoutListPayload) -> Check {
+    if list.title.trim().is_empty() {
+        return Err(invalid("公示标题不能为空".to_owned()));
+    }
+    if list.villages.is_empty() {
+        return Err(invalid("公示没有任何村（社区）".to_owned()));
+    }
+    let (mut rows, mut amount) = (0u64, 0i64);
+    for village in &list.villages {
+        let name = &village.village_name;
+        if !is_date(&village.notice_from) || !is_date(&village.notice_to) {
+            return Err(invalid(format!("{name}的公示期日期不正确")));
+        }
+        if village.notice_from > village.notice_to {
+            return Err(invalid(format!("{name}的公示期起日晚于止日")));
+        }
+        if let Some(row) = village
+            .rows
+            .iter()
+            .position(|r| r.len() != village.columns.len())
+        {
+            return Err(invalid(format!("{name}第 {} 行的列数与表头不符", row + 1)));
+        }
+        if village.summary.rows != village.rows.len() as u64 {
+            return Err(invalid(format!("{name}的汇总行数与明细不符")));
+        }
+        rows += village.summary.rows;
+        amount = amount.saturating_add(village.summary.amount_fen);
+    }
+    if list.summary.rows != rows || list.summary.amount_fen != amount {
+        return Err(invalid("全镇汇总与各村汇总不符".to_owned()));
+    }
+    Ok(())
+}
+
+fn unmasked_message(found: &str) -> String {
+    format!(
+        "含有疑似未脱敏的身份证号或银行卡号（{}），已拒收：请在工作台中脱敏后重新发布",
+        mask(found)
+    )
+}
+
+fn mask(digits: &str) -> String {
+    let chars: Vec<char> = digits.chars().collect();
+    let keep = 4.min(chars.len());
+    let head: String = chars.iter().take(keep).collect();
+    let tail: String = chars[chars.len() - keep..].iter().collect();
+    format!(
+        "{head}{}{tail}",
+        "*".repeat(chars.len().saturating_sub(2 * keep))
+    )
+}
+
+/// Runs of digits in `text` (full-width digits count; one space between two digits joins them,
+/// as bank numbers are written in groups), each with the character that follows it.
+fn digit_runs(text: &str) -> Vec<(String, Option<char>)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(d) = digit(chars[i]) {
+            current.push(d);
+        } else if chars[i] == ' '
+            && !current.is_empty()
+            && chars.get(i + 1).and_then(|c| digit(*c)).is_some()
+        {
+            // joined
+        } else if !current.is_empty() {
+            runs.push((std::mem::take(&mut current), Some(chars[i])));
+        }
+        i += 1;
+    }
+    if !current.is_empty() {
+        runs.push((current, None));
+    }
+    runs
+}
+
+fn digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        _ => None,
+    }
+}
+
+fn strings(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Number(n) => out.push(n.to_string()),
+        Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        Value::Object(map) => map.iter().for_each(|(k, v)| {
+            out.push(k.clone());
+            strings(v, out);
+        }),
+        Value::Bool(_) | Value::Null => {}
+    }
+}
+
+/// For payout lists: the first run of 16 or more digits (a bank number, or an 18-digit ID), or
+/// 17 digits followed by X (an ID), anywhere in the payload.
+pub fn find_long_digit_run(payload: &Value) -> Option<String> {
+    let mut texts = Vec::new();
+    strings(payload, &mut texts);
+    texts
+        .iter()
+        .flat_map(|t| digit_runs(t))
+        .find_map(|(run, next)| {
+            let id_with_x = run.len() == 17 && matches!(next, Some('X' | 'x' | 'Ｘ' | 'ｘ'));
+            (run.len() >= 16 || id_with_x).then(|| if id_with_x { format!("{run}X") } else { run })
+        })
+}
+
+/// For every other kind: the first valid resident ID number (GB 11643 check digit and a real
+/// birth date), anywhere in the payload.
+pub fn find_id_number(payload: &Value) -> Option<String> {
+    let mut texts = Vec::new();
+    strings(payload, &mut texts);
+    texts
+        .iter()
+        .flat_map(|t| digit_runs(t))
+        .find_map(|(run, next)| {
+            let candidate = match (run.len(), next) {
+                (18, _) => run,
+                (17, Some('X' | 'x' | 'Ｘ' | 'ｘ')) => format!("{run}X"),
+                _ => return None,
+            };
+            is_valid_id(&candidate).then_some(candidate)
+        })
+}
+
+fn is_valid_id(id: &str) -> bool {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: &[u8; 11] = b"10X98765432";
+    let bytes = id.as_bytes();
+    if bytes.len() != 18 {
+        return false;
+    }
+    let sum: u32 = bytes[..17]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    let birth = &id[6..14];
+    CHECK[(sum % 11) as usize] == bytes[17]
+        && chrono::NaiveDate::parse_from_str(birth, "%Y%m%d").is_ok()
+        && ("1900".."2100").contains(&&birth[..4])
+}
+
+/// Lower-case hyphenated UUID text.
+pub fn is_uuid(text: &str) -> bool {
+    uuid::Uuid::try_parse(text).is_ok_and(|u| u.hyphenated().to_string() == text)
+}
+
+/// Lower-case hyphenated UUIDv7 text.
+pub fn is_uuid_v7(text: &str) -> bool {
+    uuid::Uuid::try_parse(text)
+        .is_ok_and(|u| u.get_version_num() == 7 && u.hyphenated().to_string() == text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{PayoutSummary, PayoutVillage};
+    use serde_json::json;
+
+    fn v7() -> String {
+        uuid::Uuid::now_v7().to_string()
+    }
+
+    pub(crate) fn payout(rows: Vec<Vec<String>>) -> PayoutListPayload {
+        let summary = PayoutSummary {
+            rows: rows.len() as u64,
+            amount_fen: 12_000,
+        };
+        PayoutListPayload {
+            title: "2026 年耕地地力保护补贴".into(),
+            project: "耕地地力保护补贴".into(),
+            villages: vec![PayoutVillage {
+                village_code: "341502101201".into(),
+                village_name: "东村".into(),
+                notice_from: "2026-03-01".into(),
+                notice_to: "2026-03-07".into(),
+                columns: vec!["姓名".into(), "身份证号".into(), "金额（元）".into()],
+                rows,
+                summary,
+            }],
+            summary,
+        }
+    }
+
+    fn entry(kind: &str, payload: Value) -> Entry {
+        Entry {
+            id: v7(),
+            kind: kind.into(),
+            object_id: v7(),
+            op: Op::Upsert,
+            replaces: None,
+            created_at: "2026-03-01T08:00:00+08:00".into(),
+            payload,
+        }
+    }
+
+    fn row(id: &str) -> Vec<String> {
+        vec!["张*".into(), id.into(), "120.00".into()]
+    }
+
+    #[test]
+    fn masked_payout_rows_pass() {
+        let list = payout(vec![row("3415**********1234"), row("3415**********123X")]);
+        let e = entry("payout_list", serde_json::to_value(list).unwrap());
+        assert_eq!(check_entry(&e), Ok(Kind::PayoutList));
+    }
+
+    #[test]
+    fn unmasked_ids_and_bank_numbers_in_payout_rows_are_refused() {
+        for raw in [
+            "34150219800101123X",
+            "341502198001011234",
+            "６２２２０２１２３４５６７８９０",
+            "6222 0212 3456 7890",
+            "62220212345678901234",
+            "622202123456789", // 15 digits passes, checked below
+        ] {
+            let e = entry(
+                "payout_list",
+                serde_json::to_value(payout(vec![row(raw)])).unwrap(),
+            );
+            let result = check_entry(&e);
+            if raw.len() == 15 {
+                assert!(result.is_ok(), "{raw}");
+                continue;
+            }
+            let rejection = result.unwrap_err();
+            assert_eq!(rejection.code, RejectCode::UnmaskedData, "{raw}");
+            assert!(rejection.message.contains("****"), "{}", rejection.message);
+            assert!(!rejection.message.contains(raw), "{}", rejection.message);
+        }
+        // a bank number typed as a JSON number in a column, or hidden in the title
+        let mut list = serde_json::to_value(payout(vec![row("张*")])).unwrap();
+        list["title"] = json!("退回 6222021234567890123 账户");
+        assert_eq!(
+            check_entry(&entry("payout_list", list)).unwrap_err().code,
+            RejectCode::UnmaskedData
+        );
+    }
+
+    #[test]
+    fn records_refuse_a_valid_id_number_but_not_other_long_numbers() {
+        let record = |body: &str| {
+            json!({
+                "item_key": "财政预决算/预算/部门预算", "domain": "财政预决算", "item_name": "部门预算",
+                "title": "2026 年部门预算", "formed_on": "2026-01-05", "published_on": "2026-01-06",
+                "body": body, "channels": ["政府网站"], "attachments": []
+            })
+        };
+        assert_eq!(
+            check_entry(&entry("record", record("预算总额 1234567890123456 元"))),
+            Ok(Kind::Record)
+        );
+        // 11010519491231002X is the GB 11643 example number
+        let rejection =
+            check_entry(&entry("record", record("联系人身份证 11010519491231002X"))).unwrap_err();
+        assert_eq!(rejection.code, RejectCode::UnmaskedData);
+    }
+
+    #[test]
+    fn ownership_ids_and_shapes() {
+        let e = entry("calendar", json!({}));
+        assert_eq!(check_entry(&e).unwrap_err().code, RejectCode::NotOwner);
+        let e = entry("weather", json!({}));
+        assert_eq!(check_entry(&e).unwrap_err().code, RejectCode::UnknownKind);
+        let mut e = entry("record", json!({"title": "x"}));
+        assert_eq!(
+            check_entry(&e).unwrap_err().code,
+            RejectCode::InvalidPayload
+        );
+        e.op = Op::Withdraw;
+        e.payload = json!({"reason": "内容有误"});
+        assert_eq!(check_entry(&e), Ok(Kind::Record));
+        e.payload = Value::Null;
+        assert_eq!(check_entry(&e), Ok(Kind::Record));
+        let mut bad = e.clone();
+        bad.id = bad.id.to_uppercase();
+        assert_eq!(check_entry(&bad).unwrap_err().code, RejectCode::InvalidId);
+        let mut bad = e.clone();
+        bad.id = "0f0e0d0c-0b0a-4908-8706-050403020100".into();
+        assert_eq!(check_entry(&bad).unwrap_err().code, RejectCode::InvalidId);
+        let mut bad = e.clone();
+        bad.replaces = Some(v7()); // later than the entry itself
+        assert_eq!(check_entry(&bad).unwrap_err().code, RejectCode::InvalidId);
+        let mut bad = e.clone();
+        bad.created_at = "yesterday".into();
+        assert_eq!(
+            check_entry(&bad).unwrap_err().code,
+            RejectCode::InvalidPayload
+        );
+    }
+
+    #[test]
+    fn payout_sums_must_agree() {
+        let mut list = payout(vec![row("张*")]);
+        list.summary.rows = 2;
+        let e = entry("payout_list", serde_json::to_value(list).unwrap());
+        assert_eq!(
+            check_entry(&e).unwrap_err().code,
+            RejectCode::InvalidPayload
+        );
+    }
+}

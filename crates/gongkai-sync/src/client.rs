@@ -1,0 +1,304 @@
+//! A minimal async client of protocol v1 (feature `client`): reqwest over rustls (ring), no
+//! redirects, the loopback rule enforced on the portal URL.
+//!
+//! Every request is signed with a fresh sequence number taken from a [`SeqSource`]; the caller
+//! persists the number before it is used (the township keeps it in its database), so a
+//! retried request is a new request and an old one can never be accepted again.
+
+use chrono::Utc;
+use reqwest::header::{CONTENT_ENCODING, CONTENT_TYPE};
+use thiserror::Error;
+
+use crate::auth::RequestAuth;
+use crate::gzip::{gunzip, to_gzip_json};
+use crate::keys::TownshipKey;
+use crate::types::{
+    AttachmentStatus, Entry, ErrorBody, ErrorCode, PullResponse, PushAck, PushRequest, Stream,
+};
+use crate::url::PortalUrl;
+use crate::{MAX_CHUNK_BYTES, MAX_JSON_BYTES, PROTOCOL_VERSION, SyncError};
+
+/// Where request sequence numbers come from. Each call returns a number greater than every
+/// number returned before, already persisted (see [`crate::auth::next_seq`]).
+pub trait SeqSource {
+    fn next_seq(&mut self) -> Result<u64, String>;
+}
+
+/// An in-memory [`SeqSource`] (tests, one-shot tools): clock-based, so it still moves forward
+/// across process restarts as long as the clock does.
+#[derive(Debug, Default, Clone)]
+pub struct ClockSeq {
+    last: u64,
+}
+
+impl SeqSource for ClockSeq {
+    fn next_seq(&mut self) -> Result<u64, String> {
+        self.last = crate::auth::next_seq(self.last, Utc::now());
+        Ok(self.last)
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ClientError {
+    #[error(transparent)]
+    Url(SyncError),
+    #[error("无法取得请求序号：{0}")]
+    Seq(String),
+    #[error("无法连接县级平台：{0}")]
+    Network(String),
+    /// The portal refused the request (status and its JSON error).
+    #[error("县级平台拒绝了请求（{status}）：{}", error.message)]
+    Refused { status: u16, error: ErrorBody },
+    #[error("县级平台的回答无法识别：{0}")]
+    BadResponse(String),
+}
+
+impl ClientError {
+    /// Worth retrying later with backoff (network trouble, a portal error, a stale sequence
+    /// number); the others need a person (registration, key, data).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ClientError::Network(_) | ClientError::BadResponse(_) => true,
+            ClientError::Refused { error, .. } => matches!(
+                error.code,
+                ErrorCode::Replayed | ErrorCode::Internal | ErrorCode::OffsetMismatch
+            ),
+            ClientError::Url(_) | ClientError::Seq(_) => false,
+        }
+    }
+
+    /// The portal's error code, when it refused.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ClientError::Refused { error, .. } => Some(error.code),
+            _ => None,
+        }
+    }
+}
+
+/// A township's connection to its county portal.
+#[derive(Debug, Clone)]
+pub struct PortalClient {
+    base: PortalUrl,
+    http: reqwest::Client,
+    township: String,
+    key: TownshipKey,
+}
+
+impl PortalClient {
+    /// `portal_url` must be `https://…` (or `http://` to a loopback host). `extra_ca_pem` adds a
+    /// county CA certificate (PEM) to the platform's trust store.
+    pub fn new(
+        portal_url: &str,
+        township: &str,
+        key: TownshipKey,
+        extra_ca_pem: Option<&[u8]>,
+    ) -> Result<Self, ClientError> {
+        let base = PortalUrl::parse(portal_url).map_err(ClientError::Url)?;
+        // reqwest is built without a default crypto provider; ring is ours. An error only means
+        // a provider is already installed.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut builder = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(std::time::Duration::from_secs(15))
+            .timeout(std::time::Duration::from_secs(120));
+        if base.as_str().starts_with("http://") {
+            builder = builder.no_proxy();
+        }
+        if let Some(pem) = extra_ca_pem {
+            let cert = reqwest::Certificate::from_pem(pem)
+                .map_err(|e| ClientError::Url(SyncError::BadUrl(format!("CA 证书：{e}"))))?;
+            builder = builder.add_root_certificate(cert);
+        }
+        let http = builder
+            .build()
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        Ok(Self {
+            base,
+            http,
+            township: township.to_owned(),
+            key,
+        })
+    }
+
+    pub fn portal(&self) -> &PortalUrl {
+        &self.base
+    }
+
+    /// Sends one batch of outbox entries (at most [`crate::MAX_BATCH_ENTRIES`]). On success
+    /// every id in `acked` is held by the portal: mark those sent; ids in `rejected` failed for
+    /// good; ids in neither were not processed — send them again.
+    pub async fn push(
+        &self,
+        seq: &mut (dyn SeqSource + Send),
+        entries: &[Entry],
+    ) -> Result<PushAck, ClientError> {
+        let request = PushRequest {
+            protocol: PROTOCOL_VERSION,
+            township: self.township.clone(),
+            entries: entries.to_vec(),
+        };
+        let body = to_gzip_json(&request).map_err(ClientError::Url)?;
+        let bytes = self.send("POST", "/v1/push", seq, body, true).await?;
+        parse_json(&bytes)
+    }
+
+    /// Fetches the changes of `stream` after `after` (`None` from the start). Apply them, commit,
+    /// then store `next_cursor`.
+    pub async fn pull(
+        &self,
+        seq: &mut (dyn SeqSource + Send),
+        stream: Stream,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<PullResponse, ClientError> {
+        let mut path = format!("/v1/pull/{}?limit={limit}", stream.key());
+        if let Some(after) = after {
+            path.push_str("&after=");
+            path.push_str(&percent_encode(after));
+        }
+        let bytes = self.send("GET", &path, seq, Vec::new(), false).await?;
+        parse_json(&bytes)
+    }
+
+    /// How much of attachment `sha256` the portal holds.
+    pub async fn attachment_status(
+        &self,
+        seq: &mut (dyn SeqSource + Send),
+        sha256: &str,
+    ) -> Result<AttachmentStatus, ClientError> {
+        let bytes = self
+            .send(
+                "GET",
+                &format!("/v1/attachments/{sha256}"),
+                seq,
+                Vec::new(),
+                false,
+            )
+            .await?;
+        parse_json(&bytes)
+    }
+
+    /// Sends one chunk of attachment `sha256` (`total` bytes long) starting at `offset`.
+    pub async fn upload_chunk(
+        &self,
+        seq: &mut (dyn SeqSource + Send),
+        sha256: &str,
+        total: u64,
+        offset: u64,
+        chunk: &[u8],
+    ) -> Result<AttachmentStatus, ClientError> {
+        let path = format!("/v1/attachments/{sha256}?offset={offset}&total={total}");
+        let bytes = self.send("PUT", &path, seq, chunk.to_vec(), false).await?;
+        parse_json(&bytes)
+    }
+
+    /// Uploads `data` resumably: asks where the portal stands, then sends the rest in chunks of
+    /// `chunk_size` (capped at [`MAX_CHUNK_BYTES`]). Safe to call again after any failure.
+    pub async fn upload_attachment(
+        &self,
+        seq: &mut (dyn SeqSource + Send),
+        data: &[u8],
+        chunk_size: usize,
+    ) -> Result<AttachmentStatus, ClientError> {
+        let sha256 = crate::sha256_hex(data);
+        let total = data.len() as u64;
+        let chunk_size = chunk_size.clamp(1, MAX_CHUNK_BYTES);
+        let mut status = self.attachment_status(seq, &sha256).await?;
+        while !status.complete {
+            let start = usize::try_from(status.received)
+                .ok()
+                .filter(|s| *s <= data.len())
+                .ok_or_else(|| ClientError::BadResponse("已接收字节数超出附件长度".to_owned()))?;
+            let end = (start + chunk_size).min(data.len());
+            status = self
+                .upload_chunk(seq, &sha256, total, start as u64, &data[start..end])
+                .await?;
+            if !status.complete && status.received <= start as u64 {
+                return Err(ClientError::BadResponse("附件续传没有进展".to_owned()));
+            }
+        }
+        Ok(status)
+    }
+
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        seq: &mut (dyn SeqSource + Send),
+        body: Vec<u8>,
+        gzip_json: bool,
+    ) -> Result<Vec<u8>, ClientError> {
+        let seq = seq.next_seq().map_err(ClientError::Seq)?;
+        let auth = RequestAuth::sign(
+            &self.key,
+            &self.township,
+            method,
+            path,
+            seq,
+            Utc::now(),
+            &body,
+        );
+        let url = self.base.join(path);
+        let mut request = match method {
+            "POST" => self.http.post(url),
+            "PUT" => self.http.put(url),
+            _ => self.http.get(url),
+        };
+        for (name, value) in auth.headers() {
+            request = request.header(name, value);
+        }
+        if gzip_json {
+            request = request
+                .header(CONTENT_TYPE, "application/json")
+                .header(CONTENT_ENCODING, "gzip");
+        } else if !body.is_empty() {
+            request = request.header(CONTENT_TYPE, "application/octet-stream");
+        }
+        let response = request
+            .header("accept-encoding", "gzip")
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status().as_u16();
+        let gzipped = response
+            .headers()
+            .get(CONTENT_ENCODING)
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
+        let raw = response
+            .bytes()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        let bytes = if gzipped {
+            gunzip(&raw, MAX_JSON_BYTES).map_err(|e| ClientError::BadResponse(e.to_string()))?
+        } else {
+            raw.to_vec()
+        };
+        if (200..300).contains(&status) {
+            return Ok(bytes);
+        }
+        match serde_json::from_slice::<ErrorBody>(&bytes) {
+            Ok(error) => Err(ClientError::Refused { status, error }),
+            Err(_) if status >= 500 => Err(ClientError::Network(format!("HTTP {status}"))),
+            Err(_) => Err(ClientError::BadResponse(format!("HTTP {status}"))),
+        }
+    }
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ClientError> {
+    serde_json::from_slice(bytes).map_err(|e| ClientError::BadResponse(e.to_string()))
+}
+
+/// Percent-encodes everything but unreserved characters (cursors are opaque text).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,63 @@
+//! Gongkai sync protocol v1 (`docs/sync-protocol.md`), shared by the township client and the
+//! county portal.
+//!
+//! - [`types`]: the JSON bodies (entries, pushes, acks, pull pages, county publications, errors);
+//! - [`keys`]: the township's ed25519 key, its public-key string and key id;
+//! - [`auth`]: the canonical signing input of a request, signing and verification, and the
+//!   freshness (replay) rule;
+//! - [`check`]: entry validation shared by both sides: ownership, payload shapes, and the refusal
+//!   of anything that looks like a full ID or bank number in a payout list;
+//! - [`gzip`] and [`url`]: compressed bodies and the loopback rule;
+//! - `client` (feature `client`): [`client::PortalClient`] with `push`, `pull` and resumable
+//!   attachment upload over reqwest + rustls.
+
+pub mod auth;
+pub mod check;
+pub mod error;
+pub mod gzip;
+pub mod keys;
+pub mod types;
+pub mod url;
+
+#[cfg(feature = "client")]
+pub mod client;
+
+pub use auth::{AuthError, RequestAuth};
+pub use error::SyncError;
+pub use keys::{PublicKey, TownshipKey};
+pub use types::*;
+
+/// The protocol version this crate speaks; sent in the `Gongkai-Protocol` header.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Largest compressed request body a portal accepts (bytes).
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+/// Largest decompressed JSON body (bytes): a gzip bomb stops here.
+pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+/// Most entries in one push.
+pub const MAX_BATCH_ENTRIES: usize = 1000;
+/// Largest attachment chunk (bytes).
+pub const MAX_CHUNK_BYTES: usize = 1024 * 1024;
+/// Largest attachment (bytes).
+pub const MAX_ATTACHMENT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Hex SHA-256 of `bytes` (lower case), as used for body digests and attachment addresses.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    to_hex(&sha2::Sha256::digest(bytes))
+}
+
+pub(crate) fn to_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
+}
+
+/// Whether `text` is a lower-case hex SHA-256 digest.
+pub fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
