@@ -103,13 +103,23 @@ impl Api {
                 wire::CatalogAction::Hide => (need_key()?, TownshipAction::Hide),
                 wire::CatalogAction::Restore => (need_key()?, TownshipAction::Restore),
             };
-            let key = store.catalog_adjust(&TownshipAdjustment {
-                key,
-                action,
-                reason,
-                made_on,
-                made_by,
-            })?;
+            let (label, item) = match &action {
+                TownshipAction::Add(item) => ("add", Some(item)),
+                TownshipAction::Edit(item) => ("edit", Some(item)),
+                TownshipAction::Hide => ("hide", None),
+                TownshipAction::Restore => ("restore", None),
+            };
+            let sync = crate::sync::adjustment_item(&key, label, &reason, made_on, &made_by, item)?;
+            let key = store.catalog_adjust(
+                &TownshipAdjustment {
+                    key,
+                    action,
+                    reason,
+                    made_on,
+                    made_by,
+                },
+                &sync,
+            )?;
             history(store, &key)
         })
     }

@@ -30,6 +30,11 @@ impl ApiError {
         Self::new("list_state", message)
     }
 
+    /// Sync with the county portal failed or was refused; the message says why in Chinese.
+    pub(crate) fn sync(message: String) -> Self {
+        Self::new("sync", message)
+    }
+
     pub(crate) fn invalid(message: String) -> Self {
         Self::new("invalid_input", message)
     }

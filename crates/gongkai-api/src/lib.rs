@@ -15,6 +15,7 @@ mod payouts;
 mod records;
 mod register_export;
 mod session;
+mod sync;
 pub mod typescript;
 pub mod wire;
 
@@ -73,6 +74,9 @@ macro_rules! with_commands {
             record_attachment_save($crate::wire::AttachmentSaveArgs) -> $crate::wire::ExportResult;
             calendar_add_workdays($crate::wire::AddWorkdaysArgs) -> $crate::wire::DueExplanation;
             calendar_update_import($crate::wire::CalendarFileArgs) -> $crate::wire::CalendarUpdateResult;
+            sync_identity($crate::wire::NoArgs) -> $crate::wire::SyncIdentity;
+            sync_now($crate::wire::SyncArgs) -> $crate::wire::SyncReport;
+            sync_status($crate::wire::NoArgs) -> $crate::wire::SyncStatus;
             catalog_domains($crate::wire::NoArgs) -> $crate::wire::CatalogDomains;
             catalog_items($crate::wire::CatalogItemsArgs) -> $crate::wire::CatalogItems;
             catalog_search($crate::wire::CatalogSearchArgs) -> $crate::wire::CatalogItems;

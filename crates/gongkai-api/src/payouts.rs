@@ -179,7 +179,8 @@ impl Api {
         let list_id: RowId = args.list_id.trim().parse()?;
         let period = payout_notice::period(args.posted_on.as_deref(), args.notice_days)?;
         self.with_store(OpenMode::Existing, |store| {
-            store.post_payout_list(list_id, period.start, period.end)?;
+            let sync = crate::sync::payout_item(store, list_id, period.start, period.end)?;
+            store.post_payout_list(list_id, period.start, period.end, &sync)?;
             list_of(store, store.payout_list(list_id)?)
         })
     }

@@ -317,18 +317,22 @@ impl Api {
                     record.formed_on
                 )));
             }
-            store.publish_record(&StoredPublication {
-                id: RowId::new(),
-                record_id: id,
-                record_title: record.title,
-                doc_number: record.doc_number,
-                domain: record.domain,
-                channel: channel.label().to_owned(),
-                location: input.location.trim().to_owned(),
-                published_on,
-                published_by,
-                note: input.note.unwrap_or_default().trim().to_owned(),
-            })?;
+            let sync = crate::sync::record_item(&record, published_on)?;
+            store.publish_record(
+                &StoredPublication {
+                    id: RowId::new(),
+                    record_id: id,
+                    record_title: record.title,
+                    doc_number: record.doc_number,
+                    domain: record.domain,
+                    channel: channel.label().to_owned(),
+                    location: input.location.trim().to_owned(),
+                    published_on,
+                    published_by,
+                    note: input.note.unwrap_or_default().trim().to_owned(),
+                },
+                &sync,
+            )?;
             detail(store, id)
         })
     }
@@ -414,11 +418,15 @@ impl Api {
                     current.version()
                 )));
             }
-            let recounted =
-                store.save_calendar_update(update.version(), &json, |formed, days| {
+            let recounted = store.save_calendar_update(
+                update.version(),
+                &json,
+                |formed, days| {
                     let due = Due::count(&update, formed, days);
                     (due.due_on, due.provisional)
-                })?;
+                },
+                None,
+            )?;
             let years = update.covered_years();
             Ok(wire::CalendarUpdateResult {
                 version: update.version().to_owned(),
@@ -514,7 +522,7 @@ impl Api {
 }
 
 /// The working-day calendar in force: the bundled one, or a newer version received by sync.
-fn calendar(store: &Store) -> Result<Calendar, ApiError> {
+pub(crate) fn calendar(store: &Store) -> Result<Calendar, ApiError> {
     let bundled = Calendar::official()?;
     match store.calendar_update()? {
         Some((version, json)) if version.as_str() > bundled.version() => {

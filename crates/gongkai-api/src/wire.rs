@@ -1113,3 +1113,66 @@ pub struct AddWorkdaysArgs {
     pub date: String,
     pub workdays: u32,
 }
+
+// ---- Sync with the county portal -------------------------------------------------------------
+
+/// `gongkai sync identity`: what the county registers. The private key never leaves the
+/// township's database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncIdentity {
+    pub township_code: String,
+    pub public_key: String,
+    pub portal_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncArgs {
+    /// The portal's address; remembered for later runs. Default: the one remembered.
+    pub portal: Option<String>,
+    /// Why this run: manual · start · timer · network · write.
+    pub trigger: Option<String>,
+}
+
+/// `gongkai sync --json`: snake_case, as scripts read it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncReport {
+    pub pushed: u32,
+    pub pulled: u32,
+    pub pending: u32,
+    /// The portal's reasons for entries it refused (never sent again).
+    pub rejected: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncRunEntry {
+    pub finished_at: String,
+    pub trigger: String,
+    pub pushed: u32,
+    pub pulled: u32,
+    pub pending: u32,
+    /// Chinese; `null`: the run succeeded.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CountyNotice {
+    pub title: String,
+    pub body: String,
+    pub published_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub public_key: Option<String>,
+    pub portal_url: Option<String>,
+    pub pending: u32,
+    pub acked: u32,
+    pub rejected: Vec<String>,
+    pub last_success: Option<String>,
+    pub runs: Vec<SyncRunEntry>,
+    pub notices: Vec<CountyNotice>,
+}

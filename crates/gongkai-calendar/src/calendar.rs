@@ -82,6 +82,8 @@ pub struct Calendar {
     last_year: i32,
     days: HashMap<NaiveDate, Special>,
     notices: Vec<Vec<Notice>>,
+    /// The data it was read from, so a newer year can be merged in and the result kept.
+    json: String,
 }
 
 impl Calendar {
@@ -106,7 +108,13 @@ impl Calendar {
             last_year: checked.last_year,
             days: checked.days,
             notices: checked.notices,
+            json: json.to_owned(),
         })
+    }
+
+    /// The data this calendar was read from (the bundled format).
+    pub fn json(&self) -> &str {
+        &self.json
     }
 
     /// The data version: the signing date (YYYY-MM-DD) of the newest notice included. Versions

@@ -221,6 +221,16 @@ pub(crate) fn parse_domain(file: &str, text: &str) -> Result<Domain, CatalogErro
     })
 }
 
+/// One item in the bundled files' item shape (a county update arriving by sync names its domain
+/// beside it), checked like the baseline's; `source` names where it came from in errors.
+pub fn item_from_json(source: &str, domain: &str, json: &str) -> Result<CatalogItem, CatalogError> {
+    let raw: RawItem = serde_json::from_str(json).map_err(|e| CatalogError::BadJson {
+        file: source.to_owned(),
+        detail: e.to_string(),
+    })?;
+    parse_item(source, domain, &raw)
+}
+
 fn parse_item(file: &str, domain: &str, raw: &RawItem) -> Result<CatalogItem, CatalogError> {
     if raw.level2.trim().is_empty() {
         return Err(invalid(file, Some(raw), "二级事项为空".to_owned()));

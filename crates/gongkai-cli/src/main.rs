@@ -10,6 +10,7 @@
 mod catalog;
 mod output;
 mod records;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -106,6 +107,8 @@ enum Command {
     /// 工作日日历（国务院节假日安排，含调休）
     #[command(subcommand)]
     Calendar(records::CalendarCommand),
+    /// 与县级平台同步（推送已发布的信息，接收目录、日历与通知）
+    Sync(sync::SyncCli),
 }
 
 #[derive(Debug, Subcommand)]
@@ -348,6 +351,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         Command::Catalog(command) => catalog::run(command),
         Command::Records(command) => records::run(command),
         Command::Calendar(command) => records::run_calendar(command),
+        Command::Sync(cli) => sync::run(cli),
         Command::Payouts(PayoutsCommand::Import {
             file,
             db,

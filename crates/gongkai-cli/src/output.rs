@@ -27,6 +27,7 @@ pub enum Report {
     Templates(ImportTemplates),
     Catalog(crate::catalog::CatalogReport),
     Records(crate::records::RecordsReport),
+    Sync(crate::sync::SyncOutput),
 }
 
 /// Refused imports exit with 2, as a script expects from "the input was wrong".
@@ -51,6 +52,7 @@ impl Report {
                 Report::Templates(v) => print_json(&v.templates),
                 Report::Catalog(v) => print_json(&v.json()),
                 Report::Records(v) => print_json(&v.json()),
+                Report::Sync(v) => print_json(&v.json()),
             };
             if let Err(code) = printed {
                 return code;
@@ -83,6 +85,7 @@ impl Report {
             Report::Villages(villages) => villages_text(villages),
             Report::Catalog(c) => c.text(),
             Report::Records(r) => r.text(),
+            Report::Sync(s) => s.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),
             Report::Restore(r) => {
                 format!("已从备份恢复。恢复前的内容另存为 {}", r.previous_saved_to)

@@ -505,3 +505,39 @@ fn catalog_domains_search_adjust_and_export() {
         assert!(std::fs::metadata(&out_file).unwrap().len() > 1000);
     }
 }
+
+#[test]
+fn sync_identity_gives_the_code_and_public_key_and_an_unreachable_portal_is_said_plainly() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("示范镇.sqlite3");
+    assert!(gongkai(&["demo", "--db", path(&db)]).status.success());
+    let identity = json(&gongkai(&["sync", "identity", "--db", path(&db), "--json"]));
+    assert_eq!(identity["township_code"].as_str().unwrap().len(), 9);
+    let key = identity["public_key"].as_str().unwrap().to_owned();
+    assert!(key.starts_with("ed25519:"), "{key}");
+    let again = json(&gongkai(&["sync", "identity", "--db", path(&db), "--json"]));
+    assert_eq!(again["public_key"], key.as_str(), "made once, then kept");
+    let text = gongkai(&["sync", "identity", "--db", path(&db)]);
+    assert!(
+        !String::from_utf8_lossy(&text.stdout).contains("ed25519-secret"),
+        "the private key is never printed"
+    );
+
+    // Nothing listens on this port: a clear Chinese failure, exit 1, the run logged.
+    let out = gongkai(&["sync", "--db", path(&db), "--portal", "http://127.0.0.1:9"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("无法连接县级平台"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Plain HTTP is for loopback only.
+    let out = gongkai(&[
+        "sync",
+        "--db",
+        path(&db),
+        "--portal",
+        "http://gk.example.gov.cn",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}

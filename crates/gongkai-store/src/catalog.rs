@@ -14,7 +14,7 @@ use gongkai_catalog::{
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, ToSql, params};
 
-use crate::{ChangeOp, Store, StoreError, Writer};
+use crate::{ChangeOp, OutboxItem, Store, StoreError, Writer};
 
 /// The `kind` of catalog rows in the shared search index.
 pub const SEARCH_KIND_CATALOG: &str = "catalog";
@@ -612,9 +612,17 @@ impl Store {
     }
 
     /// Records a county catalog version: each change is a row of the county layer.
-    pub fn catalog_apply_county_update(&mut self, update: &CountyUpdate) -> Result<(), StoreError> {
+    /// `pulled`: the sync change id it came with, recorded as applied in the same transaction.
+    pub fn catalog_apply_county_update(
+        &mut self,
+        update: &CountyUpdate,
+        pulled: Option<&str>,
+    ) -> Result<(), StoreError> {
         self.catalog_ensure_baseline()?;
         self.write(|w| {
+            if let Some(change_id) = pulled {
+                w.mark_applied(change_id, "catalog")?;
+            }
             for change in &update.changes {
                 let id = RowId::new();
                 let (key, action, item) = match change {
@@ -643,9 +651,12 @@ impl Store {
 
     /// Records a township adjustment and rederives the item. Refuses what makes no sense for the
     /// item's current state, in Chinese.
+    ///
+    /// Queues `sync` (the adjustment for the county) in the same transaction.
     pub fn catalog_adjust(
         &mut self,
         adjustment: &TownshipAdjustment,
+        sync: &OutboxItem,
     ) -> Result<String, StoreError> {
         self.catalog_ensure_baseline()?;
         let key = match &adjustment.action {
@@ -711,6 +722,7 @@ impl Store {
                 item,
             )?;
             w.derive(&key)?;
+            w.enqueue(sync)?;
             w.log_change("catalog_township", id, ChangeOp::Upsert)?;
             Ok(key.clone())
         })
@@ -1032,13 +1044,22 @@ mod tests {
     }
 
     fn adjust(store: &mut Store, key: &str, action: TownshipAction) -> Result<String, StoreError> {
-        store.catalog_adjust(&TownshipAdjustment {
-            key: key.to_owned(),
-            action,
-            reason: "本镇无此项工作".to_owned(),
-            made_on: day("2025-03-01"),
-            made_by: "李文书".to_owned(),
-        })
+        let sync = OutboxItem {
+            kind: "catalog_adjustment",
+            object_id: key.to_owned(),
+            withdraw: false,
+            payload: "{}".to_owned(),
+        };
+        store.catalog_adjust(
+            &TownshipAdjustment {
+                key: key.to_owned(),
+                action,
+                reason: "本镇无此项工作".to_owned(),
+                made_on: day("2025-03-01"),
+                made_by: "李文书".to_owned(),
+            },
+            &sync,
+        )
     }
 
     #[test]
@@ -1092,11 +1113,14 @@ mod tests {
 
         item.subject = "某县农业农村局".to_owned();
         store
-            .catalog_apply_county_update(&CountyUpdate {
-                version_label: "2025年县级目录".to_owned(),
-                issued_on: day("2025-01-15"),
-                changes: vec![CountyChange::Upsert(item.clone())],
-            })
+            .catalog_apply_county_update(
+                &CountyUpdate {
+                    version_label: "2025年县级目录".to_owned(),
+                    issued_on: day("2025-01-15"),
+                    changes: vec![CountyChange::Upsert(item.clone())],
+                },
+                None,
+            )
             .unwrap();
         let effective = store.catalog_item(KEY).unwrap().unwrap();
         assert_eq!(effective.state, ItemState::County);
@@ -1120,11 +1144,14 @@ mod tests {
         // A later county version does not undo the township's edit.
         item.basis = "《农业机械化促进法》".to_owned();
         store
-            .catalog_apply_county_update(&CountyUpdate {
-                version_label: "2026年县级目录".to_owned(),
-                issued_on: day("2026-01-10"),
-                changes: vec![CountyChange::Upsert(item.clone())],
-            })
+            .catalog_apply_county_update(
+                &CountyUpdate {
+                    version_label: "2026年县级目录".to_owned(),
+                    issued_on: day("2026-01-10"),
+                    changes: vec![CountyChange::Upsert(item.clone())],
+                },
+                None,
+            )
             .unwrap();
         assert_eq!(
             store.catalog_item(KEY).unwrap().unwrap().item.subject,
@@ -1192,13 +1219,16 @@ mod tests {
         let dir = TempDir::new().unwrap();
         let mut store = store(&dir);
         store
-            .catalog_apply_county_update(&CountyUpdate {
-                version_label: "2025年版".to_owned(),
-                issued_on: day("2025-01-15"),
-                changes: vec![CountyChange::Withdraw {
-                    key: KEY.to_owned(),
-                }],
-            })
+            .catalog_apply_county_update(
+                &CountyUpdate {
+                    version_label: "2025年版".to_owned(),
+                    issued_on: day("2025-01-15"),
+                    changes: vec![CountyChange::Withdraw {
+                        key: KEY.to_owned(),
+                    }],
+                },
+                None,
+            )
             .unwrap();
         assert!(store.catalog_item(KEY).unwrap().is_none());
 

@@ -13,6 +13,7 @@ mod migrations;
 mod payouts;
 mod profile;
 mod records;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -37,6 +38,7 @@ pub use records::{
     SEARCH_KIND_RECORD, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
     StoredSecrecy,
 };
+pub use sync::{OutboxCounts, OutboxItem, PendingEntry, SyncIdentity, SyncRun};
 
 /// How long a write waits for another connection (the CLI while the app runs) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

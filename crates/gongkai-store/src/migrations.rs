@@ -49,6 +49,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "records",
         sql: include_str!("migrations/0006_records.sql"),
     },
+    Migration {
+        version: 7,
+        name: "sync",
+        sql: include_str!("migrations/0007_sync.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

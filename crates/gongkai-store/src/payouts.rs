@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, params};
 
-use crate::{ChangeOp, Store, StoreError};
+use crate::{ChangeOp, OutboxItem, Store, StoreError};
 
 /// A list ready to be written. Built by the API from a validated file.
 #[derive(Debug, Clone)]
@@ -396,6 +396,7 @@ impl Store {
         list: RowId,
         posted_on: NaiveDate,
         ends_on: NaiveDate,
+        sync: &OutboxItem,
     ) -> Result<(), StoreError> {
         let status = self.list_status(list)?;
         if status != "draft" {
@@ -414,6 +415,7 @@ impl Store {
                 "UPDATE payout_list SET status = 'posted', updated_at = ?2 WHERE id = ?1",
                 params![list.to_string(), w.now_text()],
             )?;
+            w.enqueue(sync)?;
             w.log_change("payout_list", list, ChangeOp::Upsert)
         })
     }

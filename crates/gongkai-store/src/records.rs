@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::{ChangeOp, Store, StoreError};
+use crate::{ChangeOp, OutboxItem, Store, StoreError};
 
 /// A record as stored. Plain values: the API turns them into `gongkai-records` types.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -344,7 +344,14 @@ impl Store {
     /// Registers a publication (发布登记). The database refuses it unless the record is 主动公开
     /// with three signatures and a passed secrecy check in force; the first one marks the
     /// record published.
-    pub fn publish_record(&mut self, publication: &StoredPublication) -> Result<(), StoreError> {
+    ///
+    /// The first publication also queues `sync` (the record as the county shows it) in the same
+    /// transaction.
+    pub fn publish_record(
+        &mut self,
+        publication: &StoredPublication,
+        sync: &OutboxItem,
+    ) -> Result<(), StoreError> {
         self.write(|w| {
             let record = publication.record_id.to_string();
             let status: String = w
@@ -384,6 +391,9 @@ impl Store {
                  WHERE id = ?1",
                 params![record, w.now_text()],
             )?;
+            if status == "draft" {
+                w.enqueue(sync)?;
+            }
             w.log_change("publication", publication.id, ChangeOp::Upsert)?;
             w.log_change("disclosure_record", publication.record_id, ChangeOp::Upsert)
         })
@@ -478,8 +488,12 @@ impl Store {
         version: &str,
         json: &str,
         recount: impl Fn(NaiveDate, u32) -> (NaiveDate, bool),
+        pulled: Option<&str>,
     ) -> Result<usize, StoreError> {
         self.write(|w| {
+            if let Some(change_id) = pulled {
+                w.mark_applied(change_id, "calendar")?;
+            }
             w.tx.execute(
                 "INSERT INTO calendar_update (version, json, received_at) VALUES (?1, ?2, ?3)
                  ON CONFLICT (version) DO NOTHING",

@@ -337,7 +337,9 @@ fn archived_payout_rows_are_frozen_by_the_database_itself() {
     };
     store.insert_payout_list(&list).unwrap();
     let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2025, 12, d).unwrap();
-    store.post_payout_list(list.id, day(1), day(7)).unwrap();
+    store
+        .post_payout_list(list.id, day(1), day(7), &outbox(list.id))
+        .unwrap();
     store.archive_payout_list(list.id, "ff", &[]).unwrap();
     let err = store
         .conn
@@ -404,6 +406,15 @@ fn import_templates_are_saved_replaced_and_deleted_with_their_columns() {
         log.contains(&("import_template".to_owned(), "delete".to_owned())),
         "{log:?}"
     );
+}
+
+fn outbox(id: RowId) -> OutboxItem {
+    OutboxItem {
+        kind: "record",
+        object_id: id.to_string(),
+        withdraw: false,
+        payload: "{}".to_owned(),
+    }
 }
 
 fn draft_record() -> StoredRecord {
@@ -484,7 +495,9 @@ fn the_database_itself_refuses_to_publish_without_three_reviews_and_secrecy() {
     let mut store = demo_store(&dir);
     let record = draft_record();
     store.save_record(&record).unwrap();
-    let refused = store.publish_record(&publication(record.id)).unwrap_err();
+    let refused = store
+        .publish_record(&publication(record.id), &outbox(record.id))
+        .unwrap_err();
     assert!(
         refused.to_string().contains("未完成三审和保密审查"),
         "{refused}"
@@ -495,7 +508,9 @@ fn the_database_itself_refuses_to_publish_without_three_reviews_and_secrecy() {
     sign(&mut store, record.id, "approve", "赵强", true);
     check_secrecy(&mut store, record.id, false);
     assert!(
-        store.publish_record(&publication(record.id)).is_err(),
+        store
+            .publish_record(&publication(record.id), &outbox(record.id))
+            .is_err(),
         "secrecy failed"
     );
     // Even SQL that bypasses the store's code meets the trigger.
@@ -512,9 +527,26 @@ fn the_database_itself_refuses_to_publish_without_three_reviews_and_secrecy() {
     assert!(to_published.is_err(), "status cannot jump to published");
 
     check_secrecy(&mut store, record.id, true);
-    store.publish_record(&publication(record.id)).unwrap();
+    store
+        .publish_record(&publication(record.id), &outbox(record.id))
+        .unwrap();
     let published = store.record(record.id).unwrap();
     assert_eq!(published.status, "published");
+    // The publication queued the record for the county in the same transaction, once.
+    let mut second = publication(record.id);
+    second.channel = "社区/企事业单位/村公示栏（电子屏）".to_owned();
+    store.publish_record(&second, &outbox(record.id)).unwrap();
+    let pending = store.pending_entries(10).unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        (pending[0].kind.as_str(), pending[0].replaces.as_deref()),
+        ("record", None)
+    );
+    store
+        .settle_entries(&[pending[0].entry_id.clone()], &[])
+        .unwrap();
+    assert_eq!(store.outbox_counts().unwrap().pending, 0);
+    assert_eq!(store.outbox_counts().unwrap().acked, 1);
     assert_eq!(
         published.published_on,
         chrono::NaiveDate::from_ymd_opt(2026, 11, 5)

@@ -193,6 +193,7 @@ kind: string, workday: boolean,
  * The year's holiday notice is not in the calendar yet: only the weekday is known.
  */
 assumed: boolean, workdaysSoFar: number, };
+export type CountyNotice = { title: string, body: string, publishedOn: string, };
 export type DbState = "missing" | "empty" | "ready" | "broken";
 export type DomainCompliance = { domain: string, items: Array<ItemCompliance>, records: number, onTime: number, late: number, dueSoon: number, overdue: number, neverDisclosed: number, };
 export type DueExplanation = { formedOn: string, workdays: number, dueOn: string, provisional: boolean, calendarVersion: string, days: Array<CountedDay>, holidaysSkipped: number, weekendsSkipped: number, makeUpDaysUsed: number, };
@@ -436,6 +437,27 @@ recognised: boolean, columns: Array<SurveyedColumn>,
  * named after a village).
  */
 missing: Array<string>, dataRows: number, };
+export type SyncArgs = { 
+/**
+ * The portal's address; remembered for later runs. Default: the one remembered.
+ */
+portal: string | null, 
+/**
+ * Why this run: manual · start · timer · network · write.
+ */
+trigger: string | null, };
+export type SyncIdentity = { township_code: string, public_key: string, portal_url: string | null, };
+export type SyncReport = { pushed: number, pulled: number, pending: number, 
+/**
+ * The portal's reasons for entries it refused (never sent again).
+ */
+rejected: Array<string>, };
+export type SyncRunEntry = { finishedAt: string, trigger: string, pushed: number, pulled: number, pending: number, 
+/**
+ * Chinese; `null`: the run succeeded.
+ */
+error: string | null, };
+export type SyncStatus = { publicKey: string | null, portalUrl: string | null, pending: number, acked: number, rejected: Array<string>, lastSuccess: string | null, runs: Array<SyncRunEntry>, notices: Array<CountyNotice>, };
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
 export type Village = { id: string, name: string, code: string, kind: VillageKind, };
@@ -490,6 +512,9 @@ export const commands = {
   recordAttachmentSave: (args: AttachmentSaveArgs) => invoke<ExportResult>("record_attachment_save", { args }),
   calendarAddWorkdays: (args: AddWorkdaysArgs) => invoke<DueExplanation>("calendar_add_workdays", { args }),
   calendarUpdateImport: (args: CalendarFileArgs) => invoke<CalendarUpdateResult>("calendar_update_import", { args }),
+  syncIdentity: () => invoke<SyncIdentity>("sync_identity", { args: {} }),
+  syncNow: (args: SyncArgs) => invoke<SyncReport>("sync_now", { args }),
+  syncStatus: () => invoke<SyncStatus>("sync_status", { args: {} }),
   catalogDomains: () => invoke<CatalogDomains>("catalog_domains", { args: {} }),
   catalogItems: (args: CatalogItemsArgs) => invoke<CatalogItems>("catalog_items", { args }),
   catalogSearch: (args: CatalogSearchArgs) => invoke<CatalogItems>("catalog_search", { args }),

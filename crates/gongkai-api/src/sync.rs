@@ -1,0 +1,520 @@
+//! Sync with the county portal, township side (docs/sync-protocol.md). What goes out is queued
+//! by the store in the same transaction as the change (see [`record_item`], [`payout_item`],
+//! [`adjustment_item`]); a run pushes the queue in batches, marks what the portal acknowledged
+//! or refused, then pulls each county stream, applying every change once before moving the
+//! stream's cursor.
+
+use chrono::{Local, NaiveDate, Utc};
+use gongkai_calendar::Calendar;
+use gongkai_catalog::{CatalogItem, Tick};
+use gongkai_domain::RowId;
+use gongkai_records::Due;
+use gongkai_store::{
+    CountyChange, CountyUpdate, OutboxItem, PendingEntry, Store, StoredRecord, SyncRun,
+};
+use gongkai_sync::client::{ClientError, PortalClient, SeqSource};
+use gongkai_sync::{
+    CalendarPublication, CatalogAdjustmentPayload, CatalogPublication, DayKind, Entry,
+    NoticePublication, Op, PayoutListPayload, PayoutSummary, PayoutVillage, RecordPayload, Stream,
+    TownshipKey,
+};
+use serde_json::{Value, json};
+
+use crate::session::OpenMode;
+use crate::wire;
+use crate::{Api, ApiError};
+
+/// Entries per push; the protocol allows up to 1,000.
+const BATCH: u32 = 200;
+/// County changes asked for per pull.
+const PULL_PAGE: u32 = 100;
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(ApiError::internal)
+}
+
+/// A published record as the county page shows it.
+pub(crate) fn record_item(
+    record: &StoredRecord,
+    published_on: NaiveDate,
+) -> Result<OutboxItem, ApiError> {
+    let payload = RecordPayload {
+        item_key: record.item_key.clone(),
+        domain: record.domain.clone(),
+        item_name: record.item_name.clone(),
+        title: record.title.clone(),
+        doc_number: record.doc_number.clone(),
+        formed_on: record.formed_on.to_string(),
+        published_on: published_on.to_string(),
+        body: record.body.clone(),
+        channels: record.channels.clone(),
+        attachments: Vec::new(),
+    };
+    Ok(OutboxItem {
+        kind: "record",
+        object_id: record.id.to_string(),
+        withdraw: false,
+        payload: to_json(&payload)?,
+    })
+}
+
+/// A posted payout list: masked rows only, by village, with each village's 公示期.
+pub(crate) fn payout_item(
+    store: &Store,
+    list_id: RowId,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Result<OutboxItem, ApiError> {
+    let list = store.payout_list(list_id)?;
+    let rows = store.printable_rows(list_id)?;
+    let villages = store.villages()?;
+    let columns = ["姓名", "身份证号（脱敏）", "金额（元）"]
+        .map(str::to_owned)
+        .to_vec();
+    let mut out: Vec<PayoutVillage> = Vec::new();
+    for row in &rows {
+        if out.last().is_none_or(|v| v.village_name != row.village) {
+            let code = villages
+                .iter()
+                .find(|v| v.name.as_str() == row.village)
+                .map(|v| v.code.to_string())
+                .unwrap_or_default();
+            out.push(PayoutVillage {
+                village_code: code,
+                village_name: row.village.clone(),
+                notice_from: start.to_string(),
+                notice_to: end.to_string(),
+                columns: columns.clone(),
+                rows: Vec::new(),
+                summary: PayoutSummary {
+                    rows: 0,
+                    amount_fen: 0,
+                },
+            });
+        }
+        if let Some(village) = out.last_mut() {
+            village.rows.push(vec![
+                row.name.clone(),
+                row.id_masked.clone(),
+                gongkai_print::yuan(row.amount_fen),
+            ]);
+            village.summary.rows += 1;
+            village.summary.amount_fen += row.amount_fen;
+        }
+    }
+    let payload = PayoutListPayload {
+        title: format!("{}年{}发放公示", list.year, list.project),
+        project: list.project.clone(),
+        summary: PayoutSummary {
+            rows: out.iter().map(|v| v.summary.rows).sum(),
+            amount_fen: out.iter().map(|v| v.summary.amount_fen).sum(),
+        },
+        villages: out,
+    };
+    Ok(OutboxItem {
+        kind: "payout_list",
+        object_id: list_id.to_string(),
+        withdraw: false,
+        payload: to_json(&payload)?,
+    })
+}
+
+/// A township catalog adjustment, with the item as it now stands (add and edit).
+pub(crate) fn adjustment_item(
+    key: &str,
+    action: &str,
+    reason: &str,
+    decided_on: NaiveDate,
+    who: &str,
+    item: Option<&CatalogItem>,
+) -> Result<OutboxItem, ApiError> {
+    let payload = CatalogAdjustmentPayload {
+        key: key.to_owned(),
+        action: action.to_owned(),
+        reason: reason.to_owned(),
+        decided_on: decided_on.to_string(),
+        who: who.to_owned(),
+        item: item.map(item_json),
+    };
+    Ok(OutboxItem {
+        kind: "catalog_adjustment",
+        // Each adjustment is its own object: the county keeps them all, in order.
+        object_id: RowId::new().to_string(),
+        withdraw: false,
+        payload: to_json(&payload)?,
+    })
+}
+
+/// An item in the bundled catalog files' shape (also what county updates carry).
+fn item_json(item: &CatalogItem) -> Value {
+    json!({
+        "level1": item.level1,
+        "level2": item.level2,
+        "content": item.content,
+        "basis": item.basis,
+        "time_limit": item.time_limit,
+        "time_limit_workdays": item.time_limit_workdays,
+        "subject": item.subject,
+        "channels": item.channels.iter().map(|c| c.label()).collect::<Vec<_>>(),
+        "channels_other": item.channels_other,
+        "audience": item.audience.iter().map(|a| a.label()).collect::<Vec<_>>(),
+        "mode": item.mode.iter().map(|m| m.label()).collect::<Vec<_>>(),
+        "level": item.level.iter().map(|l| l.label()).collect::<Vec<_>>(),
+        "source": item.source,
+    })
+}
+
+/// Request sequence numbers from the database: persisted before use, always growing.
+struct StoreSeq<'a>(&'a Api);
+
+impl SeqSource for StoreSeq<'_> {
+    fn next_seq(&mut self) -> Result<u64, String> {
+        self.0
+            .with_store(OpenMode::Existing, |store| {
+                Ok(store.next_sync_seq(|last| gongkai_sync::auth::next_seq(last, Utc::now()))?)
+            })
+            .map_err(|e| e.message)
+    }
+}
+
+/// The township's 行政区划代码: how the county knows it.
+fn township_code(store: &Store) -> Result<String, ApiError> {
+    store
+        .require_township()?
+        .division_code
+        .map(|c| c.to_string())
+        .ok_or_else(|| {
+            ApiError::sync(
+                "请先在“设置 → 镇街概况”中填写本镇（街道）的行政区划代码，县级平台以它识别本镇"
+                    .to_owned(),
+            )
+        })
+}
+
+fn client_error(e: ClientError) -> ApiError {
+    ApiError::sync(e.to_string())
+}
+
+impl Api {
+    /// The township's identity at the county: its code and public key. Made on first use; the
+    /// private key stays in this database.
+    pub fn sync_identity(&self, _: wire::NoArgs) -> Result<wire::SyncIdentity, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            let code = township_code(store)?;
+            if store.sync_identity()?.is_none() {
+                let key = TownshipKey::generate().map_err(ApiError::internal)?;
+                store.create_sync_identity(&key.secret_string(), &key.public_key().to_string())?;
+            }
+            let identity = store
+                .sync_identity()?
+                .ok_or_else(|| ApiError::internal("同步身份未能保存"))?;
+            Ok(wire::SyncIdentity {
+                township_code: code,
+                public_key: identity.public_key,
+                portal_url: identity.portal_url,
+            })
+        })
+    }
+
+    /// One sync run: push everything queued, then pull every county stream.
+    pub fn sync_now(&self, args: wire::SyncArgs) -> Result<wire::SyncReport, ApiError> {
+        let started_at = Utc::now().to_rfc3339();
+        let trigger = args.trigger.clone().unwrap_or_else(|| "manual".to_owned());
+        let outcome = self.sync_run(&args);
+        let (pushed, pulled) = match &outcome {
+            Ok(report) => (report.pushed, report.pulled),
+            Err(_) => (0, 0),
+        };
+        let error = outcome.as_ref().err().map(|e| e.message.clone());
+        // Logged whether it worked or not: the sync screen shows both.
+        self.with_store(OpenMode::Existing, |store| {
+            let pending = store.outbox_counts()?.pending;
+            store.log_sync_run(&SyncRun {
+                started_at,
+                finished_at: Utc::now().to_rfc3339(),
+                trigger,
+                pushed,
+                pulled,
+                pending,
+                error,
+            })?;
+            Ok(())
+        })?;
+        outcome
+    }
+
+    fn sync_run(&self, args: &wire::SyncArgs) -> Result<wire::SyncReport, ApiError> {
+        let (code, key, url) = self.with_store(OpenMode::Existing, |store| {
+            let code = township_code(store)?;
+            let identity = store.sync_identity()?.ok_or_else(|| {
+                ApiError::sync("尚未生成同步身份：请先在“同步”页（或 gongkai sync identity）生成，并把公钥交县级平台登记".to_owned())
+            })?;
+            let url = match args.portal.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+                Some(url) => {
+                    store.set_portal_url(url)?;
+                    url.to_owned()
+                }
+                None => identity
+                    .portal_url
+                    .ok_or_else(|| ApiError::sync("尚未设置县级平台地址".to_owned()))?,
+            };
+            let key = TownshipKey::from_secret_string(&identity.secret).map_err(ApiError::internal)?;
+            Ok((code, key, url))
+        })?;
+        let client = PortalClient::new(&url, &code, key, None).map_err(client_error)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(ApiError::internal)?;
+        let mut seq = StoreSeq(self);
+        let mut report = wire::SyncReport::default();
+
+        loop {
+            let pending = self.with_store(OpenMode::Existing, |s| Ok(s.pending_entries(BATCH)?))?;
+            if pending.is_empty() {
+                break;
+            }
+            let entries = pending.iter().map(entry).collect::<Result<Vec<_>, _>>()?;
+            let ack = runtime
+                .block_on(client.push(&mut seq, &entries))
+                .map_err(client_error)?;
+            let rejected: Vec<(String, String)> = ack
+                .rejected
+                .iter()
+                .map(|r| (r.id.clone(), r.message.clone()))
+                .collect();
+            self.with_store(OpenMode::Existing, |s| {
+                Ok(s.settle_entries(&ack.acked, &rejected)?)
+            })?;
+            report.pushed += u32::try_from(ack.stored).unwrap_or(u32::MAX);
+            report
+                .rejected
+                .extend(ack.rejected.into_iter().map(|r| r.message));
+            // Entries the portal neither acknowledged nor refused stay queued for the next run.
+            if ack.acked.len() + rejected.len() < entries.len() {
+                break;
+            }
+        }
+
+        for stream in Stream::ALL {
+            loop {
+                let cursor =
+                    self.with_store(OpenMode::Existing, |s| Ok(s.sync_cursor(stream.key())?))?;
+                let page = runtime
+                    .block_on(client.pull(&mut seq, stream, cursor.as_deref(), PULL_PAGE))
+                    .map_err(client_error)?;
+                for change in &page.changes {
+                    if self.with_store(OpenMode::Existing, |s| Ok(s.is_applied(&change.id)?))? {
+                        continue;
+                    }
+                    self.with_store(OpenMode::Existing, |s| apply(s, stream, change, &url))?;
+                    report.pulled += 1;
+                }
+                // Only now that every change of the page is committed.
+                self.with_store(OpenMode::Existing, |s| {
+                    Ok(s.set_sync_cursor(stream.key(), &page.next_cursor)?)
+                })?;
+                if !page.more {
+                    break;
+                }
+            }
+        }
+        report.pending = self.with_store(OpenMode::Existing, |s| Ok(s.outbox_counts()?.pending))?;
+        Ok(report)
+    }
+
+    /// What the sync screen shows: identity, queue, the newest runs and the county's notices.
+    pub fn sync_status(&self, _: wire::NoArgs) -> Result<wire::SyncStatus, ApiError> {
+        self.with_store(OpenMode::Existing, |store| {
+            let identity = store.sync_identity()?;
+            let counts = store.outbox_counts()?;
+            let runs = store.sync_runs(20)?;
+            let last_success = runs
+                .iter()
+                .find(|r| r.error.is_none())
+                .map(|r| r.finished_at.clone());
+            Ok(wire::SyncStatus {
+                public_key: identity.as_ref().map(|i| i.public_key.clone()),
+                portal_url: identity.and_then(|i| i.portal_url),
+                pending: counts.pending,
+                acked: counts.acked,
+                rejected: store
+                    .rejected_entries()?
+                    .into_iter()
+                    .map(|(kind, _, reason)| format!("{kind}：{reason}"))
+                    .collect(),
+                last_success,
+                runs: runs
+                    .into_iter()
+                    .map(|r| wire::SyncRunEntry {
+                        finished_at: r.finished_at,
+                        trigger: r.trigger,
+                        pushed: r.pushed,
+                        pulled: r.pulled,
+                        pending: r.pending,
+                        error: r.error,
+                    })
+                    .collect(),
+                notices: store
+                    .county_notices()?
+                    .into_iter()
+                    .map(|(title, body, published_on)| wire::CountyNotice {
+                        title,
+                        body,
+                        published_on,
+                    })
+                    .collect(),
+            })
+        })
+    }
+}
+
+fn entry(pending: &PendingEntry) -> Result<Entry, ApiError> {
+    Ok(Entry {
+        id: pending.entry_id.clone(),
+        kind: pending.kind.clone(),
+        object_id: pending.object_id.clone(),
+        op: if pending.withdraw {
+            Op::Withdraw
+        } else {
+            Op::Upsert
+        },
+        replaces: pending.replaces.clone(),
+        created_at: pending.created_at.clone(),
+        payload: serde_json::from_str(&pending.payload).map_err(ApiError::internal)?,
+    })
+}
+
+/// Applies one county change in one transaction that also records it as applied.
+fn apply(
+    store: &mut Store,
+    stream: Stream,
+    change: &gongkai_sync::CountyChange,
+    portal: &str,
+) -> Result<(), ApiError> {
+    let bad = |e: serde_json::Error| ApiError::sync(format!("县级平台下发的数据无法识别：{e}"));
+    let issued_on = change
+        .published_at
+        .get(..10)
+        .and_then(|d| d.parse::<NaiveDate>().ok())
+        .unwrap_or_else(|| Local::now().date_naive());
+    match stream {
+        Stream::Catalog => {
+            let publication: CatalogPublication =
+                serde_json::from_value(change.payload.clone()).map_err(bad)?;
+            let mut changes = Vec::new();
+            for item in &publication.items {
+                match (item.op, &item.item) {
+                    (Op::Withdraw, _) => changes.push(CountyChange::Withdraw {
+                        key: item.key.clone(),
+                    }),
+                    (Op::Upsert, Some(value)) => {
+                        let domain = item.key.split('/').next().unwrap_or_default();
+                        let parsed = gongkai_catalog::item_from_json(
+                            &format!("县级目录更新 {}", publication.version),
+                            domain,
+                            &value.to_string(),
+                        )
+                        .map_err(|e| ApiError::sync(e.to_string()))?;
+                        changes.push(CountyChange::Upsert(parsed));
+                    }
+                    (Op::Upsert, None) => {
+                        return Err(ApiError::sync(format!(
+                            "县级目录更新中的事项“{}”缺少内容",
+                            item.key
+                        )));
+                    }
+                }
+            }
+            let update = CountyUpdate {
+                version_label: publication.version.clone(),
+                issued_on,
+                changes,
+            };
+            store.catalog_apply_county_update(&update, Some(&change.id))?;
+        }
+        Stream::Calendar => {
+            let publication: CalendarPublication =
+                serde_json::from_value(change.payload.clone()).map_err(bad)?;
+            let current = crate::records::calendar(store)?;
+            let source = format!("{}/v1/pull/calendar", portal.trim_end_matches('/'));
+            let json = merged_calendar(&current, &publication, issued_on, &source)?;
+            let calendar = Calendar::from_json(&json)?;
+            store.save_calendar_update(
+                calendar.version(),
+                &json,
+                |formed, days| {
+                    let due = Due::count(&calendar, formed, days);
+                    (due.due_on, due.provisional)
+                },
+                Some(&change.id),
+            )?;
+        }
+        Stream::Notices => {
+            let notice: NoticePublication =
+                serde_json::from_value(change.payload.clone()).map_err(bad)?;
+            store.add_county_notice(
+                &change.id,
+                &notice.version,
+                &notice.title,
+                &notice.body,
+                &notice.published_on,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The calendar in force with one year replaced or added from a county publication, in the
+/// bundled data's format (holiday blocks with the weekends inside them, make-up days).
+fn merged_calendar(
+    current: &Calendar,
+    publication: &CalendarPublication,
+    issued_on: NaiveDate,
+    source: &str,
+) -> Result<String, ApiError> {
+    let mut data: Value = serde_json::from_str(current.json()).map_err(ApiError::internal)?;
+    let mut blocks: Vec<(String, NaiveDate, NaiveDate)> = Vec::new();
+    let mut make_up = Vec::new();
+    for day in &publication.days {
+        let date: NaiveDate = day
+            .date
+            .parse()
+            .map_err(|_| ApiError::sync(format!("日历中的日期“{}”无法识别", day.date)))?;
+        let name = day.name.clone().unwrap_or_default();
+        match day.kind {
+            DayKind::Holiday => match blocks.iter_mut().find(|(n, ..)| *n == name) {
+                Some(block) => {
+                    block.1 = block.1.min(date);
+                    block.2 = block.2.max(date);
+                }
+                None => blocks.push((name, date, date)),
+            },
+            DayKind::Workday => make_up.push(json!({"date": date.to_string(), "for": name})),
+        }
+    }
+    // The version names the notice's date when the county gives one; else the publication's.
+    let version = match publication.version.parse::<NaiveDate>() {
+        Ok(date) => date,
+        Err(_) => issued_on,
+    };
+    let year = json!({
+        "year": publication.year,
+        "notice": format!("{}年部分节假日安排（县级平台下发）", publication.year),
+        "document": publication.version,
+        "issued": version.to_string(),
+        "url": source,
+        "holidays": blocks.iter().map(|(name, from, to)| json!({
+            "name": name, "from": from.to_string(), "to": to.to_string()
+        })).collect::<Vec<_>>(),
+        "make_up_workdays": make_up,
+    });
+    let years = data["years"]
+        .as_array_mut()
+        .ok_or_else(|| ApiError::internal("日历数据缺少 years"))?;
+    years.retain(|y| y["year"].as_i64() != Some(i64::from(publication.year)));
+    years.push(year);
+    years.sort_by_key(|y| y["year"].as_i64());
+    data["version"] = Value::String(version.to_string());
+    serde_json::to_string(&data).map_err(ApiError::internal)
+}

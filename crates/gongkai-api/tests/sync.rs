@@ -1,0 +1,298 @@
+//! The township's sync against the real county portal on loopback: what was published goes up
+//! once, county catalog updates, calendars and notices come down once, refusals are clear.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use gongkai_api::Api;
+use gongkai_api::wire::{
+    CatalogItemsArgs, NoArgs, PayoutImportArgs, PayoutPostArgs, PublishInput, RecordInput,
+    ReviewInput, SecrecyAnswer, SecrecyInput, SyncArgs,
+};
+use gongkai_portal::{Portal, db};
+use gongkai_sync::Stream;
+use tempfile::TempDir;
+
+/// The real portal, served from its own thread and runtime.
+struct County {
+    addr: SocketAddr,
+    db: PathBuf,
+}
+
+impl County {
+    fn start(dir: &Path) -> County {
+        let db = dir.join("county.sqlite3");
+        let portal = Portal::open(&db).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                tx.send(listener.local_addr().unwrap()).unwrap();
+                gongkai_portal::serve(listener, portal).await.unwrap();
+            });
+        });
+        County {
+            addr: rx.recv().unwrap(),
+            db,
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    fn count(&self, sql: &str) -> i64 {
+        let conn = db::open(&self.db).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    fn publish(&self, stream: Stream, json: serde_json::Value) {
+        let mut conn = db::open(&self.db).unwrap();
+        db::publish(&mut conn, stream, &json.to_string()).unwrap();
+    }
+}
+
+fn person(api: &Api, name: &str) -> String {
+    let profile = api.profile_get(NoArgs {}).unwrap();
+    profile
+        .people
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap()
+        .id
+        .clone()
+}
+
+/// A record through 三审 and 保密审查 to publication.
+fn published_record(api: &Api, title: &str) -> String {
+    let item = api
+        .catalog_items(CatalogItemsArgs {
+            domain: Some("涉农补贴".to_owned()),
+        })
+        .unwrap()
+        .items[0]
+        .key
+        .clone();
+    let id = api
+        .record_save(RecordInput {
+            item_key: item,
+            title: title.to_owned(),
+            formed_on: "2026-11-02".to_owned(),
+            body: "各村名单见村务公开栏".to_owned(),
+            channels: vec!["政府网站".to_owned()],
+            attribute: "proactive".to_owned(),
+            ..Default::default()
+        })
+        .unwrap()
+        .summary
+        .id;
+    for (stage, who) in [("draft", "李明"), ("review", "王芳"), ("approve", "张建国")] {
+        api.record_review(ReviewInput {
+            record_id: id.clone(),
+            stage: stage.to_owned(),
+            person_id: person(api, who),
+            decided_on: Some("2026-11-03".to_owned()),
+            opinion: "同意".to_owned(),
+            passed: true,
+        })
+        .unwrap();
+    }
+    let questions = api.record_options(NoArgs {}).unwrap().secrecy_questions;
+    api.record_secrecy(SecrecyInput {
+        record_id: id.clone(),
+        reviewer_id: person(api, "王芳"),
+        decided_on: Some("2026-11-03".to_owned()),
+        answers: questions
+            .iter()
+            .map(|q| SecrecyAnswer {
+                key: q.key.clone(),
+                concern: false,
+            })
+            .collect(),
+        opinion: String::new(),
+    })
+    .unwrap();
+    api.record_publish(PublishInput {
+        record_id: id.clone(),
+        channel: "政府网站".to_owned(),
+        location: "县政府网站".to_owned(),
+        published_on: Some("2026-11-04".to_owned()),
+        published_by: "李明".to_owned(),
+        note: None,
+    })
+    .unwrap();
+    id
+}
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+fn id_number(n: u32) -> String {
+    let body = format!("99990119800101{n:03}");
+    let sum: u32 = body
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    format!("{body}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
+fn sync(api: &Api, county: &County) -> gongkai_api::wire::SyncReport {
+    api.sync_now(SyncArgs {
+        portal: Some(county.url()),
+        trigger: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn published_things_go_up_once_and_county_data_comes_down_once() {
+    let dir = TempDir::new().unwrap();
+    let county = County::start(dir.path());
+    let api = Api::new(dir.path().join("township.sqlite3"));
+    api.setup_demo(NoArgs {}).unwrap();
+
+    // Not registered yet: refused, said plainly, nothing pending lost.
+    let identity = api.sync_identity(NoArgs {}).unwrap();
+    assert!(
+        identity.public_key.starts_with("ed25519:"),
+        "{}",
+        identity.public_key
+    );
+    published_record(&api, "2026年耕地地力保护补贴发放结果");
+    let refused = api
+        .sync_now(SyncArgs {
+            portal: Some(county.url()),
+            trigger: None,
+        })
+        .unwrap_err();
+    assert!(
+        refused.message.contains("县级平台拒绝"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(api.sync_status(NoArgs {}).unwrap().pending, 1);
+
+    let mut conn = db::open(&county.db).unwrap();
+    db::township_add(
+        &mut conn,
+        &identity.township_code,
+        "示范镇",
+        &identity.public_key,
+    )
+    .unwrap();
+
+    // A payout list posted for 公示: masked rows only.
+    let csv = dir.path().join("2026年示范镇高龄津贴发放清册.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "村名,姓名,身份证号,金额\n东山村,刘䶮,{},100.50\n西河村,李四,{},20\n",
+            id_number(1),
+            id_number(2)
+        ),
+    )
+    .unwrap();
+    let list = api
+        .payouts_import(PayoutImportArgs {
+            path: csv.display().to_string(),
+            ..Default::default()
+        })
+        .unwrap()
+        .list_id
+        .unwrap();
+    api.payouts_post(PayoutPostArgs {
+        list_id: list,
+        posted_on: Some("2026-11-20".to_owned()),
+        notice_days: Some(7),
+    })
+    .unwrap();
+
+    let first = sync(&api, &county);
+    assert_eq!((first.pushed, first.pending), (2, 0), "{first:?}");
+    assert_eq!(county.count("SELECT count(*) FROM entry"), 2);
+    let payload: String = db::open(&county.db)
+        .unwrap()
+        .query_row(
+            "SELECT payload FROM entry WHERE kind = 'payout_list'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        payload.contains("刘䶮") && payload.contains("99*************"),
+        "{payload}"
+    );
+    assert!(
+        !payload.contains(&id_number(1)),
+        "no full ID reaches the county"
+    );
+
+    // Nothing new: nothing sent, nothing stored twice.
+    let again = sync(&api, &county);
+    assert_eq!((again.pushed, again.pulled, again.pending), (0, 0, 0));
+    assert_eq!(county.count("SELECT count(*) FROM entry"), 2);
+
+    // The county publishes a catalog update, a calendar year and a notice.
+    let key = "涉农补贴/农业生产发展资金/农机购置补贴";
+    county.publish(
+        Stream::Catalog,
+        serde_json::json!({
+            "version": "示范县2026年第1次调整",
+            "items": [{"key": key, "op": "upsert", "item": {
+                "level1": "农业生产发展资金", "level2": "农机购置补贴",
+                "content": "政策依据；申请指南；补贴结果；监督渠道", "basis": "《农业机械化促进法》",
+                "time_limit": "信息形成或者变更之日起15个工作日内", "time_limit_workdays": 15,
+                "subject": "示范县农业农村局", "channels": ["政府网站"], "channels_other": "",
+                "audience": ["全社会"], "mode": ["主动"], "level": ["县级"], "source": "示范县"
+            }}]
+        }),
+    );
+    county.publish(
+        Stream::Calendar,
+        serde_json::json!({
+            "version": "2026-11-21", "year": 2027,
+            "days": [{"date": "2027-01-01", "kind": "holiday", "name": "元旦"}]
+        }),
+    );
+    county.publish(
+        Stream::Notices,
+        serde_json::json!({
+            "version": "通知1", "title": "关于做好年度报告编制工作的通知",
+            "body": "请于1月20日前报送。", "published_on": "2026-11-22"
+        }),
+    );
+    let pulled = sync(&api, &county);
+    assert_eq!(pulled.pulled, 3, "{pulled:?}");
+    let item = api
+        .catalog_items(CatalogItemsArgs {
+            domain: Some("涉农补贴".to_owned()),
+        })
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|i| i.key == key)
+        .unwrap();
+    assert_eq!(item.time_limit_workdays, Some(15));
+    assert_eq!(item.subject, "示范县农业农村局");
+    let status = api.sync_status(NoArgs {}).unwrap();
+    assert_eq!(status.notices[0].title, "关于做好年度报告编制工作的通知");
+    assert!(status.last_success.is_some());
+    assert!(
+        status.runs.iter().any(|r| r.error.is_some()),
+        "the refused run is logged"
+    );
+    let beyond = api.calendar_add_workdays(gongkai_api::wire::AddWorkdaysArgs {
+        date: "2026-12-31".to_owned(),
+        workdays: 1,
+    });
+    assert!(
+        beyond.is_err(),
+        "the strict CLI calendar is the bundled one"
+    );
+
+    // Pulled once: a further run applies nothing again.
+    assert_eq!(sync(&api, &county).pulled, 0);
+}

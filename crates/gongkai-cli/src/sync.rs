@@ -1,0 +1,94 @@
+//! `gongkai sync …`: the township's side of sync with the county portal.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use gongkai_api::wire::{NoArgs, SyncArgs, SyncIdentity, SyncReport};
+use gongkai_api::{Api, ApiError};
+
+use crate::Db;
+use crate::output::Report;
+
+/// `gongkai sync --db DB --portal URL` runs a sync; `gongkai sync identity` shows what the
+/// county registers.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct SyncCli {
+    #[command(subcommand)]
+    command: Option<SyncCommand>,
+    /// 数据库文件路径
+    #[arg(long, value_name = "PATH", required = true)]
+    db: Option<PathBuf>,
+    /// 县级平台地址（如 https://gk.example.gov.cn），记住供以后使用
+    #[arg(long)]
+    portal: Option<String>,
+    /// 以 JSON 输出
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum SyncCommand {
+    /// 本镇的同步身份（行政区划代码与公钥，交县级平台登记）；首次使用时生成
+    Identity {
+        #[command(flatten)]
+        db: Db,
+    },
+}
+
+#[derive(Debug)]
+pub enum SyncOutput {
+    Identity(SyncIdentity),
+    Ran(SyncReport),
+}
+
+pub fn run(cli: SyncCli) -> (bool, Result<Report, ApiError>) {
+    match cli.command {
+        Some(SyncCommand::Identity { db }) => {
+            let result = Api::new(&db.db).sync_identity(NoArgs {});
+            (
+                db.json,
+                result.map(|i| Report::Sync(SyncOutput::Identity(i))),
+            )
+        }
+        None => {
+            // clap requires --db when there is no subcommand.
+            let Some(db) = cli.db else {
+                return (cli.json, Err(ApiError::internal("缺少 --db")));
+            };
+            let args = SyncArgs {
+                portal: cli.portal,
+                trigger: Some("manual".to_owned()),
+            };
+            let result = Api::new(&db).sync_now(args);
+            (cli.json, result.map(|r| Report::Sync(SyncOutput::Ran(r))))
+        }
+    }
+}
+
+impl SyncOutput {
+    pub fn json(&self) -> serde_json::Value {
+        let value = match self {
+            SyncOutput::Identity(i) => serde_json::to_value(i),
+            SyncOutput::Ran(r) => serde_json::to_value(r),
+        };
+        value.unwrap_or_default()
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            SyncOutput::Identity(i) => format!(
+                "行政区划代码：{}\n公钥：{}\n（请把以上两项交县级平台登记；私钥只保存在本机数据库中）",
+                i.township_code, i.public_key
+            ),
+            SyncOutput::Ran(r) => {
+                let mut lines = vec![format!(
+                    "已推送 {} 条，已接收 {} 条，待推送 {} 条",
+                    r.pushed, r.pulled, r.pending
+                )];
+                lines.extend(r.rejected.iter().map(|m| format!("  县级平台拒收：{m}")));
+                lines.join("\n")
+            }
+        }
+    }
+}
