@@ -44,7 +44,7 @@ build_app() {
   say "构建界面（vite）"
   (cd ui && npm run build)
   say "构建工作台与命令行（cargo build）"
-  cargo build -p gongkai-app -p gongkai-cli
+  cargo build -p gongkai-app -p gongkai-cli -p gongkai-portal
 }
 
 demo() {
@@ -93,7 +93,7 @@ count_node() { awk '/^# pass / {p=$3} /^# fail / {f=$3} END {print p+0, f+0}' "$
 count_none() { echo "0 0"; }
 
 test_all() {
-  ensure_apt xvfb xauth webkit2gtk-driver poppler-utils
+  ensure_apt xvfb xauth webkit2gtk-driver poppler-utils chromium fonts-noto-cjk
   ensure_npm
   command -v tauri-driver >/dev/null || { say "安装 tauri-driver"; cargo install tauri-driver --version '^2' --locked; }
 
@@ -103,7 +103,7 @@ test_all() {
   run_suite "静态检查（clippy -D warnings）" count_none cargo clippy --workspace --all-targets -- -D warnings
   # The workspace's default members are exactly the core crates (no WebKit needed).
   run_suite "核心测试（不依赖 WebKit）" count_cargo cargo test
-  run_suite "构建桌面程序" count_none cargo build -p gongkai-app -p gongkai-cli
+  run_suite "构建桌面程序" count_none cargo build -p gongkai-app -p gongkai-cli -p gongkai-portal
   run_suite "端到端测试（真实程序 + WebDriver + Xvfb）" count_node \
     env CARGO_TARGET_DIR="$TARGET" xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-reporter=tap tests/e2e/
 

@@ -8,9 +8,45 @@ mod commands;
 mod db_path;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use gongkai_api::Api;
-use tauri::{Emitter, Manager};
+use gongkai_api::scheduler::{SyncScheduler, Timing, Trigger, portal_reachable};
+use gongkai_api::wire::{NoArgs, SYNC_EVENT, SyncArgs};
+use tauri::{AppHandle, Emitter, Manager};
+
+/// Sync runs by itself once a portal is configured: at start, on a timer, when the network
+/// comes back and after each write that queued something for the county (see
+/// `gongkai_api::scheduler`). The window hears of every run and asks for the status.
+fn background_sync(api: Arc<Api>, window: AppHandle) -> SyncScheduler {
+    let prober = api.clone();
+    SyncScheduler::start(
+        Timing::default(),
+        move |trigger| {
+            let configured = api
+                .sync_status(NoArgs {})
+                .is_ok_and(|s| s.public_key.is_some() && s.portal_url.is_some());
+            if !configured {
+                return true;
+            }
+            let args = SyncArgs {
+                portal: None,
+                trigger: Some(trigger.key().to_owned()),
+            };
+            let ok = api.sync_now(args).is_ok();
+            // A window that is gone has nobody to tell.
+            let _ = window.emit(SYNC_EVENT, ());
+            ok
+        },
+        move || {
+            prober
+                .sync_status(NoArgs {})
+                .ok()
+                .and_then(|s| s.portal_url)
+                .is_some_and(|url| portal_reachable(&url, Duration::from_secs(3)))
+        },
+    )
+}
 
 fn main() {
     let app = tauri::Builder::default()
@@ -26,7 +62,12 @@ fn main() {
                 // A window that is gone has nobody to show progress to.
                 let _ = handle.emit(gongkai_api::wire::PROGRESS_EVENT, event);
             });
-            app.manage(Arc::new(api));
+            let api = Arc::new(api);
+            let scheduler = background_sync(api.clone(), app.handle().clone());
+            let trigger = scheduler.trigger_handle();
+            api.on_outbox_write(move || trigger(Trigger::Write));
+            app.manage(scheduler);
+            app.manage(api);
             Ok(())
         })
         .invoke_handler(commands::handler())

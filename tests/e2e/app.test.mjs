@@ -347,3 +347,42 @@ test("the catalog: domains with counts, 低保 found across domains, an item hid
   const history = JSON.parse(execFileSync(cli, ["catalog", "history", key, "--db", db, "--json"], { encoding: "utf8" }));
   assert.deepEqual(history.entries.filter((e) => e.layer === "township").map((e) => [e.action, e.by]), [["hide", "李明"], ["restore", "李明"]]);
 });
+
+test("sync page: the township's identity is registered at the real county portal and 立即同步 succeeds", async () => {
+  const portalBin = join(targetDir, "debug", "gongkai-portal");
+  assert.ok(existsSync(portalBin), `portal binary missing: ${portalBin}`);
+  const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-"));
+  const db = join(dir, "demo.sqlite3");
+  const portalDb = join(dir, "county.sqlite3");
+  execFileSync(cli, ["demo", "--db", db]);
+  const identity = JSON.parse(execFileSync(cli, ["sync", "identity", "--db", db, "--json"]).toString());
+  execFileSync(portalBin, ["township", "add", "--db", portalDb, "--code", identity.township_code, "--name", "示范镇", "--public-key", identity.public_key]);
+  const port = 47000 + Math.floor(Math.random() * 2000);
+  const portal = spawn(portalBin, ["serve", "--db", portalDb, "--listen", `127.0.0.1:${port}`], { stdio: "inherit" });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/`);
+        break;
+      } catch {
+        if (i > 50) throw new Error("portal did not start");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await withApp(db, async (wd) => {
+      await wd.click(testid("nav-sync"));
+      await wd.waitFor(testid("sync-identity"), { text: (t) => t.includes(identity.township_code) });
+      await wd.type(input("sync-portal"), `http://127.0.0.1:${port}`);
+      await wd.click(testid("sync-now"));
+      await wd.waitFor(testid("sync-runs"), { text: (t) => t.includes("立即同步") && t.includes("成功") });
+      await wd.waitFor(testid("sync-summary"), { text: (t) => !t.includes("从未成功") });
+      assert.deepEqual(await chineseWithoutBundledFont(wd), [], "sync page");
+      await saveScreenshot(wd, "sync.png");
+    });
+    const stats = JSON.parse(execFileSync(portalBin, ["stats", "--db", portalDb, "--json"]).toString());
+    assert.equal(stats.townships[0].code, identity.township_code);
+    assert.notEqual(stats.townships[0].last_sync, "", "the county saw the township sync");
+  } finally {
+    portal.kill();
+  }
+});

@@ -6,10 +6,11 @@ import OverviewView from "./views/OverviewView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
 import RecordsView from "./views/records/RecordsView.vue";
+import SyncView from "./views/sync/SyncView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 
 /** Areas that are built; every other area shows what it will do and that it is not open yet. */
-const built: Record<string, Component> = { catalog: CatalogView, records: RecordsView, payouts: PayoutsView, settings: SettingsView };
+const built: Record<string, Component> = { catalog: CatalogView, records: RecordsView, payouts: PayoutsView, sync: SyncView, settings: SettingsView };
 
 const routes: RouteRecordRaw[] = [
   { path: "/", component: OverviewView },

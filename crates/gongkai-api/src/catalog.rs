@@ -82,7 +82,7 @@ impl Api {
             key.clone()
                 .ok_or_else(|| ApiError::invalid("请指明要调整的目录事项（事项编号）".to_owned()))
         };
-        self.with_store(OpenMode::Existing, |store| {
+        let done = self.with_store(OpenMode::Existing, |store| {
             let (key, action) = match args.action {
                 wire::CatalogAction::Add => {
                     let input = args.item.clone().unwrap_or_default();
@@ -121,7 +121,9 @@ impl Api {
                 &sync,
             )?;
             history(store, &key)
-        })
+        })?;
+        self.queued_for_county();
+        Ok(done)
     }
 
     pub fn catalog_hidden(&self, _: wire::NoArgs) -> Result<wire::HiddenCatalogItems, ApiError> {

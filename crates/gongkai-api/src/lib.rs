@@ -14,6 +14,7 @@ mod payout_notice;
 mod payouts;
 mod records;
 mod register_export;
+pub mod scheduler;
 mod session;
 mod sync;
 pub mod typescript;

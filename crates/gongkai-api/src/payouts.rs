@@ -178,11 +178,13 @@ impl Api {
     pub fn payouts_post(&self, args: wire::PayoutPostArgs) -> Result<wire::PayoutList, ApiError> {
         let list_id: RowId = args.list_id.trim().parse()?;
         let period = payout_notice::period(args.posted_on.as_deref(), args.notice_days)?;
-        self.with_store(OpenMode::Existing, |store| {
+        let done = self.with_store(OpenMode::Existing, |store| {
             let sync = crate::sync::payout_item(store, list_id, period.start, period.end)?;
             store.post_payout_list(list_id, period.start, period.end, &sync)?;
             list_of(store, store.payout_list(list_id)?)
-        })
+        })?;
+        self.queued_for_county();
+        Ok(done)
     }
 
     /// Freezes a list whose 公示期 has ended everywhere: the fingerprint of its masked rows and

@@ -300,7 +300,7 @@ impl Api {
         let published_by = non_blank(Some(&input.published_by))
             .ok_or_else(|| ApiError::invalid("请填写发布人".to_owned()))?
             .to_owned();
-        self.with_store(OpenMode::Existing, |store| {
+        let done = self.with_store(OpenMode::Existing, |store| {
             let record = store.record(id)?;
             let standing = gate(store, &record)?;
             if record.status == "draft" && !standing.is_empty() {
@@ -334,7 +334,9 @@ impl Api {
                 &sync,
             )?;
             detail(store, id)
-        })
+        })?;
+        self.queued_for_county();
+        Ok(done)
     }
 
     pub fn record_explain_due(&self, args: wire::IdArgs) -> Result<wire::DueExplanation, ApiError> {

@@ -10,6 +10,9 @@ use crate::wire::ProgressEvent;
 /// set none.
 type ProgressSink = Box<dyn Fn(&ProgressEvent) + Send + Sync>;
 
+/// Told after a command queued something for the county, so sync can run at once.
+type OutboxSink = Box<dyn Fn() + Send + Sync>;
+
 /// One open installation: the database path and, once opened, the store.
 ///
 /// Commands run one at a time against the store (a mutex), which matches SQLite's single
@@ -18,6 +21,7 @@ pub struct Api {
     db_path: PathBuf,
     store: Mutex<Option<Store>>,
     progress: OnceLock<ProgressSink>,
+    outbox: OnceLock<OutboxSink>,
 }
 
 impl std::fmt::Debug for Api {
@@ -44,6 +48,7 @@ impl Api {
             db_path: db_path.into(),
             store: Mutex::new(None),
             progress: OnceLock::new(),
+            outbox: OnceLock::new(),
         }
     }
 
@@ -51,6 +56,18 @@ impl Api {
     pub fn on_progress(&self, sink: impl Fn(&ProgressEvent) + Send + Sync + 'static) {
         // A second sink is refused: there is one window to report to.
         let _ = self.progress.set(Box::new(sink));
+    }
+
+    /// Calls `sink` after every command that queued something for the county (set once, by the
+    /// desktop shell, to trigger a sync).
+    pub fn on_outbox_write(&self, sink: impl Fn() + Send + Sync + 'static) {
+        let _ = self.outbox.set(Box::new(sink));
+    }
+
+    pub(crate) fn queued_for_county(&self) {
+        if let Some(sink) = self.outbox.get() {
+            sink();
+        }
     }
 
     pub(crate) fn report(&self, task: &str, stage: &str, percent: u32) {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use ts_rs::{TS, TypeVisitor};
 
 use crate::ApiError;
-use crate::wire::{PROGRESS_EVENT, ProgressEvent, WIRE_VERSION};
+use crate::wire::{PROGRESS_EVENT, ProgressEvent, SYNC_EVENT, WIRE_VERSION};
 
 /// Where the generated file lives, relative to the workspace root.
 pub const BINDINGS_PATH: &str = "ui/src/api/bindings.ts";
@@ -71,7 +71,10 @@ pub fn bindings() -> String {
     );
     out.push_str(&format!("export const WIRE_VERSION = {WIRE_VERSION};\n"));
     out.push_str(&format!(
-        "/** 长时间命令（如导入清册）的进度事件名，载荷为 ProgressEvent。 */\nexport const PROGRESS_EVENT = \"{PROGRESS_EVENT}\";\n\n"
+        "/** 长时间命令（如导入清册）的进度事件名，载荷为 ProgressEvent。 */\nexport const PROGRESS_EVENT = \"{PROGRESS_EVENT}\";\n"
+    ));
+    out.push_str(&format!(
+        "/** 后台同步每运行一次发出的事件名，无载荷（界面随后查询 syncStatus）。 */\nexport const SYNC_EVENT = \"{SYNC_EVENT}\";\n\n"
     ));
     for decl in types.0.values() {
         out.push_str(decl);

@@ -1116,6 +1116,10 @@ pub struct AddWorkdaysArgs {
 
 // ---- Sync with the county portal -------------------------------------------------------------
 
+/// Emitted by the desktop shell after each background sync run; no payload (the screen asks
+/// `sync_status`).
+pub const SYNC_EVENT: &str = "gongkai://sync";
+
 /// `gongkai sync identity`: what the county registers. The private key never leaves the
 /// township's database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -417,3 +417,33 @@ fn provisional_due_dates_are_recounted_when_the_calendar_is_updated() {
     });
     assert!(again.unwrap_err().message.contains("不比正在使用的"));
 }
+
+/// Publishing tells the shell that something waits for the county, so sync runs at once.
+#[test]
+fn a_publication_signals_the_outbox() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let writes = Arc::new(AtomicUsize::new(0));
+    let counted = writes.clone();
+    api.on_outbox_write(move || {
+        counted.fetch_add(1, Ordering::SeqCst);
+    });
+    let id = api
+        .record_save(input(&api, "2025年农机购置补贴结果", "2025-09-26"))
+        .unwrap()
+        .summary
+        .id;
+    sign(&api, &id, "draft", "李明", true).unwrap();
+    sign(&api, &id, "review", "王芳", true).unwrap();
+    sign(&api, &id, "approve", "张建国", true).unwrap();
+    secrecy(&api, &id, None).unwrap();
+    assert_eq!(
+        writes.load(Ordering::SeqCst),
+        0,
+        "drafts and reviews stay at the township"
+    );
+    publish(&api, &id, "2025-10-10").unwrap();
+    assert_eq!(writes.load(Ordering::SeqCst), 1);
+}

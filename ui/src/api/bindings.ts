@@ -6,6 +6,8 @@ import { invoke } from "@tauri-apps/api/core";
 export const WIRE_VERSION = 1;
 /** 长时间命令（如导入清册）的进度事件名，载荷为 ProgressEvent。 */
 export const PROGRESS_EVENT = "gongkai://progress";
+/** 后台同步每运行一次发出的事件名，无载荷（界面随后查询 syncStatus）。 */
+export const SYNC_EVENT = "gongkai://sync";
 
 export type AddWorkdaysArgs = { date: string, workdays: number, };
 export type ApiError = { code: string, message: string, };

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { mount } from "@vue/test-utils";
+import ElementPlus from "element-plus";
+import SyncView from "@/views/sync/SyncView.vue";
+import type { SyncStatus } from "@/api/bindings";
+import { flush, serve } from "./fixtures";
+
+function status(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    publicKey: "ed25519:AAAA",
+    portalUrl: "http://127.0.0.1:8080",
+    pending: 2,
+    acked: 5,
+    rejected: [],
+    lastSuccess: null,
+    runs: [{ finishedAt: "2026-11-25T01:00:00Z", trigger: "network", pushed: 0, pulled: 0, pending: 2, error: "无法连接县级平台：连接被拒绝" }],
+    notices: [],
+    ...overrides,
+  };
+}
+
+describe("同步", () => {
+  beforeEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  it("shows the identity, what waits, and each failed run in plain Chinese", async () => {
+    serve({
+      sync_status: () => status(),
+      sync_identity: () => ({ township_code: "999901101", public_key: "ed25519:AAAA", portal_url: null }),
+    });
+    const w = mount(SyncView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await flush();
+    await flush();
+    expect(w.find('[data-testid="sync-identity"]').text()).toContain("999901101");
+    expect(w.find('[data-testid="sync-summary"]').text()).toContain("从未成功");
+    expect(w.find('[data-testid="sync-summary"]').text()).toContain("2 条");
+    const runs = w.find('[data-testid="sync-runs"]').text();
+    expect(runs).toContain("网络恢复");
+    expect(runs).toContain("无法连接县级平台");
+    w.unmount();
+  });
+
+  it("runs a sync with the portal address typed", async () => {
+    const mock = serve({
+      sync_status: () => status({ publicKey: "ed25519:AAAA", portalUrl: null }),
+      sync_identity: () => ({ township_code: "999901101", public_key: "ed25519:AAAA", portal_url: null }),
+      sync_now: () => ({ pushed: 2, pulled: 1, pending: 0, rejected: [] }),
+    });
+    const w = mount(SyncView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await flush();
+    await flush();
+    await w.find('input[data-testid="sync-portal"]').setValue("http://127.0.0.1:9000");
+    await w.find('[data-testid="sync-now"]').trigger("click");
+    await flush();
+    expect(mock).toHaveBeenCalledWith("sync_now", { args: { portal: "http://127.0.0.1:9000", trigger: "manual" } });
+    w.unmount();
+  });
+});
