@@ -42,7 +42,12 @@ fn layout(title: &str, body: &str) -> String {
 <style>body{{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}}\
 h1{{border-bottom:3px solid #b00;padding-bottom:.3em}}table{{border-collapse:collapse;width:100%}}\
 td,th{{border:1px solid #ccc;padding:.3em .5em;text-align:left}}th{{background:#f5f5f5}}.muted{{color:#777}}\
-nav a{{margin-right:1em}}.body{{white-space:pre-wrap;line-height:1.8}}</style></head>\
+nav a{{margin-right:1em}}.body{{white-space:pre-wrap;line-height:1.8}}\
+.domains{{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:.3em .8em;margin:1em 0 1.5em;padding:.8em 1em;background:#faf7f5;border:1px solid #eadbd3}}\
+.domains a,.domains span{{text-decoration:none;line-height:1.9}}.domains .empty{{color:#aaa}}\
+.domains b{{display:inline-block;min-width:1.4em;margin-left:.3em;padding:0 .35em;border-radius:.7em;background:#b00;color:#fff;font-size:.8em;text-align:center;font-weight:normal}}\
+table.list td{{border:none;border-bottom:1px solid #eee}}table.list td.date{{width:7em;color:#777;text-align:right;white-space:nowrap}}\
+h2 small{{font-size:.6em;color:#777;font-weight:normal;margin-left:.5em}}</style></head>\
 <body><nav><a href=\"/\">基层政务公开</a></nav>{body}</body></html>\n",
         t = escape(title)
     )
@@ -55,6 +60,22 @@ fn township_name(conn: &Connection, code: &str) -> rusqlite::Result<Option<Strin
         |r| r.get(0),
     )
     .optional()
+}
+
+/// A sync time as a resident reads it: `2026年1月6日 17:30（北京时间）`. Stored times are
+/// RFC 3339 UTC; anything unparsable is shown as it is.
+pub fn beijing_time(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => {
+            let beijing = chrono::FixedOffset::east_opt(8 * 3600)
+                .map(|tz| t.with_timezone(&tz))
+                .unwrap_or(t);
+            beijing
+                .format("%Y年%-m月%-d日 %H:%M（北京时间）")
+                .to_string()
+        }
+        Err(_) => rfc3339.to_owned(),
+    }
 }
 
 /// `/`: every township with its last sync.
@@ -73,7 +94,7 @@ pub fn index(conn: &Connection) -> rusqlite::Result<Page> {
             sync = if t.last_sync.is_empty() {
                 "尚未同步".to_owned()
             } else {
-                escape(&t.last_sync)
+                escape(&beijing_time(&t.last_sync))
             },
         );
     }
@@ -109,10 +130,15 @@ pub fn township(conn: &Connection, code: &str, domain_order: &[String]) -> rusql
         [code],
         |r| r.get(0),
     )?;
+    let total: usize = by_domain.values().map(Vec::len).sum();
     let mut body = format!(
-        "<h1>{} · 基层政务公开</h1><p class=\"muted\">最近同步：{}</p><p><a href=\"/t/{}/payouts\">补贴发放公示（按村）</a></p>",
+        "<h1>{} · 基层政务公开</h1><p class=\"muted\">最近同步：{} · 公开信息 {total} 条 · <a href=\"/t/{}/payouts\">补贴发放公示（按村）</a></p>",
         escape(&name),
-        escape(last_sync.as_deref().unwrap_or("尚未同步")),
+        escape(
+            &last_sync
+                .as_deref()
+                .map_or_else(|| "尚未同步".to_owned(), beijing_time)
+        ),
         escape(code)
     );
     let mut order: Vec<&String> = domain_order.iter().collect();
@@ -121,26 +147,54 @@ pub fn township(conn: &Connection, code: &str, domain_order: &[String]) -> rusql
             order.push(extra);
         }
     }
-    for domain in order {
-        let records = by_domain.get(domain.as_str());
-        let _ = write!(body, "<h2>{}</h2>", escape(domain));
-        match records {
-            None => body.push_str("<p class=\"muted\">暂无公开信息</p>"),
+    // Every domain of the standard, in its order: those with records link to their section,
+    // the others are shown greyed, so the column stays complete without a screen of
+    // “暂无公开信息” before the first record.
+    body.push_str("<nav class=\"domains\" aria-label=\"公开领域\">");
+    for (n, domain) in order.iter().enumerate() {
+        match by_domain.get(domain.as_str()) {
             Some(list) => {
-                body.push_str("<ul>");
-                for (id, title, date) in list {
-                    let _ = write!(
-                        body,
-                        "<li><a href=\"/t/{}/r/{}\">{}</a> <span class=\"muted\">{}</span></li>",
-                        escape(code),
-                        escape(id),
-                        escape(title),
-                        escape(date)
-                    );
-                }
-                body.push_str("</ul>");
+                let _ = write!(
+                    body,
+                    "<a href=\"#d{n}\">{}<b>{}</b></a>",
+                    escape(domain),
+                    list.len()
+                );
+            }
+            None => {
+                let _ = write!(
+                    body,
+                    "<span class=\"empty\" title=\"暂无公开信息\">{}</span>",
+                    escape(domain)
+                );
             }
         }
+    }
+    body.push_str("</nav>");
+    if total == 0 {
+        body.push_str("<p class=\"muted\">暂无公开信息</p>");
+    }
+    for (n, domain) in order.iter().enumerate() {
+        let Some(list) = by_domain.get(domain.as_str()) else {
+            continue;
+        };
+        let _ = write!(
+            body,
+            "<section id=\"d{n}\"><h2>{}<small>{} 条</small></h2><table class=\"list\">",
+            escape(domain),
+            list.len()
+        );
+        for (id, title, date) in list {
+            let _ = write!(
+                body,
+                "<tr><td><a href=\"/t/{}/r/{}\">{}</a></td><td class=\"date\">{}</td></tr>",
+                escape(code),
+                escape(id),
+                escape(title),
+                escape(date)
+            );
+        }
+        body.push_str("</table></section>");
     }
     Ok(Page::Html(layout(&format!("{name} · 基层政务公开"), &body)))
 }
@@ -355,4 +409,22 @@ pub fn attachment(conn: &Connection, code: &str, sha256: &str) -> rusqlite::Resu
             bytes,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_times_are_shown_in_beijing_time() {
+        assert_eq!(
+            beijing_time("2026-01-06T09:30:00Z"),
+            "2026年1月6日 17:30（北京时间）"
+        );
+        assert_eq!(
+            beijing_time("2026-12-31T16:05:00Z"),
+            "2027年1月1日 00:05（北京时间）"
+        );
+        assert_eq!(beijing_time("not a time"), "not a time");
+    }
 }
