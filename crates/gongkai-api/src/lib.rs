@@ -67,6 +67,7 @@ macro_rules! with_commands {
             record_review($crate::wire::ReviewInput) -> $crate::wire::RecordDetail;
             record_secrecy($crate::wire::SecrecyInput) -> $crate::wire::RecordDetail;
             record_publish($crate::wire::PublishInput) -> $crate::wire::RecordDetail;
+            record_withdraw($crate::wire::WithdrawArgs) -> $crate::wire::RecordDetail;
             record_explain_due($crate::wire::IdArgs) -> $crate::wire::DueExplanation;
             records_compliance($crate::wire::ComplianceArgs) -> $crate::wire::Compliance;
             publications_list($crate::wire::NoArgs) -> $crate::wire::Publications;

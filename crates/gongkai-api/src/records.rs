@@ -339,6 +339,23 @@ impl Api {
         Ok(done)
     }
 
+    /// 撤回 a published record, with the reason; the county page goes too.
+    pub fn record_withdraw(
+        &self,
+        args: wire::WithdrawArgs,
+    ) -> Result<wire::RecordDetail, ApiError> {
+        let id: RowId = args.id.trim().parse()?;
+        let reason = non_blank(Some(&args.reason))
+            .ok_or_else(|| ApiError::invalid("撤回已发布的信息须写明原因".to_owned()))?
+            .to_owned();
+        let done = self.with_store(OpenMode::Existing, |store| {
+            store.withdraw_record(id, &crate::sync::withdrawal_item(id, &reason)?)?;
+            detail(store, id)
+        })?;
+        self.queued_for_county();
+        Ok(done)
+    }
+
     pub fn record_explain_due(&self, args: wire::IdArgs) -> Result<wire::DueExplanation, ApiError> {
         let id: RowId = args.id.trim().parse()?;
         self.with_store(OpenMode::Existing, |store| {

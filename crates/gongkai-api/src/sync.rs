@@ -58,6 +58,18 @@ pub(crate) fn record_item(
     })
 }
 
+/// The tombstone of a withdrawn record: the county takes its page down.
+pub(crate) fn withdrawal_item(object_id: RowId, reason: &str) -> Result<OutboxItem, ApiError> {
+    Ok(OutboxItem {
+        kind: "record",
+        object_id: object_id.to_string(),
+        withdraw: true,
+        payload: to_json(&gongkai_sync::WithdrawPayload {
+            reason: reason.to_owned(),
+        })?,
+    })
+}
+
 /// A posted payout list: masked rows only, by village, with each village's 公示期.
 pub(crate) fn payout_item(
     store: &Store,

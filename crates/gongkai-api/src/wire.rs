@@ -1000,6 +1000,14 @@ pub struct SecrecyInput {
     pub opinion: String,
 }
 
+/// 撤回 a published record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WithdrawArgs {
+    pub id: String,
+    pub reason: String,
+}
+
 /// Registers a publication (发布登记) of a record through one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -161,7 +161,7 @@ fn published_things_go_up_once_and_county_data_comes_down_once() {
         "{}",
         identity.public_key
     );
-    published_record(&api, "2026年耕地地力保护补贴发放结果");
+    let record = published_record(&api, "2026年耕地地力保护补贴发放结果");
     let refused = api
         .sync_now(SyncArgs {
             portal: Some(county.url()),
@@ -234,6 +234,27 @@ fn published_things_go_up_once_and_county_data_comes_down_once() {
     let again = sync(&api, &county);
     assert_eq!((again.pushed, again.pulled, again.pending), (0, 0, 0));
     assert_eq!(county.count("SELECT count(*) FROM entry"), 2);
+
+    // Withdrawn at the township: a tombstone takes it down at the county too.
+    let refused = api.record_withdraw(gongkai_api::wire::WithdrawArgs {
+        id: record.clone(),
+        reason: " ".to_owned(),
+    });
+    assert!(refused.unwrap_err().message.contains("须写明原因"));
+    api.record_withdraw(gongkai_api::wire::WithdrawArgs {
+        id: record.clone(),
+        reason: "发放金额有误，更正后重新发布".to_owned(),
+    })
+    .unwrap();
+    assert_eq!(sync(&api, &county).pushed, 1);
+    let withdrawn = county.count(&format!(
+        "SELECT withdrawn FROM object_head WHERE object_id = '{record}'"
+    ));
+    assert_eq!(withdrawn, 1);
+    let replaces = county.count(&format!(
+        "SELECT count(*) FROM entry WHERE object_id = '{record}' AND op = 'withdraw' AND replaces IS NOT NULL"
+    ));
+    assert_eq!(replaces, 1, "the tombstone names the version it replaces");
 
     // The county publishes a catalog update, a calendar year and a notice.
     let key = "涉农补贴/农业生产发展资金/农机购置补贴";

@@ -399,6 +399,23 @@ impl Store {
         })
     }
 
+    /// Withdraws a published record (撤回): it stays in the register and the history, and the
+    /// tombstone `sync` tells the county to take it down, in the same transaction.
+    pub fn withdraw_record(&mut self, record: RowId, sync: &OutboxItem) -> Result<(), StoreError> {
+        self.write(|w| {
+            let changed = w.tx.execute(
+                "UPDATE disclosure_record SET status = 'withdrawn', updated_at = ?2
+                 WHERE id = ?1 AND status = 'published'",
+                params![record.to_string(), w.now_text()],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::ListState("只有已发布的记录才能撤回".to_owned()));
+            }
+            w.enqueue(sync)?;
+            w.log_change("disclosure_record", record, ChangeOp::Delete)
+        })
+    }
+
     /// The publication register, newest first.
     pub fn publications(&self) -> Result<Vec<StoredPublication>, StoreError> {
         let mut stmt = self.conn.prepare(

@@ -466,6 +466,7 @@ export type Village = { id: string, name: string, code: string, kind: VillageKin
 export type VillageInput = { id: string | null, name: string, code: string, kind: VillageKind, };
 export type VillageKind = "village" | "community";
 export type VillageTotal = { name: string, rows: number, total_fen: number, };
+export type WithdrawArgs = { id: string, reason: string, };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {
@@ -506,6 +507,7 @@ export const commands = {
   recordReview: (args: ReviewInput) => invoke<RecordDetail>("record_review", { args }),
   recordSecrecy: (args: SecrecyInput) => invoke<RecordDetail>("record_secrecy", { args }),
   recordPublish: (args: PublishInput) => invoke<RecordDetail>("record_publish", { args }),
+  recordWithdraw: (args: WithdrawArgs) => invoke<RecordDetail>("record_withdraw", { args }),
   recordExplainDue: (args: IdArgs) => invoke<DueExplanation>("record_explain_due", { args }),
   recordsCompliance: (args: ComplianceArgs) => invoke<Compliance>("records_compliance", { args }),
   publicationsList: () => invoke<Publications>("publications_list", { args: {} }),
