@@ -317,7 +317,7 @@ impl Api {
                     record.formed_on
                 )));
             }
-            let sync = crate::sync::record_item(&record, published_on)?;
+            let sync = crate::sync::record_item(&record, published_on, &store.attachments(id)?)?;
             store.publish_record(
                 &StoredPublication {
                     id: RowId::new(),

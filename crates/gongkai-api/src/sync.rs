@@ -10,13 +10,14 @@ use gongkai_catalog::{CatalogItem, Tick};
 use gongkai_domain::RowId;
 use gongkai_records::Due;
 use gongkai_store::{
-    CountyChange, CountyUpdate, OutboxItem, PendingEntry, Store, StoredRecord, SyncRun,
+    CountyChange, CountyUpdate, OutboxItem, PendingEntry, Store, StoredAttachment, StoredRecord,
+    SyncRun,
 };
 use gongkai_sync::client::{ClientError, PortalClient, SeqSource};
 use gongkai_sync::{
-    CalendarPublication, CatalogAdjustmentPayload, CatalogPublication, DayKind, Entry,
-    NoticePublication, Op, PayoutListPayload, PayoutSummary, PayoutVillage, RecordPayload, Stream,
-    TownshipKey,
+    AttachmentRef, CalendarPublication, CatalogAdjustmentPayload, CatalogPublication, DayKind,
+    Entry, NoticePublication, Op, PayoutListPayload, PayoutSummary, PayoutVillage, RecordPayload,
+    Stream, TownshipKey,
 };
 use serde_json::{Value, json};
 
@@ -26,6 +27,8 @@ use crate::{Api, ApiError};
 
 /// Entries per push; the protocol allows up to 1,000.
 const BATCH: u32 = 200;
+/// Attachment upload chunk: small enough to resume after a cut without much loss.
+const ATTACHMENT_CHUNK: usize = 256 * 1024;
 /// County changes asked for per pull.
 const PULL_PAGE: u32 = 100;
 
@@ -37,6 +40,7 @@ fn to_json(value: &impl serde::Serialize) -> Result<String, ApiError> {
 pub(crate) fn record_item(
     record: &StoredRecord,
     published_on: NaiveDate,
+    attachments: &[StoredAttachment],
 ) -> Result<OutboxItem, ApiError> {
     let payload = RecordPayload {
         item_key: record.item_key.clone(),
@@ -48,7 +52,14 @@ pub(crate) fn record_item(
         published_on: published_on.to_string(),
         body: record.body.clone(),
         channels: record.channels.clone(),
-        attachments: Vec::new(),
+        attachments: attachments
+            .iter()
+            .map(|a| AttachmentRef {
+                file_name: a.file_name.clone(),
+                sha256: a.sha256.clone(),
+                size: u64::try_from(a.size).unwrap_or(0),
+            })
+            .collect(),
     };
     Ok(OutboxItem {
         kind: "record",
@@ -287,6 +298,23 @@ impl Api {
                 break;
             }
             let entries = pending.iter().map(entry).collect::<Result<Vec<_>, _>>()?;
+            // A record names its attachments by content: they go up first (resumably).
+            for entry in &entries {
+                let Ok(record) = serde_json::from_value::<RecordPayload>(entry.payload.clone())
+                else {
+                    continue;
+                };
+                for attachment in &record.attachments {
+                    let bytes = self.with_store(OpenMode::Existing, |s| {
+                        Ok(s.attachment_bytes(&attachment.sha256)?)
+                    })?;
+                    if let Some(bytes) = bytes {
+                        runtime
+                            .block_on(client.upload_attachment(&mut seq, &bytes, ATTACHMENT_CHUNK))
+                            .map_err(client_error)?;
+                    }
+                }
+            }
             let ack = runtime
                 .block_on(client.push(&mut seq, &entries))
                 .map_err(client_error)?;

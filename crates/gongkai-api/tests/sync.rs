@@ -89,6 +89,14 @@ fn published_record(api: &Api, title: &str) -> String {
         .unwrap()
         .summary
         .id;
+    let file = std::env::temp_dir().join(format!("{id}-发放明细.pdf"));
+    std::fs::write(&file, format!("%PDF-1.4 {title} 发放明细").repeat(2000)).unwrap();
+    api.record_attach(gongkai_api::wire::AttachArgs {
+        record_id: id.clone(),
+        path: file.display().to_string(),
+    })
+    .unwrap();
+    std::fs::remove_file(&file).unwrap();
     for (stage, who) in [("draft", "李明"), ("review", "王芳"), ("approve", "张建国")] {
         api.record_review(ReviewInput {
             record_id: id.clone(),
@@ -213,6 +221,12 @@ fn published_things_go_up_once_and_county_data_comes_down_once() {
     let first = sync(&api, &county);
     assert_eq!((first.pushed, first.pending), (2, 0), "{first:?}");
     assert_eq!(county.count("SELECT count(*) FROM entry"), 2);
+    assert_eq!(
+        county.count("SELECT count(*) FROM attachment WHERE size > 50000"),
+        1,
+        "the record's attachment went up before the record"
+    );
+    assert_eq!(county.count("SELECT count(*) FROM entry_attachment"), 1);
     let payload: String = db::open(&county.db)
         .unwrap()
         .query_row(

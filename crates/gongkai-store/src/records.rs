@@ -485,6 +485,18 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The bytes of an attachment by its SHA-256 (what sync uploads before the record).
+    pub fn attachment_bytes(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT content FROM record_attachment WHERE sha256 = ?1 LIMIT 1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// An attachment's name and bytes.
     pub fn attachment_content(&self, id: RowId) -> Result<(String, Vec<u8>), StoreError> {
         self.conn
