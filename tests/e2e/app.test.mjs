@@ -252,16 +252,14 @@ test("a disclosure record cannot be published before 三审 and 保密审查; th
     await saveScreenshot(wd, "record-blocked.png");
 
     for (const person of ["李明", "王芳", "张建国"]) {
-      await wd.click(testid("review-person"));
-      await wd.pickOption(person);
+      await wd.pickOption(person, { open: testid("review-person") });
       await wd.click(testid("review-pass"));
       await wd.waitFor(testid("record-detail"), { text: (t) => t.includes(`${person}，同意`) });
     }
     await wd.waitFor(testid("record-blockers"), { text: (t) => t.includes("尚未进行保密审查") && !t.includes("拟稿") });
     assert.equal(await wd.execute(`return document.querySelector('[data-testid="publish-submit"]').disabled`), true);
 
-    await wd.click(testid("secrecy-reviewer"));
-    await wd.pickOption("王芳");
+    await wd.pickOption("王芳", { open: testid("secrecy-reviewer") });
     await wd.click(testid("secrecy-submit"));
     await wd.waitFor(testid("secrecy-result"), { text: (t) => t.includes("通过") });
 
@@ -322,8 +320,7 @@ test("the catalog: domains with counts, 低保 found across domains, an item hid
     await wd.click(`${testid("catalog-item-open")}[data-key="${key}"]`);
     await wd.waitFor(testid("catalog-detail"), { text: (t) => t.includes("全国基线 · 载入") });
     await wd.type(input("catalog-reason"), "本镇不承担此项审批，由县民政局公开");
-    await wd.click(testid("catalog-by"));
-    await wd.pickOption("李明");
+    await wd.pickOption("李明", { open: testid("catalog-by") });
     await wd.click(testid("catalog-hide"));
     await wd.waitFor(testid("catalog-hidden"));
     await wd.waitFor(testid("catalog-history"), { text: (t) => t.includes("本镇 · 隐藏") && t.includes("本镇不承担此项审批") && t.includes("李明") });

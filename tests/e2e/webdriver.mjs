@@ -126,12 +126,18 @@ export class WebDriver {
   }
 
   /**
-   * Picks the option showing `label` in the open Element Plus dropdown (options live in a
-   * popper at the end of the body, not inside the select).
+   * Picks the option showing `label` in an Element Plus dropdown (options live in a popper at
+   * the end of the body, not inside the select). With `open`, clicks that select first, and
+   * again if no option shows: a click during the drawer's opening animation can be lost.
    */
-  async pickOption(label, { timeout = 10000 } = {}) {
+  async pickOption(label, { open, timeout = 10000 } = {}) {
     const deadline = Date.now() + timeout;
+    let clicked = 0;
     while (Date.now() < deadline) {
+      if (open && Date.now() >= clicked + 2000) {
+        await this.click(open);
+        clicked = Date.now();
+      }
       const picked = await this.execute(
         `const items = [...document.querySelectorAll(".el-select-dropdown__item")]
            .filter((e) => e.getClientRects().length && e.innerText.includes(arguments[0]));
