@@ -71,6 +71,8 @@ pub fn validate(book: &Workbook, cx: &Context<'_>) -> Outcome {
         cx,
         outcome: Outcome::default(),
         seen: HashMap::new(),
+        projects: Vec::new(),
+        sheets: Vec::new(),
         title_year: None,
         title_project: None,
         year_from_rows: None,
@@ -117,8 +119,13 @@ pub fn validate(book: &Workbook, cx: &Context<'_>) -> Outcome {
 struct Validator<'a> {
     cx: &'a Context<'a>,
     outcome: Outcome,
-    /// (project, ID) → where it was first seen, to refuse the same person twice.
-    seen: HashMap<(String, IdNumber), (String, u32)>,
+    /// (project, ID) → (sheet, row) where it was first seen, to refuse the same person twice.
+    /// Projects and sheets are indexes into `projects` and `sheets`: a 100,000-row list has one
+    /// or two of each, and cloning their names for every row showed in the import benchmark.
+    seen: HashMap<(usize, IdNumber), (usize, u32)>,
+    projects: Vec<String>,
+    /// Names of the sheets read so far; the last is the one being read.
+    sheets: Vec<String>,
     /// From the file name.
     title_year: Option<i32>,
     title_project: Option<String>,
@@ -169,6 +176,7 @@ impl Validator<'_> {
     }
 
     fn sheet(&mut self, sheet: &Sheet) {
+        self.sheets.push(sheet.name.clone());
         let Some(header) = find_header(sheet, self.cx.overrides) else {
             let filled = sheet.rows.iter().filter(|r| !r.is_blank()).count();
             if filled > 3 {
@@ -449,8 +457,16 @@ impl Validator<'_> {
         }
 
         if let (Some(id), Some(project)) = (&id, &project) {
-            let key = (project.clone(), id.clone());
-            if let Some((first_sheet, first_row)) = self.seen.get(&key).cloned() {
+            let project_index = match self.projects.iter().position(|p| p == project) {
+                Some(i) => i,
+                None => {
+                    self.projects.push(project.clone());
+                    self.projects.len() - 1
+                }
+            };
+            let key = (project_index, id.clone());
+            if let Some(&(first_sheet, first_row)) = self.seen.get(&key) {
+                let first_sheet = self.sheets[first_sheet].clone();
                 self.error(
                     sheet,
                     row.number,
@@ -459,7 +475,7 @@ impl Validator<'_> {
                     format!("同一补贴项目“{project}”中，此人已在工作表“{first_sheet}”第 {first_row} 行出现"),
                 );
             } else {
-                self.seen.insert(key, (sheet.name.clone(), row.number));
+                self.seen.insert(key, (self.sheets.len() - 1, row.number));
             }
         }
 
