@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{Days, Local, NaiveDate};
 use gongkai_domain::RowId;
-use gongkai_print::{Align, Column, Paper, Sheet, render};
+use gongkai_print::{Align, Column, Paper, PrintError, Sheet, render};
 use gongkai_store::{Posting, PrintableRow, Store};
 
 use base64::Engine;
@@ -74,7 +74,7 @@ pub(crate) fn notices(
         .unwrap_or_default();
     let mut villages: Vec<&str> = rows.iter().map(|r| r.village.as_str()).collect();
     villages.dedup();
-    villages
+    let sheets: Vec<(&str, u32, Sheet)> = villages
         .into_iter()
         .filter(|v| only.is_none_or(|only| only == *v))
         .map(|village| {
@@ -106,14 +106,47 @@ pub(crate) fn notices(
                 footer,
                 options.paper,
             );
+            let count = u32::try_from(village_rows.len()).unwrap_or(u32::MAX);
+            (village, count, sheet)
+        })
+        .collect();
+    // Villages render independently: spread them over the cores (a township PC has 2–4).
+    let rendered = render_all(sheets.iter().map(|(_, _, sheet)| sheet).collect())?;
+    sheets
+        .iter()
+        .zip(rendered)
+        .map(|((village, count, _), pdf)| {
             Ok(Notice {
-                village: village.to_owned(),
-                rows: u32::try_from(village_rows.len()).unwrap_or(u32::MAX),
+                village: (*village).to_owned(),
+                rows: *count,
                 file_name: file_name(list.year, &list.project, village),
-                pdf: render(&sheet)?,
+                pdf: pdf?,
             })
         })
         .collect()
+}
+
+/// Renders every sheet, in order, on as many threads as there are cores.
+fn render_all(sheets: Vec<&Sheet>) -> Result<Vec<Result<Vec<u8>, PrintError>>, ApiError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(sheets.len())
+        .max(1);
+    let chunk = sheets.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = sheets
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|s| render(s)).collect::<Vec<_>>()))
+            .collect();
+        let mut all = Vec::with_capacity(sheets.len());
+        for worker in workers {
+            let part = worker
+                .join()
+                .map_err(|_| ApiError::internal("打印公示单的线程意外中止"))?;
+            all.extend(part);
+        }
+        Ok(all)
+    })
 }
 
 impl Api {
