@@ -11,7 +11,7 @@ use gongkai_store::{
 };
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
-use crate::commands::non_blank;
+use crate::commands::{date_or_today, non_blank};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -71,12 +71,7 @@ impl Api {
         let made_by = non_blank(Some(&args.by))
             .ok_or_else(|| ApiError::invalid("请填写经办人姓名".to_owned()))?
             .to_owned();
-        let made_on = match non_blank(args.on.as_deref()) {
-            None => Local::now().date_naive(),
-            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-                ApiError::invalid(format!("调整日期“{text}”应写成 2025-03-01 的形式"))
-            })?,
-        };
+        let made_on = date_or_today("调整日期", args.on.as_deref())?;
         let key = non_blank(args.key.as_deref()).map(str::to_owned);
         let need_key = || {
             key.clone()

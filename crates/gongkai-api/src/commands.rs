@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use chrono::Utc;
+use chrono::{Local, NaiveDate, Utc};
 use gongkai_domain::{
     self as domain, CreditCode, DivisionCode, Name, Phone, RowId, VillageCode, demo,
 };
@@ -217,6 +217,25 @@ impl Api {
 
 pub(crate) fn non_blank(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A date the clerk typed (YYYY-MM-DD), named `what` in the error.
+pub(crate) fn date(what: &str, text: &str) -> Result<NaiveDate, ApiError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| ApiError::invalid(format!("{what}“{text}”应写成 2026-11-25 的形式")))
+}
+
+/// A date the clerk may leave blank for today.
+pub(crate) fn date_or_today(what: &str, text: Option<&str>) -> Result<NaiveDate, ApiError> {
+    match non_blank(text) {
+        Some(text) => date(what, text),
+        None => Ok(Local::now().date_naive()),
+    }
+}
+
+/// Lower-case hex, as SHA-256 fingerprints are shown and stored.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn id_or_new(id: Option<&str>) -> Result<(RowId, bool), ApiError> {

@@ -11,7 +11,7 @@ use gongkai_store::{Posting, PrintableRow, Store};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
-use crate::commands::non_blank;
+use crate::commands::{date_or_today, non_blank};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -255,12 +255,7 @@ pub(crate) fn posted_or(postings: &[Posting], fallback: Period) -> impl Fn(&str)
 
 /// The 公示期 from a start date (default today) and a length in days (default 7).
 pub(crate) fn period(start: Option<&str>, days: Option<u32>) -> Result<Period, ApiError> {
-    let start = match start.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            ApiError::invalid(format!("公示开始日期“{text}”应写成 2025-12-01 的形式"))
-        })?,
-        None => Local::now().date_naive(),
-    };
+    let start = date_or_today("公示开始日期", start)?;
     let days = days.unwrap_or(DEFAULT_NOTICE_DAYS).max(1);
     let end = start
         .checked_add_days(Days::new(u64::from(days - 1)))

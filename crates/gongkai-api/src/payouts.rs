@@ -11,7 +11,7 @@ use gongkai_payouts::{IdNumber, InstallationKey, MaskRules, Outcome, validate};
 use gongkai_store::{NewPayoutList, NewPayoutRow, Store};
 use sha2::{Digest, Sha256};
 
-use crate::commands::non_blank;
+use crate::commands::{hex, non_blank};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -532,8 +532,4 @@ fn issue(i: Issue) -> wire::ImportIssue {
         code: i.code.to_owned(),
         message: i.message,
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

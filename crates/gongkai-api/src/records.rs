@@ -15,7 +15,7 @@ use gongkai_store::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::commands::non_blank;
+use crate::commands::{date, date_or_today, hex, non_blank};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -385,10 +385,7 @@ impl Api {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let sha256: String = Sha256::digest(&content)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = hex(&Sha256::digest(&content));
         self.with_store(OpenMode::Existing, |store| {
             store.add_attachment(
                 id,
@@ -548,18 +545,6 @@ pub(crate) fn calendar(store: &Store) -> Result<Calendar, ApiError> {
             Ok(Calendar::from_json(&json)?)
         }
         _ => Ok(bundled),
-    }
-}
-
-fn date(what: &str, text: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| ApiError::invalid(format!("{what}“{text}”应写成 2026-11-25 的形式")))
-}
-
-fn date_or_today(what: &str, text: Option<&str>) -> Result<NaiveDate, ApiError> {
-    match non_blank(text) {
-        Some(text) => date(what, text),
-        None => Ok(Local::now().date_naive()),
     }
 }
 
