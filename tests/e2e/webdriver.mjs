@@ -83,19 +83,42 @@ export class WebDriver {
 
   async click(css) {
     const id = await this.waitFor(css);
+    await this.enabled(id, css);
     await this.uncovered(id);
     await this.request("POST", this.session(`/element/${id}/click`), {});
+  }
+
+  /** Waits until a button is enabled: a click on a disabled one is silently dropped, and Vue
+   *  enables it only on the render after the last input (a picked option, say) arrived. */
+  async enabled(id, css, { timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const disabled = await this.execute(
+        `const e = arguments[0]; return e.disabled === true || e.classList.contains("is-disabled");`,
+        [{ [ELEMENT]: id }],
+      );
+      if (!disabled) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${css} stays disabled`);
   }
 
   /** Replaces the input's content. WebDriver's "clear" does not fire the input event Vue's
    *  v-model listens to, so the old text would come back on the next keystroke. */
   async type(css, text) {
     const id = await this.waitFor(css);
-    await this.execute(
-      "const e = arguments[0]; e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));",
-      [{ [ELEMENT]: id }],
-    );
-    await this.request("POST", this.session(`/element/${id}/value`), { text });
+    // Keys sent while a drawer is still opening can be lost; what arrived is checked and retyped.
+    for (let attempt = 0; ; attempt++) {
+      await this.execute(
+        "const e = arguments[0]; e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));",
+        [{ [ELEMENT]: id }],
+      );
+      await this.request("POST", this.session(`/element/${id}/value`), { text });
+      const typed = await this.execute("return arguments[0].value", [{ [ELEMENT]: id }]);
+      if (typed === text) return;
+      if (attempt === 2) throw new Error(`typing into ${css} gave “${typed}”, not “${text}”`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
   }
 
   /**
