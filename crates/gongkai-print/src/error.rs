@@ -13,4 +13,7 @@ pub enum PrintError {
     Empty,
     #[error("表头分组有误：{0}")]
     BadGroup(String),
+    /// Subsetting a bundled face or assembling the file failed; a bug, never the clerk's data.
+    #[error("生成 PDF 文件失败（{0}），请联系技术支持")]
+    Pdf(String),
 }

@@ -8,10 +8,10 @@ use printpdf::ParsedFont;
 
 use crate::PrintError;
 
-static MAIN: &[u8] = include_bytes!("../../../assets/fonts/NotoSerifCJKsc-Regular.otf");
+pub(crate) static MAIN: &[u8] = include_bytes!("../../../assets/fonts/NotoSerifCJKsc-Regular.otf");
 static FALLBACK: &[u8] = include_bytes!("../../../assets/fonts/HanaMinB.ttf");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Face {
     Main,
     Fallback,
@@ -20,6 +20,9 @@ pub(crate) enum Face {
 pub struct FontSet {
     pub(crate) main: ParsedFont,
     pub(crate) fallback: ParsedFont,
+    /// The main face's half-width forms (`hwid`), used for every ASCII character: figures of
+    /// one width line up in tables (see [`crate::gsub`]).
+    half_width: HashMap<u16, u16>,
 }
 
 impl std::fmt::Debug for FontSet {
@@ -49,7 +52,15 @@ impl FontSet {
         Ok(FontSet {
             main: main.ok_or(PrintError::Font("NotoSerifCJKsc-Regular"))?,
             fallback: fallback.ok_or(PrintError::Font("HanaMinB"))?,
+            half_width: crate::gsub::single_substitutions(MAIN, b"hwid"),
         })
+    }
+
+    pub(crate) fn font(&self, face: Face) -> &ParsedFont {
+        match face {
+            Face::Main => &self.main,
+            Face::Fallback => &self.fallback,
+        }
     }
 
     pub(crate) fn face_for(&self, c: char) -> Option<Face> {
@@ -91,11 +102,11 @@ impl<'a> Glyphs<'a> {
             return *found;
         }
         let found = self.fonts.face_for(c).and_then(|face| {
-            let font = match face {
-                Face::Main => &self.fonts.main,
-                Face::Fallback => &self.fonts.fallback,
-            };
-            let gid = font.lookup_glyph_index(c as u32)?;
+            let font = self.fonts.font(face);
+            let mut gid = font.lookup_glyph_index(c as u32)?;
+            if face == Face::Main && c.is_ascii() {
+                gid = self.fonts.half_width.get(&gid).copied().unwrap_or(gid);
+            }
             let units = f32::from(font.font_metrics.units_per_em.max(1));
             Some(Glyph {
                 face,

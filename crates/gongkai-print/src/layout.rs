@@ -94,7 +94,7 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
             .collect();
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         Row {
-            height: lines as f32 * LINE + 2.0 * PAD_Y,
+            height: hundredths(lines as f32 * LINE + 2.0 * PAD_Y),
             cells,
         }
     };
@@ -113,7 +113,7 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
             ),
         })
         .collect();
-    let height_of = |lines: usize| lines.max(1) as f32 * LINE + 2.0 * PAD_Y;
+    let height_of = |lines: usize| hundredths(lines.max(1) as f32 * LINE + 2.0 * PAD_Y);
     let (group_height, header_height) = if groups.is_empty() {
         (0.0, header.height)
     } else {
@@ -180,6 +180,12 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
 
 /// Checks the groups span existing columns, at least two each, without overlapping; returns
 /// for each column whether a group spans it.
+/// Heights in whole hundredths of a point (what the PDF writes): rows of one height then move
+/// by the same amount every time, and that repetition is what compresses.
+fn hundredths(points: f32) -> f32 {
+    (points * 100.0).round() / 100.0
+}
+
 fn check_groups(sheet: &Sheet) -> Result<Vec<bool>, PrintError> {
     let mut grouped = vec![false; sheet.columns.len()];
     for g in &sheet.groups {

@@ -5,9 +5,12 @@
 //! and get PDF bytes. Before anything is drawn every character is checked against the fonts;
 //! a character no font has is refused with the places it occurs, never printed as a box.
 
+mod embed;
 mod error;
 mod fonts;
+mod gsub;
 mod layout;
+mod pdf;
 mod render;
 
 pub use error::PrintError;

@@ -1,13 +1,6 @@
-//! Turning a [`Layout`] into PDF pages.
-//!
-//! Text is written as glyph ids looked up once per character (see [`Glyphs`]), all of a page's
-//! text in one text object, and the table's column rules as one stroke per page: content
-//! streams stay small and printing 10,000 rows takes well under a second.
-
-use printpdf::{
-    Codepoint, FontId, Line, LinePoint, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, TextItem, TextMatrix,
-};
+//! Turning a [`Layout`] into pages of marks: text runs (glyphs of one face at one size) and
+//! rules, in points from the page's top-left corner. [`crate::pdf`] encodes them once the whole
+//! document is drawn, because which glyphs it uses, and how often, decides their codes.
 
 use crate::fonts::{Face, FontSet, Glyphs};
 use crate::layout::{
@@ -32,20 +25,16 @@ pub fn render_book(sheets: &[Sheet]) -> Result<Vec<u8>, PrintError> {
         .iter()
         .map(|sheet| layout(&glyphs, sheet))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut doc = PdfDocument::new(&first.document_title);
-    let ids = (doc.add_font(&fonts.main), doc.add_font(&fonts.fallback));
     let total_pages: usize = laid.iter().map(|l| l.pages.len()).sum();
     let mut pages = Vec::with_capacity(total_pages);
     for (sheet, laid) in sheets.iter().zip(&laid) {
         for (n, range) in laid.pages.iter().enumerate() {
             let mut page = Page {
-                text: Vec::new(),
-                lines: Vec::new(),
-                height: laid.page.1,
+                canvas: Canvas {
+                    size: laid.page,
+                    parts: Vec::new(),
+                },
                 glyphs: &glyphs,
-                ids: &ids,
-                face: None,
-                size: 0.0,
             };
             let place = Place {
                 number: pages.len() + 1,
@@ -53,23 +42,53 @@ pub fn render_book(sheets: &[Sheet]) -> Result<Vec<u8>, PrintError> {
                 last_of_sheet: n + 1 == laid.pages.len(),
             };
             page.draw(sheet, laid, range.clone(), place);
-            let mut ops = vec![Op::SetOutlineThickness { pt: Pt(0.6) }];
-            ops.append(&mut page.lines);
-            ops.push(Op::StartTextSection);
-            ops.append(&mut page.text);
-            ops.push(Op::EndTextSection);
-            pages.push(PdfPage::new(
-                Pt(laid.page.0).into(),
-                Pt(laid.page.1).into(),
-                ops,
-            ));
+            pages.push(page.canvas);
         }
     }
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+    crate::pdf::write(&first.document_title, &pages, fonts)
+}
+
+/// One page's marks, in parts. A part that looks the same on many pages (the title and header,
+/// the grid of a full page, the footer) is stored once in the file and placed on each of them.
+#[derive(Debug)]
+pub(crate) struct Canvas {
+    /// (width, height) in points.
+    pub size: (f32, f32),
+    pub parts: Vec<Part>,
+}
+
+/// Marks in points from the part's origin (rightwards and downwards), the origin being in
+/// points from the page's top-left corner.
+#[derive(Debug, Default)]
+pub(crate) struct Part {
+    pub origin: (f32, f32),
+    pub runs: Vec<Run>,
+    pub rules: Vec<Rule>,
+}
+
+/// Glyphs of one face drawn from `x` along the baseline, each with the character it stands for
+/// (for the text layer: copy, search, `pdftotext`).
+#[derive(Debug)]
+pub(crate) struct Run {
+    pub face: Face,
+    pub size: f32,
+    pub x: f32,
+    pub baseline: f32,
+    /// The advance of all the glyphs, in points.
+    pub width: f32,
+    pub glyphs: Vec<(u16, char)>,
+}
+
+/// A straight line of the table's grid.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rule {
+    pub from: (f32, f32),
+    pub to: (f32, f32),
+}
+
+/// Where the table starts: below the title and subtitle.
+fn table_top() -> f32 {
+    MARGIN + TITLE_BLOCK + SUBTITLE_BLOCK
 }
 
 /// Where a page stands in the document.
@@ -82,18 +101,97 @@ struct Place {
 }
 
 struct Page<'a> {
-    text: Vec<Op>,
-    lines: Vec<Op>,
-    height: f32,
+    canvas: Canvas,
     glyphs: &'a Glyphs<'a>,
-    ids: &'a (FontId, FontId),
-    /// The font currently selected in the text object, to set it only when it changes.
-    face: Option<Face>,
-    size: f32,
 }
 
 impl Page<'_> {
+    /// Starts a new part; what is drawn next goes into it.
+    fn begin(&mut self, origin: (f32, f32)) {
+        self.canvas.parts.push(Part {
+            origin,
+            ..Part::default()
+        });
+    }
+
+    fn part(&mut self) -> &mut Part {
+        if self.canvas.parts.is_empty() {
+            self.begin((0.0, 0.0));
+        }
+        let last = self.canvas.parts.len() - 1;
+        &mut self.canvas.parts[last]
+    }
+
     fn draw(&mut self, sheet: &Sheet, laid: &Layout, rows: std::ops::Range<usize>, place: Place) {
+        let (width, height) = laid.page;
+        let left = laid.col_x[0];
+        let right = left + laid.col_w.iter().sum::<f32>();
+        let body_top = table_top() + laid.header_height;
+        let page_rows = &laid.rows[rows.clone()];
+        let rows_bottom = body_top + page_rows.iter().map(|r| r.height).sum::<f32>();
+        let mut totals = Vec::new();
+        if let Some(amount) = sheet.amount_column {
+            let page_total = sheet.amounts_fen.get(rows).map_or(0, |a| a.iter().sum());
+            totals.push((amount, "本页小计", page_total));
+            if place.last_of_sheet {
+                totals.push((amount, "合计", sheet.amounts_fen.iter().sum()));
+            }
+        }
+        let table_bottom = rows_bottom + totals.len() as f32 * SUMMARY_ROW;
+
+        self.begin((0.0, 0.0));
+        self.frame(sheet, laid);
+
+        // The grid below the header: the same on every full page.
+        self.begin((0.0, 0.0));
+        let mut y = body_top;
+        for row in page_rows {
+            y += row.height;
+            self.hline(left, right, y);
+        }
+        for x in laid.col_x.iter().copied().chain([right]) {
+            self.vline(x, body_top, rows_bottom);
+        }
+        for &(amount, _, _) in totals.iter().take(1) {
+            for n in 1..=totals.len() {
+                self.hline(left, right, rows_bottom + n as f32 * SUMMARY_ROW);
+            }
+            let (x, w) = (laid.col_x[amount], laid.col_w[amount]);
+            for x in [left, x, x + w, right] {
+                self.vline(x, rows_bottom, table_bottom);
+            }
+        }
+
+        // What only this page says: its rows, totals and number.
+        self.begin((0.0, 0.0));
+        let mut y = body_top;
+        for row in page_rows {
+            self.row(laid, row, y, |c| sheet.columns[c].align);
+            y += row.height;
+        }
+        for (amount, label, fen) in totals {
+            self.summary(laid, amount, label, fen, y);
+            y += SUMMARY_ROW;
+        }
+        let bottom = height - MARGIN - PAGE_NUMBER_BLOCK + FOOTER * ASCENT + FOOTER;
+        self.text_centered(
+            &format!("第 {} 页 共 {} 页", place.number, place.of),
+            FOOTER,
+            width / 2.0,
+            bottom,
+        );
+
+        // The footer follows the table wherever it ends.
+        let mut y = table_bottom + 6.0;
+        self.begin((0.0, y));
+        for line in &sheet.footer {
+            self.text(line, FOOTER, left, y + FOOTER * ASCENT);
+            y += FOOTER * 1.6;
+        }
+    }
+
+    /// The title block and the table's header, the same on every page of the sheet.
+    fn frame(&mut self, sheet: &Sheet, laid: &Layout) {
         let width = laid.page.0;
         let mut y = MARGIN;
         self.text_centered(&sheet.title, TITLE, width / 2.0, y + TITLE * ASCENT);
@@ -104,22 +202,14 @@ impl Page<'_> {
             width / 2.0,
             y + SUBTITLE * ASCENT,
         );
-        y += SUBTITLE_BLOCK;
-
-        let table_top = y;
+        let table_top = table_top();
         let left = laid.col_x[0];
         let right = left + laid.col_w.iter().sum::<f32>();
         self.hline(left, right, table_top);
         self.header(laid, table_top);
-        y += laid.header_height;
-        self.hline(left, right, y);
-        for row in &laid.rows[rows.clone()] {
-            self.row(laid, row, y, |c| sheet.columns[c].align);
-            y += row.height;
-            self.hline(left, right, y);
-        }
-        // Column rules of the header and the rows, one stroke each; a rule between two columns
-        // of one group starts below the group's title.
+        let bottom = table_top + laid.header_height;
+        self.hline(left, right, bottom);
+        // A rule between two columns of one group starts below the group's title.
         for (i, x) in laid.col_x.iter().copied().chain([right]).enumerate() {
             let inside = laid
                 .groups
@@ -130,40 +220,8 @@ impl Page<'_> {
             } else {
                 table_top
             };
-            self.vline(x, from, y);
+            self.vline(x, from, bottom);
         }
-        if let Some(amount) = sheet.amount_column {
-            let page_total: i64 = sheet
-                .amounts_fen
-                .get(rows.clone())
-                .map_or(0, |a| a.iter().sum());
-            let summary_top = y;
-            y = self.summary(laid, amount, "本页小计", page_total, y);
-            if place.last_of_sheet {
-                y = self.summary(laid, amount, "合计", sheet.amounts_fen.iter().sum(), y);
-            }
-            for x in [
-                left,
-                laid.col_x[amount],
-                laid.col_x[amount] + laid.col_w[amount],
-                right,
-            ] {
-                self.vline(x, summary_top, y);
-            }
-        }
-
-        y += 6.0;
-        for line in &sheet.footer {
-            self.text(line, FOOTER, left, y + FOOTER * ASCENT);
-            y += FOOTER * 1.6;
-        }
-        let bottom = self.height - MARGIN - PAGE_NUMBER_BLOCK + FOOTER * ASCENT + FOOTER;
-        self.text_centered(
-            &format!("第 {} 页 共 {} 页", place.number, place.of),
-            FOOTER,
-            width / 2.0,
-            bottom,
-        );
     }
 
     /// The header: group titles over their columns with a rule below them, then each column's
@@ -194,19 +252,15 @@ impl Page<'_> {
         }
     }
 
-    /// A total row: its label spans the columns before the amount, the sum sits in the amount
-    /// column, right-aligned like the amounts above it.
-    fn summary(&mut self, laid: &Layout, amount: usize, label: &str, fen: i64, y: f32) -> f32 {
+    /// A total row's text: its label spans the columns before the amount, the sum sits in the
+    /// amount column, right-aligned like the amounts above it.
+    fn summary(&mut self, laid: &Layout, amount: usize, label: &str, fen: i64, y: f32) {
         let left = laid.col_x[0];
-        let right = left + laid.col_w.iter().sum::<f32>();
         let baseline = y + PAD_Y + BODY * ASCENT + (LINE - BODY) / 2.0;
         self.text(label, BODY, left + PAD_X, baseline);
         let text = yuan(fen);
         let x = laid.col_x[amount] + laid.col_w[amount] - PAD_X - self.glyphs.width(&text, BODY);
         self.text(&text, BODY, x, baseline);
-        let bottom = y + SUMMARY_ROW;
-        self.hline(left, right, bottom);
-        bottom
     }
 
     fn row(&mut self, laid: &Layout, row: &Row, top: f32, align: impl Fn(usize) -> Align) {
@@ -233,7 +287,7 @@ impl Page<'_> {
     /// face for characters the main face lacks. Coverage was checked during layout.
     fn text(&mut self, text: &str, size: f32, x: f32, baseline: f32) {
         let mut cursor = x;
-        let mut run: Vec<Codepoint> = Vec::new();
+        let mut run: Vec<(u16, char)> = Vec::new();
         let mut run_face = Face::Main;
         let mut run_start = x;
         for c in text.chars() {
@@ -251,7 +305,7 @@ impl Page<'_> {
                 run_start = cursor;
             }
             run_face = glyph.face;
-            run.push(Codepoint::with_cid(glyph.gid, 0.0, c.to_string()));
+            run.push((glyph.gid, c));
             cursor += glyph.advance_em * size;
         }
         if !run.is_empty() {
@@ -259,24 +313,21 @@ impl Page<'_> {
         }
     }
 
-    fn show(&mut self, glyphs: Vec<Codepoint>, face: Face, size: f32, x: f32, baseline: f32) {
-        if self.face != Some(face) || self.size != size {
-            let id = match face {
-                Face::Main => self.ids.0.clone(),
-                Face::Fallback => self.ids.1.clone(),
-            };
-            self.text.push(Op::SetFont {
-                font: PdfFontHandle::External(id),
-                size: Pt(size),
-            });
-            self.face = Some(face);
-            self.size = size;
-        }
-        self.text.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(self.height - baseline)),
-        });
-        self.text.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(glyphs)],
+    fn show(&mut self, glyphs: Vec<(u16, char)>, face: Face, size: f32, x: f32, baseline: f32) {
+        let width = glyphs
+            .iter()
+            .map(|&(_, c)| self.glyphs.advance_em(c))
+            .sum::<f32>()
+            * size;
+        let part = self.part();
+        let (ox, oy) = part.origin;
+        part.runs.push(Run {
+            face,
+            size,
+            x: x - ox,
+            baseline: baseline - oy,
+            width,
+            glyphs,
         });
     }
 
@@ -289,18 +340,11 @@ impl Page<'_> {
     }
 
     fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
-        let point = |x: f32, y: f32| LinePoint {
-            p: Point {
-                x: Pt(x),
-                y: Pt(self.height - y),
-            },
-            bezier: false,
-        };
-        self.lines.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(x1, y1), point(x2, y2)],
-                is_closed: false,
-            },
+        let part = self.part();
+        let (ox, oy) = part.origin;
+        part.rules.push(Rule {
+            from: (x1 - ox, y1 - oy),
+            to: (x2 - ox, y2 - oy),
         });
     }
 }
