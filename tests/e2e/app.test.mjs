@@ -226,6 +226,12 @@ test("import a payout list: mapping step, refused with located errors, then impo
       for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++;
       return dark;`);
     assert.ok(inked > 2000, `the preview canvas shows the notice (dark pixels: ${inked})`);
+    // The loading mask fades out after the render; the screenshot is for a person to look at.
+    for (let i = 0; i < 25; i++) {
+      const masked = await wd.execute(`return [...document.querySelectorAll(".el-dialog .el-loading-mask")].some((m) => m.getClientRects().length);`);
+      if (!masked) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     await saveScreenshot(wd, "payouts-preview.png");
   });
 });

@@ -50,6 +50,11 @@ pub fn row(n: u32) -> (&'static str, String, String, u32, u32) {
 
 /// Writes `rows` rows as the `.xlsx` finance would send.
 pub fn write_xlsx(path: &Path, rows: u32) {
+    write_xlsx_of(path, 0..rows);
+}
+
+/// Writes the rows numbered `numbers` (a village's, say) as one `.xlsx`.
+pub fn write_xlsx_of(path: &Path, numbers: impl IntoIterator<Item = u32>) {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet
@@ -68,9 +73,9 @@ pub fn write_xlsx(path: &Path, rows: u32) {
     for (c, h) in headers.iter().enumerate() {
         sheet.write(1, c as u16, *h).unwrap();
     }
-    for n in 0..rows {
+    for (i, n) in numbers.into_iter().enumerate() {
         let (village, name, id, area, fen) = row(n);
-        let r = n + 2;
+        let r = i as u32 + 2;
         sheet.write(r, 0, f64::from(n + 1)).unwrap();
         sheet.write(r, 1, village).unwrap();
         sheet.write(r, 2, name).unwrap();

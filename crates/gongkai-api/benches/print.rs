@@ -1,7 +1,12 @@
-//! Benchmark: 10,000 payout rows to per-village notice PDFs, side by side with the peers a
-//! township office would otherwise use on the same rows:
-//! - LibreOffice: `soffice --headless --convert-to pdf` of the same `.xlsx`;
-//! - headless Chromium: `--print-to-pdf` of the same rows as an HTML table.
+//! Benchmark: 10,000 payout rows to notice PDFs, side by side with the peers a township office
+//! would otherwise use on the same rows:
+//! - LibreOffice: `soffice --headless --convert-to pdf` of the `.xlsx` finance sends (the whole
+//!   workbook into one PDF, and the workbook split by village into one PDF per village);
+//! - headless Chromium: `--print-to-pdf` of the same rows as an HTML table, one PDF.
+//!
+//! Gongkai prints the same two ways: one PDF per village (what `payouts print` writes by
+//! default) and all villages bound in one PDF (`--one-file`). Each is compared with the peer
+//! output of the same shape.
 //!
 //! `cargo bench -p gongkai-api --bench print [-- ROWS]`. Peers missing from the machine are
 //! reported as such (install: `apt-get install libreoffice-calc-nogui chromium`).
@@ -9,7 +14,7 @@
 
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
@@ -69,6 +74,77 @@ fn time(label: &str, mut command: Command) -> Option<f64> {
     }
 }
 
+/// Prints the list three times (the first in a fresh process parses the fonts); returns the
+/// first run's seconds and the output's size.
+fn ours(api: &Api, list_id: &str, out: &Path, one_file: bool, rows: u32) -> (f64, u64) {
+    let mut first = None;
+    let mut bytes = 0;
+    for run in 0..3 {
+        let out = out.join(format!("run-{run}"));
+        let started = Instant::now();
+        let printed = api
+            .payouts_print(PayoutPrintArgs {
+                list_id: list_id.to_owned(),
+                out_dir: out.display().to_string(),
+                notice_start: Some("2025-12-01".into()),
+                notice_days: Some(7),
+                one_file: Some(one_file),
+                ..Default::default()
+            })
+            .unwrap();
+        let seconds = started.elapsed().as_secs_f64();
+        bytes = dir_size(&out);
+        println!(
+            "gongkai{} run {}: {rows} rows → {} PDF(s) in {seconds:.3} s, {:.3} MB{}",
+            if one_file { " --one-file" } else { "" },
+            run + 1,
+            printed.files.len(),
+            bytes as f64 / 1e6,
+            if first.is_none() { " (cold)" } else { "" }
+        );
+        first.get_or_insert(seconds);
+    }
+    (first.unwrap_or_default(), bytes)
+}
+
+/// `soffice` converting `inputs` into `out` with its own profile, warmed up first as the
+/// notes measure it.
+fn soffice(dir: &Path, out: &Path, inputs: &[PathBuf]) -> Option<f64> {
+    let profile = dir.join("soffice-profile");
+    let command = |out: &Path| {
+        let mut c = Command::new("soffice");
+        c.arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .args(inputs);
+        c
+    };
+    let _ = time(
+        "soffice (profile warm-up)",
+        command(&dir.join("soffice-warmup")),
+    );
+    time("soffice", command(out))
+}
+
+fn compare(shape: &str, ours: (f64, u64), peer: &str, theirs: Option<(f64, u64)>) {
+    match theirs {
+        Some((s, bytes)) => println!(
+            "| {shape} | {peer} | {s:.3} | {bytes} | {:.3} | {} | {:.1}× faster | {:.2}× their size |",
+            ours.0,
+            ours.1,
+            s / ours.0,
+            ours.1 as f64 / bytes as f64
+        ),
+        None => println!(
+            "| {shape} | {peer} | — | — | {:.3} | {} | | |",
+            ours.0, ours.1
+        ),
+    }
+}
+
 fn main() {
     let rows: u32 = std::env::args()
         .skip(1)
@@ -87,65 +163,29 @@ fn main() {
         .unwrap();
     let list_id = report.list_id.unwrap();
 
-    // Ours: in a fresh process the fonts are parsed on the first print; measure that run too.
-    let mut ours = Vec::new();
-    let mut ours_bytes = 0;
-    for run in 0..3 {
-        let out = dir.path().join(format!("ours-{run}"));
-        let started = Instant::now();
-        let printed = api
-            .payouts_print(PayoutPrintArgs {
-                list_id: list_id.clone(),
-                out_dir: out.display().to_string(),
-                paper: None,
-                notice_start: Some("2025-12-01".into()),
-                notice_days: Some(7),
-                hotline: None,
-                prepared_by: None,
-                reviewed_by: None,
-            })
-            .unwrap();
-        let seconds = started.elapsed().as_secs_f64();
-        ours_bytes = dir_size(&out);
-        println!(
-            "gongkai run {}: {rows} rows → {} PDFs in {seconds:.3} s, {:.2} MB{}",
-            run + 1,
-            printed.files.len(),
-            ours_bytes as f64 / 1e6,
-            if run == 0 {
-                " (includes parsing the fonts)"
-            } else {
-                ""
-            }
-        );
-        ours.push(seconds);
-    }
-    let ours_first = ours[0];
+    let per_village = ours(&api, &list_id, &dir.path().join("ours"), false, rows);
+    let bound = ours(
+        &api,
+        &list_id,
+        &dir.path().join("ours-one-file"),
+        true,
+        rows,
+    );
 
-    let office_out = dir.path().join("soffice");
-    let profile = dir.path().join("soffice-profile");
-    let mut soffice = Command::new("soffice");
-    soffice
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&office_out)
-        .arg(&xlsx);
-    // First run creates the profile; time the second, warm one as the notes do.
-    let _ = time("soffice (profile warm-up)", {
-        let mut c = Command::new("soffice");
-        c.arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path().join("soffice-warmup"))
-        .arg(&xlsx);
-        c
-    });
-    let soffice_s = time("soffice", soffice);
+    let whole_out = dir.path().join("soffice");
+    let whole = soffice(dir.path(), &whole_out, std::slice::from_ref(&xlsx))
+        .map(|s| (s, dir_size(&whole_out)));
+    let village_books: Vec<PathBuf> = fixture::VILLAGES
+        .iter()
+        .enumerate()
+        .map(|(v, name)| {
+            let path = dir.path().join(format!("{name}.xlsx"));
+            fixture::write_xlsx_of(&path, (0..rows).filter(|n| *n as usize % 6 == v));
+            path
+        })
+        .collect();
+    let split_out = dir.path().join("soffice-per-village");
+    let split = soffice(dir.path(), &split_out, &village_books).map(|s| (s, dir_size(&split_out)));
 
     let html_path = dir.path().join("list.html");
     html(&html_path, rows);
@@ -166,27 +206,40 @@ fn main() {
         .arg(format!("--user-data-dir={}", chrome_profile.display()))
         .arg(format!("--print-to-pdf={}", chrome_pdf.display()))
         .arg(format!("file://{}", html_path.display()));
-    let chromium_s = time("chromium", chromium);
+    let chromium = time("chromium", chromium).map(|s| {
+        (
+            s,
+            std::fs::metadata(&chrome_pdf).map(|m| m.len()).unwrap_or(0),
+        )
+    });
 
-    println!("\n| engine | seconds | PDF bytes | gongkai is |");
-    println!("|---|---|---|---|");
-    println!("| gongkai (cold, fonts parsed) | {ours_first:.3} | {ours_bytes} | |");
-    if let Some(s) = soffice_s {
-        let bytes = dir_size(&office_out);
-        println!(
-            "| soffice --convert-to pdf | {s:.3} | {bytes} | {:.1}× faster, {:.2}× the size |",
-            s / ours_first,
-            ours_bytes as f64 / bytes as f64
-        );
-    }
-    if let Some(s) = chromium_s {
-        let bytes = std::fs::metadata(&chrome_pdf).map(|m| m.len()).unwrap_or(0);
-        println!(
-            "| chromium --print-to-pdf | {s:.3} | {bytes} | {:.1}× faster, {:.2}× the size |",
-            s / ours_first,
-            ours_bytes as f64 / bytes as f64
-        );
-    }
+    println!("\ngongkai's time is its first (cold) run in this process.\n");
+    println!("| output | peer | peer s | peer bytes | gongkai s | gongkai bytes | speed | size |");
+    println!("|---|---|---|---|---|---|---|---|");
+    compare(
+        "one PDF per village",
+        per_village,
+        "soffice, workbook split by village",
+        split,
+    );
+    compare(
+        "one PDF per village",
+        per_village,
+        "soffice, whole workbook",
+        whole,
+    );
+    compare(
+        "all villages in one PDF",
+        bound,
+        "soffice, whole workbook",
+        whole,
+    );
+    compare(
+        "all villages in one PDF",
+        bound,
+        "chromium --print-to-pdf",
+        chromium,
+    );
     // GONGKAI_BENCH_KEEP=1 leaves every PDF behind for a look.
     if std::env::var_os("GONGKAI_BENCH_KEEP").is_some() {
         println!("\noutput kept in {}", dir.keep().display());

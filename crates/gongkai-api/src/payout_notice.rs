@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{Days, Local, NaiveDate};
 use gongkai_domain::RowId;
-use gongkai_print::{Align, Column, Paper, PrintError, Sheet, render};
+use gongkai_print::{Align, Column, Paper, PrintError, Sheet, render, render_sections};
 use gongkai_store::{Posting, PrintableRow, Store};
 
 use base64::Engine;
@@ -57,6 +57,74 @@ pub(crate) fn notices(
     period_for: impl Fn(&str) -> Period,
     only: Option<&str>,
 ) -> Result<Vec<Notice>, ApiError> {
+    let NoticeSheets {
+        year,
+        project,
+        sheets,
+    } = notice_sheets(store, list_id, options, period_for, only)?;
+    // Villages render independently: spread them over the cores (a township PC has 2–4).
+    let rendered = render_all(sheets.iter().map(|s| &s.sheet).collect())?;
+    sheets
+        .iter()
+        .zip(rendered)
+        .map(|(village, pdf)| {
+            Ok(Notice {
+                village: village.village.clone(),
+                rows: village.rows,
+                file_name: file_name(year, &project, &village.village),
+                pdf: pdf?,
+            })
+        })
+        .collect()
+}
+
+/// A list's notices laid out, not yet rendered.
+pub(crate) struct NoticeSheets {
+    year: i32,
+    project: String,
+    sheets: Vec<VillageSheet>,
+}
+
+struct VillageSheet {
+    village: String,
+    rows: u32,
+    sheet: Sheet,
+}
+
+/// All of a list's notices in one PDF, a section per village, each numbered on its own (it is
+/// still posted on its own) and bookmarked by the village's name: one print job for the
+/// township's printer instead of one per village.
+pub(crate) fn bound_notices(
+    store: &Store,
+    list_id: RowId,
+    options: &NoticeOptions,
+    period_for: impl Fn(&str) -> Period,
+) -> Result<Notice, ApiError> {
+    let NoticeSheets {
+        year,
+        project,
+        sheets,
+    } = notice_sheets(store, list_id, options, period_for, None)?;
+    let rows = sheets.iter().map(|s| s.rows).sum();
+    let sections: Vec<(String, Sheet)> = sheets.into_iter().map(|s| (s.village, s.sheet)).collect();
+    Ok(Notice {
+        village: ALL_VILLAGES.to_owned(),
+        rows,
+        file_name: file_name(year, &project, ALL_VILLAGES),
+        pdf: render_sections(&sections)?,
+    })
+}
+
+/// How the bound file of all villages is named.
+const ALL_VILLAGES: &str = "全部村（社区）";
+
+fn notice_sheets(
+    store: &Store,
+    list_id: RowId,
+    options: &NoticeOptions,
+    period_for: impl Fn(&str) -> Period,
+    only: Option<&str>,
+) -> Result<NoticeSheets, ApiError> {
     let township = store.require_township()?;
     let list = store.payout_list(list_id)?;
     let rows = store.printable_rows(list_id)?;
@@ -74,7 +142,7 @@ pub(crate) fn notices(
         .unwrap_or_default();
     let mut villages: Vec<&str> = rows.iter().map(|r| r.village.as_str()).collect();
     villages.dedup();
-    let sheets: Vec<(&str, u32, Sheet)> = villages
+    let sheets = villages
         .into_iter()
         .filter(|v| only.is_none_or(|only| only == *v))
         .map(|village| {
@@ -106,24 +174,18 @@ pub(crate) fn notices(
                 footer,
                 options.paper,
             );
-            let count = u32::try_from(village_rows.len()).unwrap_or(u32::MAX);
-            (village, count, sheet)
+            VillageSheet {
+                village: village.to_owned(),
+                rows: u32::try_from(village_rows.len()).unwrap_or(u32::MAX),
+                sheet,
+            }
         })
         .collect();
-    // Villages render independently: spread them over the cores (a township PC has 2–4).
-    let rendered = render_all(sheets.iter().map(|(_, _, sheet)| sheet).collect())?;
-    sheets
-        .iter()
-        .zip(rendered)
-        .map(|((village, count, _), pdf)| {
-            Ok(Notice {
-                village: (*village).to_owned(),
-                rows: *count,
-                file_name: file_name(list.year, &list.project, village),
-                pdf: pdf?,
-            })
-        })
-        .collect()
+    Ok(NoticeSheets {
+        year: list.year,
+        project: list.project,
+        sheets,
+    })
 }
 
 /// Renders every sheet, in order, on as many threads as there are cores.
@@ -170,8 +232,13 @@ impl Api {
         self.with_store(OpenMode::Existing, |store| {
             let postings = store.postings(list_id)?;
             let period_for = posted_or(&postings, asked);
+            let printed = if args.one_file == Some(true) {
+                vec![bound_notices(store, list_id, &options, period_for)?]
+            } else {
+                notices(store, list_id, &options, period_for, None)?
+            };
             let mut files = Vec::new();
-            for notice in notices(store, list_id, &options, period_for, None)? {
+            for notice in printed {
                 let path = out_dir.join(&notice.file_name);
                 std::fs::write(&path, &notice.pdf)
                     .map_err(|e| ApiError::export(&path.display().to_string(), &e.to_string()))?;

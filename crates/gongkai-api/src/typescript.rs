@@ -131,9 +131,11 @@ mod tests {
 
     #[test]
     fn bindings_are_fresh() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .join(BINDINGS_PATH);
+        let path = PathBuf::from(
+            std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+        )
+        .join("../..")
+        .join(BINDINGS_PATH);
         let expected = bindings();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &expected).unwrap();

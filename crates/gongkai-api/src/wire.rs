@@ -406,8 +406,8 @@ pub struct ExportResult {
     pub path: String,
 }
 
-/// Print a list's notice sheets, one PDF per village.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// Print a list's notice sheets, one PDF per village (or all villages bound in one).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PayoutPrintArgs {
     pub list_id: String,
@@ -422,6 +422,9 @@ pub struct PayoutPrintArgs {
     pub hotline: Option<String>,
     pub prepared_by: Option<String>,
     pub reviewed_by: Option<String>,
+    /// All villages in one PDF, a section per village numbered on its own (default: one PDF
+    /// per village).
+    pub one_file: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

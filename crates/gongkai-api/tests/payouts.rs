@@ -432,6 +432,7 @@ fn notices_print_per_village_with_every_name_and_no_full_id() {
             hotline: Some("0799-5550101".into()),
             prepared_by: Some("赵丽".into()),
             reviewed_by: Some("王芳".into()),
+            one_file: None,
         })
         .unwrap();
     let villages: Vec<&str> = printed.files.iter().map(|f| f.village.as_str()).collect();
@@ -460,6 +461,38 @@ fn notices_print_per_village_with_every_name_and_no_full_id() {
             assert!(!text.contains(&id(n)[6..14]), "birth date printed");
         }
         assert!(!text.contains("62170000"), "bank account printed");
+    }
+
+    // Bound in one file for the township's printer: the same notices, each village numbered
+    // on its own.
+    let bound = api
+        .payouts_print(gongkai_api::wire::PayoutPrintArgs {
+            list_id: report.list_id.clone().unwrap(),
+            out_dir: dir.path().join("合订").display().to_string(),
+            notice_start: Some("2025-12-01".into()),
+            one_file: Some(true),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(bound.files.len(), 1);
+    assert!(
+        bound.files[0]
+            .path
+            .ends_with("2025年高龄津贴-全部村（社区）.pdf")
+    );
+    assert_eq!(bound.files[0].rows, 66);
+    let text = pdf_text(&bound.files[0].path);
+    for name in names {
+        assert!(text.contains(name), "{name} missing from the bound notices");
+    }
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        compact.contains("第3页共3页") && compact.contains("第1页共1页"),
+        "{text}"
+    );
+    assert!(!compact.contains("共4页"), "pages are numbered per village");
+    for n in (1..=6).chain(100..160) {
+        assert!(!text.contains(&id(n)), "full ID printed");
     }
 }
 
@@ -554,6 +587,7 @@ fn a_list_is_posted_archived_and_only_superseded_afterwards() {
             hotline: None,
             prepared_by: None,
             reviewed_by: None,
+            one_file: None,
         })
         .unwrap();
     assert!(pdf_text(&printed.files[0].path).contains("2025年12月7日"));
@@ -585,8 +619,10 @@ fn a_list_is_posted_archived_and_only_superseded_afterwards() {
 fn a_legacy_xls_list_imports() {
     let dir = TempDir::new().unwrap();
     let api = demo(&dir);
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../gongkai-sheets/tests/fixtures/legacy-biff8.xls");
+    let fixture = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
+    .join("../gongkai-sheets/tests/fixtures/legacy-biff8.xls");
     let path = dir.path().join("2025年示范镇耕地地力保护补贴发放清册.xls");
     std::fs::copy(fixture, &path).unwrap();
     let report = import(&api, &path);

@@ -378,8 +378,10 @@ fn provisional_due_dates_are_recounted_when_the_calendar_is_updated() {
     // A test fixture, not real data: the bundled calendar plus a 2027 with New Year's Day off
     // on Friday 2027-01-01 only.
     let bundled = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../assets/calendar/cn-workdays.json"),
+        std::path::PathBuf::from(
+            std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+        )
+        .join("../../assets/calendar/cn-workdays.json"),
     )
     .unwrap();
     let mut data: serde_json::Value = serde_json::from_str(&bundled).unwrap();

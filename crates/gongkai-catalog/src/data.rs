@@ -313,7 +313,10 @@ mod tests {
     use super::*;
 
     fn catalog_dir() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/catalog")
+        PathBuf::from(
+            std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+        )
+        .join("../../assets/catalog")
     }
 
     #[test]

@@ -184,7 +184,7 @@ enum PayoutsCommand {
         #[arg(long)]
         reviewed_by: Option<String>,
     },
-    /// 打印公示单：每个村（社区）一份 PDF
+    /// 打印公示单：每个村（社区）一份 PDF（或 --one-file 合为一份）
     Print {
         #[command(flatten)]
         db: Db,
@@ -212,6 +212,9 @@ enum PayoutsCommand {
         /// 审核人
         #[arg(long)]
         reviewed_by: Option<String>,
+        /// 全部村（社区）合为一个 PDF：每村一节、单独编页，书签为村名
+        #[arg(long)]
+        one_file: bool,
     },
     /// 列出已导入的清册
     List {
@@ -394,6 +397,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
             hotline,
             prepared_by,
             reviewed_by,
+            one_file,
         }) => {
             let args = PayoutPrintArgs {
                 list_id,
@@ -404,6 +408,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
                 hotline,
                 prepared_by,
                 reviewed_by,
+                one_file: Some(one_file),
             };
             (db.json, open(&db).payouts_print(args).map(Report::Printed))
         }

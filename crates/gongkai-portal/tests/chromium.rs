@@ -131,7 +131,10 @@ async fn the_township_page_in_headless_chromium() {
 
     let url = format!("http://{addr}/t/{CODE}");
     let profile = dir.path().join("chromium-profile");
-    let artifacts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/portal");
+    let artifacts = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
+    .join("../../artifacts/portal");
     std::fs::create_dir_all(&artifacts).unwrap();
     let shot = artifacts.join("township.png");
     let _ = std::fs::remove_file(&shot);

@@ -15,7 +15,7 @@ mod render;
 
 pub use error::PrintError;
 pub use fonts::FontSet;
-pub use render::{render, render_book};
+pub use render::{render, render_book, render_sections};
 
 /// Paper size and orientation. A4 portrait is what village boards usually take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -251,5 +251,97 @@ mod render_tests {
                 .contains("第 2 行“王\u{E000}”缺“\u{E000}”（U+E000）"),
             "{err}"
         );
+    }
+}
+
+#[cfg(test)]
+mod section_tests {
+    use super::*;
+
+    /// The text of a PDF as `pdftotext` (poppler-utils, installed by `./dev.sh test`) reads it.
+    fn pdf_text(pdf: &[u8]) -> String {
+        let dir = std::env::temp_dir().join(format!("gongkai-print-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("sections.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout".as_ref(), path.as_os_str(), "-".as_ref()])
+            .output()
+            .expect("pdftotext (poppler-utils) must be installed");
+        let _ = std::fs::remove_dir_all(&dir);
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn village(name: &str, rows: usize) -> Sheet {
+        Sheet {
+            title: "示范镇2025年耕地地力保护补贴发放公示".into(),
+            subtitle: format!("{name}　单位：元"),
+            columns: vec![
+                Column {
+                    title: "姓名".into(),
+                    weight: 1.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "金额（元）".into(),
+                    weight: 1.0,
+                    align: Align::Right,
+                },
+            ],
+            groups: Vec::new(),
+            rows: (0..rows)
+                .map(|i| vec![format!("{name}{}号", i + 1), "1,234.50".into()])
+                .collect(),
+            amount_column: Some(1),
+            amounts_fen: vec![123_450; rows],
+            footer: vec!["公示期：2025年12月1日至2025年12月7日".into()],
+            paper: Paper::A4Portrait,
+            document_title: "示范镇2025年耕地地力保护补贴发放公示".into(),
+        }
+    }
+
+    #[test]
+    fn sections_number_their_own_pages_and_are_bookmarked() {
+        let pdf = render_sections(&[
+            ("东山村".into(), village("东山村", 40)),
+            ("西河村".into(), village("西河村", 3)),
+        ])
+        .unwrap();
+        let text = pdf_text(&pdf);
+        assert!(
+            text.contains("第 1 页 共 2 页") && text.contains("第 2 页 共 2 页"),
+            "{text}"
+        );
+        assert!(
+            text.contains("第 1 页 共 1 页"),
+            "the second village starts again: {text}"
+        );
+        assert!(!text.contains("共 3 页"), "{text}");
+        assert!(
+            text.contains("西河村3号") && text.contains("东山村40号"),
+            "{text}"
+        );
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let catalog = doc.catalog().unwrap();
+        let outlines = doc
+            .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+            .unwrap();
+        assert_eq!(outlines.get(b"Count").unwrap().as_i64().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_book_numbers_through_and_has_no_outline() {
+        let pdf = render_book(&[village("东山村", 40), village("西河村", 3)]).unwrap();
+        let text = pdf_text(&pdf);
+        assert!(text.contains("第 3 页 共 3 页"), "{text}");
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        assert!(doc.catalog().unwrap().get(b"Outlines").is_err());
+    }
+
+    #[test]
+    fn amounts_use_half_width_figures_and_read_back_as_ascii() {
+        let text = pdf_text(&render(&village("东山村", 2)).unwrap());
+        assert!(text.contains("1,234.50"), "{text}");
+        assert!(text.contains("2,469.00"), "the total: {text}");
     }
 }

@@ -25,7 +25,13 @@ const UNITS: f32 = 100.0;
 /// The grid's line width, in points.
 const RULE_WIDTH: f32 = 0.6;
 
-pub(crate) fn write(title: &str, pages: &[Canvas], fonts: &FontSet) -> Result<Vec<u8>, PrintError> {
+/// `outline`: bookmarks, each a title and the index of the page it opens.
+pub(crate) fn write(
+    title: &str,
+    pages: &[Canvas],
+    outline: &[(String, usize)],
+    fonts: &FontSet,
+) -> Result<Vec<u8>, PrintError> {
     let mut doc = Document::with_version("1.7");
     let mut faces: HashMap<Face, Embedded> = HashMap::new();
     let mut font_resources = lopdf::Dictionary::new();
@@ -50,9 +56,10 @@ pub(crate) fn write(title: &str, pages: &[Canvas], fonts: &FontSet) -> Result<Ve
     let encoded: Vec<Vec<Vec<u8>>> = pages
         .iter()
         .map(|page| {
+            let height = page.size.1;
             page.parts
                 .iter()
-                .map(|part| content(part, &faces))
+                .map(|part| content(part, placed(part, height).is_none(), height, &faces))
                 .collect()
         })
         .collect();
@@ -94,45 +101,60 @@ pub(crate) fn write(title: &str, pages: &[Canvas], fonts: &FontSet) -> Result<Ve
     });
 
     let pages_id = doc.new_object_id();
+    let paper = pages.first().map_or((0.0, 0.0), |p| p.size);
     let mut kids = Vec::with_capacity(pages.len());
     for (canvas, parts) in pages.iter().zip(&encoded) {
-        let (width, height) = canvas.size;
+        let height = canvas.size.1;
         let mut page = Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + 64);
         page.extend_from_slice(b"0.01 0 0 0.01 0 0 cm\n");
         for (part, bytes) in canvas.parts.iter().zip(parts) {
-            let _ = write!(
-                page,
-                "q 1 0 0 1 {} {} cm ",
-                units(part.origin.0),
-                units(height - part.origin.1)
-            );
+            let moved = placed(part, height);
+            if let Some((x, y)) = moved {
+                let _ = write!(page, "q 1 0 0 1 {x} {y} cm ");
+            }
             match forms.get(bytes.as_slice()) {
                 Some(name) => {
-                    let _ = write!(page, "/{name} Do ");
+                    let _ = writeln!(page, "/{name} Do");
                 }
                 None => page.extend_from_slice(bytes),
             }
-            page.extend_from_slice(b"Q\n");
+            if moved.is_some() {
+                page.extend_from_slice(b"Q\n");
+            }
         }
         let content = doc.add_object(
             Stream::new(dictionary! { "Filter" => "FlateDecode" }, deflate(&page))
                 .with_compression(false),
         );
-        let page = doc.add_object(dictionary! {
+        // Resources and the usual paper size are inherited from the page tree.
+        let mut page = dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
-            "MediaBox" => vec![0.into(), 0.into(), width.into(), height.into()],
-            "Resources" => resources,
             "Contents" => content,
-        });
+        };
+        if canvas.size != paper {
+            page.set("MediaBox", media_box(canvas.size));
+        }
+        let page = doc.add_object(page);
         kids.push(page.into());
     }
     let count = kids.len() as i64;
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids.clone(),
+            "Count" => count,
+            "MediaBox" => media_box(paper),
+            "Resources" => resources,
+        }),
     );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => pages_id };
+    if !outline.is_empty() {
+        catalog.set("Outlines", bookmarks(&mut doc, outline, &kids));
+        catalog.set("PageMode", "UseOutlines");
+    }
+    let catalog = doc.add_object(catalog);
     doc.trailer.set("Root", catalog);
     // No creation date: the same list prints to the same bytes, so an archived notice's
     // fingerprint can be checked by printing it again.
@@ -151,6 +173,37 @@ pub(crate) fn write(title: &str, pages: &[Canvas], fonts: &FontSet) -> Result<Ve
     doc.save_with_options(&mut out, options)
         .map_err(|e| PrintError::Pdf(e.to_string()))?;
     Ok(out)
+}
+
+fn media_box((width, height): (f32, f32)) -> Object {
+    vec![0.into(), 0.into(), width.into(), height.into()].into()
+}
+
+/// The outline: one flat level of bookmarks, each opening its page whole.
+fn bookmarks(doc: &mut Document, outline: &[(String, usize)], pages: &[Object]) -> Object {
+    let root = doc.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = outline.iter().map(|_| doc.new_object_id()).collect();
+    for (i, ((title, page), id)) in outline.iter().zip(&ids).enumerate() {
+        let mut item = dictionary! {
+            "Title" => text_string(title),
+            "Parent" => root,
+            "Dest" => vec![pages.get(*page).cloned().unwrap_or(Object::Null), "Fit".into()],
+        };
+        if i > 0 {
+            item.set("Prev", ids[i - 1]);
+        }
+        if let Some(next) = ids.get(i + 1) {
+            item.set("Next", *next);
+        }
+        doc.objects.insert(*id, Object::Dictionary(item));
+    }
+    let mut outlines = dictionary! { "Type" => "Outlines", "Count" => ids.len() as i64 };
+    if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
+        outlines.set("First", *first);
+        outlines.set("Last", *last);
+    }
+    doc.objects.insert(root, Object::Dictionary(outlines));
+    root.into()
 }
 
 fn resource_name(face: Face) -> &'static str {
@@ -181,9 +234,21 @@ fn units(v: f32) -> i64 {
     (v * UNITS).round() as i64
 }
 
-/// A part's content, in hundredths of a point from its origin, upwards: the rules, then the
-/// text in one text object.
-fn content(part: &Part, faces: &HashMap<Face, Embedded>) -> Vec<u8> {
+/// Where a part is moved to before it is drawn, in hundredths of a point; `None` for a part
+/// at the page's corner, which is drawn in page coordinates.
+fn placed(part: &Part, page_height: f32) -> Option<(i64, i64)> {
+    (part.origin != (0.0, 0.0)).then(|| (units(part.origin.0), units(page_height - part.origin.1)))
+}
+
+/// A part's content, in hundredths of a point upwards from the page's bottom-left corner
+/// (`at_corner`) or from the part's origin: the rules, then the text in one text object.
+fn content(
+    part: &Part,
+    at_corner: bool,
+    page_height: f32,
+    faces: &HashMap<Face, Embedded>,
+) -> Vec<u8> {
+    let base = if at_corner { units(page_height) } else { 0 };
     let mut out = Vec::with_capacity(64 * part.runs.len() + 32 * part.rules.len());
     if !part.rules.is_empty() {
         // Each rule is drawn from the origin after moving the origin to its start, relative to
@@ -192,8 +257,8 @@ fn content(part: &Part, faces: &HashMap<Face, Embedded>) -> Vec<u8> {
         let _ = writeln!(out, "q {} w", units(RULE_WIDTH));
         let mut origin = (0i64, 0i64);
         for rule in &part.rules {
-            let start = (units(rule.from.0), -units(rule.from.1));
-            let end = (units(rule.to.0), -units(rule.to.1));
+            let start = (units(rule.from.0), base - units(rule.from.1));
+            let end = (units(rule.to.0), base - units(rule.to.1));
             let _ = writeln!(
                 out,
                 "1 0 0 1 {} {} cm 0 0 m {} {} l S",
@@ -221,7 +286,7 @@ fn content(part: &Part, faces: &HashMap<Face, Embedded>) -> Vec<u8> {
             continue;
         };
         let size = units(run.size);
-        let start = (units(run.x), -units(run.baseline));
+        let start = (units(run.x), base - units(run.baseline));
         text.clear();
         for &(gid, _) in &run.glyphs {
             if let Some(code) = embedded.codes.get(&gid) {

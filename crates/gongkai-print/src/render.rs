@@ -20,6 +20,53 @@ pub fn render(sheet: &Sheet) -> Result<Vec<u8>, PrintError> {
 pub fn render_book(sheets: &[Sheet]) -> Result<Vec<u8>, PrintError> {
     let first = sheets.first().ok_or(PrintError::Empty)?;
     let fonts = FontSet::shared()?;
+    let pages = draw(
+        fonts,
+        &sheets.iter().collect::<Vec<_>>(),
+        Numbering::Continuous,
+    )?;
+    crate::pdf::write(&first.document_title, &pages, &[], fonts)
+}
+
+/// Sections in one PDF, each a sheet posted on its own (a list's villages, say): pages are
+/// numbered within each section, and the file's outline (the viewer's bookmarks) names them.
+/// The document information takes the first sheet's `document_title`.
+pub fn render_sections(sections: &[(String, Sheet)]) -> Result<Vec<u8>, PrintError> {
+    let (_, first) = sections.first().ok_or(PrintError::Empty)?;
+    let fonts = FontSet::shared()?;
+    let sheets: Vec<&Sheet> = sections.iter().map(|(_, sheet)| sheet).collect();
+    let pages = draw(fonts, &sheets, Numbering::PerSheet)?;
+    let mut outline = Vec::with_capacity(sections.len());
+    let mut page = 0;
+    for ((name, _), count) in sections.iter().zip(page_counts(&pages, sections.len())) {
+        outline.push((name.clone(), page));
+        page += count;
+    }
+    crate::pdf::write(&first.document_title, &pages, &outline, fonts)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    /// 第 x 页 共 y 页 through the whole document.
+    Continuous,
+    /// 第 x 页 共 y 页 within each sheet.
+    PerSheet,
+}
+
+/// How many pages each of `sheets` sheets took, in order.
+fn page_counts(pages: &[Canvas], sheets: usize) -> Vec<usize> {
+    let mut counts = vec![0; sheets];
+    for page in pages {
+        counts[page.sheet] += 1;
+    }
+    counts
+}
+
+fn draw(
+    fonts: &FontSet,
+    sheets: &[&Sheet],
+    numbering: Numbering,
+) -> Result<Vec<Canvas>, PrintError> {
     let glyphs = Glyphs::new(fonts);
     let laid = sheets
         .iter()
@@ -27,25 +74,35 @@ pub fn render_book(sheets: &[Sheet]) -> Result<Vec<u8>, PrintError> {
         .collect::<Result<Vec<_>, _>>()?;
     let total_pages: usize = laid.iter().map(|l| l.pages.len()).sum();
     let mut pages = Vec::with_capacity(total_pages);
-    for (sheet, laid) in sheets.iter().zip(&laid) {
+    let mut before = 0;
+    for (index, (sheet, laid)) in sheets.iter().zip(&laid).enumerate() {
         for (n, range) in laid.pages.iter().enumerate() {
             let mut page = Page {
                 canvas: Canvas {
                     size: laid.page,
+                    sheet: index,
                     parts: Vec::new(),
                 },
                 glyphs: &glyphs,
             };
-            let place = Place {
-                number: pages.len() + 1,
-                of: total_pages,
-                last_of_sheet: n + 1 == laid.pages.len(),
+            let place = match numbering {
+                Numbering::Continuous => Place {
+                    number: before + n + 1,
+                    of: total_pages,
+                    last_of_sheet: n + 1 == laid.pages.len(),
+                },
+                Numbering::PerSheet => Place {
+                    number: n + 1,
+                    of: laid.pages.len(),
+                    last_of_sheet: n + 1 == laid.pages.len(),
+                },
             };
             page.draw(sheet, laid, range.clone(), place);
             pages.push(page.canvas);
         }
+        before += laid.pages.len();
     }
-    crate::pdf::write(&first.document_title, &pages, fonts)
+    Ok(pages)
 }
 
 /// One page's marks, in parts. A part that looks the same on many pages (the title and header,
@@ -54,6 +111,8 @@ pub fn render_book(sheets: &[Sheet]) -> Result<Vec<u8>, PrintError> {
 pub(crate) struct Canvas {
     /// (width, height) in points.
     pub size: (f32, f32),
+    /// The sheet it belongs to, by index.
+    pub sheet: usize,
     pub parts: Vec<Part>,
 }
 
@@ -139,11 +198,9 @@ impl Page<'_> {
         }
         let table_bottom = rows_bottom + totals.len() as f32 * SUMMARY_ROW;
 
+        // The title, the header and the grid below it: the same on every full page.
         self.begin((0.0, 0.0));
         self.frame(sheet, laid);
-
-        // The grid below the header: the same on every full page.
-        self.begin((0.0, 0.0));
         let mut y = body_top;
         for row in page_rows {
             y += row.height;

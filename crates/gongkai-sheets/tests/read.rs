@@ -118,8 +118,10 @@ fn gbk_csv_reads_as_chinese() {
 
 #[test]
 fn legacy_biff8_xls_reads_with_chinese_and_rare_characters() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-biff8.xls");
+    let path = std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
+    .join("tests/fixtures/legacy-biff8.xls");
     let book = read(&path, None).unwrap();
     let sheet = &book.sheets[0];
     assert_eq!(sheet.name, "东山村");
@@ -132,16 +134,20 @@ fn legacy_biff8_xls_reads_with_chinese_and_rare_characters() {
 
 #[test]
 fn a_container_that_makes_the_xls_parser_panic_is_reported_as_damaged() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/fuzz-cfb-out-of-bounds.xls");
+    let path = std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
+    .join("tests/fixtures/fuzz-cfb-out-of-bounds.xls");
     let err = read(&path, None).unwrap_err();
     assert!(matches!(err, SheetsError::Damaged { .. }), "{err:?}");
 }
 
 #[test]
 fn an_xls_whose_cells_spread_over_gigabytes_is_refused_before_parsing() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/fuzz-xls-huge-allocation.xls");
+    let path = std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
+    .join("tests/fixtures/fuzz-xls-huge-allocation.xls");
     let err = read(&path, None).unwrap_err();
     assert!(
         matches!(

@@ -23,6 +23,12 @@ function report(overrides: Partial<PayoutImportReport>): PayoutImportReport {
   return { list_id: "l1", imported_rows: 2, total_fen: 12050, villages: list.villages, errors: [], warnings: [], ...overrides };
 }
 
+vi.mock("@/api/files", () => ({
+  chooseFolder: vi.fn(async () => "/tmp/公示单"),
+  chooseListFile: vi.fn(async () => null),
+  chooseXlsxTarget: vi.fn(async () => null),
+}));
+
 vi.mock("@/api/pdf", () => ({
   pdfBytes: (b64: string) => new TextEncoder().encode(b64),
   renderPdf: vi.fn(async () => 3),
@@ -235,6 +241,34 @@ describe("补贴清册", () => {
     await flush();
     expect(mock).toHaveBeenCalledWith("payouts_preview", { args: { listId: "l1", village: null, paper: "a4" } });
     expect(document.body.querySelector('[data-testid="preview-info"]')?.textContent).toContain("东山村 2 人，共 3 页");
+    w.unmount();
+  });
+
+  it("saves all villages bound in one PDF when the clerk asks for one file", async () => {
+    const mock = serve({
+      payouts_list: () => ({ lists: [list] }),
+      import_templates_list: () => ({ templates: [] }),
+      payouts_preview: () => ({ villages: ["东山村"], village: "东山村", rows: 2, fileName: "a.pdf", pdfBase64: "JVBERi0=" }),
+      payouts_print: () => ({
+        files: [{ village: "全部村（社区）", path: "/tmp/公示单/2025年耕地地力保护补贴-全部村（社区）.pdf", rows: 2, bytes: 1000 }],
+      }),
+    });
+    const w = mount(PayoutsView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await flush();
+    await w.find('[data-testid="preview-open"]').trigger("click");
+    await flush();
+    await flush();
+    const save = document.body.querySelector<HTMLButtonElement>('[data-testid="preview-save"]')!;
+    expect(save.textContent).toContain("保存各村 PDF");
+    document.body.querySelector<HTMLElement>('[data-testid="preview-one-file"] input')!.click();
+    await flush();
+    expect(save.textContent).toContain("保存合订 PDF");
+    save.click();
+    await flush();
+    await flush();
+    const printed = mock.mock.calls.find(([command]) => command === "payouts_print");
+    expect(printed?.[1]).toMatchObject({ args: { listId: "l1", outDir: "/tmp/公示单", oneFile: true } });
+    expect(document.body.querySelector('[data-testid="printed-files"]')?.textContent).toContain("全部村（社区）");
     w.unmount();
   });
 

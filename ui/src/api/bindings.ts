@@ -282,7 +282,12 @@ noticeDays: number | null,
 /**
  * 监督举报电话; default the phone of the first office that has one.
  */
-hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
+hotline: string | null, preparedBy: string | null, reviewedBy: string | null, 
+/**
+ * All villages in one PDF, a section per village numbered on its own (default: one PDF
+ * per village).
+ */
+oneFile: boolean | null, };
 export type PayoutPrintResult = { files: Array<PrintedFile>, };
 export type PayoutSurvey = { fileName: string, sheets: Array<SurveyedSheet>, choices: Array<ColumnChoice>, 
 /**
