@@ -38,11 +38,22 @@ before(async () => {
 
 after(() => driver?.kill());
 
+let failures = 0;
+
 async function withApp(db, body) {
   const wd = new WebDriver(`http://127.0.0.1:${port}`);
   await wd.start(app, ["--db", db]);
   try {
     await body(wd);
+  } catch (e) {
+    // What the window showed when the test failed, and any message the app put up.
+    failures += 1;
+    const messages = await wd
+      .execute(`return [...document.querySelectorAll(".el-message")].map((m) => m.innerText).join(" | ")`)
+      .catch(() => "");
+    await wd.screenshot().then((png) => writeFileSync(join(artifacts, `failed-${failures}.png`), png), () => {});
+    if (messages) e.message += ` (the app showed: ${messages})`;
+    throw e;
   } finally {
     await wd.quit();
   }
@@ -327,8 +338,9 @@ test("the catalog: domains with counts, 低保 found across domains, an item hid
     await wd.waitFor(testid("catalog-detail"), { text: (t) => t.includes("全国基线 · 载入") });
     await wd.type(input("catalog-reason"), "本镇不承担此项审批，由县民政局公开");
     await wd.pickOption("李明", { open: testid("catalog-by") });
+    await wd.waitFor(testid("catalog-by"), { text: (t) => t.includes("李明") });
     await wd.click(testid("catalog-hide"));
-    await wd.waitFor(testid("catalog-hidden"));
+    await wd.waitFor(testid("catalog-hidden"), { timeout: 10000 });
     await wd.waitFor(testid("catalog-history"), { text: (t) => t.includes("本镇 · 隐藏") && t.includes("本镇不承担此项审批") && t.includes("李明") });
     // Gone from the search behind the drawer.
     for (let i = 0; i < 50 && (await catalogResultKeys(wd, "社会救助")).includes(key); i++) await new Promise((r) => setTimeout(r, 200));

@@ -5,6 +5,7 @@
 //! and get PDF bytes. Before anything is drawn every character is checked against the fonts;
 //! a character no font has is refused with the places it occurs, never printed as a box.
 
+mod cff;
 mod embed;
 mod error;
 mod fonts;
@@ -260,7 +261,10 @@ mod section_tests {
 
     /// The text of a PDF as `pdftotext` (poppler-utils, installed by `./dev.sh test`) reads it.
     fn pdf_text(pdf: &[u8]) -> String {
-        let dir = std::env::temp_dir().join(format!("gongkai-print-{}", std::process::id()));
+        // Tests run in parallel: each call gets its own folder.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("gongkai-print-{}-{call}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("sections.pdf");
         std::fs::write(&path, pdf).unwrap();

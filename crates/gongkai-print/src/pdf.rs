@@ -32,6 +32,17 @@ pub(crate) fn write(
     outline: &[(String, usize)],
     fonts: &FontSet,
 ) -> Result<Vec<u8>, PrintError> {
+    write_with(title, pages, outline, fonts, true)
+}
+
+/// [`write`], with the font programs' subroutines kept when `desubroutinize` is off.
+fn write_with(
+    title: &str,
+    pages: &[Canvas],
+    outline: &[(String, usize)],
+    fonts: &FontSet,
+    desubroutinize: bool,
+) -> Result<Vec<u8>, PrintError> {
     let mut doc = Document::with_version("1.7");
     let mut faces: HashMap<Face, Embedded> = HashMap::new();
     let mut font_resources = lopdf::Dictionary::new();
@@ -46,7 +57,7 @@ pub(crate) fn write(
         if usage.is_empty() {
             continue;
         }
-        let embedded = embed(&mut doc, fonts.font(face), &usage)?;
+        let embedded = embed(&mut doc, fonts.font(face), &usage, desubroutinize)?;
         font_resources.set(resource_name(face), embedded.font);
         faces.insert(face, embedded);
     }
@@ -355,6 +366,66 @@ fn literal(bytes: &[u8], out: &mut Vec<u8>) {
 mod tests {
     use super::*;
     use crate::embed::Code;
+
+    /// A sheet showing a few hundred different ideographs, figures and Latin letters.
+    fn many_glyphs() -> crate::Sheet {
+        let ideographs: Vec<char> = ('一'..='龥').step_by(97).collect();
+        crate::Sheet {
+            title: "字形对照".into(),
+            subtitle: "ABCxyz 0123456789".into(),
+            columns: vec![crate::Column {
+                title: "文字".into(),
+                weight: 1.0,
+                align: crate::Align::Left,
+            }],
+            groups: Vec::new(),
+            rows: ideographs
+                .chunks(20)
+                .map(|c| vec![c.iter().collect::<String>() + " 3.1415 *X"])
+                .collect(),
+            amount_column: None,
+            amounts_fen: Vec::new(),
+            footer: Vec::new(),
+            paper: crate::Paper::A4Portrait,
+            document_title: "字形对照".into(),
+        }
+    }
+
+    /// Page 1 rasterised by poppler (installed by `./dev.sh test`).
+    fn raster(pdf: &[u8], name: &str) -> Vec<u8> {
+        let dir =
+            std::env::temp_dir().join(format!("gongkai-raster-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("in.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdftoppm")
+            .args(["-r", "150", "-f", "1", "-l", "1", "-gray"])
+            .arg(&path)
+            .output()
+            .expect("pdftoppm (poppler-utils) must be installed");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(out.status.success());
+        out.stdout
+    }
+
+    #[test]
+    fn expanded_subroutines_draw_the_same_pixels_from_a_smaller_program() {
+        let fonts = FontSet::shared().unwrap();
+        let sheet = many_glyphs();
+        let pages =
+            crate::render::draw(fonts, &[&sheet], crate::render::Numbering::Continuous).unwrap();
+        let expanded = write_with("字形对照", &pages, &[], fonts, true).unwrap();
+        let kept = write_with("字形对照", &pages, &[], fonts, false).unwrap();
+        assert!(
+            expanded.len() * 10 < kept.len() * 9,
+            "expanded {} bytes, with subroutines {}",
+            expanded.len(),
+            kept.len()
+        );
+        let (a, b) = (raster(&expanded, "expanded"), raster(&kept, "kept"));
+        assert!(a.len() > 100_000);
+        assert!(a == b, "the two fonts draw different pixels");
+    }
 
     #[test]
     fn literals_escape_what_a_reader_would_misread() {

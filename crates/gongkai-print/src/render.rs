@@ -46,7 +46,7 @@ pub fn render_sections(sections: &[(String, Sheet)]) -> Result<Vec<u8>, PrintErr
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Numbering {
+pub(crate) enum Numbering {
     /// 第 x 页 共 y 页 through the whole document.
     Continuous,
     /// 第 x 页 共 y 页 within each sheet.
@@ -62,7 +62,7 @@ fn page_counts(pages: &[Canvas], sheets: usize) -> Vec<usize> {
     counts
 }
 
-fn draw(
+pub(crate) fn draw(
     fonts: &FontSet,
     sheets: &[&Sheet],
     numbering: Numbering,
