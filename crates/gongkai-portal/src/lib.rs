@@ -4,13 +4,16 @@
 //!
 //! - [`db`]: the SQLite file (WAL; one immediate transaction per write) and every operation;
 //! - [`server`]: the axum router; API errors are `{code, message}` JSON with one status each;
-//! - [`pages`]: server-rendered Chinese HTML, no JavaScript.
+//! - [`pages`]: server-rendered Chinese HTML, no JavaScript;
+//! - [`tls`]: HTTPS served by the portal itself, when no reverse proxy fronts it.
 
 pub mod db;
 pub mod pages;
 pub mod server;
+pub mod tls;
 
 pub use server::{Portal, router, serve};
+pub use tls::{serve_tls, server_config};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PortalError {

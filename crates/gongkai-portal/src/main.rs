@@ -29,8 +29,14 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
         /// 非本机地址上监听明文 HTTP 时必须给出：说明前面有 TLS 反向代理
-        #[arg(long)]
+        #[arg(long, conflicts_with = "tls_cert")]
         behind_tls_proxy: bool,
+        /// 由本平台直接提供 HTTPS：证书链（PEM，服务器证书在前）
+        #[arg(long, value_name = "PEM", requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// 与证书配套的私钥（PEM）
+        #[arg(long, value_name = "PEM", requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
     },
     /// 乡镇登记与撤销
     Township {
@@ -126,10 +132,16 @@ fn run(cli: Cli) -> Result<(), PortalError> {
             db,
             listen,
             behind_tls_proxy,
+            tls_cert,
+            tls_key,
         } => {
-            if !listen.ip().is_loopback() && !behind_tls_proxy {
+            let tls = match (tls_cert, tls_key) {
+                (Some(cert), Some(key)) => Some(gongkai_portal::server_config(&cert, &key)?),
+                _ => None,
+            };
+            if tls.is_none() && !listen.ip().is_loopback() && !behind_tls_proxy {
                 return Err(PortalError::Usage(format!(
-                    "在非本机地址 {listen} 上只提供明文 HTTP：请在前面部署 TLS 反向代理，并加 --behind-tls-proxy"
+                    "在非本机地址 {listen} 上不能只提供明文 HTTP：请用 --tls-cert 和 --tls-key 直接提供 HTTPS，或在前面部署 TLS 反向代理并加 --behind-tls-proxy"
                 )));
             }
             let portal = Portal::open(&db)?;
@@ -138,11 +150,15 @@ fn run(cli: Cli) -> Result<(), PortalError> {
                 .build()?;
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(listen).await?;
+                let scheme = if tls.is_some() { "https" } else { "http" };
                 out(&format!(
-                    "县级平台已启动：http://{}",
+                    "县级平台已启动：{scheme}://{}",
                     listener.local_addr()?
                 ))?;
-                gongkai_portal::serve(listener, portal).await?;
+                match tls {
+                    Some(config) => gongkai_portal::serve_tls(listener, portal, config).await?,
+                    None => gongkai_portal::serve(listener, portal).await?,
+                }
                 Ok(())
             })
         }

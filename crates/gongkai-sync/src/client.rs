@@ -53,6 +53,29 @@ pub enum ClientError {
     BadResponse(String),
 }
 
+/// A transport failure as a clerk can act on it, with the technical chain after it (reqwest's
+/// own message says only "error sending request").
+fn network_error(e: reqwest::Error) -> ClientError {
+    let mut chain = Vec::new();
+    let mut source: Option<&dyn std::error::Error> = Some(&e);
+    while let Some(cause) = source {
+        chain.push(cause.to_string());
+        source = cause.source();
+    }
+    let detail = chain.join("：");
+    let lower = detail.to_lowercase();
+    let plain = if lower.contains("certificate") || lower.contains("unknownissuer") {
+        "县级平台的安全证书不受信任：可能连错了地址，或需要导入县里提供的证书"
+    } else if e.is_timeout() {
+        "连接超时：网络可能很慢或已断开"
+    } else if e.is_connect() {
+        "连不上：网络已断开，或平台地址、端口有误，或平台没有运行"
+    } else {
+        "通信中断"
+    };
+    ClientError::Network(format!("{plain}（{detail}）"))
+}
+
 impl ClientError {
     /// Worth retrying later with backoff (network trouble, a portal error, a stale sequence
     /// number); the others need a person (registration, key, data).
@@ -110,9 +133,7 @@ impl PortalClient {
                 .map_err(|e| ClientError::Url(SyncError::BadUrl(format!("CA 证书：{e}"))))?;
             builder = builder.add_root_certificate(cert);
         }
-        let http = builder
-            .build()
-            .map_err(|e| ClientError::Network(e.to_string()))?;
+        let http = builder.build().map_err(network_error)?;
         Ok(Self {
             base,
             http,
@@ -260,16 +281,13 @@ impl PortalClient {
             .body(body)
             .send()
             .await
-            .map_err(|e| ClientError::Network(e.to_string()))?;
+            .map_err(network_error)?;
         let status = response.status().as_u16();
         let gzipped = response
             .headers()
             .get(CONTENT_ENCODING)
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
-        let raw = response
-            .bytes()
-            .await
-            .map_err(|e| ClientError::Network(e.to_string()))?;
+        let raw = response.bytes().await.map_err(network_error)?;
         let bytes = if gzipped {
             gunzip(&raw, MAX_JSON_BYTES).map_err(|e| ClientError::BadResponse(e.to_string()))?
         } else {
