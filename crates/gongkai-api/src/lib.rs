@@ -79,6 +79,7 @@ macro_rules! with_commands {
             sync_identity($crate::wire::NoArgs) -> $crate::wire::SyncIdentity;
             sync_now($crate::wire::SyncArgs) -> $crate::wire::SyncReport;
             sync_status($crate::wire::NoArgs) -> $crate::wire::SyncStatus;
+            sync_county_ca($crate::wire::SyncCountyCaArgs) -> $crate::wire::SyncStatus;
             catalog_domains($crate::wire::NoArgs) -> $crate::wire::CatalogDomains;
             catalog_items($crate::wire::CatalogItemsArgs) -> $crate::wire::CatalogItems;
             catalog_search($crate::wire::CatalogSearchArgs) -> $crate::wire::CatalogItems;

@@ -13,7 +13,7 @@ use gongkai_store::{
     CountyChange, CountyUpdate, OutboxItem, PendingEntry, Store, StoredAttachment, StoredRecord,
     SyncRun,
 };
-use gongkai_sync::client::{ClientError, PortalClient, SeqSource};
+use gongkai_sync::client::{ClientError, PortalClient, SeqSource, county_ca_fingerprint};
 use gongkai_sync::{
     AttachmentRef, CalendarPublication, CatalogAdjustmentPayload, CatalogPublication, DayKind,
     Entry, NoticePublication, Op, PayoutListPayload, PayoutSummary, PayoutVillage, RecordPayload,
@@ -239,6 +239,43 @@ impl Api {
         })
     }
 
+    /// Keeps the county portal's CA certificate read from a PEM file (checked first), or forgets
+    /// it with no path; answers the sync status with its fingerprint.
+    pub fn sync_county_ca(
+        &self,
+        args: wire::SyncCountyCaArgs,
+    ) -> Result<wire::SyncStatus, ApiError> {
+        let pem = match args
+            .path
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            Some(path) => {
+                let bytes = std::fs::read(path)
+                    .map_err(|e| ApiError::invalid(format!("证书文件“{path}”无法读取：{e}")))?;
+                county_ca_fingerprint(&bytes).map_err(|why| {
+                    ApiError::invalid(format!("“{path}”不能作为县级平台证书：{why}"))
+                })?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    ApiError::invalid(format!("“{path}”不能作为县级平台证书：不是文本格式（PEM）"))
+                })?;
+                Some(text)
+            }
+            None => None,
+        };
+        self.with_store(OpenMode::Existing, |store| {
+            if store.sync_identity()?.is_none() {
+                return Err(ApiError::sync(
+                    "尚未生成同步身份：请先生成，并把公钥交县级平台登记".to_owned(),
+                ));
+            }
+            store.set_county_ca(pem.as_deref())?;
+            Ok(())
+        })?;
+        self.sync_status(wire::NoArgs {})
+    }
+
     /// One sync run: push everything queued, then pull every county stream.
     pub fn sync_now(&self, args: wire::SyncArgs) -> Result<wire::SyncReport, ApiError> {
         let started_at = Utc::now().to_rfc3339();
@@ -267,7 +304,7 @@ impl Api {
     }
 
     fn sync_run(&self, args: &wire::SyncArgs) -> Result<wire::SyncReport, ApiError> {
-        let (code, key, url) = self.with_store(OpenMode::Existing, |store| {
+        let (code, key, url, county_ca) = self.with_store(OpenMode::Existing, |store| {
             let code = township_code(store)?;
             let identity = store.sync_identity()?.ok_or_else(|| {
                 ApiError::sync("尚未生成同步身份：请先在“同步”页（或 gongkai sync identity）生成，并把公钥交县级平台登记".to_owned())
@@ -282,9 +319,10 @@ impl Api {
                     .ok_or_else(|| ApiError::sync("尚未设置县级平台地址".to_owned()))?,
             };
             let key = TownshipKey::from_secret_string(&identity.secret).map_err(ApiError::internal)?;
-            Ok((code, key, url))
+            Ok((code, key, url, identity.county_ca_pem))
         })?;
-        let client = PortalClient::new(&url, &code, key, None).map_err(client_error)?;
+        let client = PortalClient::new(&url, &code, key, county_ca.as_deref().map(str::as_bytes))
+            .map_err(client_error)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -373,9 +411,14 @@ impl Api {
                 .iter()
                 .find(|r| r.error.is_none())
                 .map(|r| r.finished_at.clone());
+            let county_ca_fingerprint = identity
+                .as_ref()
+                .and_then(|i| i.county_ca_pem.as_deref())
+                .and_then(|pem| county_ca_fingerprint(pem.as_bytes()).ok());
             Ok(wire::SyncStatus {
                 public_key: identity.as_ref().map(|i| i.public_key.clone()),
                 portal_url: identity.and_then(|i| i.portal_url),
+                county_ca_fingerprint,
                 pending: counts.pending,
                 acked: counts.acked,
                 rejected: store

@@ -1149,6 +1149,14 @@ pub struct SyncArgs {
     pub trigger: Option<String>,
 }
 
+/// Import (or with `path: null` forget) the county portal's CA certificate, a PEM file the county
+/// hands out when its HTTPS certificate is not one the system trusts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncCountyCaArgs {
+    pub path: Option<String>,
+}
+
 /// `gongkai sync --json`: snake_case, as scripts read it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct SyncReport {
@@ -1184,6 +1192,8 @@ pub struct CountyNotice {
 pub struct SyncStatus {
     pub public_key: Option<String>,
     pub portal_url: Option<String>,
+    /// SHA-256 fingerprint of the imported county CA certificate, to confirm with the county.
+    pub county_ca_fingerprint: Option<String>,
     pub pending: u32,
     pub acked: u32,
     pub rejected: Vec<String>,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use gongkai_api::Api;
 use gongkai_api::wire::{
     CatalogItemsArgs, NoArgs, PayoutImportArgs, PayoutPostArgs, PublishInput, RecordInput,
-    ReviewInput, SecrecyAnswer, SecrecyInput, SyncArgs,
+    ReviewInput, SecrecyAnswer, SecrecyInput, SyncArgs, SyncCountyCaArgs,
 };
 use gongkai_portal::{Portal, db};
 use gongkai_sync::Stream;
@@ -40,6 +40,32 @@ impl County {
         }
     }
 
+    /// The portal serving HTTPS itself with the test certificate of `gongkai-portal`.
+    fn start_tls(dir: &Path) -> County {
+        let db = dir.join("county.sqlite3");
+        let portal = Portal::open(&db).unwrap();
+        let config = gongkai_portal::server_config(
+            &portal_fixture("test-cert.pem"),
+            &portal_fixture("test-key.pem"),
+        )
+        .unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                tx.send(listener.local_addr().unwrap()).unwrap();
+                gongkai_portal::serve_tls(listener, portal, config)
+                    .await
+                    .unwrap();
+            });
+        });
+        County {
+            addr: rx.recv().unwrap(),
+            db,
+        }
+    }
+
     fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
@@ -53,6 +79,14 @@ impl County {
         let mut conn = db::open(&self.db).unwrap();
         db::publish(&mut conn, stream, &json.to_string()).unwrap();
     }
+}
+
+fn portal_fixture(name: &str) -> PathBuf {
+    PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"),
+    )
+    .join("../gongkai-portal/tests/fixtures")
+    .join(name)
 }
 
 fn person(api: &Api, name: &str) -> String {
@@ -330,4 +364,69 @@ fn published_things_go_up_once_and_county_data_comes_down_once() {
 
     // Pulled once: a further run applies nothing again.
     assert_eq!(sync(&api, &county).pulled, 0);
+}
+
+#[test]
+fn a_county_with_its_own_certificate_is_reached_once_it_is_imported() {
+    let dir = TempDir::new().unwrap();
+    let county = County::start_tls(dir.path());
+    let api = Api::new(dir.path().join("township.sqlite3"));
+    api.setup_demo(NoArgs {}).unwrap();
+    let identity = api.sync_identity(NoArgs {}).unwrap();
+    let mut conn = db::open(&county.db).unwrap();
+    db::township_add(
+        &mut conn,
+        &identity.township_code,
+        "示范镇",
+        &identity.public_key,
+    )
+    .unwrap();
+    published_record(&api, "2026年部门预算");
+    let url = format!("https://localhost:{}", county.addr.port());
+    let now = |api: &Api| {
+        api.sync_now(SyncArgs {
+            portal: Some(url.clone()),
+            trigger: None,
+        })
+    };
+
+    // The system does not trust the county's certificate: said so, nothing lost.
+    let untrusted = now(&api).unwrap_err();
+    assert!(
+        untrusted.message.contains("证书不受信任"),
+        "{}",
+        untrusted.message
+    );
+    assert_eq!(api.sync_status(NoArgs {}).unwrap().pending, 1);
+
+    // A file that is not a certificate is refused by name.
+    let not_pem = dir.path().join("县级平台证书.txt");
+    std::fs::write(&not_pem, "请联系县政务公开办").unwrap();
+    let refused = api
+        .sync_county_ca(SyncCountyCaArgs {
+            path: Some(not_pem.display().to_string()),
+        })
+        .unwrap_err();
+    assert!(
+        refused.message.contains("县级平台证书.txt") && refused.message.contains("没有证书"),
+        "{}",
+        refused.message
+    );
+
+    let status = api
+        .sync_county_ca(SyncCountyCaArgs {
+            path: Some(portal_fixture("test-cert.pem").display().to_string()),
+        })
+        .unwrap();
+    let fingerprint = status.county_ca_fingerprint.unwrap();
+    assert_eq!(fingerprint.len(), 32 * 3 - 1, "{fingerprint}");
+    let report = now(&api).unwrap();
+    assert_eq!((report.pushed, report.pending), (1, 0));
+    assert_eq!(county.count("SELECT count(*) FROM entry"), 1);
+
+    // Forgotten again: the county is untrusted again.
+    let status = api.sync_county_ca(SyncCountyCaArgs { path: None }).unwrap();
+    assert_eq!(status.county_ca_fingerprint, None);
+    published_record(&api, "2026年一季度财政收支");
+    assert!(now(&api).unwrap_err().message.contains("证书不受信任"));
 }

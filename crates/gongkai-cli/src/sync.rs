@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use gongkai_api::wire::{NoArgs, SyncArgs, SyncIdentity, SyncReport};
+use gongkai_api::wire::{NoArgs, SyncArgs, SyncCountyCaArgs, SyncIdentity, SyncReport, SyncStatus};
 use gongkai_api::{Api, ApiError};
 
 use crate::Db;
@@ -34,12 +34,24 @@ enum SyncCommand {
         #[command(flatten)]
         db: Db,
     },
+    /// 导入县级平台的 CA 证书（PEM；县里的 HTTPS 证书不是系统信任的机构签发时使用）
+    CountyCa {
+        #[command(flatten)]
+        db: Db,
+        /// 证书文件（PEM）
+        #[arg(required_unless_present = "clear")]
+        file: Option<PathBuf>,
+        /// 移除已导入的证书
+        #[arg(long, conflicts_with = "file")]
+        clear: bool,
+    },
 }
 
 #[derive(Debug)]
 pub enum SyncOutput {
     Identity(SyncIdentity),
     Ran(SyncReport),
+    CountyCa(SyncStatus),
 }
 
 pub fn run(cli: SyncCli) -> (bool, Result<Report, ApiError>) {
@@ -49,6 +61,16 @@ pub fn run(cli: SyncCli) -> (bool, Result<Report, ApiError>) {
             (
                 db.json,
                 result.map(|i| Report::Sync(SyncOutput::Identity(i))),
+            )
+        }
+        Some(SyncCommand::CountyCa { db, file, clear: _ }) => {
+            let args = SyncCountyCaArgs {
+                path: file.map(|f| f.display().to_string()),
+            };
+            let result = Api::new(&db.db).sync_county_ca(args);
+            (
+                db.json,
+                result.map(|s| Report::Sync(SyncOutput::CountyCa(s))),
             )
         }
         None => {
@@ -71,6 +93,9 @@ impl SyncOutput {
         let value = match self {
             SyncOutput::Identity(i) => serde_json::to_value(i),
             SyncOutput::Ran(r) => serde_json::to_value(r),
+            SyncOutput::CountyCa(status) => {
+                Ok(serde_json::json!({ "county_ca_fingerprint": status.county_ca_fingerprint }))
+            }
         };
         value.unwrap_or_default()
     }
@@ -89,6 +114,12 @@ impl SyncOutput {
                 lines.extend(r.rejected.iter().map(|m| format!("  县级平台拒收：{m}")));
                 lines.join("\n")
             }
+            SyncOutput::CountyCa(status) => match &status.county_ca_fingerprint {
+                Some(print) => format!(
+                    "已导入县级平台证书。SHA-256 指纹：\n{print}\n（请与县里核对此指纹，确认证书确为县级平台所发）"
+                ),
+                None => "已移除县级平台证书，今后只信任系统自带的证书机构".to_owned(),
+            },
         }
     }
 }

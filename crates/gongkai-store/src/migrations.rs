@@ -54,6 +54,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "sync",
         sql: include_str!("migrations/0007_sync.sql"),
     },
+    Migration {
+        version: 8,
+        name: "county_ca",
+        sql: include_str!("migrations/0008_county_ca.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

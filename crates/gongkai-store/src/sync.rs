@@ -37,6 +37,8 @@ pub struct SyncIdentity {
     pub secret: String,
     pub public_key: String,
     pub portal_url: Option<String>,
+    /// The county portal's CA certificate (PEM), when the system's trust store lacks it.
+    pub county_ca_pem: Option<String>,
 }
 
 /// Counts for the sync screen.
@@ -102,13 +104,14 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT secret, public_key, portal_url FROM sync_identity",
+                "SELECT secret, public_key, portal_url, county_ca_pem FROM sync_identity",
                 [],
                 |r| {
                     Ok(SyncIdentity {
                         secret: r.get(0)?,
                         public_key: r.get(1)?,
                         portal_url: r.get(2)?,
+                        county_ca_pem: r.get(3)?,
                     })
                 },
             )
@@ -136,6 +139,20 @@ impl Store {
         self.write(|w| {
             let changed =
                 w.tx.execute("UPDATE sync_identity SET portal_url = ?1", [url])?;
+            if changed == 0 {
+                return Err(StoreError::NotFound {
+                    what: "同步身份"
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Keeps (or with `None` forgets) the county portal's CA certificate.
+    pub fn set_county_ca(&mut self, pem: Option<&str>) -> Result<(), StoreError> {
+        self.write(|w| {
+            let changed =
+                w.tx.execute("UPDATE sync_identity SET county_ca_pem = ?1", [pem])?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
                     what: "同步身份"

@@ -53,6 +53,28 @@ pub enum ClientError {
     BadResponse(String),
 }
 
+/// Checks a county CA certificate a clerk imports and gives the SHA-256 fingerprint of its
+/// first certificate (colon-separated hex: what the county reads out to confirm it is theirs),
+/// or why it is not a certificate, in Chinese.
+pub fn county_ca_fingerprint(pem: &[u8]) -> Result<String, String> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    use sha2::{Digest, Sha256};
+    let certs = CertificateDer::pem_slice_iter(pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("不是 PEM 格式的证书（{e}）"))?;
+    let first = certs
+        .first()
+        .ok_or("文件中没有证书：应是以“-----BEGIN CERTIFICATE-----”开头的 PEM 文本")?;
+    reqwest::Certificate::from_pem(pem).map_err(|e| format!("证书无法使用（{e}）"))?;
+    let digest = Sha256::digest(first.as_ref());
+    Ok(digest
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":"))
+}
+
 /// A transport failure as a clerk can act on it, with the technical chain after it (reqwest's
 /// own message says only "error sending request").
 fn network_error(e: reqwest::Error) -> ClientError {

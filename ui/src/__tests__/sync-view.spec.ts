@@ -1,14 +1,17 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
 import SyncView from "@/views/sync/SyncView.vue";
 import type { SyncStatus } from "@/api/bindings";
 import { flush, serve } from "./fixtures";
 
+vi.mock("@/api/files", () => ({ chooseCertificateFile: vi.fn(async () => "/media/U盘/县级平台证书.pem") }));
+
 function status(overrides: Partial<SyncStatus> = {}): SyncStatus {
   return {
     publicKey: "ed25519:AAAA",
     portalUrl: "http://127.0.0.1:8080",
+    countyCaFingerprint: null,
     pending: 2,
     acked: 5,
     rejected: [],
@@ -22,6 +25,30 @@ function status(overrides: Partial<SyncStatus> = {}): SyncStatus {
 describe("同步", () => {
   beforeEach(() => {
     document.body.innerHTML = "";
+  });
+
+  it("imports the county's certificate and shows its fingerprint to check with the county", async () => {
+    const print = "AB:CD:EF";
+    const mock = serve({
+      sync_status: () => status(),
+      sync_identity: () => ({ township_code: "999901101", public_key: "ed25519:AAAA", portal_url: null }),
+      sync_county_ca: (args) => status({ countyCaFingerprint: (args as { path: string | null }).path ? print : null }),
+    });
+    const w = mount(SyncView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await flush();
+    await flush();
+    expect(w.find('[data-testid="sync-county-ca"]').text()).toContain("未导入");
+    await w.find('[data-testid="sync-county-ca-import"]').trigger("click");
+    await flush();
+    await flush();
+    expect(mock).toHaveBeenCalledWith("sync_county_ca", { args: { path: "/media/U盘/县级平台证书.pem" } });
+    expect(w.find('[data-testid="sync-county-ca"]').text()).toContain(print);
+    await w.find('[data-testid="sync-county-ca-forget"]').trigger("click");
+    await flush();
+    await flush();
+    expect(mock).toHaveBeenCalledWith("sync_county_ca", { args: { path: null } });
+    expect(w.find('[data-testid="sync-county-ca"]').text()).toContain("未导入");
+    w.unmount();
   });
 
   it("shows the identity, what waits, and each failed run in plain Chinese", async () => {

@@ -453,6 +453,7 @@ portal: string | null,
  * Why this run: manual · start · timer · network · write.
  */
 trigger: string | null, };
+export type SyncCountyCaArgs = { path: string | null, };
 export type SyncIdentity = { township_code: string, public_key: string, portal_url: string | null, };
 export type SyncReport = { pushed: number, pulled: number, pending: number, 
 /**
@@ -464,7 +465,11 @@ export type SyncRunEntry = { finishedAt: string, trigger: string, pushed: number
  * Chinese; `null`: the run succeeded.
  */
 error: string | null, };
-export type SyncStatus = { publicKey: string | null, portalUrl: string | null, pending: number, acked: number, rejected: Array<string>, lastSuccess: string | null, runs: Array<SyncRunEntry>, notices: Array<CountyNotice>, };
+export type SyncStatus = { publicKey: string | null, portalUrl: string | null, 
+/**
+ * SHA-256 fingerprint of the imported county CA certificate, to confirm with the county.
+ */
+countyCaFingerprint: string | null, pending: number, acked: number, rejected: Array<string>, lastSuccess: string | null, runs: Array<SyncRunEntry>, notices: Array<CountyNotice>, };
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
 export type Village = { id: string, name: string, code: string, kind: VillageKind, };
@@ -524,6 +529,7 @@ export const commands = {
   syncIdentity: () => invoke<SyncIdentity>("sync_identity", { args: {} }),
   syncNow: (args: SyncArgs) => invoke<SyncReport>("sync_now", { args }),
   syncStatus: () => invoke<SyncStatus>("sync_status", { args: {} }),
+  syncCountyCa: (args: SyncCountyCaArgs) => invoke<SyncStatus>("sync_county_ca", { args }),
   catalogDomains: () => invoke<CatalogDomains>("catalog_domains", { args: {} }),
   catalogItems: (args: CatalogItemsArgs) => invoke<CatalogItems>("catalog_items", { args }),
   catalogSearch: (args: CatalogSearchArgs) => invoke<CatalogItems>("catalog_search", { args }),

@@ -49,3 +49,14 @@ export async function chooseCalendarFile(): Promise<string | null> {
 export async function chooseCopyTarget(fileName: string): Promise<string | null> {
   return save({ title: "另存为", defaultPath: fileName });
 }
+
+/** Asks for the county portal's CA certificate (PEM); null when cancelled. */
+export async function chooseCertificateFile(): Promise<string | null> {
+  const picked = await open({
+    title: "选择县级平台证书",
+    multiple: false,
+    directory: false,
+    filters: [{ name: "证书（PEM）", extensions: ["pem", "crt", "cer"] }],
+  });
+  return typeof picked === "string" ? picked : null;
+}
