@@ -340,7 +340,14 @@ test("the catalog: domains with counts, 低保 found across domains, an item hid
     await wd.pickOption("李明", { open: testid("catalog-by") });
     await wd.waitFor(testid("catalog-by"), { text: (t) => t.includes("李明") });
     await wd.click(testid("catalog-hide"));
-    await wd.waitFor(testid("catalog-hidden"), { timeout: 10000 });
+    // Twice in CI the click on 隐藏, right after the 经办人 dropdown closed, never reached the
+    // button (no request, no message). The button still there and enabled means it was lost.
+    try {
+      await wd.waitFor(testid("catalog-hidden"), { timeout: 8000 });
+    } catch {
+      await wd.click(testid("catalog-hide"));
+      await wd.waitFor(testid("catalog-hidden"), { timeout: 10000 });
+    }
     await wd.waitFor(testid("catalog-history"), { text: (t) => t.includes("本镇 · 隐藏") && t.includes("本镇不承担此项审批") && t.includes("李明") });
     // Gone from the search behind the drawer.
     for (let i = 0; i < 50 && (await catalogResultKeys(wd, "社会救助")).includes(key); i++) await new Promise((r) => setTimeout(r, 200));
