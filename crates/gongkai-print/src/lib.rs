@@ -170,6 +170,11 @@ mod render_tests {
     }
 
     #[test]
+    fn the_same_sheet_renders_to_the_same_bytes() {
+        assert_eq!(render(&sheet(70)).unwrap(), render(&sheet(70)).unwrap());
+    }
+
+    #[test]
     fn renders_a_pdf_with_both_faces_subset() {
         let pdf = render(&sheet(40)).unwrap();
         assert!(pdf.starts_with(b"%PDF"));

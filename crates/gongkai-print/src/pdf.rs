@@ -167,8 +167,8 @@ fn write_with(
     }
     let catalog = doc.add_object(catalog);
     doc.trailer.set("Root", catalog);
-    // No creation date: the same list prints to the same bytes, so an archived notice's
-    // fingerprint can be checked by printing it again.
+    // No timestamp of the file's own: the same sheet renders to the same bytes, so an archived
+    // notice's fingerprint can be checked by rendering it again.
     let info = doc.add_object(dictionary! {
         "Title" => text_string(title),
         "Producer" => text_string("Gongkai 乡镇政务公开工作台"),
