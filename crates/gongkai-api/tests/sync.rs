@@ -23,6 +23,20 @@ struct County {
 
 impl County {
     fn start(dir: &Path) -> County {
+        County::serve(dir, None)
+    }
+
+    /// The portal serving HTTPS itself with the test certificate of `gongkai-portal`.
+    fn start_tls(dir: &Path) -> County {
+        let config = gongkai_portal::server_config(
+            &portal_fixture("test-cert.pem"),
+            &portal_fixture("test-key.pem"),
+        )
+        .unwrap();
+        County::serve(dir, Some(config))
+    }
+
+    fn serve(dir: &Path, tls: Option<std::sync::Arc<gongkai_portal::tls::ServerConfig>>) -> County {
         let db = dir.join("county.sqlite3");
         let portal = Portal::open(&db).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
@@ -31,7 +45,11 @@ impl County {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 tx.send(listener.local_addr().unwrap()).unwrap();
-                gongkai_portal::serve(listener, portal).await.unwrap();
+                match tls {
+                    Some(config) => gongkai_portal::serve_tls(listener, portal, config).await,
+                    None => gongkai_portal::serve(listener, portal).await,
+                }
+                .unwrap();
             });
         });
         County {
@@ -40,30 +58,16 @@ impl County {
         }
     }
 
-    /// The portal serving HTTPS itself with the test certificate of `gongkai-portal`.
-    fn start_tls(dir: &Path) -> County {
-        let db = dir.join("county.sqlite3");
-        let portal = Portal::open(&db).unwrap();
-        let config = gongkai_portal::server_config(
-            &portal_fixture("test-cert.pem"),
-            &portal_fixture("test-key.pem"),
+    /// Registers the township's identity at the county.
+    fn register(&self, identity: &gongkai_api::wire::SyncIdentity) {
+        let mut conn = db::open(&self.db).unwrap();
+        db::township_add(
+            &mut conn,
+            &identity.township_code,
+            "示范镇",
+            &identity.public_key,
         )
         .unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Runtime::new().unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                gongkai_portal::serve_tls(listener, portal, config)
-                    .await
-                    .unwrap();
-            });
-        });
-        County {
-            addr: rx.recv().unwrap(),
-            db,
-        }
     }
 
     fn url(&self) -> String {
@@ -217,14 +221,7 @@ fn published_things_go_up_once_and_county_data_comes_down_once() {
     );
     assert_eq!(api.sync_status(NoArgs {}).unwrap().pending, 1);
 
-    let mut conn = db::open(&county.db).unwrap();
-    db::township_add(
-        &mut conn,
-        &identity.township_code,
-        "示范镇",
-        &identity.public_key,
-    )
-    .unwrap();
+    county.register(&identity);
 
     // A payout list posted for 公示: masked rows only.
     let csv = dir.path().join("2026年示范镇高龄津贴发放清册.csv");
@@ -372,15 +369,7 @@ fn a_county_with_its_own_certificate_is_reached_once_it_is_imported() {
     let county = County::start_tls(dir.path());
     let api = Api::new(dir.path().join("township.sqlite3"));
     api.setup_demo(NoArgs {}).unwrap();
-    let identity = api.sync_identity(NoArgs {}).unwrap();
-    let mut conn = db::open(&county.db).unwrap();
-    db::township_add(
-        &mut conn,
-        &identity.township_code,
-        "示范镇",
-        &identity.public_key,
-    )
-    .unwrap();
+    county.register(&api.sync_identity(NoArgs {}).unwrap());
     published_record(&api, "2026年部门预算");
     let url = format!("https://localhost:{}", county.addr.port());
     let now = |api: &Api| {

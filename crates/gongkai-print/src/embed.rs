@@ -15,8 +15,6 @@ use printpdf::ParsedFont;
 use crate::PrintError;
 use crate::pdf::deflate;
 
-/// Glyphs with a one-byte code: 0x00–0x7F but for the bytes a literal string must escape.
-const ONE_BYTE: usize = 124;
 /// Two-byte codes start here; their first byte is outside the one-byte range.
 const TWO_BYTE_START: u32 = 0x8000;
 const TWO_BYTE_END: u32 = 0xFFFF;
@@ -78,20 +76,7 @@ pub(crate) fn embed(
     let mut by_use: Vec<(u16, usize, char)> =
         usage.glyphs.iter().map(|(&g, &(n, c))| (g, n, c)).collect();
     by_use.sort_by_key(|&(g, n, _)| (std::cmp::Reverse(n), g));
-    let one_byte = (0u8..0x80).filter(|b| !b"()\\\r".contains(b));
-    let two_byte = (TWO_BYTE_START..=TWO_BYTE_END).map(|w| Code::Two(w as u16));
-    let mut all_codes = one_byte.map(Code::One).chain(two_byte);
-    let mut codes = HashMap::with_capacity(by_use.len());
-    for &(gid, _, _) in &by_use {
-        let code = all_codes
-            .next()
-            .ok_or_else(|| PrintError::Pdf("字形超过两万个".into()))?;
-        codes.insert(gid, code);
-    }
-    debug_assert_eq!(
-        ONE_BYTE,
-        (0u8..0x80).filter(|b| !b"()\\\r".contains(b)).count()
-    );
+    let codes = assign_codes(by_use.iter().map(|&(gid, _, _)| gid))?;
 
     let wanted: BTreeMap<u16, String> =
         by_use.iter().map(|&(g, _, c)| (g, c.to_string())).collect();
@@ -231,6 +216,25 @@ pub(crate) fn embed(
     Ok(Embedded { font, codes })
 }
 
+/// One-byte codes: 0x00–0x7F but for the bytes a literal string must escape (124 of them).
+fn one_byte_codes() -> impl Iterator<Item = u8> {
+    (0u8..0x80).filter(|b| !b"()\\\r".contains(b))
+}
+
+/// Codes for the glyphs in order of use: one byte while they last, then two.
+fn assign_codes(glyphs: impl Iterator<Item = u16>) -> Result<HashMap<u16, Code>, PrintError> {
+    let two_byte = (TWO_BYTE_START..=TWO_BYTE_END).map(|w| Code::Two(w as u16));
+    let mut all_codes = one_byte_codes().map(Code::One).chain(two_byte);
+    let mut codes = HashMap::new();
+    for gid in glyphs {
+        let code = all_codes
+            .next()
+            .ok_or_else(|| PrintError::Pdf("一份文件用到的字形超过 32,892 个".into()))?;
+        codes.insert(gid, code);
+    }
+    Ok(codes)
+}
+
 fn system_info(ordering: &str) -> Dictionary {
     dictionary! {
         "Registry" => Object::String(b"Adobe".to_vec(), StringFormat::Literal),
@@ -327,7 +331,8 @@ mod tests {
                 Code::Two(_) => None,
             })
             .collect();
-        assert_eq!(one.len(), ONE_BYTE);
+        assert_eq!(one.len(), 124);
+        assert_eq!(one_byte_codes().count(), 124);
         assert!(one.iter().all(|b| !b"()\\\r".contains(b) && *b < 0x80));
         // The most used glyph (the 200th character) has a one-byte code, the least used two.
         let most = fonts
@@ -337,6 +342,12 @@ mod tests {
         let least = fonts.main.lookup_glyph_index('一' as u32).unwrap();
         assert!(matches!(embedded.codes[&most], Code::One(_)));
         assert!(matches!(embedded.codes[&least], Code::Two(_)));
+    }
+
+    #[test]
+    fn codes_run_out_only_past_every_two_byte_code() {
+        assert_eq!(assign_codes(0..32_892).unwrap().len(), 32_892);
+        assert!(matches!(assign_codes(0..32_893), Err(PrintError::Pdf(_))));
     }
 
     #[test]

@@ -136,24 +136,22 @@ impl Store {
     }
 
     pub fn set_portal_url(&mut self, url: &str) -> Result<(), StoreError> {
-        self.write(|w| {
-            let changed =
-                w.tx.execute("UPDATE sync_identity SET portal_url = ?1", [url])?;
-            if changed == 0 {
-                return Err(StoreError::NotFound {
-                    what: "同步身份"
-                });
-            }
-            Ok(())
-        })
+        self.update_identity("UPDATE sync_identity SET portal_url = ?1", Some(url))
     }
 
     /// Keeps (or with `None` forgets) the county portal's CA certificate.
     pub fn set_county_ca(&mut self, pem: Option<&str>) -> Result<(), StoreError> {
+        self.update_identity("UPDATE sync_identity SET county_ca_pem = ?1", pem)
+    }
+
+    /// One setting of the identity; there must be an identity to set it on.
+    fn update_identity(
+        &mut self,
+        sql: &'static str,
+        value: Option<&str>,
+    ) -> Result<(), StoreError> {
         self.write(|w| {
-            let changed =
-                w.tx.execute("UPDATE sync_identity SET county_ca_pem = ?1", [pem])?;
-            if changed == 0 {
+            if w.tx.execute(sql, [value])? == 0 {
                 return Err(StoreError::NotFound {
                     what: "同步身份"
                 });
