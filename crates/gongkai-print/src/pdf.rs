@@ -44,26 +44,9 @@ fn write_with(
     desubroutinize: bool,
 ) -> Result<Vec<u8>, PrintError> {
     let mut doc = Document::with_version("1.7");
-    let mut faces: HashMap<Face, Embedded> = HashMap::new();
     let mut font_resources = lopdf::Dictionary::new();
-    for face in [Face::Main, Face::Fallback] {
-        let mut usage = Usage::default();
-        let runs = pages.iter().flat_map(|p| &p.parts).flat_map(|p| &p.runs);
-        for run in runs.filter(|r| r.face == face) {
-            for &(gid, c) in &run.glyphs {
-                usage.add(gid, c);
-            }
-        }
-        if usage.is_empty() {
-            continue;
-        }
-        let embedded = embed(&mut doc, fonts.font(face), &usage, desubroutinize)?;
-        font_resources.set(resource_name(face), embedded.font);
-        faces.insert(face, embedded);
-    }
+    let faces = embed_faces(&mut doc, pages, fonts, desubroutinize, &mut font_resources)?;
     let font_resources = doc.add_object(font_resources);
-
-    // Every part encoded; one whose bytes recur becomes a form drawn wherever it occurs.
     let encoded: Vec<Vec<Vec<u8>>> = pages
         .iter()
         .map(|page| {
@@ -74,68 +57,22 @@ fn write_with(
                 .collect()
         })
         .collect();
-    let mut occurrences: HashMap<&[u8], usize> = HashMap::new();
-    for bytes in encoded.iter().flatten() {
-        *occurrences.entry(bytes.as_slice()).or_default() += 1;
-    }
-    let mut forms: HashMap<&[u8], String> = HashMap::new();
-    let mut form_resources = lopdf::Dictionary::new();
-    for bytes in encoded.iter().flatten() {
-        if occurrences[bytes.as_slice()] < 2 || forms.contains_key(bytes.as_slice()) {
-            continue;
-        }
-        let name = format!("P{}", forms.len());
-        // Forms are drawn in hundredths of a point, downwards from their origin.
-        let (width, height) = pages.first().map_or((0.0, 0.0), |p| p.size);
-        let bbox = vec![
-            0.into(),
-            (-units(height)).into(),
-            units(width).into(),
-            units(height).into(),
-        ];
-        let form = Stream::new(
-            dictionary! {
-                "Type" => "XObject",
-                "Subtype" => "Form",
-                "BBox" => bbox,
-                "Resources" => dictionary! { "Font" => font_resources },
-                "Filter" => "FlateDecode",
-            },
-            deflate(bytes),
-        );
-        form_resources.set(name.as_str(), doc.add_object(form.with_compression(false)));
-        forms.insert(bytes.as_slice(), name);
-    }
+    let paper = pages.first().map_or((0.0, 0.0), |p| p.size);
+    let (forms, form_resources) = shared_forms(&mut doc, &encoded, paper, font_resources);
     let resources = doc.add_object(dictionary! {
         "Font" => font_resources,
         "XObject" => form_resources,
     });
 
     let pages_id = doc.new_object_id();
-    let paper = pages.first().map_or((0.0, 0.0), |p| p.size);
     let mut kids = Vec::with_capacity(pages.len());
     for (canvas, parts) in pages.iter().zip(&encoded) {
-        let height = canvas.size.1;
-        let mut page = Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + 64);
-        page.extend_from_slice(b"0.01 0 0 0.01 0 0 cm\n");
-        for (part, bytes) in canvas.parts.iter().zip(parts) {
-            let moved = placed(part, height);
-            if let Some((x, y)) = moved {
-                let _ = write!(page, "q 1 0 0 1 {x} {y} cm ");
-            }
-            match forms.get(bytes.as_slice()) {
-                Some(name) => {
-                    let _ = writeln!(page, "/{name} Do");
-                }
-                None => page.extend_from_slice(bytes),
-            }
-            if moved.is_some() {
-                page.extend_from_slice(b"Q\n");
-            }
-        }
         let content = doc.add_object(
-            Stream::new(dictionary! { "Filter" => "FlateDecode" }, deflate(&page))
-                .with_compression(false),
+            Stream::new(
+                dictionary! { "Filter" => "FlateDecode" },
+                deflate(&page_content(canvas, parts, &forms)),
+            )
+            .with_compression(false),
         );
         // Resources and the usual paper size are inherited from the page tree.
         let mut page = dictionary! {
@@ -184,6 +121,98 @@ fn write_with(
     doc.save_with_options(&mut out, options)
         .map_err(|e| PrintError::Pdf(e.to_string()))?;
     Ok(out)
+}
+
+/// Each face the pages use, embedded, its font resource named in `resources`.
+fn embed_faces(
+    doc: &mut Document,
+    pages: &[Canvas],
+    fonts: &FontSet,
+    desubroutinize: bool,
+    resources: &mut lopdf::Dictionary,
+) -> Result<HashMap<Face, Embedded>, PrintError> {
+    let mut faces = HashMap::new();
+    for face in [Face::Main, Face::Fallback] {
+        let mut usage = Usage::default();
+        let runs = pages.iter().flat_map(|p| &p.parts).flat_map(|p| &p.runs);
+        for run in runs.filter(|r| r.face == face) {
+            for &(gid, c) in &run.glyphs {
+                usage.add(gid, c);
+            }
+        }
+        if usage.is_empty() {
+            continue;
+        }
+        let embedded = embed(doc, fonts.font(face), &usage, desubroutinize)?;
+        resources.set(resource_name(face), embedded.font);
+        faces.insert(face, embedded);
+    }
+    Ok(faces)
+}
+
+/// Every encoded part whose bytes occur more than once, written once as a form: the form's
+/// name by the part's bytes, and the forms as an XObject resource dictionary.
+fn shared_forms<'a>(
+    doc: &mut Document,
+    encoded: &'a [Vec<Vec<u8>>],
+    (width, height): (f32, f32),
+    font_resources: lopdf::ObjectId,
+) -> (HashMap<&'a [u8], String>, lopdf::Dictionary) {
+    let mut occurrences: HashMap<&[u8], usize> = HashMap::new();
+    for bytes in encoded.iter().flatten() {
+        *occurrences.entry(bytes.as_slice()).or_default() += 1;
+    }
+    let mut forms: HashMap<&[u8], String> = HashMap::new();
+    let mut resources = lopdf::Dictionary::new();
+    for bytes in encoded.iter().flatten() {
+        if occurrences[bytes.as_slice()] < 2 || forms.contains_key(bytes.as_slice()) {
+            continue;
+        }
+        let name = format!("P{}", forms.len());
+        // In hundredths of a point: upwards from the page's corner, or downwards from the
+        // part's origin; the box holds both.
+        let bbox = vec![
+            0.into(),
+            (-units(height)).into(),
+            units(width).into(),
+            units(height).into(),
+        ];
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => bbox,
+                "Resources" => dictionary! { "Font" => font_resources },
+                "Filter" => "FlateDecode",
+            },
+            deflate(bytes),
+        );
+        resources.set(name.as_str(), doc.add_object(form.with_compression(false)));
+        forms.insert(bytes.as_slice(), name);
+    }
+    (forms, resources)
+}
+
+/// A page's content stream: each part placed, drawn from its form or inline.
+fn page_content(canvas: &Canvas, parts: &[Vec<u8>], forms: &HashMap<&[u8], String>) -> Vec<u8> {
+    let mut page = Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + 64);
+    page.extend_from_slice(b"0.01 0 0 0.01 0 0 cm\n");
+    for (part, bytes) in canvas.parts.iter().zip(parts) {
+        let moved = placed(part, canvas.size.1);
+        if let Some((x, y)) = moved {
+            let _ = write!(page, "q 1 0 0 1 {x} {y} cm ");
+        }
+        match forms.get(bytes.as_slice()) {
+            Some(name) => {
+                let _ = writeln!(page, "/{name} Do");
+            }
+            None => page.extend_from_slice(bytes),
+        }
+        if moved.is_some() {
+            page.extend_from_slice(b"Q\n");
+        }
+    }
+    page
 }
 
 fn media_box((width, height): (f32, f32)) -> Object {

@@ -85,17 +85,14 @@ pub(crate) fn draw(
                 },
                 glyphs: &glyphs,
             };
-            let place = match numbering {
-                Numbering::Continuous => Place {
-                    number: before + n + 1,
-                    of: total_pages,
-                    last_of_sheet: n + 1 == laid.pages.len(),
-                },
-                Numbering::PerSheet => Place {
-                    number: n + 1,
-                    of: laid.pages.len(),
-                    last_of_sheet: n + 1 == laid.pages.len(),
-                },
+            let (number, of) = match numbering {
+                Numbering::Continuous => (before + n + 1, total_pages),
+                Numbering::PerSheet => (n + 1, laid.pages.len()),
+            };
+            let place = Place {
+                number,
+                of,
+                last_of_sheet: n + 1 == laid.pages.len(),
             };
             page.draw(sheet, laid, range.clone(), place);
             pages.push(page.canvas);
