@@ -14,7 +14,7 @@ use gongkai_catalog::{
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, ToSql, params};
 
-use crate::{ChangeOp, OutboxItem, Store, StoreError, Writer};
+use crate::{ChangeOp, OutboxItem, Store, StoreError, Writer, search_chars};
 
 /// The `kind` of catalog rows in the shared search index.
 pub const SEARCH_KIND_CATALOG: &str = "catalog";
@@ -521,7 +521,7 @@ impl Store {
 
     /// Searches every column of the effective catalog. Terms are separated by spaces and must
     /// all occur; terms of three characters or more go through the trigram index, shorter ones
-    /// (低保) are matched by LIKE over the same columns. Items whose 一级/二级事项 hold more of
+    /// (低保) through the one-character index (`search_chars`), or by LIKE beside a long term. Items whose 一级/二级事项 hold more of
     /// the terms come first, then table order. At most `limit` items.
     pub fn catalog_search(
         &mut self,
@@ -553,14 +553,15 @@ impl Store {
             terms.into_iter().partition(|t| t.chars().count() >= 3);
         let mut values: Vec<Box<dyn ToSql>> =
             vec![Box::new(first), Box::new(first + KIND_BLOCK - 1)];
+        // Short terms of letters and digits only are in the one-character index; one with
+        // punctuation in it (rare: “1,”) is matched by LIKE, which keeps the punctuation exact.
+        let (indexed, mut like): (Vec<&str>, Vec<&str>) = short
+            .iter()
+            .partition(|t| t.chars().all(char::is_alphanumeric));
         let mut sql;
-        if long.is_empty() {
-            // No trigram to look up: scan this kind's rows only, by rowid range.
-            sql = String::from(
-                "SELECT d.ref_id FROM search_index s JOIN search_doc d ON d.id = s.rowid
-                 WHERE s.rowid BETWEEN ?1 AND ?2",
-            );
-        } else {
+        // The table whose rowid order the query walks.
+        let mut driver = "s";
+        if !long.is_empty() {
             let phrase = long
                 .iter()
                 .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
@@ -572,8 +573,30 @@ impl Store {
                 "SELECT d.ref_id FROM search_index s JOIN search_doc d ON d.id = s.rowid
                  WHERE search_index MATCH ?3 AND s.rowid BETWEEN ?1 AND ?2",
             );
+            // What the trigram found, the short terms narrow.
+            like = short.clone();
+        } else if !indexed.is_empty() {
+            let phrases = indexed
+                .iter()
+                .map(|t| search_chars::phrase(t))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            values.push(Box::new(phrases));
+            sql = String::from(
+                "SELECT d.ref_id FROM search_chars c
+                 JOIN search_index s ON s.rowid = c.rowid
+                 JOIN search_doc d ON d.id = c.rowid
+                 WHERE search_chars MATCH ?3 AND c.rowid BETWEEN ?1 AND ?2",
+            );
+            driver = "c";
+        } else {
+            // Nothing to look up: scan this kind's rows only, by rowid range.
+            sql = String::from(
+                "SELECT d.ref_id FROM search_index s JOIN search_doc d ON d.id = s.rowid
+                 WHERE s.rowid BETWEEN ?1 AND ?2",
+            );
         }
-        for term in &short {
+        for term in &like {
             let pattern = format!(
                 "%{}%",
                 term.replace('\\', "\\\\")
@@ -599,7 +622,7 @@ impl Store {
         } else {
             // Records and the like grow to 100,000s: newest first, so FTS5 walks the rowid range
             // backwards and stops at the limit instead of sorting every match.
-            sql.push_str(" ORDER BY s.rowid DESC");
+            sql.push_str(&format!(" ORDER BY {driver}.rowid DESC"));
         }
         values.push(Box::new(i64::from(limit)));
         sql.push_str(&format!(" LIMIT ?{}", values.len()));
@@ -948,6 +971,9 @@ impl Writer<'_> {
             self.tx
                 .prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
                 .execute([id])?;
+            self.tx
+                .prepare_cached("DELETE FROM search_chars WHERE rowid = ?1")?
+                .execute([id])?;
             if text.is_none() {
                 self.tx
                     .prepare_cached("DELETE FROM search_doc WHERE id = ?1")?
@@ -987,6 +1013,15 @@ impl Writer<'_> {
                     "INSERT INTO search_index (rowid, title, body) VALUES (?1, ?2, ?3)",
                 )?
                 .execute(params![id, title, body])?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO search_chars (rowid, title, body) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![
+                    id,
+                    search_chars::spaced(title),
+                    search_chars::spaced(body)
+                ])?;
         }
         Ok(())
     }

@@ -13,6 +13,7 @@ mod migrations;
 mod payouts;
 mod profile;
 mod records;
+mod search_chars;
 mod sync;
 
 use std::path::{Path, PathBuf};
@@ -155,6 +156,7 @@ fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, StoreErr
         source: e,
     })?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    search_chars::register(&conn)?;
     // The first statement that reads the header tells us whether this is a database at all.
     let readable: Result<i64, _> =
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0));

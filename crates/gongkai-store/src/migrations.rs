@@ -59,6 +59,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "county_ca",
         sql: include_str!("migrations/0008_county_ca.sql"),
     },
+    Migration {
+        version: 9,
+        name: "search_chars",
+        sql: include_str!("migrations/0009_search_chars.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

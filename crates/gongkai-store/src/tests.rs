@@ -606,3 +606,61 @@ fn editing_a_draft_or_returning_it_clears_the_controls_in_force_and_keeps_histor
             .is_empty()
     );
 }
+
+#[test]
+fn short_terms_are_looked_up_by_character_rare_or_common() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+    store
+        .bench_fill_search_index(
+            "record",
+            (0..2000).map(|i| {
+                let title = match i {
+                    7 => "刘䶮堃的补贴".to_owned(),
+                    8 => "低，保".to_owned(),
+                    _ => format!("第{i}号公告"),
+                };
+                (format!("r{i}"), title, "正文".to_owned())
+            }),
+        )
+        .unwrap();
+    assert_eq!(store.search("record", "䶮堃", 10).unwrap(), ["r7"]);
+    assert_eq!(store.search("record", "䶮", 10).unwrap(), ["r7"]);
+    // Punctuation between the characters is not skipped, as LIKE would not skip it.
+    assert!(store.search("record", "低保", 10).unwrap().is_empty());
+    assert_eq!(store.search("record", "低，", 10).unwrap(), ["r8"]);
+    // A common term: the newest rows first, up to the limit.
+    assert_eq!(
+        store.search("record", "公告", 3).unwrap(),
+        ["r1999", "r1998", "r1997"]
+    );
+    // Short and long terms together.
+    assert_eq!(store.search("record", "补贴 刘䶮堃", 10).unwrap(), ["r7"]);
+    // Re-indexing and removing a row leave no stale characters behind.
+    store
+        .bench_fill_search_index(
+            "record",
+            std::iter::once(("r7".to_owned(), "改名".to_owned(), String::new())),
+        )
+        .unwrap();
+    assert!(store.search("record", "䶮堃", 10).unwrap().is_empty());
+    assert_eq!(store.search("record", "改名", 10).unwrap(), ["r7"]);
+}
+
+#[test]
+fn the_character_index_is_filled_from_rows_indexed_before_it_existed() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    create_at_version(&path, 8);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO search_kind (id, kind) VALUES (2, 'record');
+         INSERT INTO search_doc (id, kind, ref_id) VALUES (2199023255552, 'record', 'old');
+         INSERT INTO search_index (rowid, title, body) VALUES (2199023255552, '王𠀀', '旧公告');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.search("record", "王𠀀", 10).unwrap(), ["old"]);
+    assert_eq!(store.search("record", "公告", 10).unwrap(), ["old"]);
+}
