@@ -6,6 +6,7 @@
 
 mod commands;
 mod db_path;
+mod fonts;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -71,6 +72,9 @@ fn main() {
             Ok(())
         })
         .invoke_handler(commands::handler())
+        // The bundled print faces for the window too: names like 刘䶮 or 王𠀀 must not show as
+        // boxes where the UI's webfont lacks them (ui/src/fonts.ts).
+        .register_uri_scheme_protocol("gkfont", |_ctx, request| fonts::serve(request.uri().path()))
         .run(tauri::generate_context!());
     if let Err(e) = app {
         // No window could be shown; stderr is all that is left to say why.

@@ -224,6 +224,12 @@ test("import a payout list: mapping step, refused with located errors, then impo
     await wd.click(testid("payout-lookup-submit"));
     await wd.waitFor(testid("payout-lookup-result"), { text: (t) => t.includes("刘䶮") && t.includes("99*************") });
     assert.deepEqual(await chineseWithoutBundledFont(wd), [], "payouts page");
+    // Rare characters the UI webfont lacks come from the notices' own faces, which the shell
+    // serves from the binary (gkfont:); a blocked scheme or policy would leave boxes on screen.
+    const rare = await wd.execute(
+      `return document.fonts.load('14px "Gongkai Rare"', "䶮𠀀").then((faces) => faces.map((f) => f.status), (e) => ["failed: " + e]);`,
+    );
+    assert.deepEqual(rare, ["loaded", "loaded"], "both rare-character faces load in the window");
     await saveScreenshot(wd, "payouts-imported.png");
 
     // Print preview: pdf.js draws the notice the core rendered, in the app itself.

@@ -7,8 +7,9 @@ import "@fontsource/noto-sans-sc/400.css";
 import "@fontsource/noto-sans-sc/700.css";
 import "./style.css";
 import App from "./App.vue";
-import { loadPlaceholderGlyphs } from "./fonts";
+import { loadPlaceholderGlyphs, registerRareFaces } from "./fonts";
 import { router } from "./router";
 
 createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount("#app");
 loadPlaceholderGlyphs();
+registerRareFaces();

@@ -11,6 +11,16 @@ use crate::PrintError;
 pub(crate) static MAIN: &[u8] = include_bytes!("../../../assets/fonts/NotoSerifCJKsc-Regular.otf");
 static FALLBACK: &[u8] = include_bytes!("../../../assets/fonts/HanaMinB.ttf");
 
+/// A bundled face's file by name, for the app's window: the same bytes the notices embed, so
+/// the screen can show a rare name (䶮, 𠀀) that the UI's own webfont lacks.
+pub fn bundled_font(file_name: &str) -> Option<&'static [u8]> {
+    match file_name {
+        "NotoSerifCJKsc-Regular.otf" => Some(MAIN),
+        "HanaMinB.ttf" => Some(FALLBACK),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Face {
     Main,

@@ -15,7 +15,7 @@ mod pdf;
 mod render;
 
 pub use error::PrintError;
-pub use fonts::FontSet;
+pub use fonts::{FontSet, bundled_font};
 pub use render::{render, render_book, render_sections};
 
 /// Paper size and orientation. A4 portrait is what village boards usually take.
