@@ -1,7 +1,7 @@
 //! The columns a payout list may have, the many ways finance writes their headers, and finding
 //! the header row below title rows.
 
-use gongkai_sheets::{Cell, Row, Sheet};
+use gongkai_sheets::{Cell, Sheet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Column {
@@ -161,6 +161,8 @@ const SYNONYMS: &[(Column, &[&str])] = &[
             "耕地面积",
             "种植面积",
             "确权面积",
+            "实际种植面积",
+            "播种面积",
             "数量",
             "补贴数量",
         ],
@@ -235,13 +237,38 @@ pub fn column_of(text: &str, overrides: &[Override]) -> Option<Column> {
     }
 }
 
-/// The header row of a sheet and what each of its columns holds.
+/// The header of a sheet — one row, or several when headers are stacked (`补贴面积（亩）` over
+/// `确权面积` and `实际种植面积`) — and what each of its columns holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
-    /// Index into `Sheet::rows`.
+    /// Index into `Sheet::rows` of the header's first row.
     pub row_index: usize,
-    /// (column index, column, header text as written)
+    /// Index of its last row: data starts below it.
+    pub last_index: usize,
+    /// (column index, column, header as written: the texts of a stacked header joined by `/`)
     pub columns: Vec<(usize, Column, String)>,
+    /// Columns that several headers claim, which the clerk must choose between.
+    pub ambiguous: Vec<Ambiguity>,
+}
+
+/// Two or more headers that each could be one column (`确权面积` and `实际种植面积` are both an
+/// area): reading either silently could pay on the wrong one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguity {
+    pub column: Column,
+    pub headers: Vec<String>,
+}
+
+impl Ambiguity {
+    pub fn message(&self) -> String {
+        let headers: Vec<String> = self.headers.iter().map(|h| format!("“{h}”")).collect();
+        format!(
+            "表头中有 {} 列都可作为“{}”：{}。请在导入向导中选定其中一列（其余设为“忽略”），选择会保存在导入模板中",
+            self.headers.len(),
+            self.column.label(),
+            headers.join("、")
+        )
+    }
 }
 
 impl Header {
@@ -260,82 +287,236 @@ impl Header {
 /// How many rows below the top a header may sit (titles, units, merged banners).
 const HEADER_SEARCH_ROWS: usize = 30;
 
-/// Reads one row as a header: the columns it names under `overrides`.
-fn read_header(row_index: usize, row: &Row, overrides: &[Override]) -> Header {
-    let mut columns: Vec<(usize, Column, String)> = Vec::new();
-    for (i, cell) in row.cells.iter().enumerate() {
-        let text = cell.display_text();
-        // The first column of a kind wins: "金额" may repeat in a 其中 sub-header.
-        if let Some(column) = column_of(&text, overrides)
-            && !columns.iter().any(|(_, c, _)| *c == column)
-        {
-            columns.push((i, column, text));
-        }
-    }
-    Header { row_index, columns }
+/// The most rows one stacked header may take.
+const MAX_HEADER_ROWS: usize = 4;
+
+/// Columns where two different headers meaning the same thing must be settled by the clerk.
+/// A second 序号, 电话 or 备注 changes no one's money or identity: the first is read.
+fn must_be_unique(column: Column) -> bool {
+    !matches!(column, Column::Seq | Column::Phone | Column::Note)
 }
 
-/// The first row, near the top, that names at least a person and an amount.
-pub fn find_header(sheet: &Sheet, overrides: &[Override]) -> Option<Header> {
-    sheet
-        .rows
+/// The header texts of a stacked header, column by column: the texts of its rows from the top,
+/// a text repeated by a merge taken once, joined by `/`.
+fn header_paths(sheet: &Sheet, first: usize, last: usize) -> Vec<(usize, String)> {
+    let rows = &sheet.rows[first..=last];
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    (0..width)
+        .filter_map(|c| {
+            let mut parts: Vec<String> = Vec::new();
+            for row in rows {
+                let text = row.cell(c).display_text();
+                if !text.is_empty() && parts.last() != Some(&text) {
+                    parts.push(text);
+                }
+            }
+            (!parts.is_empty()).then(|| (c, parts.join("/")))
+        })
+        .collect()
+}
+
+/// What a header (possibly a path `上/下`) means: the clerk's override of the whole path first,
+/// then the synonyms for the whole text, its last part, and the parts above it, nearest first.
+pub fn column_of_path(path: &str, overrides: &[Override]) -> (Option<Column>, bool) {
+    let key = normalise(path);
+    if let Some(o) = overrides.iter().find(|o| normalise(&o.header) == key) {
+        return (o.column, true);
+    }
+    if let Some(column) = recognise(path) {
+        return (Some(column), false);
+    }
+    (path.rsplit('/').find_map(recognise), false)
+}
+
+/// Reads rows `first..=last` as a header: the columns they name under `overrides`.
+fn read_header(sheet: &Sheet, first: usize, last: usize, overrides: &[Override]) -> Header {
+    // (column index, column, header, named by the clerk)
+    let candidates: Vec<(usize, Column, String, bool)> = header_paths(sheet, first, last)
+        .into_iter()
+        .filter_map(|(i, path)| {
+            let (column, by_clerk) = column_of_path(&path, overrides);
+            column.map(|c| (i, c, path, by_clerk))
+        })
+        .collect();
+    let mut columns = Vec::new();
+    let mut ambiguous = Vec::new();
+    for kind in Column::ALL {
+        let of_kind: Vec<&(usize, Column, String, bool)> =
+            candidates.iter().filter(|(_, c, ..)| *c == kind).collect();
+        // A column the clerk named wins over ones only a synonym claims.
+        let chosen: Vec<&&(usize, Column, String, bool)> = if of_kind.iter().any(|c| c.3) {
+            of_kind.iter().filter(|c| c.3).collect()
+        } else {
+            of_kind.iter().collect()
+        };
+        let Some(first_chosen) = chosen.first() else {
+            continue;
+        };
+        // The same header twice ("金额" repeated in a 其中 sub-header) is one column: the first.
+        let mut distinct: Vec<&str> = Vec::new();
+        for c in &chosen {
+            if !distinct.iter().any(|d| normalise(d) == normalise(&c.2)) {
+                distinct.push(&c.2);
+            }
+        }
+        if distinct.len() > 1 && must_be_unique(kind) {
+            ambiguous.push(Ambiguity {
+                column: kind,
+                headers: distinct.iter().map(|d| (*d).to_owned()).collect(),
+            });
+        }
+        columns.push((first_chosen.0, kind, first_chosen.2.clone()));
+    }
+    columns.sort_by_key(|(i, ..)| *i);
+    Header {
+        row_index: first,
+        last_index: last,
+        columns,
+        ambiguous,
+    }
+}
+
+/// The last row of a header starting at `first`: rows held by a merged header cell that
+/// reaches down, or a row right below that only names columns (a stacked header written
+/// without merges).
+fn header_end(sheet: &Sheet, first: usize, overrides: &[Override]) -> usize {
+    let rows = &sheet.rows;
+    let mut last = first;
+    loop {
+        let (top, bottom) = (rows[first].number, rows[last].number);
+        let reach = sheet
+            .merges
+            .iter()
+            .filter(|m| (top..=bottom).contains(&m.first_row) && m.last_row > bottom)
+            .map(|m| m.last_row)
+            .max();
+        let next = last + 1;
+        let grows = next < rows.len()
+            && next - first < MAX_HEADER_ROWS
+            && rows[next].number == bottom + 1
+            && (reach.is_some_and(|r| r >= rows[next].number)
+                || names_columns_only(sheet, first, last, next, overrides));
+        if !grows {
+            return last;
+        }
+        last = next;
+    }
+}
+
+/// Whether row `next` continues the header `first..=last` written without merges: every text of
+/// its own is a column name, or stands below a header cell that is blank or spans columns; no
+/// numbers; nothing of its own under the person's name or ID.
+fn names_columns_only(
+    sheet: &Sheet,
+    first: usize,
+    last: usize,
+    next: usize,
+    overrides: &[Override],
+) -> bool {
+    let above = read_header(sheet, first, last, overrides);
+    let row = &sheet.rows[next];
+    let own: Vec<(usize, &Cell)> = row
+        .cells
         .iter()
-        .take(HEADER_SEARCH_ROWS)
         .enumerate()
-        .map(|(i, row)| read_header(i, row, overrides))
+        .filter(|(c, cell)| !cell.is_blank() && !row.is_copied(*c))
+        .collect();
+    let personal = [Column::Name, Column::IdNumber];
+    !own.is_empty()
+        && own.iter().all(|(c, cell)| {
+            let header_above = sheet.rows[last].cell(*c);
+            let spans = sheet.rows[last].is_copied(*c)
+                || sheet.merge_at(sheet.rows[last].number, *c).is_some();
+            is_label(cell)
+                && !personal
+                    .iter()
+                    .any(|p| above.find(*p).is_some_and(|(i, _)| i == *c))
+                && (column_of_path(&cell.display_text(), overrides).0.is_some()
+                    || header_above.is_blank()
+                    || spans)
+        })
+}
+
+/// Whether a header may start at row `i`: it names a column by itself. A title merged across
+/// the table (`2026年…发放清册`) names none, so it stays a title above the header.
+fn may_start_header(sheet: &Sheet, i: usize, overrides: &[Override]) -> bool {
+    sheet.rows[i].has_own_content() && !read_header(sheet, i, i, overrides).columns.is_empty()
+}
+
+/// The first header near the top that names at least a person and an amount.
+pub fn find_header(sheet: &Sheet, overrides: &[Override]) -> Option<Header> {
+    (0..sheet.rows.len().min(HEADER_SEARCH_ROWS))
+        .filter(|&i| may_start_header(sheet, i, overrides))
+        .map(|i| read_header(sheet, i, header_end(sheet, i, overrides), overrides))
         .find(|h| h.has(Column::Name) && h.has(Column::Amount))
 }
 
-/// One sheet as the mapping step shows it: the header row (found, or the likeliest one when
-/// no row names a person and an amount yet) and what each of its cells is taken to be.
+/// One sheet as the mapping step shows it: the header (found, or the likeliest row when no row
+/// names a person and an amount yet) and what each of its cells is taken to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Survey {
-    /// Index into `Sheet::rows`; `None` for a sheet with no text near the top.
+    /// Index into `Sheet::rows` of the header's first row; `None` for a sheet with no text near
+    /// its top.
     pub row_index: Option<usize>,
-    /// True when the row names at least a person and an amount, so validation will use it.
+    /// Index of the header's last row (the same as `row_index` for a one-row header).
+    pub last_index: Option<usize>,
+    /// True when the header names at least a person and an amount and no column is claimed by
+    /// two headers, so validation will use it.
     pub recognised: bool,
-    /// Every non-blank header cell: (column index, header text, column it is taken to be).
+    /// Every non-blank header: (column index, header text, column it is taken to be).
     pub cells: Vec<(usize, String, Option<Column>)>,
+    pub ambiguous: Vec<Ambiguity>,
 }
 
 pub fn survey(sheet: &Sheet, overrides: &[Override]) -> Survey {
-    let (row_index, recognised) = match find_header(sheet, overrides) {
-        Some(header) => (Some(header.row_index), true),
+    let header = find_header(sheet, overrides).or_else(|| {
         // Below the titles, the header is the row with the most text cells.
-        None => {
-            let likeliest = sheet
-                .rows
-                .iter()
-                .take(HEADER_SEARCH_ROWS)
-                .enumerate()
-                .map(|(i, row)| (i, row.cells.iter().filter(|c| is_label(c)).count()))
-                .filter(|(_, labels)| *labels >= 2)
-                .max_by_key(|(i, labels)| (*labels, std::cmp::Reverse(*i)))
-                .map(|(i, _)| i);
-            (likeliest, false)
-        }
-    };
-    let cells = row_index.map_or_else(Vec::new, |index| {
-        let header = read_header(index, &sheet.rows[index], overrides);
-        sheet.rows[index]
-            .cells
+        sheet
+            .rows
             .iter()
+            .take(HEADER_SEARCH_ROWS)
             .enumerate()
-            .filter(|(_, cell)| !cell.is_blank())
-            .map(|(i, cell)| {
-                let column = header
-                    .columns
-                    .iter()
-                    .find(|(c, ..)| *c == i)
-                    .map(|(_, k, _)| *k);
-                (i, cell.display_text(), column)
-            })
-            .collect()
+            .map(|(i, row)| (i, row.cells.iter().filter(|c| is_label(c)).count()))
+            .filter(|(_, labels)| *labels >= 2)
+            .max_by_key(|(i, labels)| (*labels, std::cmp::Reverse(*i)))
+            .map(|(i, _)| read_header(sheet, i, header_end(sheet, i, overrides), overrides))
     });
+    let Some(header) = header else {
+        return Survey {
+            row_index: None,
+            last_index: None,
+            recognised: false,
+            cells: Vec::new(),
+            ambiguous: Vec::new(),
+        };
+    };
+    let cells = header_paths(sheet, header.row_index, header.last_index)
+        .into_iter()
+        .map(|(i, path)| {
+            let column = header
+                .columns
+                .iter()
+                .find(|(c, ..)| *c == i)
+                .map(|(_, k, _)| *k)
+                .or_else(|| {
+                    // A header that lost to another of its kind still shows what it could be.
+                    header
+                        .ambiguous
+                        .iter()
+                        .find(|a| a.headers.contains(&path))
+                        .map(|a| a.column)
+                });
+            (i, path, column)
+        })
+        .collect();
     Survey {
-        row_index,
-        recognised,
+        row_index: Some(header.row_index),
+        last_index: Some(header.last_index),
+        recognised: header.has(Column::Name)
+            && header.has(Column::Amount)
+            && header.ambiguous.is_empty(),
         cells,
+        ambiguous: header.ambiguous,
     }
 }
 
@@ -346,6 +527,7 @@ fn is_label(cell: &Cell) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gongkai_sheets::Row;
 
     #[test]
     fn synonyms_with_units_and_brackets() {
@@ -371,11 +553,14 @@ mod tests {
             rows: rows
                 .iter()
                 .zip(1..)
-                .map(|(cells, number)| Row {
-                    number,
-                    cells: cells.iter().map(|t| Cell::Text((*t).to_owned())).collect(),
+                .map(|(cells, number)| {
+                    Row::new(
+                        number,
+                        cells.iter().map(|t| Cell::Text((*t).to_owned())).collect(),
+                    )
                 })
                 .collect(),
+            merges: Vec::new(),
         }
     }
 

@@ -58,6 +58,121 @@ pub struct Outcome {
     pub lines: Vec<PayoutLine>,
     pub errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
+    /// What became of every row read.
+    pub rows: RowCounts,
+}
+
+/// What became of every row of the file. Nothing is silently lost: `read` always equals the sum
+/// of the others, and a row the validator could not place is itself an error.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowCounts {
+    /// Rows the file holds (a streamed `.xlsx` leaves out rows with nothing in them).
+    pub read: u32,
+    /// People read without an error of their own.
+    pub people: u32,
+    /// Rows with an error on them, or under a header (or in a sheet) refused as a whole.
+    pub reported: u32,
+    /// Title rows above the header.
+    pub titles: u32,
+    /// Header rows (a stacked header counts each of its rows).
+    pub headers: u32,
+    /// Rows with nothing of their own (a merged cell reaching into them is not their own).
+    pub blank: u32,
+    /// 小计 and 合计 lines.
+    pub totals: u32,
+    /// Notes and signatures below a total, and sheets without a list.
+    pub notes: u32,
+}
+
+impl RowCounts {
+    pub fn accounted(&self) -> u32 {
+        self.people
+            + self.reported
+            + self.titles
+            + self.headers
+            + self.blank
+            + self.totals
+            + self.notes
+    }
+
+    pub fn balances(&self) -> bool {
+        self.read == self.accounted()
+    }
+
+    fn add(&mut self, fate: Fate) {
+        self.read += 1;
+        match fate {
+            Fate::Person => self.people += 1,
+            Fate::Reported => self.reported += 1,
+            Fate::Title => self.titles += 1,
+            Fate::Header => self.headers += 1,
+            Fate::Blank => self.blank += 1,
+            Fate::Total => self.totals += 1,
+            Fate::Note => self.notes += 1,
+        }
+    }
+}
+
+/// What one row turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Person,
+    Reported,
+    Title,
+    Header,
+    Blank,
+    Total,
+    Note,
+}
+
+/// 小计 closes a section (a village, a page); 合计 the sheet, or a section when more follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TotalKind {
+    Sub,
+    Grand,
+}
+
+impl TotalKind {
+    fn label(self) -> &'static str {
+        match self {
+            TotalKind::Sub => "小计",
+            TotalKind::Grand => "合计",
+        }
+    }
+}
+
+/// The amounts a total line is checked against.
+#[derive(Debug, Clone, Copy, Default)]
+struct Running {
+    sum: Fen,
+    rows: u32,
+    /// False once a row of the span was reported: its sum is then unknown.
+    clean: bool,
+}
+
+impl Running {
+    fn new() -> Self {
+        Running {
+            sum: Fen(0),
+            rows: 0,
+            clean: true,
+        }
+    }
+
+    fn add(&mut self, amount: Fen) {
+        self.sum.0 += amount.0;
+        self.rows += 1;
+    }
+
+    fn reported(&mut self) {
+        self.rows += 1;
+        self.clean = false;
+    }
+
+    /// The span's sum, when every row of it was read.
+    fn known(&self) -> Option<Fen> {
+        (self.clean && self.rows > 0).then_some(self.sum)
+    }
 }
 
 impl Outcome {
@@ -88,6 +203,24 @@ pub fn validate(book: &Workbook, cx: &Context<'_>) -> Outcome {
     v.title_project = project_in(stem);
     for sheet in &book.sheets {
         v.sheet(sheet);
+    }
+    let counts = v.outcome.rows;
+    if !counts.balances() || counts.people as usize != v.outcome.lines.len() {
+        // Unreachable by construction (every row gets a fate); if it ever happens the list must
+        // not be imported short.
+        v.outcome.errors.push(Issue {
+            sheet: String::new(),
+            row: 0,
+            column: String::new(),
+            code: "rows_unaccounted",
+            message: format!(
+                "读取的 {} 行与各类行数之和 {} 行不符（名单 {} 行，实得 {} 人），本次不导入，请把文件发给技术支持",
+                counts.read,
+                counts.accounted(),
+                counts.people,
+                v.outcome.lines.len()
+            ),
+        });
     }
     v.outcome.year = cx
         .year
@@ -177,9 +310,36 @@ impl Validator<'_> {
 
     fn sheet(&mut self, sheet: &Sheet) {
         self.sheets.push(sheet.name.clone());
+        let mut fates: Vec<Option<Fate>> = vec![None; sheet.rows.len()];
+        self.read_sheet(sheet, &mut fates);
+        for (row, fate) in sheet.rows.iter().zip(fates) {
+            let fate = fate.unwrap_or_else(|| {
+                self.error(
+                    sheet,
+                    row.number,
+                    "",
+                    "row_unaccounted",
+                    "这一行既未读入也未归类（程序缺陷），本次不导入，请把文件发给技术支持"
+                        .to_owned(),
+                );
+                Fate::Reported
+            });
+            self.outcome.rows.add(fate);
+        }
+    }
+
+    /// Gives every row of the sheet its fate.
+    fn read_sheet(&mut self, sheet: &Sheet, fates: &mut [Option<Fate>]) {
+        let blank_or = |row: &Row, fate: Fate| {
+            if row.has_own_content() {
+                fate
+            } else {
+                Fate::Blank
+            }
+        };
         let Some(header) = find_header(sheet, self.cx.overrides) else {
-            let filled = sheet.rows.iter().filter(|r| !r.is_blank()).count();
-            if filled > 3 {
+            let filled = sheet.rows.iter().filter(|r| r.has_own_content()).count();
+            let fate = if filled > 3 {
                 self.error(
                     sheet,
                     1,
@@ -187,19 +347,83 @@ impl Validator<'_> {
                     "no_header",
                     "找不到表头行：表头应包含“姓名”“身份证号”“金额”等列名；列名不同时请在导入向导中指定各列".to_owned(),
                 );
-            } else if filled > 0 {
-                self.warning(
-                    sheet,
-                    1,
-                    "",
-                    "sheet_skipped",
-                    "没有发放名单，已跳过".to_owned(),
-                );
+                Fate::Reported
+            } else {
+                if filled > 0 {
+                    self.warning(
+                        sheet,
+                        1,
+                        "",
+                        "sheet_skipped",
+                        "没有发放名单，已跳过".to_owned(),
+                    );
+                }
+                Fate::Note
+            };
+            for (row, slot) in sheet.rows.iter().zip(fates.iter_mut()) {
+                *slot = Some(blank_or(row, fate));
             }
             return;
         };
+        for (row, slot) in sheet.rows[..header.row_index].iter().zip(fates.iter_mut()) {
+            *slot = Some(blank_or(row, Fate::Title));
+        }
+        for slot in &mut fates[header.row_index..=header.last_index] {
+            *slot = Some(Fate::Header);
+        }
         self.read_title(sheet, header.row_index);
+        let data_start = header.last_index + 1;
+        if !self.header_usable(sheet, &header) {
+            for (row, slot) in sheet.rows[data_start..]
+                .iter()
+                .zip(fates[data_start..].iter_mut())
+            {
+                *slot = Some(blank_or(row, Fate::Reported));
+            }
+            return;
+        }
+        let sheet_village = self.match_village(&sheet.name);
+
+        let mut section = Running::new();
+        let mut whole = Running::new();
+        let mut after_grand_total = false;
+        for (row, slot) in sheet.rows[data_start..]
+            .iter()
+            .zip(fates[data_start..].iter_mut())
+        {
+            let fate = if !row.has_own_content() || only_sequence_number(row, &header) {
+                Fate::Blank
+            } else if let Some(kind) = totals_label(row, &header) {
+                if self.check_total(sheet, &header, row, kind, section, whole) == TotalKind::Grand {
+                    after_grand_total = true;
+                }
+                section = Running::new();
+                Fate::Total
+            } else if after_grand_total && !looks_like_person(row, &header) {
+                Fate::Note
+            } else {
+                match self.line(sheet, &header, row, sheet_village.as_deref()) {
+                    Some(line) => {
+                        section.add(line.amount);
+                        whole.add(line.amount);
+                        self.outcome.lines.push(line);
+                        Fate::Person
+                    }
+                    None => {
+                        section.reported();
+                        whole.reported();
+                        Fate::Reported
+                    }
+                }
+            };
+            *slot = Some(fate);
+        }
+    }
+
+    /// Reports what keeps the header from being read; true when nothing does.
+    fn header_usable(&mut self, sheet: &Sheet, header: &Header) -> bool {
         let header_row = sheet.rows[header.row_index].number;
+        let errors_before = self.outcome.errors.len();
         for required in [Column::IdNumber, Column::Amount, Column::Name] {
             if header.find(required).is_none() {
                 self.error(
@@ -211,8 +435,7 @@ impl Validator<'_> {
                 );
             }
         }
-        let sheet_village = self.match_village(&sheet.name);
-        if header.find(Column::Village).is_none() && sheet_village.is_none() {
+        if header.find(Column::Village).is_none() && self.match_village(&sheet.name).is_none() {
             self.error(
                 sheet,
                 header_row,
@@ -224,35 +447,16 @@ impl Validator<'_> {
                 ),
             );
         }
-        if self
-            .outcome
-            .errors
-            .iter()
-            .any(|e| e.sheet == sheet.name && e.row == header_row)
-        {
-            return;
+        for ambiguity in &header.ambiguous {
+            self.error(
+                sheet,
+                header_row,
+                "",
+                "column_ambiguous",
+                ambiguity.message(),
+            );
         }
-
-        let mut since_subtotal = Fen(0);
-        let mut sheet_total = Fen(0);
-        for row in &sheet.rows[header.row_index + 1..] {
-            if row.is_blank() {
-                continue;
-            }
-            if let Some(kind) = totals_label(row) {
-                self.check_total(sheet, &header, row, kind, since_subtotal, sheet_total);
-                since_subtotal = Fen(0);
-                if kind != "小计" {
-                    break; // below the grand total come signatures and notes, not people
-                }
-                continue;
-            }
-            if let Some(line) = self.line(sheet, &header, row, sheet_village.as_deref()) {
-                since_subtotal.0 += line.amount.0;
-                sheet_total.0 += line.amount.0;
-                self.outcome.lines.push(line);
-            }
-        }
+        self.outcome.errors.len() == errors_before
     }
 
     /// Year and project from the title rows above the header, e.g.
@@ -271,43 +475,72 @@ impl Validator<'_> {
         }
     }
 
+    /// Checks a 小计/合计 line against the rows above it and says which kind it turned out to be:
+    /// a 合计 that matches only its section (`东山村合计` with more villages below) is a
+    /// section's total.
     fn check_total(
         &mut self,
         sheet: &Sheet,
         header: &Header,
         row: &Row,
-        kind: &str,
-        since_subtotal: Fen,
-        sheet_total: Fen,
-    ) {
+        kind: TotalKind,
+        section: Running,
+        whole: Running,
+    ) -> TotalKind {
         let Some((col, title)) = header.find(Column::Amount) else {
-            return;
+            return kind;
         };
         let cell = row.cell(col);
         if cell.is_blank() {
-            return;
+            return kind;
         }
-        let expected = if kind == "小计" {
-            since_subtotal
-        } else {
-            sheet_total
+        let stated = match Fen::from_cell(cell) {
+            Ok(stated) => stated,
+            Err(problem) => {
+                self.error(
+                    sheet,
+                    row.number,
+                    title,
+                    problem.code(),
+                    problem.message(&format!("{}金额", kind.label())),
+                );
+                return kind;
+            }
         };
-        match Fen::from_cell(cell) {
-            Ok(stated) if stated == expected => {}
-            Ok(stated) => self.error(
+        let matches_section = section.known() == Some(stated);
+        let matches_whole = whole.known() == Some(stated);
+        let found = match kind {
+            TotalKind::Sub => matches_section,
+            TotalKind::Grand => matches_section || matches_whole,
+        };
+        // A span with a reported row has no known sum; that row's error already refuses the
+        // file. An empty span (a 小计 right after another) sums to nothing.
+        let section_sum = section.known().or((section.rows == 0).then_some(Fen(0)));
+        let whole_sum = whole.known().or((whole.rows == 0).then_some(Fen(0)));
+        let checkable = match kind {
+            TotalKind::Sub => section_sum.is_some(),
+            TotalKind::Grand => whole_sum.is_some(),
+        };
+        if checkable && !found {
+            let expected = match (kind, section_sum, whole_sum) {
+                (TotalKind::Sub, Some(sum), _) => format!("上一个小计以来各行金额之和 {sum} 元"),
+                (TotalKind::Grand, Some(part), Some(sum)) if part != sum && section.rows > 0 => {
+                    format!("上面各行金额之和 {sum} 元（或上一个小计以来 {part} 元）")
+                }
+                (_, _, sum) => format!("上面各行金额之和 {} 元", sum.unwrap_or(Fen(0))),
+            };
+            self.error(
                 sheet,
                 row.number,
                 title,
                 "total_mismatch",
-                format!("{kind}行金额 {stated} 元与上面各行金额之和 {expected} 元不一致"),
-            ),
-            Err(problem) => self.error(
-                sheet,
-                row.number,
-                title,
-                problem.code(),
-                problem.message(&format!("{kind}金额")),
-            ),
+                format!("{}行金额 {stated} 元与{expected}不一致", kind.label()),
+            );
+        }
+        if kind == TotalKind::Grand && matches_section && !matches_whole {
+            TotalKind::Sub
+        } else {
+            kind
         }
     }
 
@@ -326,6 +559,33 @@ impl Validator<'_> {
                 .filter(|t| !t.is_empty())
         };
         let title = |column: Column| header.find(column).map_or("", |(_, t)| t).to_owned();
+        // A person's own values cannot come from a cell merged over several people: whose
+        // amount, whose ID would it be?
+        for column in [
+            Column::Name,
+            Column::IdNumber,
+            Column::BankAccount,
+            Column::Area,
+            Column::Amount,
+        ] {
+            if let Some((i, t)) = header.find(column)
+                && row.is_copied(i)
+                && let Some(merge) = sheet.merge_at(row.number, i)
+                && merge.first_row < row.number
+            {
+                self.error(
+                    sheet,
+                    row.number,
+                    t,
+                    "merged_personal",
+                    format!(
+                        "“{t}”单元格与上方合并（{}），每人的{}应分别填写，请取消合并后逐行填写",
+                        merge.reference(),
+                        column.label()
+                    ),
+                );
+            }
+        }
 
         let village = match text(Column::Village) {
             Some(raw) => match self.match_village(&raw) {
@@ -344,7 +604,19 @@ impl Validator<'_> {
                     None
                 }
             },
-            None => sheet_village.map(str::to_owned),
+            None => {
+                if sheet_village.is_none() {
+                    self.error(
+                        sheet,
+                        row.number,
+                        &title(Column::Village),
+                        "village_missing",
+                        "村（社区）为空：请填写这一行的村（社区），或把它与上方同村的单元格合并"
+                            .to_owned(),
+                    );
+                }
+                sheet_village.map(str::to_owned)
+            }
         };
 
         let name = text(Column::Name).unwrap_or_default();
@@ -482,19 +754,34 @@ impl Validator<'_> {
         if self.outcome.errors.len() > errors_before {
             return None;
         }
+        let (Some(village), Some(id), Some(amount), Some(project)) = (village, id, amount, project)
+        else {
+            // Each missing part above reported itself, but for a project left unknown, which is
+            // said once for the file: that error covers this row.
+            if !self.project_reported {
+                self.error(
+                    sheet,
+                    row.number,
+                    "",
+                    "row_unaccounted",
+                    "这一行未能读入（程序缺陷），本次不导入，请把文件发给技术支持".to_owned(),
+                );
+            }
+            return None;
+        };
         Some(PayoutLine {
             sheet: sheet.name.clone(),
             row: row.number,
-            village: village?,
+            village,
             group: text(Column::Group),
             name,
-            id: id?,
+            id,
             bank_account,
             phone: phone.filter(|p| !p.is_empty()),
             area,
             rate,
-            amount: amount?,
-            project: project?,
+            amount,
+            project,
             note: text(Column::Note),
         })
     }
@@ -523,8 +810,8 @@ pub fn village_named(raw: &str, villages: &[String]) -> Option<String> {
 fn id_from_cell(cell: &Cell, today: NaiveDate) -> Result<IdNumber, IdProblem> {
     match cell {
         // Excel holds 15 significant digits: any ID stored as a number has lost its tail.
-        Cell::Number(f) => Err(IdProblem::PrecisionLost(format!("{f:E}"))),
-        Cell::Integer(i) => Err(IdProblem::PrecisionLost(i.to_string())),
+        Cell::Number(f) => Err(IdProblem::lost_precision(&format!("{f:E}"))),
+        Cell::Integer(i) => Err(IdProblem::lost_precision(&i.to_string())),
         other => IdNumber::parse(&other.display_text(), today),
     }
 }
@@ -582,24 +869,68 @@ fn name_problem(name: &str) -> Option<(&'static str, String)> {
     None
 }
 
-fn totals_label(row: &Row) -> Option<&'static str> {
-    row.cells.iter().take(4).find_map(|cell| {
-        let text: String = cell
-            .display_text()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        ["合计", "总计", "共计", "小计"]
-            .into_iter()
-            .find(|label| text.starts_with(label))
-            .map(|label| {
-                if label == "小计" {
-                    "小计"
-                } else {
-                    "合计"
-                }
-            })
-    })
+/// Whether the row is a 小计 or 合计 line: a cell anywhere (the 村名 column, `东山村小计`; the
+/// 姓名 column, `合 计`) that is such a label, on a row that holds no ID number.
+fn totals_label(row: &Row, header: &Header) -> Option<TotalKind> {
+    if header
+        .find(Column::IdNumber)
+        .is_some_and(|(i, _)| id_like(&row.cell(i).display_text()))
+    {
+        return None;
+    }
+    let note = header.find(Column::Note).map(|(i, _)| i);
+    row.cells
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| Some(*c) != note)
+        .find_map(|(_, cell)| total_kind(&cell.display_text()))
+}
+
+/// `小计`, `东山村小计`, `小计（东山村）`, `合 计：`, `全镇合计`, `本页合计` → the kind of total.
+fn total_kind(text: &str) -> Option<TotalKind> {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let text = text.trim_end_matches([':', '：']);
+    if text.is_empty() || text.chars().count() > 24 {
+        return None;
+    }
+    // A bracketed unit or place after the label: `合计（元）`, `小计(东山村)`.
+    let core = match text.find(['（', '(']) {
+        Some(open) if text.ends_with(['）', ')']) && open > 0 => &text[..open],
+        _ => text,
+    };
+    let at_edge = |label: &str| core.starts_with(label) || core.ends_with(label);
+    if at_edge("小计") || core.starts_with("本页") && at_edge("合计") {
+        Some(TotalKind::Sub)
+    } else if ["合计", "总计", "共计"].into_iter().any(at_edge) {
+        Some(TotalKind::Grand)
+    } else {
+        None
+    }
+}
+
+/// Fifteen or more digits: an ID number, whatever state it is in.
+fn id_like(text: &str) -> bool {
+    text.chars().filter(char::is_ascii_digit).count() >= 15
+}
+
+/// Below a grand total come notes and signatures (`制表人：`, `审核人：`); a row there is read
+/// as a person only when it carries what a person's row carries.
+fn looks_like_person(row: &Row, header: &Header) -> bool {
+    let cell = |column: Column| header.find(column).map(|(i, _)| row.cell(i));
+    cell(Column::IdNumber).is_some_and(|c| id_like(&c.display_text()))
+        || cell(Column::Name).is_some_and(|c| !c.is_blank())
+            && cell(Column::Amount).is_some_and(|c| Fen::from_cell(c).is_ok())
+}
+
+/// A row with nothing of its own but a 序号: an unused line of a pre-numbered form.
+fn only_sequence_number(row: &Row, header: &Header) -> bool {
+    let Some((seq, _)) = header.find(Column::Seq) else {
+        return false;
+    };
+    row.cells
+        .iter()
+        .enumerate()
+        .all(|(c, cell)| c == seq || cell.is_blank() || row.is_copied(c))
 }
 
 fn year_in(text: &str) -> Option<i32> {

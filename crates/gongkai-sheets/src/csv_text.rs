@@ -57,9 +57,9 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Sheet, SheetsError> {
         let start = reader.position().byte() as usize;
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => rows.push(Row {
-                number: u32::try_from(line_of(start)).unwrap_or(u32::MAX),
-                cells: record
+            Ok(true) => rows.push(Row::new(
+                u32::try_from(line_of(start)).unwrap_or(u32::MAX),
+                record
                     .iter()
                     .map(|field| {
                         if field.trim().is_empty() {
@@ -69,7 +69,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Sheet, SheetsError> {
                         }
                     })
                     .collect(),
-            }),
+            )),
             Err(e) => {
                 return Err(SheetsError::BadCsv {
                     file: file.into(),
@@ -82,6 +82,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Sheet, SheetsError> {
     Ok(Sheet {
         name: file.to_owned(),
         rows,
+        merges: Vec::new(),
     })
 }
 

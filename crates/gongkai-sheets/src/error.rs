@@ -31,6 +31,10 @@ pub enum SheetsError {
         last_row: u32,
         last_column: String,
     },
+    #[error(
+        "文件“{file}”工作表“{sheet}”的合并单元格范围过大（合计超过 400 万个单元格）：请取消表格以外的合并后再导入"
+    )]
+    MergesTooLarge { file: String, sheet: String },
     #[error("文件“{file}”第 {line} 行无法按 CSV 读取：{detail}")]
     BadCsv {
         file: String,

@@ -7,6 +7,7 @@
 
 mod csv_text;
 mod error;
+mod merges;
 mod workbook;
 mod xls_guard;
 
@@ -53,13 +54,24 @@ impl Cell {
 }
 
 /// A row with the number the spreadsheet shows for it (1-based; for CSV the line number).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
     pub number: u32,
     pub cells: Vec<Cell>,
+    /// `copied[c]` is true when cell `c` holds the value of a merged region's top-left cell
+    /// rather than a value of its own (see [`Sheet::merges`]). Empty when the row has none.
+    pub copied: Vec<bool>,
 }
 
 impl Row {
+    pub fn new(number: u32, cells: Vec<Cell>) -> Self {
+        Row {
+            number,
+            cells,
+            copied: Vec::new(),
+        }
+    }
+
     pub fn cell(&self, column: usize) -> &Cell {
         self.cells.get(column).unwrap_or(&Cell::Empty)
     }
@@ -67,14 +79,66 @@ impl Row {
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(Cell::is_blank)
     }
+
+    /// Whether cell `column` was filled from a merged region rather than written in this row.
+    pub fn is_copied(&self, column: usize) -> bool {
+        self.copied.get(column).copied().unwrap_or(false)
+    }
+
+    /// Whether the row holds anything of its own: a row inside a merged region whose other
+    /// cells are empty says nothing by itself.
+    pub fn has_own_content(&self) -> bool {
+        self.cells
+            .iter()
+            .enumerate()
+            .any(|(c, cell)| !cell.is_blank() && !self.is_copied(c))
+    }
+}
+
+/// A merged region as the spreadsheet shows it: rows by their numbers (1-based), columns by
+/// index (0 = A), both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: u32,
+    pub last_row: u32,
+    pub first_col: usize,
+    pub last_col: usize,
+}
+
+impl Merge {
+    pub fn contains(&self, row: u32, column: usize) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&column)
+    }
+
+    /// `A3:A12`, as Excel names the region.
+    pub fn reference(&self) -> String {
+        format!(
+            "{}{}:{}{}",
+            column_letter(self.first_col),
+            self.first_row,
+            column_letter(self.last_col),
+            self.last_row
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     pub name: String,
     /// In row order. Rows with nothing in them may be left out (`.xlsx`, `.csv`); each row
-    /// carries its own number.
+    /// carries its own number. Every cell of a merged region holds the region's value (finance
+    /// merges 村名, 组别, 补贴项目 and 标准 over the rows they apply to), marked as copied.
     pub rows: Vec<Row>,
+    /// The merged regions as the file declares them (`.xlsx`, `.xls`; none for CSV).
+    pub merges: Vec<Merge>,
+}
+
+impl Sheet {
+    /// The merged region that covers a cell, if any.
+    pub fn merge_at(&self, row: u32, column: usize) -> Option<&Merge> {
+        self.merges.iter().find(|m| m.contains(row, column))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

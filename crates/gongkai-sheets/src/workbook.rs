@@ -1,9 +1,9 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xls, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Dimensions, Reader, Xls, Xlsx, open_workbook_from_rs};
 
-use crate::{Cell, Row, Sheet, SheetsError, Workbook, csv_text};
+use crate::{Cell, Merge, Row, Sheet, SheetsError, Workbook, csv_text, merges};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -49,7 +49,7 @@ pub fn read_bytes(
             crate::xls_guard::check(&file, &bytes)?;
             let mut book: Xls<_> =
                 open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-            read_sheets(&mut book, &file, only_sheet, &damaged)
+            read_xls_sheets(&mut book, &file, only_sheet, &damaged)
         })?
     } else if looks_like_text(path, &bytes) {
         vec![csv_text::parse(&file, &csv_text::decode(&file, &bytes)?)?]
@@ -89,10 +89,7 @@ fn read_xlsx_sheets(
             if rows.last().is_none_or(|r| r.number != number) {
                 // Cells arrive in row order in every file Excel, WPS or LibreOffice writes; a
                 // file that jumps back is sorted below.
-                rows.push(Row {
-                    number,
-                    cells: Vec::new(),
-                });
+                rows.push(Row::new(number, Vec::new()));
             }
             if let Some(last) = rows.last_mut() {
                 let col = col as usize;
@@ -102,15 +99,41 @@ fn read_xlsx_sheets(
                 last.cells[col] = value;
             }
         }
+        drop(reader);
         if !rows.is_sorted_by_key(|r| r.number) {
             rows.sort_by_key(|r| r.number);
         }
-        sheets.push(Sheet {
-            name: name.clone(),
-            rows,
-        });
+        let regions = book
+            .merge_cells_by_sheet_name(name)
+            .map_err(|e| damaged(&e))?;
+        sheets.push(sheet_with_merges(file, name, rows, &regions)?);
     }
     Ok(sheets)
+}
+
+/// The sheet with its merged regions filled in (calamine's dimensions are 0-based).
+fn sheet_with_merges(
+    file: &str,
+    name: &str,
+    mut rows: Vec<Row>,
+    regions: &[Dimensions],
+) -> Result<Sheet, SheetsError> {
+    let merges: Vec<Merge> = regions
+        .iter()
+        .filter(|d| d.start.0 <= d.end.0 && d.start.1 <= d.end.1)
+        .map(|d| Merge {
+            first_row: d.start.0.saturating_add(1),
+            last_row: d.end.0.saturating_add(1),
+            first_col: d.start.1 as usize,
+            last_col: d.end.1 as usize,
+        })
+        .collect();
+    merges::fill(file, name, &mut rows, &merges)?;
+    Ok(Sheet {
+        name: name.to_owned(),
+        rows,
+        merges,
+    })
 }
 
 fn check_sheet_name(
@@ -130,25 +153,14 @@ fn check_sheet_name(
     Ok(())
 }
 
-fn read_sheets<R: Reader<Cursor<Vec<u8>>>>(
-    book: &mut R,
+fn read_xls_sheets(
+    book: &mut Xls<Cursor<Vec<u8>>>,
     file: &str,
     only_sheet: Option<&str>,
     damaged: &impl Fn(&dyn std::fmt::Display) -> SheetsError,
-) -> Result<Vec<Sheet>, SheetsError>
-where
-    R::Error: std::fmt::Display,
-{
+) -> Result<Vec<Sheet>, SheetsError> {
     let names = book.sheet_names();
-    if let Some(wanted) = only_sheet
-        && !names.iter().any(|n| n == wanted)
-    {
-        return Err(SheetsError::NoSuchSheet {
-            file: file.to_owned(),
-            sheet: wanted.to_owned(),
-            available: names.join("、"),
-        });
-    }
+    check_sheet_name(file, &names, only_sheet)?;
     let mut sheets = Vec::new();
     for name in names
         .iter()
@@ -159,17 +171,19 @@ where
         let rows = range
             .rows()
             .enumerate()
-            .map(|(i, cells)| Row {
-                number: first_row + i as u32 + 1,
-                cells: std::iter::repeat_n(Cell::Empty, first_col as usize)
-                    .chain(cells.iter().map(cell))
-                    .collect(),
+            .map(|(i, cells)| {
+                Row::new(
+                    first_row + i as u32 + 1,
+                    std::iter::repeat_n(Cell::Empty, first_col as usize)
+                        .chain(cells.iter().map(cell))
+                        .collect(),
+                )
             })
             .collect();
-        sheets.push(Sheet {
-            name: name.clone(),
-            rows,
-        });
+        let regions = book
+            .merge_cells_by_sheet_name(name)
+            .map_err(|e| damaged(&e))?;
+        sheets.push(sheet_with_merges(file, name, rows, &regions)?);
     }
     Ok(sheets)
 }
