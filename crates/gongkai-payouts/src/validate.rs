@@ -927,10 +927,17 @@ fn only_sequence_number(row: &Row, header: &Header) -> bool {
     let Some((seq, _)) = header.find(Column::Seq) else {
         return false;
     };
-    row.cells
-        .iter()
-        .enumerate()
-        .all(|(c, cell)| c == seq || cell.is_blank() || row.is_copied(c))
+    let numbered = match row.cell(seq) {
+        Cell::Integer(_) | Cell::Number(_) => true,
+        Cell::Text(t) => t.trim().chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    numbered
+        && row
+            .cells
+            .iter()
+            .enumerate()
+            .all(|(c, cell)| c == seq || cell.is_blank() || row.is_copied(c))
 }
 
 fn year_in(text: &str) -> Option<i32> {
