@@ -156,24 +156,16 @@ fn event_loop(
 
 /// Whether the portal's host answers a TCP connection: a cheap probe for "the network is back".
 pub fn portal_reachable(url: &str, timeout: Duration) -> bool {
-    let (default_port, rest) = match url.split_once("://") {
-        Some(("https", rest)) => (443, rest),
-        Some((_, rest)) => (80, rest),
-        None => (443, url),
-    };
-    let authority = rest.split('/').next().unwrap_or_default();
-    let address = if authority
-        .rsplit_once(':')
-        .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
-    {
-        authority.to_owned()
-    } else {
-        format!("{authority}:{default_port}")
+    let Ok(portal) = gongkai_sync::url::PortalUrl::parse(url) else {
+        return false;
     };
     use std::net::ToSocketAddrs;
-    address.to_socket_addrs().is_ok_and(|mut addrs| {
-        addrs.any(|a| std::net::TcpStream::connect_timeout(&a, timeout).is_ok())
-    })
+    portal
+        .socket_address()
+        .to_socket_addrs()
+        .is_ok_and(|mut addrs| {
+            addrs.any(|a| std::net::TcpStream::connect_timeout(&a, timeout).is_ok())
+        })
 }
 
 #[cfg(test)]

@@ -196,13 +196,8 @@ pub fn workdays_in(text: &str) -> Option<u32> {
     let digits: String = before
         .iter()
         .rev()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .map(|c| match c {
-            '０'..='９' => {
-                char::from_u32(u32::from(*c) - u32::from('０') + u32::from('0')).unwrap_or('0')
-            }
-            _ => *c,
-        })
+        .map(|c| gongkai_domain::fold_digit(*c))
+        .take_while(char::is_ascii_digit)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()

@@ -7,6 +7,7 @@
 mod codes;
 pub mod demo;
 mod error;
+mod gb11643;
 mod id;
 mod names;
 mod profile;
@@ -14,5 +15,6 @@ mod profile;
 pub use codes::{CreditCode, DivisionCode, VillageCode};
 pub use error::DomainError;
 pub use id::RowId;
+pub use gb11643::{IdNumberProblem, check_character, check_id_number, fold_digit};
 pub use names::{Name, Phone};
 pub use profile::{Office, Person, Role, Roles, Township, Village, VillageKind};

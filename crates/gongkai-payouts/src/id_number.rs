@@ -1,4 +1,5 @@
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
+use gongkai_domain::{IdNumberProblem, check_id_number, fold_digit};
 
 use crate::MaskRules;
 
@@ -17,7 +18,8 @@ impl std::fmt::Debug for IdNumber {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdProblem {
     Empty,
-    /// Excel turned the number into a float and dropped the last digits.
+    /// Excel turned the number into a float and dropped the last digits. Holds the value as
+    /// shown, already masked: its leading digits are still the person's region and birth date.
     PrecisionLost(String),
     Length(usize),
     Character(char),
@@ -26,6 +28,29 @@ pub enum IdProblem {
 }
 
 impl IdProblem {
+    /// The problem of an ID that reached us as a number (`3.609821990010112E17`), shown masked:
+    /// the first two digits and the exponent kept, every other digit starred.
+    pub fn lost_precision(shown: &str) -> Self {
+        let mut digits = 0;
+        let mut in_exponent = false;
+        let masked = shown
+            .chars()
+            .map(|c| {
+                if matches!(c, 'E' | 'e') {
+                    in_exponent = true;
+                }
+                if c.is_ascii_digit() && !in_exponent {
+                    digits += 1;
+                    if digits > 2 {
+                        return '*';
+                    }
+                }
+                c
+            })
+            .collect();
+        IdProblem::PrecisionLost(masked)
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             IdProblem::Empty => "id_missing",
@@ -52,9 +77,6 @@ impl IdProblem {
     }
 }
 
-const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK: &[u8; 11] = b"10X98765432";
-
 impl IdNumber {
     /// Parses typed or exported text. Full-width digits, spaces and a lower-case x are
     /// normalised; a number in scientific notation is refused as precision lost.
@@ -62,8 +84,7 @@ impl IdNumber {
         let normalised: String = raw
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '\u{200B}' && *c != '\'')
-            .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            .map(|c| match fold_digit(c) {
                 'x' | 'ｘ' | 'Ｘ' => 'X',
                 other => other,
             })
@@ -72,34 +93,14 @@ impl IdNumber {
             return Err(IdProblem::Empty);
         }
         if looks_like_float(&normalised) {
-            return Err(IdProblem::PrecisionLost(normalised));
+            return Err(IdProblem::lost_precision(&normalised));
         }
-        if let Some(c) = normalised
-            .chars()
-            .find(|c| !c.is_ascii_digit() && *c != 'X')
-        {
-            return Err(IdProblem::Character(c));
-        }
-        if normalised.len() != 18 {
-            return Err(IdProblem::Length(normalised.chars().count()));
-        }
-        let bytes = normalised.as_bytes();
-        if bytes[..17].contains(&b'X') {
-            return Err(IdProblem::Character('X'));
-        }
-        let birth = NaiveDate::parse_from_str(&normalised[6..14], "%Y%m%d")
-            .map_err(|_| IdProblem::BirthDate)?;
-        if birth.year() < 1900 || birth > today {
-            return Err(IdProblem::BirthDate);
-        }
-        let sum: u32 = bytes[..17]
-            .iter()
-            .zip(WEIGHTS)
-            .map(|(d, w)| u32::from(d - b'0') * w)
-            .sum();
-        if CHECK[(sum % 11) as usize] != bytes[17] {
-            return Err(IdProblem::CheckDigit);
-        }
+        check_id_number(&normalised, today).map_err(|problem| match problem {
+            IdNumberProblem::Length(_) => IdProblem::Length(normalised.chars().count()),
+            IdNumberProblem::Character(c) => IdProblem::Character(c),
+            IdNumberProblem::BirthDate => IdProblem::BirthDate,
+            IdNumberProblem::CheckDigit => IdProblem::CheckDigit,
+        })?;
         Ok(Self(normalised))
     }
 
@@ -133,12 +134,7 @@ pub(crate) mod tests {
 
     /// Completes 17 digits with the right check character (test fixtures are made, not copied).
     pub fn with_check(body: &str) -> String {
-        let sum: u32 = body
-            .bytes()
-            .zip(WEIGHTS)
-            .map(|(d, w)| u32::from(d - b'0') * w)
-            .sum();
-        format!("{body}{}", CHECK[(sum % 11) as usize] as char)
+        format!("{body}{}", gongkai_domain::check_character(body).unwrap())
     }
 
     #[test]

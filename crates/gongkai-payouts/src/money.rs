@@ -106,8 +106,7 @@ fn decimal(cell: &Cell, max_scale: u32) -> Result<(i64, u32), AmountProblem> {
     let mut text: String = shown
         .chars()
         .filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥' | '元' | '\u{3000}'))
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        .map(|c| match gongkai_domain::fold_digit(c) {
             '．' => '.',
             other => other,
         })

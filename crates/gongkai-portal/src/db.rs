@@ -267,6 +267,18 @@ impl ApiRefusal {
     pub fn with(code: ErrorCode, message: String) -> Self {
         Self { code, message }
     }
+
+    /// A fault of the portal itself: logged with what failed and where (the caller's file and
+    /// line); the township gets the plain 500 `{code: internal}` answer.
+    #[track_caller]
+    pub fn internal(what: &str, error: &dyn std::fmt::Display) -> Self {
+        tracing::error!(
+            at = %std::panic::Location::caller(),
+            error = %error,
+            "{what}"
+        );
+        Self::new(ErrorCode::Internal)
+    }
 }
 
 impl From<AuthError> for ApiRefusal {
@@ -276,8 +288,11 @@ impl From<AuthError> for ApiRefusal {
 }
 
 impl From<rusqlite::Error> for ApiRefusal {
-    fn from(_: rusqlite::Error) -> Self {
-        Self::new(ErrorCode::Internal)
+    /// Every `?` on a database call lands here: the error is logged with the line of the `?`
+    /// (and the request's span: method and path), the transaction rolls back as it drops.
+    #[track_caller]
+    fn from(e: rusqlite::Error) -> Self {
+        Self::internal("数据库出错，请求未完成", &e)
     }
 }
 
@@ -311,7 +326,7 @@ fn authenticate(
     }
     let key: gongkai_sync::PublicKey = key
         .parse()
-        .map_err(|_| ApiRefusal::new(ErrorCode::Internal))?;
+        .map_err(|e| ApiRefusal::internal("登记的乡镇公钥无法解析", &e))?;
     req.auth
         .verify(&key, req.method, req.path_and_query, req.body)?;
     req.auth
@@ -412,8 +427,8 @@ fn store_entry(
         Ok(kind) => kind,
         Err(rejection) => return Ok(Stored::Rejected(rejection)),
     };
-    let payload =
-        serde_json::to_string(&entry.payload).map_err(|_| ApiRefusal::new(ErrorCode::Internal))?;
+    let payload = serde_json::to_string(&entry.payload)
+        .map_err(|e| ApiRefusal::internal("内容无法序列化", &e))?;
     let op = match entry.op {
         Op::Upsert => "upsert",
         Op::Withdraw => "withdraw",
@@ -602,7 +617,7 @@ pub fn pull(
                 version: row.get(3)?,
                 published_at: row.get(4)?,
                 payload: serde_json::from_str(&payload)
-                    .map_err(|_| ApiRefusal::new(ErrorCode::Internal))?,
+                    .map_err(|e| ApiRefusal::internal("已存的县级发布内容无法解析", &e))?,
             });
         }
     }

@@ -144,6 +144,13 @@ fn run(cli: Cli) -> Result<(), PortalError> {
                     "在非本机地址 {listen} 上不能只提供明文 HTTP：请用 --tls-cert 和 --tls-key 直接提供 HTTPS，或在前面部署 TLS 反向代理并加 --behind-tls-proxy"
                 )));
             }
+            // Faults of the portal itself (a database error, a handler that crashed) are
+            // logged on stderr with the request's method and path; townships get `{code, message}`.
+            let _ = tracing_subscriber::fmt()
+                .with_writer(std::io::stderr)
+                .with_max_level(tracing::Level::INFO)
+                .with_ansi(false)
+                .try_init();
             let portal = Portal::open(&db)?;
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()

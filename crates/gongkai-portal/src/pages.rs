@@ -80,7 +80,10 @@ pub fn beijing_time(rfc3339: &str) -> String {
 
 /// `/`: every township with its last sync.
 pub fn index(conn: &Connection) -> rusqlite::Result<Page> {
-    let stats = crate::db::stats(conn).map_err(|_| rusqlite::Error::InvalidQuery)?;
+    let stats = crate::db::stats(conn).map_err(|e| match e {
+        crate::PortalError::Sqlite(e) => e,
+        other => rusqlite::Error::ToSqlConversionFailure(Box::new(other)),
+    })?;
     let mut body = String::from(
         "<h1>基层政务公开</h1><table><tr><th>乡镇</th><th>公开记录</th><th>最近同步</th></tr>",
     );

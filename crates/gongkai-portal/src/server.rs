@@ -1,6 +1,6 @@
 //! The HTTP side: API endpoints of protocol v1 and the public pages.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -20,11 +20,12 @@ use crate::db::{self, ApiRefusal, Signed};
 use crate::pages::{self, Page};
 
 /// Shared state: one connection behind a mutex (SQLite has one writer anyway), used from
-/// blocking threads; the domain order of the public column.
+/// blocking threads; the domain order of the public column; the file, to reopen it.
 #[derive(Clone)]
 pub struct Portal {
     conn: Arc<Mutex<Connection>>,
     domains: Arc<Vec<String>>,
+    path: Arc<std::path::PathBuf>,
 }
 
 impl Portal {
@@ -36,7 +37,29 @@ impl Portal {
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             domains: Arc::new(domains),
+            path: Arc::new(path.to_owned()),
         })
+    }
+
+    /// The connection, for one request. A handler that panicked while holding it poisoned the
+    /// mutex; the connection is then taken back: a transaction the panic left open is rolled
+    /// back, and if that fails the file is opened anew. Either way later requests are served.
+    fn connection(&self) -> Result<MutexGuard<'_, Connection>, ApiRefusal> {
+        let poisoned = match self.conn.lock() {
+            Ok(guard) => return Ok(guard),
+            Err(poisoned) => poisoned,
+        };
+        tracing::warn!("上一个请求在使用数据库连接时崩溃，收回连接");
+        let mut guard = poisoned.into_inner();
+        if !guard.is_autocommit()
+            && let Err(e) = guard.execute_batch("ROLLBACK")
+        {
+            tracing::error!(error = %e, "回滚未完成的事务失败，重新打开数据库");
+            *guard =
+                db::open(&self.path).map_err(|e| ApiRefusal::internal("重新打开数据库失败", &e))?;
+        }
+        self.conn.clear_poison();
+        Ok(guard)
     }
 }
 
@@ -55,7 +78,24 @@ pub fn router(portal: Portal) -> Router {
         .route("/t/{code}/p/{object_id}", get(payout))
         .route("/t/{code}/a/{sha256}", get(attachment_file))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(request_span))
         .with_state(portal)
+}
+
+/// Every request runs in a span naming its method and path, so what it logs says which
+/// request it was (the database work carries the span to its blocking thread).
+async fn request_span(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use tracing::Instrument;
+    let span = tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path()
+    );
+    let response = next.run(request).instrument(span.clone()).await;
+    if response.status().is_server_error() {
+        span.in_scope(|| tracing::warn!(status = %response.status(), "请求以服务器错误结束"));
+    }
+    response
 }
 
 /// Serves until the listener fails.
@@ -81,7 +121,7 @@ fn error_response(refusal: ApiRefusal) -> Response {
 
 fn json_response<T: serde::Serialize>(result: Result<T, ApiRefusal>) -> Response {
     match result
-        .and_then(|v| gzip::to_gzip_json(&v).map_err(|_| ApiRefusal::new(ErrorCode::Internal)))
+        .and_then(|v| gzip::to_gzip_json(&v).map_err(|e| ApiRefusal::internal("回答无法压缩", &e)))
     {
         Ok(body) => (
             StatusCode::OK,
@@ -105,15 +145,19 @@ async fn blocking<T: Send + 'static>(
     portal: &Portal,
     work: impl FnOnce(&mut Connection) -> Result<T, ApiRefusal> + Send + 'static,
 ) -> Result<T, ApiRefusal> {
-    let conn = portal.conn.clone();
+    let portal = portal.clone();
+    let span = tracing::Span::current();
+    let dispatch = tracing::dispatcher::get_default(tracing::Dispatch::clone);
     tokio::task::spawn_blocking(move || {
-        let mut guard = conn
-            .lock()
-            .map_err(|_| ApiRefusal::new(ErrorCode::Internal))?;
-        work(&mut guard)
+        tracing::dispatcher::with_default(&dispatch, || {
+            span.in_scope(|| {
+                let mut guard = portal.connection()?;
+                work(&mut guard)
+            })
+        })
     })
     .await
-    .map_err(|_| ApiRefusal::new(ErrorCode::Internal))?
+    .map_err(|e| ApiRefusal::internal("处理请求时崩溃", &e))?
 }
 
 /// The query parameters of `uri` (values percent-decoded).
@@ -303,10 +347,7 @@ async fn page(
     work: impl FnOnce(&Connection, &[String]) -> rusqlite::Result<Page> + Send + 'static,
 ) -> Response {
     let domains = portal.domains.clone();
-    let result = blocking(portal, move |conn| {
-        work(conn, &domains).map_err(ApiRefusal::from)
-    })
-    .await;
+    let result = blocking(portal, move |conn| Ok(work(conn, &domains)?)).await;
     let html = |status: StatusCode, text: String| {
         (
             status,
@@ -372,4 +413,150 @@ async fn attachment_file(
         pages::attachment(conn, &code, &sha256)
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+
+    use super::*;
+
+    /// Log lines written by a test's own subscriber.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Captured {
+        fn text(&self) -> String {
+            String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+        }
+    }
+
+    fn capture() -> (Captured, tracing::subscriber::DefaultGuard) {
+        let logs = Captured::default();
+        let writer = logs.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        (logs, tracing::subscriber::set_default(subscriber))
+    }
+
+    /// The real router on 127.0.0.1:0, one plain HTTP/1.1 GET: (status, body).
+    async fn get(portal: &Portal, path: &str) -> (u16, String) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let server = tokio::spawn(serve(listener, portal.clone()));
+        let path = path.to_owned();
+        let answer = tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(address).unwrap();
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer).unwrap();
+            answer
+        })
+        .await
+        .unwrap();
+        server.abort();
+        let status = answer
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        let body = answer
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap();
+        (status, body)
+    }
+
+    fn portal() -> (tempfile::TempDir, Portal) {
+        let dir = tempfile::tempdir().unwrap();
+        let portal = Portal::open(&dir.path().join("portal.sqlite3")).unwrap();
+        (dir, portal)
+    }
+
+    #[tokio::test]
+    async fn a_request_after_a_handler_panicked_holding_the_connection_is_served() {
+        let (_dir, portal) = portal();
+        // A handler that began a write and crashed: the mutex is poisoned, its transaction open.
+        let crashed = blocking(&portal, |conn| -> Result<(), ApiRefusal> {
+            conn.execute_batch("BEGIN IMMEDIATE; CREATE TABLE half_done (x)")?;
+            panic!("a bug in a handler");
+        })
+        .await;
+        assert_eq!(crashed.err().map(|r| r.code), Some(ErrorCode::Internal));
+        assert!(portal.conn.is_poisoned());
+
+        let (status, body) = get(&portal, "/").await;
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("基层政务公开"), "{body}");
+        assert!(!portal.conn.is_poisoned());
+        let (status, _) = get(&portal, "/").await;
+        assert_eq!(status, 200);
+        // The crashed handler's write was rolled back, not committed by whoever came next.
+        let half_done: bool = portal
+            .connection()
+            .unwrap()
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'half_done')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!half_done);
+    }
+
+    #[tokio::test]
+    async fn a_database_error_is_logged_with_its_request_and_answered_with_code_and_message() {
+        let (logs, _guard) = capture();
+        let (_dir, portal) = portal();
+        portal
+            .connection()
+            .unwrap()
+            .execute_batch("ALTER TABLE township RENAME TO township_gone")
+            .unwrap();
+
+        let (status, body) = get(&portal, "/").await;
+        assert_eq!(status, 500);
+        assert!(body.contains("服务器内部错误"), "{body}");
+        let text = logs.text();
+        assert!(text.contains("数据库出错"), "{text}");
+        assert!(text.contains("no such table: township"), "{text}");
+        assert!(
+            text.contains("method=GET") && text.contains("path=/"),
+            "{text}"
+        );
+        assert!(text.contains("server.rs:"), "the line of the `?`: {text}");
+
+        // The API answer stays `{code, message}`; the cause is in the log, not in the answer.
+        let response = json_response::<()>(
+            blocking(&portal, |conn| {
+                conn.execute("UPDATE township_gone SET no_such_column = 1", [])?;
+                Ok(())
+            })
+            .await,
+        );
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        let answer: ErrorBody = serde_json::from_slice(&body).unwrap();
+        assert_eq!(answer.code, ErrorCode::Internal);
+        assert_eq!(answer.message, ErrorCode::Internal.message());
+        assert!(logs.text().contains("no_such_column"), "{}", logs.text());
+    }
 }

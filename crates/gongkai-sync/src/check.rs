@@ -222,11 +222,8 @@ fn digit_runs(text: &str) -> Vec<(String, Option<char>)> {
 }
 
 fn digit(c: char) -> Option<char> {
-    match c {
-        '0'..='9' => Some(c),
-        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
-        _ => None,
-    }
+    let c = gongkai_domain::fold_digit(c);
+    c.is_ascii_digit().then_some(c)
 }
 
 fn strings(value: &Value, out: &mut Vec<String>) {
@@ -257,7 +254,7 @@ pub fn find_long_digit_run(payload: &Value) -> Option<String> {
 }
 
 /// For every other kind: the first valid resident ID number (GB 11643 check digit and a real
-/// birth date), anywhere in the payload.
+/// birth date not after today), anywhere in the payload.
 pub fn find_id_number(payload: &Value) -> Option<String> {
     let mut texts = Vec::new();
     strings(payload, &mut texts);
@@ -274,22 +271,10 @@ pub fn find_id_number(payload: &Value) -> Option<String> {
         })
 }
 
+/// GB 11643 with a birth date up to today (local time: the portal and the township are in
+/// China), the same check as at import.
 fn is_valid_id(id: &str) -> bool {
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const CHECK: &[u8; 11] = b"10X98765432";
-    let bytes = id.as_bytes();
-    if bytes.len() != 18 {
-        return false;
-    }
-    let sum: u32 = bytes[..17]
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    let birth = &id[6..14];
-    CHECK[(sum % 11) as usize] == bytes[17]
-        && chrono::NaiveDate::parse_from_str(birth, "%Y%m%d").is_ok()
-        && ("1900".."2100").contains(&&birth[..4])
+    gongkai_domain::check_id_number(id, chrono::Local::now().date_naive()).is_ok()
 }
 
 /// Lower-case hyphenated UUID text.
@@ -407,6 +392,24 @@ mod tests {
         let rejection =
             check_entry(&entry("record", record("联系人身份证 11010519491231002X"))).unwrap_err();
         assert_eq!(rejection.code, RejectCode::UnmaskedData);
+        // The same rule as at import: a check digit that fits but a birth date still to come
+        // (2099) is no one's ID number; it used to be refused here and accepted nowhere else.
+        let future_born = format!(
+            "36098220990101123{}",
+            gongkai_domain::check_character("36098220990101123").unwrap()
+        );
+        assert_eq!(
+            find_id_number(&json!({ "body": future_born.as_str() })),
+            None
+        );
+        let born_1990 = format!(
+            "36098219900101123{}",
+            gongkai_domain::check_character("36098219900101123").unwrap()
+        );
+        assert_eq!(
+            find_id_number(&json!({ "body": format!("号码 {born_1990}") })),
+            Some(born_1990)
+        );
     }
 
     #[test]

@@ -9,6 +9,9 @@ use crate::SyncError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PortalUrl {
     base: String,
+    /// `host:port` to connect to (`[v6]:port` for an IPv6 literal), the scheme's port when
+    /// the URL names none.
+    address: String,
 }
 
 impl PortalUrl {
@@ -23,16 +26,34 @@ impl PortalUrl {
         if authority.is_empty() || authority.contains('@') || rest.contains(['?', '#']) {
             return Err(SyncError::BadUrl(text.to_owned()));
         }
-        let host = host_of(authority).ok_or_else(|| SyncError::BadUrl(text.to_owned()))?;
+        let (host, port) =
+            host_and_port(authority).ok_or_else(|| SyncError::BadUrl(text.to_owned()))?;
         match scheme.as_str() {
             "https" => {}
             "http" if is_loopback_host(&host) => {}
             "http" => return Err(SyncError::InsecureUrl(text.to_owned())),
             _ => return Err(SyncError::BadUrl(text.to_owned())),
         }
+        let port = match port {
+            Some(port) => port,
+            None if scheme == "https" => 443,
+            None => 80,
+        };
+        let address = if host.contains(':') {
+            format!("[{host}]:{port}")
+        } else {
+            format!("{host}:{port}")
+        };
         Ok(Self {
             base: format!("{scheme}://{}", rest.trim_end_matches('/')),
+            address,
         })
+    }
+
+    /// `host:port` of the portal, for a socket (`[::1]:9000`; 443 or 80 when the URL names no
+    /// port).
+    pub fn socket_address(&self) -> &str {
+        &self.address
     }
 
     /// The base URL, no trailing slash.
@@ -46,21 +67,28 @@ impl PortalUrl {
     }
 }
 
-/// The host part of `host[:port]` or `[v6]:port`, lower case, brackets removed.
-fn host_of(authority: &str) -> Option<String> {
+/// The host (lower case, brackets removed) and port of `host[:port]` or `[v6][:port]`.
+fn host_and_port(authority: &str) -> Option<(String, Option<u16>)> {
+    let port = |text: &str| -> Option<Option<u16>> {
+        (text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty())
+            .then(|| text.parse().ok())
+            .flatten()
+            .map(Some)
+    };
     if let Some(rest) = authority.strip_prefix('[') {
         let (host, after) = rest.split_once(']')?;
-        if !(after.is_empty() || after.starts_with(':')) {
-            return None;
-        }
-        return Some(host.to_ascii_lowercase());
+        let port = match after.strip_prefix(':') {
+            Some(p) => port(p)?,
+            None if after.is_empty() => None,
+            None => return None,
+        };
+        return (!host.is_empty()).then(|| (host.to_ascii_lowercase(), port));
     }
-    let host = match authority.rsplit_once(':') {
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
-        Some(_) => return None,
-        None => authority,
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, p)) => (host, port(p)?),
+        None => (authority, None),
     };
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+    (!host.is_empty() && !host.contains(':')).then(|| (host.to_ascii_lowercase(), port))
 }
 
 /// `localhost` or a loopback IP literal (127.0.0.0/8, ::1).
@@ -75,6 +103,29 @@ pub fn is_loopback_host(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_socket_address_has_the_port_or_the_scheme_s() {
+        for (url, address) in [
+            (
+                "https://county.example.cn/gongkai/",
+                "county.example.cn:443",
+            ),
+            ("http://127.0.0.1:8080/x", "127.0.0.1:8080"),
+            ("http://LOCALHOST", "localhost:80"),
+            ("http://[::1]:9000/", "[::1]:9000"),
+            ("https://[2001:db8::1]", "[2001:db8::1]:443"),
+        ] {
+            assert_eq!(PortalUrl::parse(url).unwrap().socket_address(), address);
+        }
+        for bad in [
+            "https://a.example:",
+            "https://a.example:99999",
+            "https://[::1]x",
+        ] {
+            assert!(PortalUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn https_anywhere_http_only_on_loopback() {
