@@ -39,6 +39,30 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
+    let villages: Vec<String> = gongkai_domain::demo::profile(chrono::Utc::now())
+        .unwrap()
+        .villages
+        .iter()
+        .map(|v| v.name.to_string())
+        .collect();
+    let started = Instant::now();
+    let outcome = gongkai_payouts::validate(
+        &book,
+        &gongkai_payouts::validate::Context {
+            villages: &villages,
+            project: None,
+            year: None,
+            today: chrono::Local::now().date_naive(),
+            overrides: &[],
+        },
+    );
+    println!(
+        "validate only: {} lines, {} errors in {:.3} s",
+        outcome.lines.len(),
+        outcome.errors.len(),
+        started.elapsed().as_secs_f64()
+    );
+
     let mut times = Vec::new();
     for run in 1..=3 {
         let api = Api::new(dir.path().join(format!("bench-{run}.sqlite3")));

@@ -10,6 +10,7 @@ mod error;
 mod merges;
 mod workbook;
 mod xls_guard;
+mod xlsx_merges;
 
 pub use error::SheetsError;
 pub use workbook::{read, read_bytes};

@@ -1,3 +1,4 @@
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -40,9 +41,11 @@ pub fn read_bytes(
     };
     let sheets = if bytes.starts_with(ZIP_MAGIC) {
         guarded(&file, || {
+            let mut merges =
+                crate::xlsx_merges::read(&bytes, only_sheet).map_err(|e| damaged(&e))?;
             let mut book: Xlsx<_> =
                 open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-            read_xlsx_sheets(&mut book, &file, only_sheet, &damaged)
+            read_xlsx_sheets(&mut book, &file, only_sheet, &mut merges, &damaged)
         })?
     } else if bytes.starts_with(OLE_MAGIC) {
         guarded(&file, || {
@@ -68,6 +71,7 @@ fn read_xlsx_sheets(
     book: &mut Xlsx<Cursor<Vec<u8>>>,
     file: &str,
     only_sheet: Option<&str>,
+    merges: &mut HashMap<String, Vec<Merge>>,
     damaged: &impl Fn(&dyn std::fmt::Display) -> SheetsError,
 ) -> Result<Vec<Sheet>, SheetsError> {
     let names = book.sheet_names();
@@ -99,26 +103,18 @@ fn read_xlsx_sheets(
                 last.cells[col] = value;
             }
         }
-        drop(reader);
         if !rows.is_sorted_by_key(|r| r.number) {
             rows.sort_by_key(|r| r.number);
         }
-        let regions = book
-            .merge_cells_by_sheet_name(name)
-            .map_err(|e| damaged(&e))?;
-        sheets.push(sheet_with_merges(file, name, rows, &regions)?);
+        let regions = merges.remove(name.as_str()).unwrap_or_default();
+        sheets.push(sheet_with_merges(file, name, rows, regions)?);
     }
     Ok(sheets)
 }
 
-/// The sheet with its merged regions filled in (calamine's dimensions are 0-based).
-fn sheet_with_merges(
-    file: &str,
-    name: &str,
-    mut rows: Vec<Row>,
-    regions: &[Dimensions],
-) -> Result<Sheet, SheetsError> {
-    let merges: Vec<Merge> = regions
+/// `.xls` merged regions as calamine reads them (0-based) → rows as Excel numbers them.
+fn from_dimensions(regions: &[Dimensions]) -> Vec<Merge> {
+    regions
         .iter()
         .filter(|d| d.start.0 <= d.end.0 && d.start.1 <= d.end.1)
         .map(|d| Merge {
@@ -127,7 +123,16 @@ fn sheet_with_merges(
             first_col: d.start.1 as usize,
             last_col: d.end.1 as usize,
         })
-        .collect();
+        .collect()
+}
+
+/// The sheet with its merged regions filled in.
+fn sheet_with_merges(
+    file: &str,
+    name: &str,
+    mut rows: Vec<Row>,
+    merges: Vec<Merge>,
+) -> Result<Sheet, SheetsError> {
     merges::fill(file, name, &mut rows, &merges)?;
     Ok(Sheet {
         name: name.to_owned(),
@@ -183,7 +188,12 @@ fn read_xls_sheets(
         let regions = book
             .merge_cells_by_sheet_name(name)
             .map_err(|e| damaged(&e))?;
-        sheets.push(sheet_with_merges(file, name, rows, &regions)?);
+        sheets.push(sheet_with_merges(
+            file,
+            name,
+            rows,
+            from_dimensions(&regions),
+        )?);
     }
     Ok(sheets)
 }

@@ -63,6 +63,32 @@ fn reads_every_sheet_with_excel_row_numbers() {
 }
 
 #[test]
+fn merged_regions_are_read_and_every_cell_of_one_holds_its_value() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("清册.xlsx");
+    write_two_village_workbook(&path);
+    for only in [None, Some("西河村")] {
+        let book = read(&path, only).unwrap();
+        let sheet = book.sheets.last().unwrap();
+        assert_eq!(sheet.name, "西河村");
+        assert_eq!(sheet.merges.len(), 1);
+        assert_eq!(sheet.merges[0].reference(), "A1:D1");
+        let title = &sheet.rows[0];
+        for col in 0..4 {
+            assert_eq!(
+                title.cell(col).display_text(),
+                "2025年示范镇耕地地力保护补贴发放清册"
+            );
+            assert_eq!(title.is_copied(col), col > 0);
+        }
+        assert!(
+            !sheet.rows[3].is_copied(0),
+            "cells outside the region are their own"
+        );
+    }
+}
+
+#[test]
 fn one_sheet_can_be_chosen_and_a_wrong_name_lists_the_real_ones() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("清册.xlsx");

@@ -2,6 +2,7 @@
 //! real reader, so merged regions and stacked headers go through the same code as a clerk's file.
 
 #![allow(dead_code)] // each test binary uses part of this
+#![allow(clippy::unwrap_used)] // test code: a broken fixture stops the test
 
 use std::path::{Path, PathBuf};
 
