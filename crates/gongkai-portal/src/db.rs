@@ -75,6 +75,15 @@ fn now_text() -> String {
     Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// Rolls back a transaction left open on `conn` (by a handler that panicked before its
+/// `Transaction` could drop); nothing to do when none is.
+pub fn roll_back_open_transaction(conn: &Connection) -> rusqlite::Result<()> {
+    if conn.is_autocommit() {
+        return Ok(());
+    }
+    conn.execute_batch("ROLLBACK")
+}
+
 fn immediate(conn: &mut Connection) -> Result<Transaction<'_>, PortalError> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }

@@ -51,9 +51,7 @@ impl Portal {
         };
         tracing::warn!("上一个请求在使用数据库连接时崩溃，收回连接");
         let mut guard = poisoned.into_inner();
-        if !guard.is_autocommit()
-            && let Err(e) = guard.execute_batch("ROLLBACK")
-        {
+        if let Err(e) = db::roll_back_open_transaction(&guard) {
             tracing::error!(error = %e, "回滚未完成的事务失败，重新打开数据库");
             *guard =
                 db::open(&self.path).map_err(|e| ApiRefusal::internal("重新打开数据库失败", &e))?;
