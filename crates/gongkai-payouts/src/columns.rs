@@ -432,6 +432,7 @@ fn names_columns_only(
                     .iter()
                     .any(|p| above.find(*p).is_some_and(|(i, _)| i == *c))
                 && (column_of_path(&cell.display_text(), overrides).0.is_some()
+                    || is_unit(&cell.display_text())
                     || header_above.is_blank()
                     || spans)
         })
@@ -441,6 +442,15 @@ fn names_columns_only(
 /// the table (`2026年…发放清册`) names none, so it stays a title above the header.
 fn may_start_header(sheet: &Sheet, i: usize, overrides: &[Override]) -> bool {
     sheet.rows[i].has_own_content() && !read_header(sheet, i, i, overrides).columns.is_empty()
+}
+
+/// A row of units under the header: `（元）`, `(亩)`, `单位：元`.
+fn is_unit(text: &str) -> bool {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let bracketed = (text.starts_with('（') || text.starts_with('('))
+        && (text.ends_with('）') || text.ends_with(')'))
+        && text.chars().count() <= 8;
+    bracketed || text.starts_with("单位")
 }
 
 /// The first header near the top that names at least a person and an amount.

@@ -256,6 +256,40 @@ fn a_stacked_header_without_merges_is_read_too() {
     assert_eq!(outcome.lines[0].note.as_deref(), Some("无"));
 }
 
+#[test]
+fn a_row_of_units_under_the_header_is_part_of_it() {
+    let dir = TempDir::new().unwrap();
+    let mut s = SheetSpec::new("Sheet1");
+    s.row(
+        0,
+        &[t("村名"), t("姓名"), t("身份证号"), t("面积"), t("金额")],
+    );
+    s.row(
+        1,
+        &[
+            Value::Blank,
+            Value::Blank,
+            Value::Blank,
+            t("（亩）"),
+            t("（元）"),
+        ],
+    );
+    s.row(
+        2,
+        &[
+            t("东山村"),
+            t("张三"),
+            t(&id(9)),
+            Value::Number(2.0),
+            Value::Number(20.0),
+        ],
+    );
+    let outcome = check(&xlsx(dir.path(), "清册.xlsx", &[s]), &[]);
+    assert!(outcome.errors.is_empty(), "{}", issues(&outcome));
+    assert_eq!((outcome.rows.headers, outcome.rows.people), (2, 1));
+    assert_eq!(outcome.lines[0].area.map(|a| a.0), Some(20_000));
+}
+
 /// Two villages, each followed by a subtotal whose label stands in the 村名 column, amounts as
 /// text with thousands separators, a grand total in the 姓名 column, then signatures.
 fn subtotal_list(dongshan_subtotal: &str) -> SheetSpec {
