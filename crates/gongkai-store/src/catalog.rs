@@ -14,7 +14,7 @@ use gongkai_catalog::{
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, ToSql, params};
 
-use crate::{ChangeOp, OutboxItem, Store, StoreError, Writer, search_chars};
+use crate::{OutboxItem, Store, StoreError, Writer, search_chars};
 
 /// The `kind` of catalog rows in the shared search index.
 pub const SEARCH_KIND_CATALOG: &str = "catalog";
@@ -374,7 +374,7 @@ impl Store {
             for key in &keys {
                 w.derive(key)?;
             }
-            w.log_change_text("catalog_baseline", &version, ChangeOp::Upsert)
+            Ok(())
         })?;
         Ok(true)
     }
@@ -666,7 +666,6 @@ impl Store {
                     item,
                 )?;
                 w.derive(&key)?;
-                w.log_change("catalog_county", id, ChangeOp::Upsert)?;
             }
             Ok(())
         })
@@ -746,7 +745,6 @@ impl Store {
             )?;
             w.derive(&key)?;
             w.enqueue(sync)?;
-            w.log_change("catalog_township", id, ChangeOp::Upsert)?;
             Ok(key.clone())
         })
     }
@@ -1451,6 +1449,6 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert_eq!(entities, ["catalog_baseline", "catalog_township"]);
+        assert_eq!(entities, ["catalog_baseline_meta", "catalog_township"]);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, params};
 
-use crate::{ChangeOp, Store, StoreError};
+use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportTemplate {
@@ -116,7 +116,7 @@ impl Store {
                     column.column
                 ])?;
             }
-            w.log_change("import_template", template.id, ChangeOp::Upsert)
+            Ok(())
         })
     }
 
@@ -131,7 +131,7 @@ impl Store {
                     what: "导入模板"
                 });
             }
-            w.log_change("import_template", id, ChangeOp::Delete)
+            Ok(())
         })
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Opening a store always: sets WAL, foreign keys, `synchronous=FULL` and a busy timeout; runs
 //! `PRAGMA integrity_check`; refuses a database newer than this binary; applies pending
-//! migrations. Every write goes through [`Store::write`], one immediate transaction that also
-//! appends to the change log.
+//! migrations. Every write goes through [`Store::write`], one immediate transaction; the change
+//! log is written by the database itself (triggers on every table of synced state, decided per
+//! table in [`TABLES`]).
 
 mod backup;
 mod catalog;
@@ -15,12 +16,12 @@ mod profile;
 mod records;
 mod search_chars;
 mod sync;
+mod tables;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use gongkai_domain::RowId;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use catalog::{
@@ -40,6 +41,7 @@ pub use records::{
     StoredSecrecy,
 };
 pub use sync::{OutboxCounts, OutboxItem, PendingEntry, SyncIdentity, SyncRun};
+pub use tables::{TABLES, Table, TableKind, table_kind};
 
 /// How long a write waits for another connection (the CLI while the app runs) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -92,7 +94,9 @@ impl Store {
         })
     }
 
-    /// Runs `f` in one immediate transaction; commits only if it returns `Ok`.
+    /// Runs `f` in one immediate transaction; commits only if it returns `Ok`. The one way this
+    /// crate writes (migrations and a restore aside). What it changes in tables of synced state
+    /// is logged to `change_log` by their triggers, in the same transaction.
     fn write<T>(
         &mut self,
         f: impl FnOnce(&Writer<'_>) -> Result<T, StoreError>,
@@ -111,38 +115,15 @@ impl Store {
 }
 
 /// A write transaction and its timestamp: everything changed in one transaction carries the
-/// same time, and every change is logged.
+/// same time.
 struct Writer<'conn> {
     tx: Transaction<'conn>,
     now: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum ChangeOp {
-    Upsert,
-    Delete,
-}
-
 impl Writer<'_> {
     fn now_text(&self) -> String {
         timestamp(self.now)
-    }
-
-    fn log_change(&self, entity: &str, id: RowId, op: ChangeOp) -> Result<(), StoreError> {
-        self.log_change_text(entity, &id.to_string(), op)
-    }
-
-    /// For entities named by text rather than a [`RowId`] (the catalog baseline's version).
-    fn log_change_text(&self, entity: &str, id: &str, op: ChangeOp) -> Result<(), StoreError> {
-        let op = match op {
-            ChangeOp::Upsert => "upsert",
-            ChangeOp::Delete => "delete",
-        };
-        self.tx.execute(
-            "INSERT INTO change_log (entity, entity_id, op, changed_at) VALUES (?1, ?2, ?3, ?4)",
-            (entity, id, op, self.now_text()),
-        )?;
-        Ok(())
     }
 }
 

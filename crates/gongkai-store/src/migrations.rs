@@ -3,8 +3,9 @@
 //! Invariants:
 //! - a migration is applied in one transaction together with its bookkeeping row and the
 //!   `user_version` bump, so a crash leaves the schema at the previous or the next version;
-//! - migrations are append-only: a released file is never edited (its checksum is recorded and
-//!   verified), a fix is a new migration;
+//! - migrations are append-only: a released file is never edited (its checksum is recorded in
+//!   the database and verified on open, and pinned in this module's tests), a fix is a new
+//!   migration;
 //! - a database whose version is newer than [`LATEST_VERSION`] is refused, never "repaired".
 
 use chrono::Utc;
@@ -63,6 +64,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 9,
         name: "search_chars",
         sql: include_str!("migrations/0009_search_chars.sql"),
+    },
+    Migration {
+        version: 10,
+        name: "change_log_triggers",
+        sql: include_str!("migrations/0010_change_log_triggers.sql"),
     },
 ];
 
@@ -150,6 +156,63 @@ fn checksum(sql: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every released migration's checksum, as released. A database records the checksum of
+    /// each migration applied to it and is refused on open when the binary's differs, so an
+    /// edited migration (a reformat or a CRLF checkout included) locks every township out after
+    /// an upgrade. Never change a line here; a new migration adds its own once it is released.
+    const RELEASED: &[(u32, &str)] = &[
+        (1, "6bdf1e95fc1ef086"),
+        (2, "a822df7723eb719c"),
+        (3, "a71ec6defa14619b"),
+        (4, "fce6e3231e7cea2b"),
+        (5, "acc83fc6cee9d3c2"),
+        (6, "ddf0a785013e5ef2"),
+        (7, "43dcd567f70a7f89"),
+        (8, "5290445ccc8c6d46"),
+        (9, "a83c6664982135ff"),
+        (10, "d353c9a140b04a57"),
+    ];
+
+    #[test]
+    fn released_migrations_are_never_edited() {
+        for migration in MIGRATIONS {
+            let found = checksum(migration.sql);
+            match RELEASED.iter().find(|(v, _)| *v == migration.version) {
+                Some((_, released)) => assert_eq!(
+                    found, *released,
+                    "migration {} ({}) differs from its released text: a released migration is \
+                     never edited; undo the edit and write a new migration",
+                    migration.version, migration.name
+                ),
+                None => panic!(
+                    "migration {} ({}) has no pinned checksum: add ({}, \"{found}\") to RELEASED \
+                     in migrations.rs in the change that releases it",
+                    migration.version, migration.name, migration.version
+                ),
+            }
+        }
+        for (version, _) in RELEASED {
+            assert!(
+                MIGRATIONS.iter().any(|m| m.version == *version),
+                "released migration {version} is gone from MIGRATIONS"
+            );
+        }
+    }
+
+    /// The files are embedded as checked out: `.gitattributes` keeps them LF everywhere.
+    #[test]
+    fn migrations_are_lf_only() {
+        for migration in MIGRATIONS {
+            assert!(
+                !migration.sql.contains('\r'),
+                "migration {} ({}) has CR line endings: check it out with LF (.gitattributes: \
+                 *.sql text eol=lf)",
+                migration.version,
+                migration.name
+            );
+        }
+    }
 
     #[test]
     fn versions_are_numbered_without_gaps() {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, params};
 
-use crate::{ChangeOp, OutboxItem, Store, StoreError};
+use crate::{OutboxItem, Store, StoreError};
 
 /// A list ready to be written. Built by the API from a validated file.
 #[derive(Debug, Clone)]
@@ -174,7 +174,6 @@ impl Store {
                     "UPDATE payout_list SET status = 'superseded', updated_at = ?2 WHERE id = ?1",
                     params![old.to_string(), now],
                 )?;
-                w.log_change("payout_list", *old, ChangeOp::Upsert)?;
             }
             let mut insert = w.tx.prepare_cached(
                 "INSERT INTO payout_row (id, list_id, village_id, source_sheet, source_row,
@@ -204,7 +203,7 @@ impl Store {
                     row.note,
                 ])?;
             }
-            w.log_change("payout_list", list.id, ChangeOp::Upsert)
+            Ok(())
         })
     }
 
@@ -415,8 +414,7 @@ impl Store {
                 "UPDATE payout_list SET status = 'posted', updated_at = ?2 WHERE id = ?1",
                 params![list.to_string(), w.now_text()],
             )?;
-            w.enqueue(sync)?;
-            w.log_change("payout_list", list, ChangeOp::Upsert)
+            w.enqueue(sync)
         })
     }
 
@@ -492,7 +490,7 @@ impl Store {
                 "UPDATE payout_list SET status = 'archived', updated_at = ?2 WHERE id = ?1",
                 params![list.to_string(), now],
             )?;
-            w.log_change("payout_list", list, ChangeOp::Upsert)
+            Ok(())
         })
     }
 }

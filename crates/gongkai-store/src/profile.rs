@@ -8,7 +8,7 @@ use gongkai_domain::{
 };
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::{ChangeOp, Store, StoreError, Writer};
+use crate::{Store, StoreError, Writer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProfileCounts {
@@ -298,7 +298,7 @@ impl Store {
             if deleted == 0 {
                 return Err(StoreError::NotFound { what });
             }
-            w.log_change(table, id, ChangeOp::Delete)
+            Ok(())
         })
     }
 }
@@ -320,7 +320,7 @@ impl Writer<'_> {
                 self.now_text(),
             ],
         )?;
-        self.log_change("township", township.id, ChangeOp::Upsert)
+        Ok(())
     }
 
     fn upsert_village(&self, village: &Village) -> Result<(), StoreError> {
@@ -336,7 +336,7 @@ impl Writer<'_> {
                 self.now_text(),
             ],
         )?;
-        self.log_change("village", village.id, ChangeOp::Upsert)
+        Ok(())
     }
 
     fn upsert_office(&self, office: &Office) -> Result<(), StoreError> {
@@ -351,7 +351,7 @@ impl Writer<'_> {
                 self.now_text(),
             ],
         )?;
-        self.log_change("office", office.id, ChangeOp::Upsert)
+        Ok(())
     }
 
     fn upsert_person(&self, person: &Person) -> Result<(), StoreError> {
@@ -371,7 +371,7 @@ impl Writer<'_> {
                 self.now_text(),
             ],
         )?;
-        self.log_change("person", person.id, ChangeOp::Upsert)
+        Ok(())
     }
 }
 

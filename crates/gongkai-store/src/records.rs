@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::{ChangeOp, OutboxItem, Store, StoreError};
+use crate::{OutboxItem, Store, StoreError};
 
 /// A record as stored. Plain values: the API turns them into `gongkai-records` types.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,8 +207,7 @@ impl Store {
                 &record.body,
             ]
             .join(" ");
-            w.index(SEARCH_KIND_RECORD, &id, Some((&record.title, &text)))?;
-            w.log_change("disclosure_record", record.id, ChangeOp::Upsert)
+            w.index(SEARCH_KIND_RECORD, &id, Some((&record.title, &text)))
         })
     }
 
@@ -278,7 +277,7 @@ impl Store {
             if !review.passed {
                 clear_controls(w, record)?;
             }
-            w.log_change("disclosure_record", record, ChangeOp::Upsert)
+            Ok(())
         })
     }
 
@@ -337,7 +336,7 @@ impl Store {
                     w.now_text()
                 ],
             )?;
-            w.log_change("disclosure_record", record, ChangeOp::Upsert)
+            Ok(())
         })
     }
 
@@ -394,8 +393,7 @@ impl Store {
             if status == "draft" {
                 w.enqueue(sync)?;
             }
-            w.log_change("publication", publication.id, ChangeOp::Upsert)?;
-            w.log_change("disclosure_record", publication.record_id, ChangeOp::Upsert)
+            Ok(())
         })
     }
 
@@ -411,8 +409,7 @@ impl Store {
             if changed == 0 {
                 return Err(StoreError::ListState("只有已发布的记录才能撤回".to_owned()));
             }
-            w.enqueue(sync)?;
-            w.log_change("disclosure_record", record, ChangeOp::Delete)
+            w.enqueue(sync)
         })
     }
 
@@ -464,8 +461,7 @@ impl Store {
                     w.now_text()
                 ],
             )?;
-            clear_controls(w, record)?;
-            w.log_change("disclosure_record", record, ChangeOp::Upsert)
+            clear_controls(w, record)
         })
     }
 

@@ -3,11 +3,13 @@ use std::path::Path;
 use chrono::Utc;
 use gongkai_domain::{Name, Office, Person, Role, RowId, Village, VillageCode, VillageKind, demo};
 
-use crate::{NewPayoutList, NewPayoutRow};
+use crate::{ArchivedNotice, NewPayoutList, NewPayoutRow};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
 use super::*;
+
+mod change_log;
 
 fn demo_store(dir: &TempDir) -> Store {
     let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
@@ -20,6 +22,8 @@ fn demo_store(dir: &TempDir) -> Store {
 /// Applies migrations only up to `version`, as an older binary would have left the file.
 fn create_at_version(path: &Path, version: u32) {
     let mut conn = Connection::open(path).unwrap();
+    // Migration 9 fills the character index with the store's own SQL function.
+    search_chars::register(&conn).unwrap();
     migrations::migrate_to(&mut conn, version).unwrap();
 }
 
@@ -54,6 +58,52 @@ fn a_new_file_gets_the_latest_schema_with_wal_and_foreign_keys() {
         .query_row("SELECT count(*) FROM schema_migration", [], |r| r.get(0))
         .unwrap();
     assert_eq!(recorded, LATEST_VERSION);
+}
+
+/// What `Store::open` promises of every connection, on a new file and on an existing one.
+#[test]
+fn opening_sets_wal_foreign_keys_full_sync_and_the_busy_timeout() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("t.sqlite3");
+    drop(Store::open(&path).unwrap());
+    // A file left by another program with other settings (rollback journal).
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    for store in [
+        Store::open(&dir.path().join("new.sqlite3")).unwrap(),
+        Store::open(&path).unwrap(),
+    ] {
+        let pragma = |name: &str| -> String {
+            store
+                .conn
+                .pragma_query_value(None, name, |r| {
+                    Ok(match r.get_ref(0)? {
+                        rusqlite::types::ValueRef::Integer(i) => i.to_string(),
+                        other => other.as_str().unwrap().to_owned(),
+                    })
+                })
+                .unwrap()
+        };
+        let found = [
+            ("journal_mode", pragma("journal_mode")),
+            ("foreign_keys", pragma("foreign_keys")),
+            ("synchronous", pragma("synchronous")),
+            ("busy_timeout", pragma("busy_timeout")),
+        ];
+        assert_eq!(
+            found.map(|(name, value)| format!("{name}={value}")),
+            [
+                "journal_mode=wal",
+                "foreign_keys=1",
+                // 2 = FULL
+                "synchronous=2",
+                "busy_timeout=5000",
+            ],
+            "{}",
+            store.path().display()
+        );
+    }
 }
 
 #[test]
@@ -340,19 +390,54 @@ fn archived_payout_rows_are_frozen_by_the_database_itself() {
     store
         .post_payout_list(list.id, day(1), day(7), &outbox(list.id))
         .unwrap();
-    store.archive_payout_list(list.id, "ff", &[]).unwrap();
-    let err = store
-        .conn
-        .execute("UPDATE payout_row SET amount_fen = 1", [])
-        .unwrap_err();
-    assert!(err.to_string().contains("已归档的清册不能修改"), "{err}");
-    assert!(store.conn.execute("DELETE FROM payout_row", []).is_err());
-    assert!(
-        store
-            .conn
-            .execute("UPDATE payout_list SET total_fen = 1", [])
-            .is_err()
+    let notice = ArchivedNotice {
+        village,
+        file_name: "公示.pdf".to_owned(),
+        pdf: b"%PDF".to_vec(),
+        sha256: "cd".repeat(32),
+    };
+    store.archive_payout_list(list.id, "ff", &[notice]).unwrap();
+    let sql = |sql: &str| store.conn.execute(sql, []);
+    refused_by_trigger(
+        sql("UPDATE payout_row SET amount_fen = 1"),
+        "已归档的清册不能修改",
     );
+    refused_by_trigger(sql("DELETE FROM payout_row"), "已归档的清册不能修改");
+    refused_by_trigger(
+        sql("UPDATE payout_list SET total_fen = 1"),
+        "已归档的清册不能修改",
+    );
+    refused_by_trigger(
+        sql("DELETE FROM payout_archive_file"),
+        "归档的公示单不能删除",
+    );
+    // Superseding by a corrected list is the one change an archived list takes.
+    sql("UPDATE payout_list SET status = 'superseded'").unwrap();
+}
+
+/// `result` is a refusal by a trigger's `RAISE(ABORT, message)`, with exactly that message: a
+/// refusal for any other reason (a constraint, a missing table, a typo) fails the test.
+#[track_caller]
+fn refused_by_trigger<T: std::fmt::Debug>(result: rusqlite::Result<T>, message: &str) {
+    match result {
+        Err(rusqlite::Error::SqliteFailure(e, Some(found)))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_TRIGGER =>
+        {
+            assert_eq!(found, message);
+        }
+        other => panic!("expected the trigger's refusal “{message}”, got {other:?}"),
+    }
+}
+
+/// A store error carrying a trigger's refusal, with exactly its message.
+#[track_caller]
+fn store_refused_by_trigger<T: std::fmt::Debug>(result: Result<T, StoreError>, message: &str) {
+    match result {
+        Err(StoreError::Sqlite(e)) => refused_by_trigger::<()>(Err(e), message),
+        // The publication gate's refusal, passed on to the clerk as it is (`gate_refusal`).
+        Err(StoreError::ListState(found)) => assert_eq!(found, message),
+        other => panic!("expected the trigger's refusal “{message}”, got {other:?}"),
+    }
 }
 
 #[test]
@@ -396,14 +481,21 @@ fn import_templates_are_saved_replaced_and_deleted_with_their_columns() {
         columns: vec![column("某列", Some("salary"))],
         updated_at: String::new(),
     };
-    assert!(store.save_import_template(&bad_key).is_err());
+    let refused = store.save_import_template(&bad_key).unwrap_err();
+    assert!(
+        matches!(&refused, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, Some(m)))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_CHECK && m.contains("column_key")),
+        "{refused:?}"
+    );
     assert!(store.import_template_named("另一来源").unwrap().is_none());
 
     store.delete_import_template(template.id).unwrap();
     assert!(store.import_templates().unwrap().is_empty());
+    // Templates are this computer's own (see TABLES): not in the change log.
     let log = change_log(&store);
     assert!(
-        log.contains(&("import_template".to_owned(), "delete".to_owned())),
+        !log.iter()
+            .any(|(entity, _)| entity.starts_with("import_template")),
         "{log:?}"
     );
 }
@@ -495,23 +587,19 @@ fn the_database_itself_refuses_to_publish_without_three_reviews_and_secrecy() {
     let mut store = demo_store(&dir);
     let record = draft_record();
     store.save_record(&record).unwrap();
-    let refused = store
-        .publish_record(&publication(record.id), &outbox(record.id))
-        .unwrap_err();
-    assert!(
-        refused.to_string().contains("未完成三审和保密审查"),
-        "{refused}"
+    store_refused_by_trigger(
+        store.publish_record(&publication(record.id), &outbox(record.id)),
+        "未完成三审和保密审查的记录不能发布",
     );
 
     sign(&mut store, record.id, "draft", "李明", true);
     sign(&mut store, record.id, "review", "王芳", true);
     sign(&mut store, record.id, "approve", "赵强", true);
     check_secrecy(&mut store, record.id, false);
-    assert!(
-        store
-            .publish_record(&publication(record.id), &outbox(record.id))
-            .is_err(),
-        "secrecy failed"
+    // The secrecy check failed.
+    store_refused_by_trigger(
+        store.publish_record(&publication(record.id), &outbox(record.id)),
+        "未完成三审和保密审查的记录不能发布",
     );
     // Even SQL that bypasses the store's code meets the trigger.
     let direct = store.conn.execute(
@@ -519,12 +607,13 @@ fn the_database_itself_refuses_to_publish_without_three_reviews_and_secrecy() {
              note, registered_at) VALUES ('x', ?1, '政府网站', '', '2026-11-05', '某人', '', '')",
         [record.id.to_string()],
     );
-    assert!(direct.is_err());
+    refused_by_trigger(direct, "未完成三审和保密审查的记录不能发布");
     let to_published = store.conn.execute(
         "UPDATE disclosure_record SET status = 'published', published_on = '2026-11-05' WHERE id = ?1",
         [record.id.to_string()],
     );
-    assert!(to_published.is_err(), "status cannot jump to published");
+    // The status cannot jump to published.
+    refused_by_trigger(to_published, "未登记发布的记录不能标为已发布");
 
     check_secrecy(&mut store, record.id, true);
     store
@@ -555,15 +644,17 @@ fn the_database_itself_refuses_to_publish_without_three_reviews_and_secrecy() {
 
     let mut edited = record.clone();
     edited.title = "改过的标题".to_owned();
-    assert!(
-        store.save_record(&edited).is_err(),
-        "published records are frozen"
-    );
+    // Published records are frozen: the store says so before the trigger would.
+    assert!(matches!(
+        store.save_record(&edited),
+        Err(StoreError::ListState(m)) if m == "已发布的记录不能修改，请新建一条变更记录"
+    ));
     let frozen = store.conn.execute(
         "UPDATE disclosure_record SET body = '改' WHERE id = ?1",
         [record.id.to_string()],
     );
-    assert!(frozen.is_err(), "frozen by trigger too");
+    // Frozen by the trigger too.
+    refused_by_trigger(frozen, "已发布的记录不能修改，请新建一条变更记录");
 }
 
 #[test]
@@ -591,8 +682,13 @@ fn editing_a_draft_or_returning_it_clears_the_controls_in_force_and_keeps_histor
         reviews.iter().all(|r| r.cleared),
         "a return sends it back to the drafter"
     );
+    // Two saves of the record; four signatures, each written, then cleared (an update); one
+    // secrecy check, written and cleared.
     let log = change_log(&store);
-    assert!(log.iter().filter(|(e, _)| e == "disclosure_record").count() >= 6);
+    let count = |entity: &str, op: &str| log.iter().filter(|(e, o)| e == entity && o == op).count();
+    assert_eq!(count("disclosure_record", "upsert"), 2, "{log:?}");
+    assert_eq!(count("record_review", "upsert"), 4 + 4, "{log:?}");
+    assert_eq!(count("record_secrecy", "upsert"), 1 + 1, "{log:?}");
     let found = store.search(SEARCH_KIND_RECORD, "发放标准", 10).unwrap();
     assert_eq!(
         found,
