@@ -32,7 +32,7 @@ fn background_sync(api: Arc<Api>, window: AppHandle) -> SyncScheduler {
             }
             let args = SyncArgs {
                 portal: None,
-                trigger: Some(trigger.key().to_owned()),
+                trigger: Some(trigger.into()),
             };
             let ok = api.sync_now(args).is_ok();
             // A window that is gone has nobody to tell.

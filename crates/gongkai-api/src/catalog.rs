@@ -226,8 +226,8 @@ fn domain_wire(d: CatalogDomain) -> wire::CatalogDomain {
             .into_iter()
             .map(|(title, url)| wire::CatalogSource { title, url })
             .collect(),
-        kind: d.kind.map(|k| k.key().to_owned()).unwrap_or_default(),
-        coverage: d.coverage.map(|c| c.key().to_owned()).unwrap_or_default(),
+        kind: d.kind.into(),
+        coverage: d.coverage.into(),
         coverage_note: d.coverage_note,
         guideline_issuer: d.guideline_issuer,
         guideline_document: d.guideline_document,
@@ -283,7 +283,7 @@ fn history(store: &mut Store, key: &str) -> Result<wire::CatalogItemHistory, Api
         .catalog_history(key)?
         .into_iter()
         .map(|h| entry_wire(key, h))
-        .collect();
+        .collect::<Result<_, _>>()?;
     Ok(wire::CatalogItemHistory {
         key: key.to_owned(),
         current,
@@ -291,14 +291,15 @@ fn history(store: &mut Store, key: &str) -> Result<wire::CatalogItemHistory, Api
     })
 }
 
-fn entry_wire(key: &str, h: HistoryEntry) -> wire::CatalogHistoryEntry {
+fn entry_wire(key: &str, h: HistoryEntry) -> Result<wire::CatalogHistoryEntry, ApiError> {
+    let action = wire::CatalogHistoryAction::stored(&h.action)?;
     let (layer, state) = match h.layer {
         Layer::Baseline => (
             wire::CatalogLayer::Baseline,
             wire::CatalogItemState::Baseline,
         ),
         Layer::County => (wire::CatalogLayer::County, wire::CatalogItemState::County),
-        Layer::Township if h.action == "add" => (
+        Layer::Township if action == wire::CatalogHistoryAction::Add => (
             wire::CatalogLayer::Township,
             wire::CatalogItemState::TownshipAdded,
         ),
@@ -307,18 +308,18 @@ fn entry_wire(key: &str, h: HistoryEntry) -> wire::CatalogHistoryEntry {
             wire::CatalogItemState::TownshipEdited,
         ),
     };
-    wire::CatalogHistoryEntry {
+    Ok(wire::CatalogHistoryEntry {
         layer,
         item: h
             .item
             .as_ref()
             .map(|i| fields_wire(key.to_owned(), i, state)),
-        action: h.action,
+        action,
         on: h.on,
         recorded_at: h.recorded_at,
         note: h.note,
         by: h.by,
-    }
+    })
 }
 
 /// Parses standard labels, in the table's order, without repeats; an unknown one is refused

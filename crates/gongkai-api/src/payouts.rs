@@ -269,18 +269,20 @@ impl Api {
             let payouts = store
                 .payouts_of(&key.hash(&id).0)?
                 .into_iter()
-                .map(|p| wire::PersonPayout {
-                    list_id: p.list_id.to_string(),
-                    project: p.project,
-                    year: p.year,
-                    village: p.village,
-                    name: p.name,
-                    id_masked: p.id_masked,
-                    amount_fen: p.amount_fen,
-                    status: p.status,
-                    source_file: p.source_file,
+                .map(|p| {
+                    Ok(wire::PersonPayout {
+                        status: wire::PayoutListStatus::stored(&p.status)?,
+                        list_id: p.list_id.to_string(),
+                        project: p.project,
+                        year: p.year,
+                        village: p.village,
+                        name: p.name,
+                        id_masked: p.id_masked,
+                        amount_fen: p.amount_fen,
+                        source_file: p.source_file,
+                    })
                 })
-                .collect();
+                .collect::<Result<_, ApiError>>()?;
             Ok(wire::PayoutLookup { payouts })
         })
     }
@@ -456,7 +458,7 @@ fn list_of(
         project: l.project,
         year: l.year,
         source_file: l.source_file,
-        status: l.status,
+        status: wire::PayoutListStatus::stored(&l.status)?,
         rows: l.row_count,
         total_fen: l.total_fen,
         imported_at: l.imported_at,

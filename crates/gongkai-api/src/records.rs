@@ -161,10 +161,10 @@ impl Api {
     /// The records not yet published whose deadline runs, most urgent first; then the rest.
     pub fn records_due(&self, args: wire::NoArgs) -> Result<wire::Records, ApiError> {
         let mut all = self.records_list(args)?.records;
-        let urgency = |r: &wire::RecordSummary| match r.deadline.as_str() {
-            "overdue" => 0,
-            "due_soon" => 1,
-            "pending" => 2,
+        let urgency = |r: &wire::RecordSummary| match r.deadline {
+            wire::DeadlineState::Overdue => 0,
+            wire::DeadlineState::DueSoon => 1,
+            wire::DeadlineState::Pending => 2,
             _ => 3,
         };
         all.sort_by(|a, b| urgency(a).cmp(&urgency(b)).then(a.due_on.cmp(&b.due_on)));
@@ -626,14 +626,12 @@ fn summary(
     } else {
         Vec::new()
     };
+    let record_status = wire::RecordStatus::stored(&record.status)?;
+    let deadline = wire::DeadlineState::from(status);
     Ok(wire::RecordSummary {
         id: record.id.to_string(),
-        status_label: match record.status.as_str() {
-            "draft" => "未发布",
-            "published" => "已发布",
-            _ => "已撤回",
-        }
-        .to_owned(),
+        status: record_status,
+        status_label: record_status.label().to_owned(),
         item_key: record.item_key,
         domain: record.domain,
         item_name: record.item_name,
@@ -645,10 +643,9 @@ fn summary(
         time_limit_days: record.time_limit_days,
         due_on: record.due_on.to_string(),
         due_provisional: record.due_provisional,
-        status: record.status,
         published_on: record.published_on.map(|d| d.to_string()),
-        deadline: status.key().to_owned(),
-        deadline_label: status.label().to_owned(),
+        deadline,
+        deadline_label: deadline.label().to_owned(),
         deadline_workdays: workdays,
         blockers,
     })

@@ -279,7 +279,11 @@ impl Api {
     /// One sync run: push everything queued, then pull every county stream.
     pub fn sync_now(&self, args: wire::SyncArgs) -> Result<wire::SyncReport, ApiError> {
         let started_at = Utc::now().to_rfc3339();
-        let trigger = args.trigger.clone().unwrap_or_else(|| "manual".to_owned());
+        let trigger = args
+            .trigger
+            .unwrap_or(wire::SyncTrigger::Manual)
+            .key()
+            .to_owned();
         let outcome = self.sync_run(&args);
         let (pushed, pulled) = match &outcome {
             Ok(report) => (report.pushed, report.pulled),
@@ -429,15 +433,17 @@ impl Api {
                 last_success,
                 runs: runs
                     .into_iter()
-                    .map(|r| wire::SyncRunEntry {
-                        finished_at: r.finished_at,
-                        trigger: r.trigger,
-                        pushed: r.pushed,
-                        pulled: r.pulled,
-                        pending: r.pending,
-                        error: r.error,
+                    .map(|r| {
+                        Ok(wire::SyncRunEntry {
+                            trigger: wire::SyncTrigger::stored(&r.trigger)?,
+                            finished_at: r.finished_at,
+                            pushed: r.pushed,
+                            pulled: r.pulled,
+                            pending: r.pending,
+                            error: r.error,
+                        })
                     })
-                    .collect(),
+                    .collect::<Result<_, ApiError>>()?,
                 notices: store
                     .county_notices()?
                     .into_iter()

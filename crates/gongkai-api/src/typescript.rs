@@ -63,6 +63,7 @@ pub fn bindings() -> String {
     let commands = commands(&mut types);
     types.visit::<ApiError>();
     types.visit::<ProgressEvent>();
+    crate::wire::visit_labelled(&mut types);
 
     let mut out = String::from(
         "// 本文件由 crates/gongkai-api 生成，请勿手工修改。\n\
@@ -79,6 +80,19 @@ pub fn bindings() -> String {
     for decl in types.0.values() {
         out.push_str(decl);
         out.push('\n');
+    }
+    out.push_str(
+        "\n// 各状态、类别的中文名。唯一来源：crates/gongkai-api/src/wire/labels.rs；界面只用这里的名称。\n",
+    );
+    for table in crate::wire::label_tables() {
+        out.push_str(&format!(
+            "export const {name}Labels: Readonly<Record<{name}, string>> = {{ ",
+            name = table.name
+        ));
+        for (key, label) in &table.entries {
+            out.push_str(&format!("{}: {}, ", json_string(key), json_string(label)));
+        }
+        out.push_str("};\n");
     }
     out.push_str(
         "\n/** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */\nexport const commands = {\n",
@@ -99,6 +113,10 @@ pub fn bindings() -> String {
     }
     out.push_str("};\n");
     out
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
 }
 
 fn camel_case(snake: &str) -> String {

@@ -12,21 +12,8 @@ pub const WIRE_VERSION: u32 = 1;
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct NoArgs {}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum VillageKind {
-    Village,
-    Community,
-}
-
-/// 拟稿 / 审核 / 审定
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Role {
-    Draft,
-    Review,
-    Approve,
-}
+mod labels;
+pub use labels::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -337,8 +324,7 @@ pub struct PayoutList {
     pub project: String,
     pub year: i32,
     pub source_file: String,
-    /// draft (草稿) · posted (公示中) · archived (已归档)
-    pub status: String,
+    pub status: PayoutListStatus,
     pub rows: u32,
     #[ts(type = "number")]
     pub total_fen: i64,
@@ -381,7 +367,7 @@ pub struct PersonPayout {
     pub id_masked: String,
     #[ts(type = "number")]
     pub amount_fen: i64,
-    pub status: String,
+    pub status: PayoutListStatus,
     pub source_file: String,
 }
 
@@ -565,10 +551,8 @@ pub struct CatalogDomain {
     /// Where the baseline of this domain comes from, in one line (titles and addresses).
     pub source: String,
     pub sources: Vec<CatalogSource>,
-    /// `pilot` · `later` · `""` (a domain only the county or township brought).
-    pub kind: String,
-    /// `complete` · `partial` · `not_found` · `""`.
-    pub coverage: String,
+    pub kind: CatalogDomainKind,
+    pub coverage: CatalogCoverage,
     /// What the bundled data holds and lacks, in Chinese.
     pub coverage_note: String,
     pub guideline_issuer: String,
@@ -580,20 +564,6 @@ pub struct CatalogDomain {
 #[serde(rename_all = "camelCase")]
 pub struct CatalogDomains {
     pub domains: Vec<CatalogDomain>,
-}
-
-/// Which layer an effective item's text comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum CatalogItemState {
-    /// The national baseline as bundled.
-    Baseline,
-    /// A county update.
-    County,
-    /// The township's own edit of a baseline or county item.
-    TownshipEdited,
-    /// An item the township added.
-    TownshipAdded,
 }
 
 /// One row of the standard table, every column, and where its text comes from.
@@ -653,15 +623,6 @@ pub struct CatalogSearchArgs {
     pub query: String,
     /// Default 50, at most 500.
     pub limit: Option<u32>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum CatalogAction {
-    Add,
-    Edit,
-    Hide,
-    Restore,
 }
 
 /// Item columns for an adjustment. For `edit`, absent fields keep the item's current text; for
@@ -725,22 +686,12 @@ pub struct CatalogKeyArgs {
     pub key: String,
 }
 
-/// `baseline` · `county` · `township`
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum CatalogLayer {
-    Baseline,
-    County,
-    Township,
-}
-
 /// One row of an item's history, from any layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogHistoryEntry {
     pub layer: CatalogLayer,
-    /// `load` · `upsert` · `withdraw` · `add` · `edit` · `hide` · `restore`
-    pub action: String,
+    pub action: CatalogHistoryAction,
     /// The day it took effect (YYYY-MM-DD).
     pub on: String,
     pub recorded_at: String,
@@ -846,12 +797,12 @@ pub struct RecordSummary {
     pub due_on: String,
     /// Counted partly on plain weekdays: a year's holiday notice is not in the calendar yet.
     pub due_provisional: bool,
-    /// draft · published · withdrawn
-    pub status: String,
+    pub status: RecordStatus,
+    /// `RecordStatusLabels[status]`, kept for scripts reading `--json`.
     pub status_label: String,
     pub published_on: Option<String>,
-    /// on_time · late · due_soon · pending · overdue · not_applicable
-    pub deadline: String,
+    pub deadline: DeadlineState,
+    /// `DeadlineStateLabels[deadline]`, kept for scripts reading `--json`.
     pub deadline_label: String,
     /// Working days left (due_soon, pending) or past the due date (late, overdue).
     #[ts(type = "number | null")]
@@ -1145,8 +1096,8 @@ pub struct SyncIdentity {
 pub struct SyncArgs {
     /// The portal's address; remembered for later runs. Default: the one remembered.
     pub portal: Option<String>,
-    /// Why this run: manual · start · timer · network · write.
-    pub trigger: Option<String>,
+    /// Why this run; default manual.
+    pub trigger: Option<SyncTrigger>,
 }
 
 /// Import (or with `path: null` forget) the county portal's CA certificate, a PEM file the county
@@ -1171,7 +1122,7 @@ pub struct SyncReport {
 #[serde(rename_all = "camelCase")]
 pub struct SyncRunEntry {
     pub finished_at: String,
-    pub trigger: String,
+    pub trigger: SyncTrigger,
     pub pushed: u32,
     pub pulled: u32,
     pub pending: u32,

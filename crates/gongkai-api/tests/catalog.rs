@@ -47,7 +47,10 @@ fn every_domain_is_listed_with_items_and_source() {
     let api = demo(&dir);
     let domains = api.catalog_domains(NoArgs {}).unwrap().domains;
     assert!(domains.len() >= 30, "{}", domains.len());
-    assert_eq!(domains.iter().filter(|d| d.kind == "pilot").count(), 26);
+    assert_eq!(
+        domains.iter().filter(|d| d.kind.key() == "pilot").count(),
+        26
+    );
     let farm = domains.iter().find(|d| d.name == "涉农补贴").unwrap();
     assert!(farm.items >= 7);
     assert!(farm.source.contains("http"), "{}", farm.source);
@@ -175,7 +178,7 @@ fn adjustments_need_a_reason_and_show_in_history() {
     let steps: Vec<(CatalogLayer, &str)> = history
         .entries
         .iter()
-        .map(|e| (e.layer, e.action.as_str()))
+        .map(|e| (e.layer, e.action.key()))
         .collect();
     assert_eq!(
         steps,

@@ -134,7 +134,7 @@ fn a_clean_workbook_imports_by_village_and_keeps_no_full_id() {
         (lists[0].project.as_str(), lists[0].year),
         ("耕地地力保护补贴", 2025)
     );
-    assert_eq!(lists[0].status, "draft");
+    assert_eq!(lists[0].status.key(), "draft");
 
     // Privacy by construction: no full ID anywhere in the database file.
     drop(api);
@@ -529,7 +529,7 @@ fn a_list_is_posted_archived_and_only_superseded_afterwards() {
             notice_days: Some(7),
         })
         .unwrap();
-    assert_eq!(posted.status, "posted");
+    assert_eq!(posted.status.key(), "posted");
     assert_eq!(posted.postings.len(), 2);
     let err = archive(&list_id).unwrap_err();
     assert!(
@@ -612,7 +612,7 @@ fn a_list_is_posted_archived_and_only_superseded_afterwards() {
     assert!(corrected.errors.is_empty(), "{:#?}", corrected.errors);
     let lists = api.payouts_list(NoArgs {}).unwrap().lists;
     let old = lists.iter().find(|l| l.id == list_id).unwrap();
-    assert_eq!(old.status, "superseded");
+    assert_eq!(old.status.key(), "superseded");
 }
 
 #[test]

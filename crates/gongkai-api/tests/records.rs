@@ -164,8 +164,8 @@ fn a_record_reaches_published_only_after_three_reviews_and_the_secrecy_check() {
     );
 
     let published = publish(&api, &id, "2025-10-10").unwrap();
-    assert_eq!(published.summary.status, "published");
-    assert_eq!(published.summary.deadline, "on_time");
+    assert_eq!(published.summary.status.key(), "published");
+    assert_eq!(published.summary.deadline.key(), "on_time");
     assert_eq!(published.publications.len(), 1);
     let edit = RecordInput {
         id: Some(id.clone()),
@@ -279,7 +279,7 @@ fn withheld_records_need_a_statutory_ground_and_are_never_published() {
             ..input(&api, "低保家庭收入核查材料", "2025-10-09")
         })
         .unwrap();
-    assert_eq!(record.summary.deadline, "not_applicable");
+    assert_eq!(record.summary.deadline.key(), "not_applicable");
     assert_eq!(record.document_note, "（此件不予公开）");
     let id = record.summary.id;
     sign(&api, &id, "draft", "李明", true).unwrap();

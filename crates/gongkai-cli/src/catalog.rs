@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
 use gongkai_api::wire::{
-    CatalogAction, CatalogAdjustArgs, CatalogDomains, CatalogExportArgs, CatalogExportResult,
-    CatalogItem, CatalogItemHistory, CatalogItemInput, CatalogItems, CatalogItemsArgs,
-    CatalogKeyArgs, CatalogSearchArgs, NoArgs,
+    CatalogAction, CatalogAdjustArgs, CatalogCoverage, CatalogDomains, CatalogExportArgs,
+    CatalogExportResult, CatalogItem, CatalogItemHistory, CatalogItemInput, CatalogItems,
+    CatalogItemsArgs, CatalogKeyArgs, CatalogSearchArgs, NoArgs,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -265,16 +265,11 @@ impl CatalogReport {
                 .domains
                 .iter()
                 .map(|d| {
-                    let coverage = match d.coverage.as_str() {
-                        "complete" => "完整",
-                        "partial" => "部分",
-                        "not_found" => "未找到",
-                        _ => "",
+                    let coverage = match d.coverage {
+                        CatalogCoverage::None => String::new(),
+                        c => format!("基线{}", c.label()),
                     };
-                    format!(
-                        "{:>2}\t{}\t{} 项\t基线{}",
-                        d.order, d.name, d.items, coverage
-                    )
+                    format!("{:>2}\t{}\t{} 项\t{}", d.order, d.name, d.items, coverage)
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -289,12 +284,8 @@ impl CatalogReport {
                     lines.push(format!(
                         "  {}\t{}\t{}\t{}{}",
                         e.on,
-                        match e.layer {
-                            gongkai_api::wire::CatalogLayer::Baseline => "全国基线",
-                            gongkai_api::wire::CatalogLayer::County => "县级更新",
-                            gongkai_api::wire::CatalogLayer::Township => "本镇调整",
-                        },
-                        action_label(&e.action),
+                        e.layer.label(),
+                        e.action.label(),
                         e.note,
                         e.by.as_deref()
                             .map(|b| format!("（{b}）"))
@@ -308,19 +299,6 @@ impl CatalogReport {
                 e.domains, e.items, e.path, e.bytes
             ),
         }
-    }
-}
-
-fn action_label(action: &str) -> &str {
-    match action {
-        "load" => "载入",
-        "upsert" => "更新",
-        "withdraw" => "撤销",
-        "add" => "增加",
-        "edit" => "修改",
-        "hide" => "隐藏",
-        "restore" => "恢复",
-        other => other,
     }
 }
 

@@ -6,7 +6,7 @@ use gongkai_api::ApiError;
 use gongkai_api::wire::{
     AppStatus, BackupResult, CheckReport, DbState, ImportTemplates, PayoutArchiveResult,
     PayoutImportReport, PayoutList, PayoutLists, PayoutLookup, PayoutPrintResult, Profile,
-    RestoreResult, Village, VillageKind,
+    RestoreResult, Village,
 };
 use serde::Serialize;
 
@@ -154,7 +154,11 @@ fn yuan(fen: i64) -> String {
 }
 
 fn import_text(r: &PayoutImportReport) -> String {
-    let mut lines = Vec::new();
+    let c = &r.rows;
+    let mut lines = vec![format!(
+        "共读取 {} 行：名单 {} 人，有错 {} 行，标题 {} 行，表头 {} 行，小计/合计 {} 行，表尾说明 {} 行，空行 {} 行",
+        c.read, c.people, c.reported, c.titles, c.headers, c.totals, c.notes, c.blank
+    )];
     if r.errors.is_empty() {
         lines.push(format!(
             "已导入 {} 人，合计 {} 元（清册编号 {}）",
@@ -203,7 +207,7 @@ fn lists_text(l: &PayoutLists) -> String {
                 p.project,
                 p.rows,
                 yuan(p.total_fen),
-                p.status,
+                p.status.label(),
                 p.source_file
             )
         })
@@ -256,13 +260,7 @@ fn villages_text(villages: &[Village]) -> String {
     }
     villages
         .iter()
-        .map(|v| {
-            let kind = match v.kind {
-                VillageKind::Village => "村",
-                VillageKind::Community => "社区",
-            };
-            format!("{}\t{}\t{}\t{}", v.code, v.name, kind, v.id)
-        })
+        .map(|v| format!("{}\t{}\t{}\t{}", v.code, v.name, v.kind.label(), v.id))
         .collect::<Vec<_>>()
         .join("\n")
 }

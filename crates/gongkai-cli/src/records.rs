@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use gongkai_api::wire::{
     AddWorkdaysArgs, CalendarFileArgs, CalendarUpdateResult, Compliance, ComplianceArgs,
-    DueExplanation, ExportResult, NoArgs, Records, RegisterExportArgs,
+    DeadlineState, DueExplanation, ExportResult, NoArgs, Records, RegisterExportArgs,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -146,9 +146,13 @@ impl RecordsReport {
                 .records
                 .iter()
                 .map(|r| {
-                    let days = match (r.deadline.as_str(), r.deadline_workdays) {
-                        ("overdue" | "late", Some(n)) => format!("（{n} 个工作日）"),
-                        ("due_soon" | "pending", Some(n)) => format!("（剩 {n} 个工作日）"),
+                    let days = match (r.deadline, r.deadline_workdays) {
+                        (DeadlineState::Overdue | DeadlineState::Late, Some(n)) => {
+                            format!("（{n} 个工作日）")
+                        }
+                        (DeadlineState::DueSoon | DeadlineState::Pending, Some(n)) => {
+                            format!("（剩 {n} 个工作日）")
+                        }
                         _ => String::new(),
                     };
                     format!(

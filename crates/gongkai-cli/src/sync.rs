@@ -80,7 +80,7 @@ pub fn run(cli: SyncCli) -> (bool, Result<Report, ApiError>) {
             };
             let args = SyncArgs {
                 portal: cli.portal,
-                trigger: Some("manual".to_owned()),
+                trigger: Some(gongkai_api::wire::SyncTrigger::Manual),
             };
             let result = Api::new(&db).sync_now(args);
             (cli.json, result.map(|r| Report::Sync(SyncOutput::Ran(r))))

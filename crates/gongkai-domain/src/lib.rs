@@ -11,10 +11,12 @@ mod gb11643;
 mod id;
 mod names;
 mod profile;
+mod status;
 
 pub use codes::{CreditCode, DivisionCode, VillageCode};
 pub use error::DomainError;
-pub use id::RowId;
 pub use gb11643::{IdNumberProblem, check_character, check_id_number, fold_digit};
+pub use id::RowId;
 pub use names::{Name, Phone};
 pub use profile::{Office, Person, Role, Roles, Township, Village, VillageKind};
+pub use status::PayoutListStatus;

@@ -362,13 +362,7 @@ impl Store {
 
 /// The Chinese name of a list status, for messages.
 pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "draft" => "草稿",
-        "posted" => "公示中",
-        "archived" => "已归档",
-        "superseded" => "已被更正清册替代",
-        _ => "未知",
-    }
+    gongkai_domain::PayoutListStatus::from_key(status).map_or("未知", |s| s.label())
 }
 
 /// A village's 公示期 for a list.

@@ -4,6 +4,7 @@ import ElementPlus from "element-plus";
 import CatalogView from "@/views/catalog/CatalogView.vue";
 import type { CatalogDomain, CatalogItem, CatalogItemHistory } from "@/api/bindings";
 import { flush, profile, serve } from "./fixtures";
+import { unnamedControls } from "./a11y";
 
 vi.mock("@/api/files", () => ({ chooseExportTarget: vi.fn(async () => "/tmp/导出/目录.pdf") }));
 
@@ -165,6 +166,7 @@ describe("事项目录", () => {
     const detail = document.body.querySelector('[data-testid="catalog-detail"]');
     expect(detail?.textContent).toContain("低保对象名单");
     expect(detail?.textContent).toContain("全国基线 · 载入");
+    expect(unnamedControls()).toEqual([]);
     const hide = () => document.body.querySelector('[data-testid="catalog-hide"]') as HTMLButtonElement;
     expect(hide().disabled).toBe(true);
 
@@ -237,6 +239,7 @@ describe("事项目录", () => {
     (document.body.querySelector('[data-testid="catalog-edit"]') as HTMLButtonElement).click();
     await settle();
     const form = document.body.querySelector('[data-testid="catalog-form"]') as HTMLFormElement;
+    expect(unnamedControls()).toEqual([]);
     const content = form.querySelector('textarea[data-testid="catalog-form-content"]') as HTMLTextAreaElement;
     content.value = "低保对象名单（按村）";
     content.dispatchEvent(new Event("input"));
@@ -282,6 +285,31 @@ describe("事项目录", () => {
     await w.find('[data-testid="catalog-export-xlsx"]').trigger("click");
     await settle();
     expect(mock).toHaveBeenCalledWith("catalog_export", { args: { format: "xlsx", out: "/tmp/导出/目录.pdf", paper: "a3", domain: "涉农补贴" } });
+    w.unmount();
+  });
+
+  it("opens an item from the keyboard: its name is a button reached with Tab", async () => {
+    serve({
+      catalog_domains: () => ({ domains }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [dibao] }),
+      catalog_item_history: () => history(dibao),
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    expect(unnamedControls()).toEqual([]);
+    const opener = document.body.querySelector<HTMLElement>('[data-testid="catalog-item-open"]')!;
+    // A native button: in the tab order, and Enter or Space press it (a bare <a> without href is neither).
+    expect(opener.tagName).toBe("BUTTON");
+    expect(opener.getAttribute("type")).toBe("button");
+    expect(opener.tabIndex).toBe(0);
+    expect(opener.textContent?.trim()).toBe(dibao.level2);
+    opener.focus();
+    expect(document.activeElement).toBe(opener);
+    opener.click();
+    await settle();
+    expect(document.body.querySelector('[data-testid="catalog-detail"]')?.textContent).toContain("低保对象名单");
     w.unmount();
   });
 });

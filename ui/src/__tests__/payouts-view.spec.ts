@@ -5,6 +5,7 @@ import PayoutsView from "@/views/PayoutsView.vue";
 import type { PayoutImportReport, PayoutSurvey } from "@/api/bindings";
 import { yuan } from "@/api/money";
 import { flush, serve } from "./fixtures";
+import { unnamedControls } from "./a11y";
 
 const list = {
   id: "l1",
@@ -188,6 +189,7 @@ describe("补贴清册", () => {
     expect(mapping).toContain("表头在第 2 行，下面有 40 行");
     expect(mapping).toContain("*************4123");
     expect(mapping).toContain("未识别");
+    expect(unnamedControls()).toEqual([]);
     await w.find('input[data-testid="template-name"]').setValue("财政所一卡通");
     await w.find('[data-testid="template-save"]').trigger("click");
     await flush();
@@ -272,35 +274,42 @@ describe("补贴清册", () => {
     w.unmount();
   });
 
-  it("looks a person up by full ID and shows only the masked number", async () => {
+  it("looks a person up by full ID and never shows the full number", async () => {
+    const fullId = "36098219900101123X";
+    const payout = {
+      listId: "l1",
+      project: "高龄津贴",
+      year: 2025,
+      village: "东山村",
+      name: "张三",
+      idMasked: "36*************23X",
+      amountFen: 30000,
+      status: "superseded" as const,
+      sourceFile: "a.csv",
+    };
     const mock = serve({
       payouts_list: () => ({ lists: [] }),
       import_templates_list: () => ({ templates: [] }),
-      payouts_lookup: () => ({
-        payouts: [
-          {
-            listId: "l1",
-            project: "高龄津贴",
-            year: 2025,
-            village: "东山村",
-            name: "张三",
-            idMasked: "36*************23X",
-            amountFen: 30000,
-            status: "draft",
-            sourceFile: "a.csv",
-          },
-        ],
-      }),
+      payouts_lookup: () => ({ payouts: [payout, { ...payout, listId: "l2", project: "耕地地力保护补贴", status: "posted" as const }] }),
     });
     const w = mount(PayoutsView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
     await flush();
-    await w.find('input[data-testid="payout-lookup-id"]').setValue("36098219900101123X");
+    await w.find('input[data-testid="payout-lookup-id"]').setValue(fullId);
     await w.find('[data-testid="payout-lookup-submit"]').trigger("click");
     await flush();
-    expect(mock).toHaveBeenCalledWith("payouts_lookup", { args: { idNumber: "36098219900101123X" } });
-    const result = w.find('[data-testid="payout-lookup-result"]').text();
-    expect(result).toContain("36*************23X");
-    expect(result).toContain("300.00");
+    expect(mock).toHaveBeenCalledWith("payouts_lookup", { args: { idNumber: fullId } });
+    const rows = [...document.querySelectorAll('[data-testid="payout-lookup-result"] .el-table__body tr')].map((r) => r.textContent ?? "");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain("张三");
+    expect(rows[0]).toContain("36*************23X");
+    expect(rows[0]).toContain("300.00");
+    expect(rows[0]).toContain("已被更正清册替代");
+    expect(rows[1]).toContain("公示中");
+    // Nowhere on the page — text, attributes, or the box it was typed in — is the full number left.
+    expect(document.body.textContent).not.toContain(fullId);
+    expect(document.body.innerHTML).not.toContain(fullId);
+    const inputs = [...document.querySelectorAll("input")].map((i) => i.value);
+    expect(inputs).not.toContain(fullId);
     w.unmount();
   });
 });

@@ -4,6 +4,7 @@ import ElementPlus from "element-plus";
 import RecordsView from "@/views/records/RecordsView.vue";
 import type { RecordDetail, RecordSummary } from "@/api/bindings";
 import { flush, profile, serve } from "./fixtures";
+import { unnamedControls } from "./a11y";
 
 const options = {
   attributes: [{ key: "proactive", label: "主动公开" }],
@@ -87,6 +88,7 @@ describe("公开记录", () => {
     const drawer = document.body.querySelector('[data-testid="record-detail"]');
     expect(drawer?.textContent).toContain("发布前还需：尚未完成“拟稿”");
     expect(drawer?.textContent).toContain("（此件公开发布）");
+    expect(unnamedControls()).toEqual([]);
     const publish = document.body.querySelector('[data-testid="publish-submit"]') as HTMLButtonElement;
     expect(publish.disabled).toBe(true);
     // Only the drafting stage is open; secrecy waits for the three signatures.
@@ -111,7 +113,12 @@ describe("公开记录", () => {
     await w.find('[data-testid="tab-compliance"]').trigger("click");
     await flush();
     await flush();
-    expect(w.find('[data-testid="compliance-table"]').text()).toContain("涉农补贴");
+    // Each count stands under its own heading, named as the deadlines are named everywhere else.
+    const table = document.querySelector('[data-testid="compliance-table"]')!;
+    const headers = [...table.querySelectorAll(".el-table__header th")].map((th) => th.textContent?.trim() ?? "");
+    const cells = [...table.querySelectorAll(".el-table__body tr:first-child td")].map((td) => td.textContent?.trim() ?? "");
+    const row = Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
+    expect(row).toMatchObject({ 领域: "涉农补贴", 记录: "3", 按时公开: "1", 逾期公开: "1", 即将到期: "0", 已逾期未公开: "1" });
     w.unmount();
   });
 });

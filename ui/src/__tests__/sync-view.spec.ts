@@ -70,17 +70,36 @@ describe("同步", () => {
 
   it("runs a sync with the portal address typed", async () => {
     const mock = serve({
-      sync_status: () => status({ publicKey: "ed25519:AAAA", portalUrl: null }),
+      sync_status: () =>
+        status({
+          publicKey: "ed25519:AAAA",
+          portalUrl: null,
+          runs: [
+            ...(ran ? [{ finishedAt: "2026-11-25T02:00:00Z", trigger: "manual" as const, pushed: 2, pulled: 1, pending: 0, error: null }] : []),
+            ...status().runs,
+          ],
+        }),
       sync_identity: () => ({ township_code: "999901101", public_key: "ed25519:AAAA", portal_url: null }),
-      sync_now: () => ({ pushed: 2, pulled: 1, pending: 0, rejected: [] }),
+      sync_now: () => {
+        ran = true;
+        return { pushed: 2, pulled: 1, pending: 0, rejected: [] };
+      },
     });
+    let ran = false;
     const w = mount(SyncView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
     await flush();
     await flush();
     await w.find('input[data-testid="sync-portal"]').setValue("http://127.0.0.1:9000");
     await w.find('[data-testid="sync-now"]').trigger("click");
     await flush();
+    await flush();
     expect(mock).toHaveBeenCalledWith("sync_now", { args: { portal: "http://127.0.0.1:9000", trigger: "manual" } });
+    // The clerk sees what the run did, and the runs table as the core has it now.
+    expect(document.body.querySelector(".el-message")?.textContent).toContain("同步完成：推送 2 条，接收 1 条，待推送 0 条");
+    const runs = [...document.querySelectorAll('[data-testid="sync-runs"] .el-table__body tr')].map((r) => r.textContent ?? "");
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toContain("立即同步");
+    expect(runs[0]).not.toContain("无法连接");
     w.unmount();
   });
 });

@@ -36,15 +36,22 @@ describe("villages", () => {
     name.dispatchEvent(new Event("input"));
     code.value = "999901101002";
     code.dispatchEvent(new Event("input"));
+    // A 社区, not a 村: the clerk picks it, and that choice is what is sent.
+    const kinds = [...document.querySelectorAll(".el-dialog .el-radio")];
+    expect(kinds.map((k) => k.textContent?.trim())).toEqual(["村", "社区"]);
+    (kinds[1].querySelector("input") as HTMLInputElement).click();
     await flush();
     (document.querySelector('[data-testid="village-save"]') as HTMLButtonElement).click();
     await flush();
     await flush();
 
     expect(mock).toHaveBeenCalledWith("village_save", {
-      args: { id: null, name: "樟溪社区", code: "999901101002", kind: "village" },
+      args: { id: null, name: "樟溪社区", code: "999901101002", kind: "community" },
     });
     expect(names()).toEqual(["东山村", "樟溪社区"]);
+    const cells = [...document.querySelectorAll(".el-table__body tr")].map((r) => [...r.querySelectorAll("td")].map((c) => c.textContent?.trim()));
+    expect(cells[0]).toContain("村");
+    expect(cells[1]).toContain("社区");
     w.unmount();
   });
 

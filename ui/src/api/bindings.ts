@@ -34,6 +34,7 @@ key: string | null, item: CatalogItemInput | null, reason: string, by: string,
  * YYYY-MM-DD; default today.
  */
 on: string | null, };
+export type CatalogCoverage = "complete" | "partial" | "not_found" | "";
 export type CatalogDomain = { name: string, 
 /**
  * Position in the national list (1–26 pilot domains, then later ones).
@@ -46,19 +47,12 @@ items: number,
 /**
  * Where the baseline of this domain comes from, in one line (titles and addresses).
  */
-source: string, sources: Array<CatalogSource>, 
-/**
- * `pilot` · `later` · `""` (a domain only the county or township brought).
- */
-kind: string, 
-/**
- * `complete` · `partial` · `not_found` · `""`.
- */
-coverage: string, 
+source: string, sources: Array<CatalogSource>, kind: CatalogDomainKind, coverage: CatalogCoverage, 
 /**
  * What the bundled data holds and lacks, in Chinese.
  */
 coverageNote: string, guidelineIssuer: string, guidelineDocument: string, guidelineDate: string, };
+export type CatalogDomainKind = "pilot" | "later" | "";
 export type CatalogDomains = { domains: Array<CatalogDomain>, };
 export type CatalogExportArgs = { 
 /**
@@ -74,11 +68,8 @@ paper: string | null,
  */
 domain: string | null, };
 export type CatalogExportResult = { path: string, domains: number, items: number, bytes: number, };
-export type CatalogHistoryEntry = { layer: CatalogLayer, 
-/**
- * `load` · `upsert` · `withdraw` · `add` · `edit` · `hide` · `restore`
- */
-action: string, 
+export type CatalogHistoryAction = "load" | "upsert" | "withdraw" | "add" | "edit" | "hide" | "restore";
+export type CatalogHistoryEntry = { layer: CatalogLayer, action: CatalogHistoryAction, 
 /**
  * The day it took effect (YYYY-MM-DD).
  */
@@ -197,6 +188,7 @@ kind: string, workday: boolean,
 assumed: boolean, workdaysSoFar: number, };
 export type CountyNotice = { title: string, body: string, publishedOn: string, };
 export type DbState = "missing" | "empty" | "ready" | "broken";
+export type DeadlineState = "on_time" | "late" | "due_soon" | "pending" | "overdue" | "not_applicable";
 export type DomainCompliance = { domain: string, items: Array<ItemCompliance>, records: number, onTime: number, late: number, dueSoon: number, overdue: number, neverDisclosed: number, };
 export type DueExplanation = { formedOn: string, workdays: number, dueOn: string, provisional: boolean, calendarVersion: string, days: Array<CountedDay>, holidaysSkipped: number, weekendsSkipped: number, makeUpDaysUsed: number, };
 export type ExportResult = { path: string, };
@@ -244,15 +236,12 @@ mapping: Array<HeaderMapping> | null,
  */
 template: string | null, };
 export type PayoutImportReport = { list_id: string | null, imported_rows: number, total_fen: number, villages: Array<VillageTotal>, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, };
-export type PayoutList = { id: string, project: string, year: number, sourceFile: string, 
-/**
- * draft (草稿) · posted (公示中) · archived (已归档)
- */
-status: string, rows: number, totalFen: number, importedAt: string, villages: Array<VillageTotal>, 
+export type PayoutList = { id: string, project: string, year: number, sourceFile: string, status: PayoutListStatus, rows: number, totalFen: number, importedAt: string, villages: Array<VillageTotal>, 
 /**
  * The 公示期 of each village, once posted.
  */
 postings: Array<Posting>, };
+export type PayoutListStatus = "draft" | "posted" | "archived" | "superseded";
 export type PayoutLists = { lists: Array<PayoutList>, };
 export type PayoutLookup = { payouts: Array<PersonPayout>, };
 export type PayoutLookupArgs = { idNumber: string, };
@@ -297,7 +286,7 @@ suggestedTemplate: string | null, };
 export type PayoutSurveyArgs = { path: string, sheet: string | null, mapping: Array<HeaderMapping> | null, template: string | null, };
 export type Person = { id: string, name: string, officeId: string | null, officeName: string | null, roles: Array<Role>, };
 export type PersonInput = { id: string | null, name: string, officeId: string | null, roles: Array<Role>, };
-export type PersonPayout = { listId: string, project: string, year: number, village: string, name: string, idMasked: string, amountFen: number, status: string, sourceFile: string, };
+export type PersonPayout = { listId: string, project: string, year: number, village: string, name: string, idMasked: string, amountFen: number, status: PayoutListStatus, sourceFile: string, };
 export type Posting = { village: string, 
 /**
  * YYYY-MM-DD
@@ -357,19 +346,20 @@ attribute: string, ground: string | null, attributeReason: string | null, redact
 timeLimitDays: number | null, };
 export type RecordOptions = { attributes: Array<Choice>, grounds: Array<Choice>, stages: Array<Choice>, secrecyQuestions: Array<Choice>, channels: Array<Choice>, };
 export type RecordSearchArgs = { query: string, };
+export type RecordStatus = "draft" | "published" | "withdrawn";
 export type RecordSummary = { id: string, itemKey: string, domain: string, itemName: string, title: string, docNumber: string | null, formedOn: string, attribute: string, attributeLabel: string, timeLimitDays: number, dueOn: string, 
 /**
  * Counted partly on plain weekdays: a year's holiday notice is not in the calendar yet.
  */
-dueProvisional: boolean, 
+dueProvisional: boolean, status: RecordStatus, 
 /**
- * draft · published · withdrawn
+ * `RecordStatusLabels[status]`, kept for scripts reading `--json`.
  */
-status: string, statusLabel: string, publishedOn: string | null, 
+statusLabel: string, publishedOn: string | null, deadline: DeadlineState, 
 /**
- * on_time · late · due_soon · pending · overdue · not_applicable
+ * `DeadlineStateLabels[deadline]`, kept for scripts reading `--json`.
  */
-deadline: string, deadlineLabel: string, 
+deadlineLabel: string, 
 /**
  * Working days left (due_soon, pending) or past the due date (late, overdue).
  */
@@ -450,9 +440,9 @@ export type SyncArgs = {
  */
 portal: string | null, 
 /**
- * Why this run: manual · start · timer · network · write.
+ * Why this run; default manual.
  */
-trigger: string | null, };
+trigger: SyncTrigger | null, };
 export type SyncCountyCaArgs = { path: string | null, };
 export type SyncIdentity = { township_code: string, public_key: string, portal_url: string | null, };
 export type SyncReport = { pushed: number, pulled: number, pending: number, 
@@ -460,7 +450,7 @@ export type SyncReport = { pushed: number, pulled: number, pending: number,
  * The portal's reasons for entries it refused (never sent again).
  */
 rejected: Array<string>, };
-export type SyncRunEntry = { finishedAt: string, trigger: string, pushed: number, pulled: number, pending: number, 
+export type SyncRunEntry = { finishedAt: string, trigger: SyncTrigger, pushed: number, pulled: number, pending: number, 
 /**
  * Chinese; `null`: the run succeeded.
  */
@@ -470,6 +460,7 @@ export type SyncStatus = { publicKey: string | null, portalUrl: string | null,
  * SHA-256 fingerprint of the imported county CA certificate, to confirm with the county.
  */
 countyCaFingerprint: string | null, pending: number, acked: number, rejected: Array<string>, lastSuccess: string | null, runs: Array<SyncRunEntry>, notices: Array<CountyNotice>, };
+export type SyncTrigger = "manual" | "start" | "timer" | "network" | "write";
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
 export type Village = { id: string, name: string, code: string, kind: VillageKind, };
@@ -477,6 +468,20 @@ export type VillageInput = { id: string | null, name: string, code: string, kind
 export type VillageKind = "village" | "community";
 export type VillageTotal = { name: string, rows: number, total_fen: number, };
 export type WithdrawArgs = { id: string, reason: string, };
+
+// 各状态、类别的中文名。唯一来源：crates/gongkai-api/src/wire/labels.rs；界面只用这里的名称。
+export const VillageKindLabels: Readonly<Record<VillageKind, string>> = { "village": "村", "community": "社区", };
+export const RoleLabels: Readonly<Record<Role, string>> = { "draft": "拟稿", "review": "审核", "approve": "审定", };
+export const PayoutListStatusLabels: Readonly<Record<PayoutListStatus, string>> = { "draft": "草稿", "posted": "公示中", "archived": "已归档", "superseded": "已被更正清册替代", };
+export const RecordStatusLabels: Readonly<Record<RecordStatus, string>> = { "draft": "未发布", "published": "已发布", "withdrawn": "已撤回", };
+export const DeadlineStateLabels: Readonly<Record<DeadlineState, string>> = { "on_time": "按时公开", "late": "逾期公开", "due_soon": "即将到期", "pending": "未到期", "overdue": "已逾期未公开", "not_applicable": "无需主动公开", };
+export const CatalogItemStateLabels: Readonly<Record<CatalogItemState, string>> = { "baseline": "全国基线", "county": "县级更新", "townshipEdited": "本镇修改", "townshipAdded": "本镇增加", };
+export const CatalogLayerLabels: Readonly<Record<CatalogLayer, string>> = { "baseline": "全国基线", "county": "县级", "township": "本镇", };
+export const CatalogHistoryActionLabels: Readonly<Record<CatalogHistoryAction, string>> = { "load": "载入", "upsert": "更新", "withdraw": "撤回", "add": "增加", "edit": "修改", "hide": "隐藏", "restore": "恢复", };
+export const CatalogActionLabels: Readonly<Record<CatalogAction, string>> = { "add": "增加", "edit": "修改", "hide": "隐藏", "restore": "恢复", };
+export const CatalogDomainKindLabels: Readonly<Record<CatalogDomainKind, string>> = { "pilot": "试点领域", "later": "新增领域", "": "县、镇增加的领域", };
+export const CatalogCoverageLabels: Readonly<Record<CatalogCoverage, string>> = { "complete": "完整", "partial": "部分", "not_found": "未找到", "": "无全国基线", };
+export const SyncTriggerLabels: Readonly<Record<SyncTrigger, string>> = { "manual": "立即同步", "start": "启动时", "timer": "定时", "network": "网络恢复", "write": "有新发布", };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {

@@ -1,50 +1,47 @@
-// Labels the catalog screen shows for the core's keys, and the clerk's last 经办人.
+// How the catalog screen marks the core's keys (labels come from bindings.ts), and the clerk's
+// last 经办人.
 import { ref } from "vue";
-import type { CatalogDomain, CatalogHistoryEntry, CatalogItem, CatalogItemState } from "@/api/bindings";
+import {
+  CatalogCoverageLabels,
+  CatalogHistoryActionLabels,
+  CatalogItemStateLabels,
+  CatalogLayerLabels,
+  type CatalogCoverage,
+  type CatalogDomain,
+  type CatalogHistoryEntry,
+  type CatalogItem,
+  type CatalogItemState,
+} from "@/api/bindings";
 
 type TagType = "primary" | "success" | "warning" | "info" | "danger";
 
-export const stateLabels: Record<CatalogItemState, { label: string; type: TagType }> = {
-  baseline: { label: "全国基线", type: "info" },
-  county: { label: "县级更新", type: "primary" },
-  townshipEdited: { label: "本镇修改", type: "warning" },
-  townshipAdded: { label: "本镇增加", type: "success" },
+const stateTypes: Record<CatalogItemState, TagType> = {
+  baseline: "info",
+  county: "primary",
+  townshipEdited: "warning",
+  townshipAdded: "success",
+};
+
+/** The tag of an item's state: where its text comes from. */
+export function stateTag(state: CatalogItemState): { label: string; type: TagType } {
+  return { label: CatalogItemStateLabels[state], type: stateTypes[state] };
+}
+
+const coverageTypes: Record<Exclude<CatalogCoverage, "">, TagType> = {
+  complete: "success",
+  partial: "info",
+  not_found: "warning",
 };
 
 /** The coverage marker of a domain's bundled baseline; null when there is nothing to say. */
 export function coverageTag(d: CatalogDomain): { label: string; type: TagType } | null {
-  switch (d.coverage) {
-    case "complete":
-      return { label: "基线完整", type: "success" };
-    case "partial":
-      return { label: "基线部分", type: "info" };
-    case "not_found":
-      return { label: "基线未找到", type: "warning" };
-    default:
-      return null;
-  }
+  if (d.coverage === "") return null;
+  return { label: `基线${CatalogCoverageLabels[d.coverage]}`, type: coverageTypes[d.coverage] };
 }
-
-export const kindLabels: Record<string, string> = {
-  pilot: "试点领域",
-  later: "其他领域",
-  "": "县、镇增加的领域",
-};
-
-const layerLabels: Record<string, string> = { baseline: "全国基线", county: "县级", township: "本镇" };
-const actionLabels: Record<string, string> = {
-  load: "载入",
-  upsert: "更新",
-  withdraw: "撤回",
-  add: "增加",
-  edit: "修改",
-  hide: "隐藏",
-  restore: "恢复",
-};
 
 /** “本镇 · 隐藏” for a history row. */
 export function entryTitle(e: CatalogHistoryEntry): string {
-  return `${layerLabels[e.layer] ?? e.layer} · ${actionLabels[e.action] ?? e.action}`;
+  return `${CatalogLayerLabels[e.layer]} · ${CatalogHistoryActionLabels[e.action]}`;
 }
 
 /** What the history row's note is: the baseline version, the county's version label, or the reason. */
