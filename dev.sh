@@ -66,8 +66,12 @@ demo() {
   fi
 }
 
-# Runs one suite, keeps its output, and adds its counts to the totals.
-PASSED=0 FAILED=0 STATUS=0 TIMES=()
+# Runs one suite, keeps its output, and adds its counts to the totals. A counter prints
+# "passed failed ignored" on its first line, then what it has to say per part (one line each;
+# a line starting with "!!" fails the suite: tests lost, or none run where tests are expected).
+# A suite that fails without a failed test (a build, a crash) adds one failure, so the summary
+# never reads "0 failed" after a failure.
+PASSED=0 FAILED=0 IGNORED=0 STATUS=0 TABLE=()
 run_suite() {
   local name=$1 counter=$2; shift 2
   say "$name"
@@ -77,20 +81,112 @@ run_suite() {
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
   set -e
-  TIMES+=("$(printf '%5ss  %s' $((SECONDS - started)) "$name")")
-  local counts; counts=$("$counter" "$log")
-  PASSED=$((PASSED + ${counts% *})); FAILED=$((FAILED + ${counts#* }))
-  if [ "$rc" != 0 ]; then
+  local report; report=$("$counter" "$log")
+  local p f i details
+  read -r p f i <<<"$(head -n 1 <<<"$report")"
+  details=$(tail -n +2 <<<"$report")
+  if [ -n "$details" ]; then
+    echo "-- $name：各部分"
+    printf '%s\n' "$details"
+  fi
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); IGNORED=$((IGNORED + i))
+  local verdict
+  if [ "$counter" = count_none ]; then verdict="ok"; else verdict="$p passed, $f failed, $i ignored"; fi
+  if [ "$rc" != 0 ] || grep -q '^!!' <<<"$details"; then
     STATUS=1
-    [ "${counts#* }" != 0 ] || FAILED=$((FAILED + 1)) # a suite that failed before counting
+    [ "$f" != 0 ] || FAILED=$((FAILED + 1))
+    verdict="失败（退出码 $rc）$([ "$counter" = count_none ] || echo "：$p passed, $f failed, $i ignored")"
     echo "!! $name 失败（退出码 $rc）"
   fi
+  TABLE+=("$(printf '%5ss  %-40s  %s' $((SECONDS - started)) "$verdict" "$name")")
   rm -f "$log"
 }
-count_cargo() { awk '/^test result:/ {p+=$4; f+=$6} END {print p+0, f+0}' "$1"; }
-count_vitest() { sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '/^ *Tests / {for (i=1;i<=NF;i++) {if ($(i+1) ~ /^passed/) p=$i; if ($(i+1) ~ /^failed/) f=$i}} END {print p+0, f+0}'; }
-count_node() { awk '/^# pass / {p=$3} /^# fail / {f=$3} END {print p+0, f+0}' "$1"; }
-count_none() { echo "0 0"; }
+
+# cargo test: every test binary cargo built for the run must report, and report every test it
+# announced ("running N tests" = passed + failed + ignored + measured). Binaries are named by
+# package and target, from cargo's own list of what it built.
+count_cargo() {
+  local bins; bins=$(mktemp)
+  cargo test --no-run --message-format=json 2>/dev/null | node -e '
+    const path = require("path");
+    let text = "";
+    process.stdin.on("data", (d) => (text += d)).on("end", () => {
+      for (const line of text.split("\n")) {
+        if (!line.startsWith("{")) continue;
+        const m = JSON.parse(line);
+        if (m.reason !== "compiler-artifact" || !m.executable || !m.profile.test) continue;
+        const after = m.package_id.split("#")[1] || "";
+        const pkg = after.includes("@") ? after.split("@")[0] : m.package_id.split("#")[0].split("/").pop();
+        const kind = m.target.kind[0];
+        const what = kind === "lib" ? "unit tests" : kind === "test" ? `tests/${m.target.name}` : `${kind} ${m.target.name}`;
+        console.log(`${path.basename(m.executable)}\t${pkg} ${what}`);
+      }
+    });' >"$bins"
+  awk -v bins="$bins" '
+    BEGIN { while ((getline line < bins) > 0) { split(line, kv, "\t"); label[kv[1]] = kv[2]; n_bins++ } }
+    function start(name) { cur = name; order[++n] = name; announced[name] = -1 }
+    /^ *Running .*\)$/ {
+      exe = $0; sub(/.*\(/, "", exe); sub(/\)$/, "", exe); sub(/.*\//, "", exe)
+      ran[exe] = 1; start(exe in label ? label[exe] : exe); next
+    }
+    /^ *Doc-tests / { name = $0; sub(/^ *Doc-tests /, "", name); start(name " doc-tests"); next }
+    /^running [0-9]+ tests?$/ { if (cur != "") announced[cur] = $2; next }
+    /^test result:/ {
+      split($0, w, " "); pass = w[4]; fail = w[6]; ign = w[8]; meas = w[10]
+      P += pass; F += fail; I += ign; reported[cur] = 1
+      summary[cur] = sprintf("%4d passed %3d failed %3d ignored  %s", pass, fail, ign, cur)
+      if (announced[cur] >= 0 && announced[cur] != pass + fail + ign + meas)
+        problem[cur] = sprintf("announced %d tests, reported %d", announced[cur], pass + fail + ign + meas)
+      next
+    }
+    END {
+      print P + 0, F + 0, I + 0
+      for (k = 1; k <= n; k++) {
+        name = order[k]
+        if (!(name in reported)) print "!! " name ": no test result (the binary crashed or was stopped)"
+        else if (name in problem) print "!! " name ": " problem[name]
+        else if (name ~ / doc-tests$/ && announced[name] == 0) empty_docs++
+        else print summary[name]
+      }
+      if (empty_docs) printf "   0 doc-tests in %d crates\n", empty_docs
+      for (exe in label) if (!(exe in ran)) print "!! " label[exe] " (" exe "): did not run"
+      if (n_bins == 0) print "!! cargo listed no test binaries"
+      if (P + F == 0) print "!! no test ran"
+    }' "$1"
+  rm -f "$bins"
+}
+# vitest: "Tests  1 failed | 40 passed | 2 skipped (43)": the parts must add up to the total.
+count_vitest() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '
+    /^ *Tests / {
+      for (i = 1; i <= NF; i++) {
+        if ($(i+1) ~ /^passed/) p = $i; if ($(i+1) ~ /^failed/) f = $i
+        if ($(i+1) ~ /^(skipped|todo)/) s += $i
+        if ($i ~ /^\([0-9]+\)$/) { t = $i; gsub(/[()]/, "", t) }
+      }
+      seen = 1
+    }
+    /^ *Test Files / { files = $0 }
+    END {
+      print p + 0, f + 0, s + 0
+      if (files != "") { sub(/^ */, "", files); print files }
+      if (!seen || p + f == 0) print "!! no test ran"
+      else if (t != "" && t != p + f + s) print "!! " t " tests, " p + f + s " accounted for"
+    }'
+}
+# node --test (TAP): cancelled tests count as failed, skipped and todo as ignored.
+count_node() {
+  awk '
+    /^# tests / {t = $3} /^# pass / {p = $3} /^# fail / {f = $3} /^# cancelled / {c = $3}
+    /^# skipped / {s = $3} /^# todo / {d = $3}
+    END {
+      print p + 0, f + c, s + d
+      if (c > 0) print c " cancelled"
+      if (p + f + c == 0) print "!! no test ran"
+      else if (t != p + f + c + s + d) print "!! " t " tests, " p + f + c + s + d " accounted for"
+    }' "$1"
+}
+count_none() { echo "0 0 0"; }
 
 test_all() {
   ensure_apt xvfb xauth webkit2gtk-driver poppler-utils chromium fonts-noto-cjk
@@ -102,15 +198,16 @@ test_all() {
   run_suite "界面构建（vue-tsc + vite）" count_none bash -c "cd ui && npm run build"
   run_suite "静态检查（clippy -D warnings）" count_none cargo clippy --workspace --all-targets -- -D warnings
   # The workspace's default members are exactly the core crates (no WebKit needed).
-  run_suite "核心测试（不依赖 WebKit）" count_cargo cargo test
+  # --no-fail-fast: a failing test binary must not stop the ones after it from running.
+  run_suite "核心测试（不依赖 WebKit）" count_cargo cargo test --no-fail-fast
   run_suite "构建桌面程序" count_none cargo build -p gongkai-app -p gongkai-cli -p gongkai-portal
   run_suite "端到端测试（真实程序 + WebDriver + Xvfb）" count_node \
     env CARGO_TARGET_DIR="$TARGET" xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-reporter=tap tests/e2e/
 
   echo
-  printf '%s\n' "${TIMES[@]}"
+  printf '%s\n' "${TABLE[@]}"
   echo "截图：$ROOT/artifacts/e2e/"
-  echo "summary: $PASSED passed, $FAILED failed"
+  echo "summary: $PASSED passed, $FAILED failed$([ "$IGNORED" = 0 ] || echo ", $IGNORED ignored")"
   return "$STATUS"
 }
 

@@ -170,8 +170,9 @@ pub fn portal_reachable(url: &str, timeout: Duration) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::{Arc, Mutex};
+    use std::sync::mpsc::{Receiver, channel};
 
     use super::*;
 
@@ -184,70 +185,111 @@ mod tests {
         }
     }
 
-    /// Runs recorded by trigger; `ok` says whether each run succeeds.
-    fn recorder(ok: Arc<AtomicBool>) -> (Arc<Mutex<Vec<Trigger>>>, impl FnMut(Trigger) -> bool) {
-        let runs = Arc::new(Mutex::new(Vec::new()));
-        let seen = runs.clone();
-        (runs, move |t| {
-            seen.lock().unwrap().push(t);
-            ok.load(Ordering::SeqCst)
-        })
+    /// What the loop did, in its own order: the runs (by trigger) and the network probes (with
+    /// their answer). "Nothing happened" is then checked against events that did happen, never
+    /// after a sleep.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Seen {
+        Run(Trigger),
+        Probe(bool),
     }
 
-    fn wait_for(runs: &Arc<Mutex<Vec<Trigger>>>, trigger: Trigger) {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while !runs.lock().unwrap().contains(&trigger) {
-            assert!(
-                Instant::now() < deadline,
-                "no {trigger:?} run: {:?}",
-                runs.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(5));
+    /// A scheduler whose runs answer `ok` and whose probes answer `network`, and the channel
+    /// that reports both.
+    fn observed(
+        timing: Timing,
+        ok: &Arc<AtomicBool>,
+        network: &Arc<AtomicBool>,
+    ) -> (SyncScheduler, Receiver<Seen>) {
+        let (seen, events) = channel();
+        let (ok, network, probed) = (ok.clone(), network.clone(), seen.clone());
+        let scheduler = SyncScheduler::start(
+            timing,
+            move |trigger| {
+                let _ = seen.send(Seen::Run(trigger));
+                ok.load(Ordering::SeqCst)
+            },
+            move || {
+                let answer = network.load(Ordering::SeqCst);
+                let _ = probed.send(Seen::Probe(answer));
+                answer
+            },
+        );
+        (scheduler, events)
+    }
+
+    fn flag(value: bool) -> Arc<AtomicBool> {
+        Arc::new(AtomicBool::new(value))
+    }
+
+    /// The loop's next event (it is alive: a test waits on the loop, not on the clock).
+    fn next(events: &Receiver<Seen>) -> Seen {
+        events
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the scheduler did nothing for 10 s")
+    }
+
+    /// The next run, skipping the probes that answered `false` before it.
+    fn next_run_after_failed_probes(events: &Receiver<Seen>) -> Trigger {
+        loop {
+            match next(events) {
+                Seen::Probe(false) => continue,
+                Seen::Run(trigger) => return trigger,
+                other => panic!("a run expected, not {other:?}"),
+            }
         }
     }
 
     #[test]
     fn runs_at_start() {
-        let (runs, run) = recorder(Arc::new(AtomicBool::new(true)));
-        let _scheduler = SyncScheduler::start(timing(60_000), run, || true);
-        wait_for(&runs, Trigger::Start);
+        let (_scheduler, events) = observed(timing(60_000), &flag(true), &flag(true));
+        assert_eq!(next(&events), Seen::Run(Trigger::Start));
     }
 
     #[test]
     fn runs_on_the_timer() {
-        let (runs, run) = recorder(Arc::new(AtomicBool::new(true)));
-        let _scheduler = SyncScheduler::start(timing(30), run, || true);
-        wait_for(&runs, Trigger::Timer);
+        let (_scheduler, events) = observed(timing(30), &flag(true), &flag(true));
+        assert_eq!(next(&events), Seen::Run(Trigger::Start));
+        assert_eq!(next(&events), Seen::Run(Trigger::Timer));
+        assert_eq!(next(&events), Seen::Run(Trigger::Timer));
     }
 
     #[test]
     fn runs_after_a_local_write_at_once_even_while_backing_off() {
-        let (runs, run) = recorder(Arc::new(AtomicBool::new(false)));
-        let scheduler = SyncScheduler::start(timing(60_000), run, || false);
-        wait_for(&runs, Trigger::Start);
+        let (scheduler, events) = observed(timing(60_000), &flag(false), &flag(false));
+        assert_eq!(next(&events), Seen::Run(Trigger::Start));
+        // The run failed: the loop backs off for 60 s and probes meanwhile.
+        assert_eq!(next(&events), Seen::Probe(false));
         let trigger = scheduler.trigger_handle();
         trigger(Trigger::Write);
-        wait_for(&runs, Trigger::Write);
+        assert_eq!(next_run_after_failed_probes(&events), Trigger::Write);
     }
 
     #[test]
     fn runs_when_the_network_comes_back_after_a_failure() {
-        let ok = Arc::new(AtomicBool::new(false));
-        let (runs, run) = recorder(ok.clone());
-        let network = Arc::new(AtomicBool::new(false));
-        let probe = network.clone();
-        let _scheduler =
-            SyncScheduler::start(timing(60_000), run, move || probe.load(Ordering::SeqCst));
-        wait_for(&runs, Trigger::Start);
-        std::thread::sleep(Duration::from_millis(80));
-        assert_eq!(
-            *runs.lock().unwrap(),
-            [Trigger::Start],
-            "no retry while offline"
-        );
+        let (ok, network) = (flag(false), flag(false));
+        let (_scheduler, events) = observed(timing(60_000), &ok, &network);
+        assert_eq!(next(&events), Seen::Run(Trigger::Start));
+        // Three probes found no network, and nothing ran between them (the loop calls one
+        // thing at a time, so a retry after a failed probe would come before the next probe).
+        for probe in 1..=3 {
+            assert_eq!(
+                next(&events),
+                Seen::Probe(false),
+                "probe {probe}: no retry while offline"
+            );
+        }
         ok.store(true, Ordering::SeqCst);
         network.store(true, Ordering::SeqCst);
-        wait_for(&runs, Trigger::Network);
+        // The first probe that finds the network runs at once.
+        loop {
+            match next(&events) {
+                Seen::Probe(false) => continue,
+                Seen::Probe(true) => break,
+                Seen::Run(trigger) => panic!("{trigger:?} ran before the network came back"),
+            }
+        }
+        assert_eq!(next(&events), Seen::Run(Trigger::Network));
     }
 
     #[test]
@@ -268,16 +310,15 @@ mod tests {
 
     #[test]
     fn no_network_probe_while_all_is_well() {
-        let (runs, run) = recorder(Arc::new(AtomicBool::new(true)));
-        let probes = Arc::new(Mutex::new(0));
-        let counted = probes.clone();
-        let scheduler = SyncScheduler::start(timing(60_000), run, move || {
-            *counted.lock().unwrap() += 1;
-            true
-        });
-        wait_for(&runs, Trigger::Start);
-        std::thread::sleep(Duration::from_millis(80));
-        drop(scheduler);
-        assert_eq!(*probes.lock().unwrap(), 0);
+        // Probes would be due every 5 ms; two whole intervals of 50 ms pass with none.
+        let timing = Timing {
+            interval: Duration::from_millis(50),
+            probe_every: Duration::from_millis(5),
+            ..timing(50)
+        };
+        let (_scheduler, events) = observed(timing, &flag(true), &flag(true));
+        for expected in [Trigger::Start, Trigger::Timer, Trigger::Timer] {
+            assert_eq!(next(&events), Seen::Run(expected));
+        }
     }
 }

@@ -1,11 +1,13 @@
 //! The `gongkai` binary as scripts use it.
 
 // Helpers outside #[test] functions may fail loudly too: this whole crate is test code.
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::Duration;
+use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use gongkai_api::Api;
 use gongkai_api::wire::{IdArgs, NoArgs, VillageInput, VillageKind};
@@ -131,14 +133,17 @@ fn demo_villages_and_backup() {
     assert_eq!(json(&out)["villages"], 7);
 }
 
+/// What the writer prints just before each write, numbered from 1.
+const WRITING: &str = "crash-child: write ";
+
 /// Not a test on its own: the writer process that `killing_a_writer_leaves_a_sound_database`
-/// starts and kills. It adds and removes villages as fast as it can until killed.
+/// starts and kills. It adds and removes villages as fast as it can until killed, saying on
+/// stdout just before each write which one it begins.
 #[test]
 #[ignore = "run only as the child of killing_a_writer_leaves_a_sound_database"]
 fn crash_child_writer() {
-    let Some(db) = std::env::var_os("GONGKAI_CRASH_CHILD_DB") else {
-        return;
-    };
+    let db = std::env::var_os("GONGKAI_CRASH_CHILD_DB")
+        .expect("started by killing_a_writer_leaves_a_sound_database");
     let api = Api::new(db);
     // A village left by the previous, killed writer.
     let leftovers = api.profile_get(NoArgs {}).unwrap().villages;
@@ -148,8 +153,14 @@ fn crash_child_writer() {
     {
         api.village_delete(IdArgs { id: v.id.clone() }).unwrap();
     }
+    let mut writes = 0u64;
+    let mut begin = || {
+        writes += 1;
+        println!("{WRITING}{writes}");
+    };
     for round in 0.. {
         let code = format!("999901101{}", 300 + round % 600);
+        begin();
         let profile = api
             .village_save(VillageInput {
                 id: None,
@@ -163,9 +174,74 @@ fn crash_child_writer() {
             .iter()
             .find(|v| v.name.starts_with("压力测试村"))
         {
+            begin();
             api.village_delete(IdArgs { id: v.id.clone() }).unwrap();
         }
     }
+}
+
+/// Starts the writer on `db` and kills it (SIGKILL) as soon as it says it begins write
+/// `target`: the kill lands while that write (or the next) is under way, never before the
+/// writer has opened the database. Returns how many writes it announced.
+fn kill_writer_at(db: &Path, target: u64) -> u64 {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "crash_child_writer", "--ignored", "--nocapture"])
+        .env("GONGKAI_CRASH_CHILD_DB", db)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines, announced) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut begun = 0;
+    let mut transcript = Vec::new();
+    while begun < target {
+        match announced.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(line) => {
+                if let Some(n) = line
+                    .find(WRITING)
+                    .and_then(|at| line[at + WRITING.len()..].trim().parse().ok())
+                {
+                    begun = n;
+                } else {
+                    transcript.push(line);
+                }
+            }
+            Err(e) => {
+                let _ = child.kill();
+                let status = child.wait().unwrap();
+                panic!(
+                    "the writer never began write {target} ({e:?}; {begun} begun; {status}); \
+                     its other output: {}",
+                    transcript.join("\n")
+                );
+            }
+        }
+    }
+    child.kill().unwrap(); // SIGKILL on Unix: no destructors, no rollback, mid-write.
+    let status = child.wait().unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(
+            status.signal(),
+            Some(9),
+            "the writer ended by itself before it was killed: {status}"
+        );
+    }
+    #[cfg(not(unix))]
+    assert!(!status.success(), "the writer ended by itself: {status}");
+    drop(announced);
+    reader.join().unwrap();
+    begun
 }
 
 #[test]
@@ -173,24 +249,16 @@ fn killing_a_writer_leaves_a_sound_database() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("crash.sqlite3");
     Api::new(&db).setup_demo(NoArgs {}).unwrap();
-    for delay_ms in [50, 120, 200, 330, 470] {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child_writer", "--ignored", "--nocapture"])
-            .env("GONGKAI_CRASH_CHILD_DB", &db)
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the writer stopped by itself before it was killed"
-        );
-        child.kill().unwrap(); // SIGKILL on Unix: no destructors, no rollback, mid-write.
-        child.wait().unwrap();
+    // Odd writes add a village, even ones remove it: kills during both, early and late.
+    let mut survivors = Vec::new();
+    for target in [1, 2, 7, 24, 61] {
+        let begun = kill_writer_at(&db, target);
+        assert_eq!(begun, target);
 
         let out = gongkai(&["check", "--db", path(&db), "--json"]);
         assert!(
             out.status.success(),
-            "after kill at {delay_ms} ms: {}{}",
+            "after a kill during write {target}: {}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
@@ -198,7 +266,9 @@ fn killing_a_writer_leaves_a_sound_database() {
         // The original six villages are untouched; at most one test village survived the kill.
         let villages = json(&out)["villages"].as_u64().unwrap();
         assert!((6..=7).contains(&villages), "{villages}");
+        survivors.push(villages - 6);
     }
+    eprintln!("test villages left by each kill: {survivors:?}");
 }
 
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -189,7 +189,7 @@ fn sync_until_done(path: &Path, county: &County) -> usize {
     for attempt in 1..=60 {
         let run = api.sync_now(SyncArgs {
             portal: Some(county.proxy.url()),
-            trigger: Some("timer".to_owned()),
+            trigger: Some(gongkai_api::wire::SyncTrigger::Timer),
         });
         if matches!(run, Ok(ref r) if r.pending == 0) {
             return attempt;

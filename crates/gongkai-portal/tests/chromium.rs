@@ -2,9 +2,9 @@
 //! portal's 基层政务公开 column after a real push, the DOM must carry every record title, and
 //! a screenshot is kept at `artifacts/portal/township.png` (workspace root).
 //!
-//! Skipped, with a message saying so, only when `chromium` is not installed (`./dev.sh test`
-//! installs it). With Chromium present, missing CJK fonts fail the test: the screenshot would
-//! show boxes (`apt-get install fonts-noto-cjk`).
+//! A missing tool fails the test, never skips it: without `chromium` nothing would be checked,
+//! without CJK fonts the screenshot would show boxes. `./dev.sh test` installs both
+//! (`apt-get install chromium fonts-noto-cjk`).
 
 // Helpers outside #[test] functions are test code too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -102,13 +102,12 @@ fn payout_list() -> Entry {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_township_page_in_headless_chromium() {
-    let Some(exe) = chromium() else {
-        eprintln!(
-            "SKIPPED the_township_page_in_headless_chromium: `chromium` is not installed \
-             (apt-get install -y --no-install-recommends chromium fonts-noto-cjk); no screenshot taken"
-        );
-        return;
-    };
+    let exe = chromium().unwrap_or_else(|| {
+        panic!(
+            "`chromium` is not on PATH: this test needs it (./dev.sh test installs it; by hand: \
+             apt-get install -y --no-install-recommends chromium fonts-noto-cjk)"
+        )
+    });
     assert!(
         has_cjk_font(),
         "no CJK font (`fc-list :lang=zh` is empty): the screenshot would show boxes; \

@@ -344,17 +344,18 @@ const CHILD_STATE: &str = "GONGKAI_TEST_CHILD_STATE";
 const CHILD_PORTAL: &str = "GONGKAI_TEST_CHILD_PORTAL";
 const CHILD_SEED: &str = "GONGKAI_TEST_CHILD_KEY_SEED";
 
-/// The client process of `the_client_killed_mid_sync` (this test binary run again): pushes the
-/// outbox of the state file, in batches of 10. Does nothing when not started by that test.
+/// Not a test on its own: the client process of `the_client_killed_mid_sync` (this test binary
+/// run again with `--ignored --exact`), pushing the outbox of the state file in batches of 10.
+/// Run any other way it fails: it must not pass while doing nothing.
 #[tokio::test(flavor = "multi_thread")]
+#[ignore = "run only as the child of the_client_killed_mid_sync"]
 async fn client_child_process() {
-    let (Ok(state), Ok(url), Ok(key_seed)) = (
-        std::env::var(CHILD_STATE),
-        std::env::var(CHILD_PORTAL),
-        std::env::var(CHILD_SEED),
-    ) else {
-        return;
+    let var = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!("{name} is not set: run only as the child of the_client_killed_mid_sync")
+        })
     };
+    let (state, url, key_seed) = (var(CHILD_STATE), var(CHILD_PORTAL), var(CHILD_SEED));
     let key = key_from(&mut Rng::new(key_seed.parse().unwrap()));
     let client = PortalClient::new(&url, CODE, key, None).unwrap();
     let mut town = Township::open(Path::new(&state));
@@ -382,7 +383,12 @@ async fn the_client_killed_mid_sync() {
     for round in 0..3u64 {
         let answered_before = Stats::get(&proxy.stats.answered);
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "client_child_process", "--nocapture"])
+            .args([
+                "--exact",
+                "client_child_process",
+                "--ignored",
+                "--nocapture",
+            ])
             .env(CHILD_STATE, &state)
             .env(CHILD_PORTAL, proxy.url())
             .env(CHILD_SEED, key_seed.to_string())
