@@ -92,7 +92,7 @@ run_suite() {
   PASSED=$((PASSED + p)); FAILED=$((FAILED + f)); IGNORED=$((IGNORED + i))
   local verdict
   if [ "$counter" = count_none ]; then verdict="ok"; else verdict="$p passed, $f failed, $i ignored"; fi
-  if [ "$rc" != 0 ] || grep -q '^!!' <<<"$details"; then
+  if [ "$rc" != 0 ] || [ "$f" != 0 ] || grep -q '^!!' <<<"$details"; then
     STATUS=1
     [ "$f" != 0 ] || FAILED=$((FAILED + 1))
     verdict="失败（退出码 $rc）$([ "$counter" = count_none ] || echo "：$p passed, $f failed, $i ignored")"
