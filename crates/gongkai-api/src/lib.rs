@@ -10,6 +10,7 @@ mod catalog;
 mod commands;
 mod error;
 mod import_mapping;
+mod notice_settings;
 mod payout_notice;
 mod payouts;
 mod records;
@@ -56,6 +57,8 @@ macro_rules! with_commands {
             payouts_preview($crate::wire::PayoutPreviewArgs) -> $crate::wire::NoticePreview;
             payouts_post($crate::wire::PayoutPostArgs) -> $crate::wire::PayoutList;
             payouts_archive($crate::wire::PayoutArchiveArgs) -> $crate::wire::PayoutArchiveResult;
+            notice_settings_get($crate::wire::NoticeSettingsArgs) -> $crate::wire::NoticeSettings;
+            notice_settings_save($crate::wire::NoticeSettings) -> $crate::wire::NoticeSettings;
             mask_rules_get($crate::wire::NoArgs) -> $crate::wire::MaskSettings;
             mask_rules_update($crate::wire::MaskRulesInput) -> $crate::wire::MaskSettings;
             record_options($crate::wire::NoArgs) -> $crate::wire::RecordOptions;

@@ -12,12 +12,13 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
 use crate::commands::{date_or_today, non_blank};
+use crate::notice_settings::{self, given_or};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
 
 /// Notice periods seen in practice are 5 working days to 7 days; 7 is the default.
-const DEFAULT_NOTICE_DAYS: u32 = 7;
+pub(crate) const DEFAULT_NOTICE_DAYS: u32 = 7;
 
 /// A village's 公示期 as printed.
 #[derive(Debug, Clone, Copy)]
@@ -219,17 +220,23 @@ impl Api {
         args: wire::PayoutPrintArgs,
     ) -> Result<wire::PayoutPrintResult, ApiError> {
         let list_id = args.list_id.trim().parse()?;
-        let options = NoticeOptions {
-            paper: paper(args.paper.as_deref())?,
-            hotline: args.hotline.clone(),
-            prepared_by: args.prepared_by.clone(),
-            reviewed_by: args.reviewed_by.clone(),
-        };
-        let asked = period(args.notice_start.as_deref(), args.notice_days)?;
+        let paper = paper(args.paper.as_deref())?;
         let out_dir = PathBuf::from(args.out_dir.trim());
         std::fs::create_dir_all(&out_dir)
             .map_err(|e| ApiError::export(&out_dir.display().to_string(), &e.to_string()))?;
         self.with_store(OpenMode::Existing, |store| {
+            // What the clerk left out comes from the project's notice settings.
+            let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
+            let options = NoticeOptions {
+                paper,
+                hotline: given_or(args.hotline.as_deref(), defaults.hotline),
+                prepared_by: given_or(args.prepared_by.as_deref(), defaults.prepared_by),
+                reviewed_by: given_or(args.reviewed_by.as_deref(), defaults.reviewed_by),
+            };
+            let asked = period(
+                args.notice_start.as_deref(),
+                Some(args.notice_days.unwrap_or(defaults.notice_days)),
+            )?;
             let postings = store.postings(list_id)?;
             let period_for = posted_or(&postings, asked);
             let printed = if args.one_file == Some(true) {
@@ -262,14 +269,17 @@ impl Api {
         args: wire::PayoutPreviewArgs,
     ) -> Result<wire::NoticePreview, ApiError> {
         let list_id = args.list_id.trim().parse()?;
-        let options = NoticeOptions {
-            paper: paper(args.paper.as_deref())?,
-            hotline: None,
-            prepared_by: None,
-            reviewed_by: None,
-        };
-        let asked = period(None, None)?;
+        let paper = paper(args.paper.as_deref())?;
         self.with_store(OpenMode::Existing, |store| {
+            // As printing would draw it: the project's notice settings.
+            let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
+            let options = NoticeOptions {
+                paper,
+                hotline: defaults.hotline,
+                prepared_by: defaults.prepared_by,
+                reviewed_by: defaults.reviewed_by,
+            };
+            let asked = period(None, Some(defaults.notice_days))?;
             let villages: Vec<String> = store
                 .payout_list(list_id)?
                 .villages
@@ -320,7 +330,8 @@ pub(crate) fn posted_or(postings: &[Posting], fallback: Period) -> impl Fn(&str)
     }
 }
 
-/// The 公示期 from a start date (default today) and a length in days (default 7).
+/// The 公示期 from a start date (default today) and a length in days (default 7; the commands
+/// pass the project's notice setting).
 pub(crate) fn period(start: Option<&str>, days: Option<u32>) -> Result<Period, ApiError> {
     let start = date_or_today("公示开始日期", start)?;
     let days = days.unwrap_or(DEFAULT_NOTICE_DAYS).max(1);

@@ -12,6 +12,7 @@ use gongkai_store::{NewPayoutList, NewPayoutRow, Store};
 use sha2::{Digest, Sha256};
 
 use crate::commands::{hex, non_blank};
+use crate::notice_settings::{self, given_or};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -177,8 +178,15 @@ impl Api {
 
     pub fn payouts_post(&self, args: wire::PayoutPostArgs) -> Result<wire::PayoutList, ApiError> {
         let list_id: RowId = args.list_id.trim().parse()?;
-        let period = payout_notice::period(args.posted_on.as_deref(), args.notice_days)?;
         let done = self.with_store(OpenMode::Existing, |store| {
+            let days = match args.notice_days {
+                Some(days) => days,
+                None => {
+                    let project = store.payout_list(list_id)?.project;
+                    notice_settings::effective(store, &project)?.notice_days
+                }
+            };
+            let period = payout_notice::period(args.posted_on.as_deref(), Some(days))?;
             let sync = crate::sync::payout_item(store, list_id, period.start, period.end)?;
             store.post_payout_list(list_id, period.start, period.end, &sync)?;
             list_of(store, store.payout_list(list_id)?)
@@ -203,11 +211,14 @@ impl Api {
                     open.village, open.ends_on
                 )));
             }
+            // What the clerk left out comes from the project's notice settings: an archived
+            // notice is frozen, so it must not lose its footer.
+            let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
             let options = payout_notice::NoticeOptions {
                 paper: gongkai_print::Paper::A4Portrait,
-                hotline: args.hotline.clone(),
-                prepared_by: args.prepared_by.clone(),
-                reviewed_by: args.reviewed_by.clone(),
+                hotline: given_or(args.hotline.as_deref(), defaults.hotline),
+                prepared_by: given_or(args.prepared_by.as_deref(), defaults.prepared_by),
+                reviewed_by: given_or(args.reviewed_by.as_deref(), defaults.reviewed_by),
             };
             let period_for = payout_notice::posted_or(
                 &postings,

@@ -22,6 +22,10 @@ pub struct Api {
     store: Mutex<Option<Store>>,
     progress: OnceLock<ProgressSink>,
     outbox: OnceLock<OutboxSink>,
+    /// Held over a whole sync run, whoever started it (the clerk's 立即同步 or the background
+    /// scheduler): two runs at once would interleave their signed requests and the county would
+    /// refuse the later-numbered one's predecessor as a replay.
+    sync_run: Mutex<()>,
 }
 
 impl std::fmt::Debug for Api {
@@ -49,6 +53,7 @@ impl Api {
             store: Mutex::new(None),
             progress: OnceLock::new(),
             outbox: OnceLock::new(),
+            sync_run: Mutex::new(()),
         }
     }
 
@@ -78,6 +83,12 @@ impl Api {
                 percent: percent.min(100),
             });
         }
+    }
+
+    /// Waits for a sync run under way to finish, then holds the right to run one. A run that
+    /// panicked left nothing half-sent that the next run cannot resend, so poison is ignored.
+    pub(crate) fn one_sync_at_a_time(&self) -> MutexGuard<'_, ()> {
+        self.sync_run.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     pub fn db_path(&self) -> &Path {

@@ -419,3 +419,76 @@ fn a_county_with_its_own_certificate_is_reached_once_it_is_imported() {
     published_record(&api, "2026年一季度财政收支");
     assert!(now(&api).unwrap_err().message.contains("证书不受信任"));
 }
+
+/// The clerk's 立即同步 and the background scheduler at the same moment: one run waits for the
+/// other, so their signed requests never interleave (the county would refuse the lower sequence
+/// number arriving second as a replay). Everything goes up once and both runs succeed.
+#[test]
+fn a_manual_and_a_background_sync_at_once_run_one_after_the_other() {
+    let dir = TempDir::new().unwrap();
+    let county = County::start(dir.path());
+    let api = std::sync::Arc::new(Api::new(dir.path().join("township.sqlite3")));
+    api.setup_demo(NoArgs {}).unwrap();
+    let identity = api.sync_identity(NoArgs {}).unwrap();
+    county.register(&identity);
+    // Records with attachments: each run is many signed requests (chunks, pushes, pulls).
+    const RECORDS: usize = 6;
+    for n in 0..RECORDS {
+        published_record(&api, &format!("2026年第{n}批耕地地力保护补贴发放结果"));
+    }
+    assert_eq!(api.sync_status(NoArgs {}).unwrap().pending, RECORDS as u32);
+
+    let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let runs: Vec<_> = [
+        gongkai_api::wire::SyncTrigger::Manual,
+        gongkai_api::wire::SyncTrigger::Timer,
+    ]
+    .into_iter()
+    .map(|trigger| {
+        let (api, start, url) = (api.clone(), start.clone(), county.url());
+        std::thread::spawn(move || {
+            start.wait();
+            api.sync_now(SyncArgs {
+                portal: Some(url),
+                trigger: Some(trigger),
+            })
+        })
+    })
+    .collect();
+    let reports: Vec<_> = runs
+        .into_iter()
+        .map(|run| run.join().unwrap())
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("a run failed: {}", e.message));
+
+    // One of them pushed everything, the other found nothing left.
+    let mut pushed: Vec<u32> = reports.iter().map(|r| r.pushed).collect();
+    pushed.sort_unstable();
+    assert_eq!(pushed, [0, RECORDS as u32]);
+    assert!(
+        reports
+            .iter()
+            .all(|r| r.rejected.is_empty() && r.pending == 0)
+    );
+    assert_eq!(county.count("SELECT count(*) FROM entry"), RECORDS as i64);
+    let status = api.sync_status(NoArgs {}).unwrap();
+    assert_eq!(status.runs.len(), 2);
+    assert!(
+        status.runs.iter().all(|r| r.error.is_none()),
+        "{:?}",
+        status.runs
+    );
+    // Whatever the timing, the runs did not overlap: the later one started after the earlier
+    // one finished (without the lock both start at the barrier).
+    let store = gongkai_store::Store::open(&dir.path().join("township.sqlite3")).unwrap();
+    let time = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+    let mut logged: Vec<_> = store
+        .sync_runs(10)
+        .unwrap()
+        .into_iter()
+        .map(|r| (time(&r.started_at), time(&r.finished_at)))
+        .collect();
+    logged.sort();
+    assert_eq!(logged.len(), 2);
+    assert!(logged[1].0 >= logged[0].1, "overlapping runs: {logged:?}");
+}

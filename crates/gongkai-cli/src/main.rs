@@ -167,7 +167,7 @@ enum PayoutsCommand {
         /// 张贴日期（如 2025-12-01，缺省为今天）
         #[arg(long)]
         on: Option<String>,
-        /// 公示天数（缺省 7 天）
+        /// 公示天数（缺省按本项目的公示设置，未设置时 7 天）
         #[arg(long)]
         days: Option<u32>,
     },
@@ -177,10 +177,13 @@ enum PayoutsCommand {
         db: Db,
         #[arg(long = "list")]
         list_id: String,
+        /// 监督举报电话（缺省按本项目的公示设置）
         #[arg(long)]
         hotline: Option<String>,
+        /// 制表人（缺省按本项目的公示设置）
         #[arg(long)]
         prepared_by: Option<String>,
+        /// 审核人（缺省按本项目的公示设置）
         #[arg(long)]
         reviewed_by: Option<String>,
     },
@@ -200,7 +203,7 @@ enum PayoutsCommand {
         /// 公示开始日期（如 2025-12-01，缺省为今天）
         #[arg(long)]
         start: Option<String>,
-        /// 公示天数（缺省 7 天）
+        /// 公示天数（缺省按本项目的公示设置，未设置时 7 天）
         #[arg(long)]
         days: Option<u32>,
         /// 监督举报电话

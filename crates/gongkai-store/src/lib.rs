@@ -11,6 +11,7 @@ mod catalog;
 mod error;
 mod import_templates;
 mod migrations;
+mod notices;
 mod payouts;
 mod profile;
 mod records;
@@ -31,6 +32,7 @@ pub use catalog::{
 pub use error::StoreError;
 pub use import_templates::{ImportTemplate, TemplateColumn};
 pub use migrations::LATEST_VERSION;
+pub use notices::NoticeSettings;
 pub use payouts::{
     ArchivedNotice, EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout,
     Posting, PrintableRow, StoredMaskRules, VillageTotal, status_label,

@@ -70,6 +70,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "change_log_triggers",
         sql: include_str!("migrations/0010_change_log_triggers.sql"),
     },
+    Migration {
+        version: 11,
+        name: "payout_notice_settings",
+        sql: include_str!("migrations/0011_payout_notice_settings.sql"),
+    },
 ];
 
 /// Schema version this binary writes.
@@ -172,6 +177,7 @@ mod tests {
         (8, "5290445ccc8c6d46"),
         (9, "a83c6664982135ff"),
         (10, "d353c9a140b04a57"),
+        (11, "4067e366b5ca4e17"),
     ];
 
     #[test]

@@ -235,6 +235,12 @@ pub const TABLES: &[Table] = &[
         TableKind::Derived,
         "one-character index of the search index's texts, rewritten with them",
     ),
+    // 11 payout_notice_settings
+    table(
+        "payout_notice_setting",
+        TableKind::Local,
+        "defaults the notice dialogs prefill; what a notice carried is archived with it",
+    ),
 ];
 
 /// The decision for `name`, if there is one.

@@ -222,6 +222,8 @@ villages: Array<string>, village: string, rows: number, fileName: string,
  * The PDF exactly as printing writes it, base64-encoded.
  */
 pdfBase64: string, };
+export type NoticeSettings = { project: string, noticeDays: number, hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
+export type NoticeSettingsArgs = { project: string | null, };
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
 export type PayoutArchiveArgs = { listId: string, hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
@@ -511,6 +513,8 @@ export const commands = {
   payoutsPreview: (args: PayoutPreviewArgs) => invoke<NoticePreview>("payouts_preview", { args }),
   payoutsPost: (args: PayoutPostArgs) => invoke<PayoutList>("payouts_post", { args }),
   payoutsArchive: (args: PayoutArchiveArgs) => invoke<PayoutArchiveResult>("payouts_archive", { args }),
+  noticeSettingsGet: (args: NoticeSettingsArgs) => invoke<NoticeSettings>("notice_settings_get", { args }),
+  noticeSettingsSave: (args: NoticeSettings) => invoke<NoticeSettings>("notice_settings_save", { args }),
   maskRulesGet: () => invoke<MaskSettings>("mask_rules_get", { args: {} }),
   maskRulesUpdate: (args: MaskRulesInput) => invoke<MaskSettings>("mask_rules_update", { args }),
   recordOptions: () => invoke<RecordOptions>("record_options", { args: {} }),
