@@ -184,10 +184,10 @@ fn surveyed(
     villages: &[String],
 ) -> wire::SurveyedSheet {
     let found = survey(sheet, overrides);
-    let below: Vec<&Row> = found.row_index.map_or_else(Vec::new, |i| {
+    let below: Vec<&Row> = found.last_index.map_or_else(Vec::new, |i| {
         sheet.rows[i + 1..]
             .iter()
-            .filter(|r| !r.is_blank())
+            .filter(|r| r.has_own_content())
             .collect()
     });
     let columns = found
@@ -219,6 +219,7 @@ fn surveyed(
         recognised: found.recognised,
         columns,
         missing,
+        conflicts: found.ambiguous.iter().map(|a| a.message()).collect(),
         data_rows: u32::try_from(below.len()).unwrap_or(u32::MAX),
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::Local;
 use gongkai_domain::RowId;
-use gongkai_payouts::validate::{Context, Issue};
+use gongkai_payouts::validate::{Context, Issue, RowCounts};
 use gongkai_payouts::{IdNumber, InstallationKey, MaskRules, Outcome, validate};
 use gongkai_store::{NewPayoutList, NewPayoutRow, Store};
 use sha2::{Digest, Sha256};
@@ -87,6 +87,7 @@ impl Api {
             }
             if !errors.is_empty() {
                 let mut report = refused(errors.into_iter().map(issue).collect());
+                report.rows = row_counts(outcome.rows);
                 report.warnings = outcome.warnings.into_iter().map(issue).collect();
                 return Ok(report);
             }
@@ -160,6 +161,7 @@ impl Api {
                     })
                     .collect(),
                 errors: Vec::new(),
+                rows: row_counts(outcome.rows),
                 warnings: outcome.warnings.into_iter().map(issue).collect(),
             })
         })
@@ -516,6 +518,19 @@ fn list_project(outcome: &Outcome) -> String {
     projects.join("、")
 }
 
+fn row_counts(rows: RowCounts) -> wire::ImportRowCounts {
+    wire::ImportRowCounts {
+        read: rows.read,
+        people: rows.people,
+        reported: rows.reported,
+        titles: rows.titles,
+        headers: rows.headers,
+        blank: rows.blank,
+        totals: rows.totals,
+        notes: rows.notes,
+    }
+}
+
 fn refused(errors: Vec<wire::ImportIssue>) -> wire::PayoutImportReport {
     wire::PayoutImportReport {
         list_id: None,
@@ -524,6 +539,7 @@ fn refused(errors: Vec<wire::ImportIssue>) -> wire::PayoutImportReport {
         villages: Vec::new(),
         errors,
         warnings: Vec::new(),
+        rows: wire::ImportRowCounts::default(),
     }
 }
 

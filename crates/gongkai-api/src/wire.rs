@@ -245,6 +245,9 @@ pub struct SurveyedSheet {
     /// Labels of the required columns not found (姓名, 身份证号, 金额; 村 unless the sheet is
     /// named after a village).
     pub missing: Vec<String>,
+    /// Columns several headers claim (`确权面积` and `实际种植面积` are both an area), each as a
+    /// Chinese sentence: the clerk picks one in the mapping step.
+    pub conflicts: Vec<String>,
     pub data_rows: u32,
 }
 
@@ -315,6 +318,26 @@ pub struct PayoutImportReport {
     pub villages: Vec<VillageTotal>,
     pub errors: Vec<ImportIssue>,
     pub warnings: Vec<ImportIssue>,
+    /// What became of every row read; `read` is always the sum of the others.
+    pub rows: ImportRowCounts,
+}
+
+/// Every row of the file accounted for: people read, rows reported, and the lines recognised as
+/// not being people. snake_case like the rest of the report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportRowCounts {
+    pub read: u32,
+    /// People read without an error of their own (imported when the file has no error).
+    pub people: u32,
+    /// Rows with an error on them, or under a header or in a sheet refused as a whole.
+    pub reported: u32,
+    pub titles: u32,
+    pub headers: u32,
+    pub blank: u32,
+    /// 小计 and 合计 lines.
+    pub totals: u32,
+    /// Notes and signatures below a total, and sheets without a list.
+    pub notes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

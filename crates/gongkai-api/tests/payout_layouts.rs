@@ -17,7 +17,11 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 /// A valid ID number of the demo township's region, different for each `n`.
 fn id(n: u32) -> String {
-    let body = format!("999901{}{:03}", 19700101 + (n % 28) + 10000 * (n / 28 % 30), n % 1000);
+    let body = format!(
+        "999901{}{:03}",
+        19700101 + (n % 28) + 10000 * (n / 28 % 30),
+        n % 1000
+    );
     let sum: u32 = body
         .bytes()
         .zip(WEIGHTS)
@@ -29,7 +33,12 @@ fn id(n: u32) -> String {
 fn name(n: u32) -> String {
     let family = ['张', '王', '李', '赵', '刘', '陈'];
     let given = ['伟', '芳', '娜', '敏', '静', '强', '磊'];
-    format!("{}{}{}", family[n as usize % 6], given[n as usize % 7], given[(n as usize / 7) % 7])
+    format!(
+        "{}{}{}",
+        family[n as usize % 6],
+        given[n as usize % 7],
+        given[(n as usize / 7) % 7]
+    )
 }
 
 fn demo(dir: &TempDir) -> Api {
@@ -48,13 +57,18 @@ fn merged_list(dir: &Path) -> PathBuf {
     sheet
         .merge_range(0, 0, 0, 4, "2026年示范镇耕地地力保护补贴发放清册", &f)
         .unwrap();
-    for (col, h) in ["序号", "村名", "姓名", "身份证号", "补贴金额（元）"].iter().enumerate() {
+    for (col, h) in ["序号", "村名", "姓名", "身份证号", "补贴金额（元）"]
+        .iter()
+        .enumerate()
+    {
         sheet.write(1, col as u16, *h).unwrap();
     }
     let mut row = 2u32;
     let mut n = 0u32;
     for (village, people) in [("东山村", 12u32), ("西河村", 10), ("南岭村", 8)] {
-        sheet.merge_range(row, 1, row + people - 1, 1, village, &f).unwrap();
+        sheet
+            .merge_range(row, 1, row + people - 1, 1, village, &f)
+            .unwrap();
         for _ in 0..people {
             n += 1;
             sheet.write(row, 0, n).unwrap();
@@ -99,7 +113,14 @@ fn a_merged_village_list_imports_every_person_and_accounts_for_every_row() {
     let rows = report.rows;
     assert_eq!(rows.read, 37, "{rows:?}");
     assert_eq!(
-        (rows.read, rows.people, rows.titles, rows.headers, rows.totals, rows.notes),
+        (
+            rows.read,
+            rows.people,
+            rows.titles,
+            rows.headers,
+            rows.totals,
+            rows.notes
+        ),
         (37, 30, 1, 1, 4, 1)
     );
     assert_eq!(rows.reported + rows.blank, 0);
@@ -119,7 +140,12 @@ fn stacked_header_list(dir: &Path, first: u32) -> PathBuf {
     let mut book = Workbook::new();
     let f = Format::new();
     let sheet = book.add_worksheet();
-    for (col, h) in [(0u16, "村名"), (1, "户主姓名"), (2, "身份证号码"), (5, "补贴金额（元）")] {
+    for (col, h) in [
+        (0u16, "村名"),
+        (1, "户主姓名"),
+        (2, "身份证号码"),
+        (5, "补贴金额（元）"),
+    ] {
         sheet.merge_range(0, col, 1, col, h, &f).unwrap();
     }
     sheet.merge_range(0, 3, 0, 4, "补贴面积（亩）", &f).unwrap();
@@ -163,7 +189,14 @@ fn the_clerk_picks_the_area_column_of_a_stacked_header_and_the_template_keeps_it
     let headers: Vec<&str> = sheet.columns.iter().map(|c| c.header.as_str()).collect();
     assert_eq!(
         headers,
-        ["村名", "户主姓名", "身份证号码", "补贴面积（亩）/确权面积", "补贴面积（亩）/实际种植面积", "补贴金额（元）"]
+        [
+            "村名",
+            "户主姓名",
+            "身份证号码",
+            "补贴面积（亩）/确权面积",
+            "补贴面积（亩）/实际种植面积",
+            "补贴金额（元）"
+        ]
     );
 
     let refused = api

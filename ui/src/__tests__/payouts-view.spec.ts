@@ -21,7 +21,8 @@ const list = {
 };
 
 function report(overrides: Partial<PayoutImportReport>): PayoutImportReport {
-  return { list_id: "l1", imported_rows: 2, total_fen: 12050, villages: list.villages, errors: [], warnings: [], ...overrides };
+  const rows = { read: 4, people: 2, reported: 0, titles: 1, headers: 1, blank: 0, totals: 0, notes: 0 };
+  return { list_id: "l1", imported_rows: 2, total_fen: 12050, villages: list.villages, errors: [], warnings: [], rows, ...overrides };
 }
 
 vi.mock("@/api/files", () => ({
@@ -56,6 +57,7 @@ function survey(overrides: Partial<PayoutSurvey> = {}): PayoutSurvey {
           { letter: "C", header: "补贴金额（元）", column: "amount", samples: ["100.50"] },
         ],
         missing: [],
+        conflicts: [],
         dataRows: 2,
       },
     ],
@@ -158,6 +160,56 @@ describe("补贴清册", () => {
     w.unmount();
   });
 
+  it("accounts for every row read, in the words the clerk checks against the workbook", async () => {
+    serve({
+      payouts_list: () => ({ lists: [] }),
+      import_templates_list: () => ({ templates: [] }),
+      payouts_survey: () => survey(),
+      payouts_import: () =>
+        report({
+          imported_rows: 30,
+          rows: { read: 37, people: 30, reported: 0, titles: 1, headers: 1, blank: 0, totals: 4, notes: 1 },
+        }),
+    });
+    const w = await walkToImport("/tmp/清册.xlsx");
+    const counts = w.find('[data-testid="import-row-counts"]').text();
+    expect(counts).toBe("共读取 37 行：名单 30 人，标题 1 行，表头 1 行，小计/合计 4 行，表尾说明 1 行");
+    w.unmount();
+  });
+
+  it("names the headers that claim one column so the clerk can pick", async () => {
+    const twoAreas = survey({
+      sheets: [
+        {
+          name: "花名册",
+          headerRow: 3,
+          recognised: false,
+          columns: [
+            { letter: "A", header: "户主姓名", column: "name", samples: ["张三"] },
+            { letter: "E", header: "补贴面积（亩）/确权面积", column: "area", samples: ["5.5"] },
+            { letter: "F", header: "补贴面积（亩）/实际种植面积", column: "area", samples: ["5"] },
+          ],
+          missing: [],
+          conflicts: ["表头中有 2 列都可作为“面积（数量）”：“补贴面积（亩）/确权面积”、“补贴面积（亩）/实际种植面积”。"],
+          dataRows: 30,
+        },
+      ],
+    });
+    serve({
+      payouts_list: () => ({ lists: [] }),
+      import_templates_list: () => ({ templates: [] }),
+      payouts_survey: () => twoAreas,
+    });
+    const w = await mountWithPath("/tmp/花名册.xlsx");
+    await w.find("form").trigger("submit");
+    await flush();
+    await flush();
+    const conflict = w.find('[data-testid="mapping-conflict"]');
+    expect(conflict.exists()).toBe(true);
+    expect(conflict.text()).toContain("补贴面积（亩）/实际种植面积");
+    w.unmount();
+  });
+
   it("shows unrecognised columns with masked samples and saves the clerk's mapping as a template", async () => {
     const unknown = survey({
       sheets: [
@@ -170,6 +222,7 @@ describe("补贴清册", () => {
             { letter: "B", header: "公民身份证", column: null, samples: ["*************4123"] },
           ],
           missing: ["姓名", "身份证号", "金额", "村（社区）"],
+          conflicts: [],
           dataRows: 40,
         },
       ],

@@ -197,6 +197,23 @@ export type HiddenCatalogItem = { key: string, domain: string, level1: string, l
 export type HiddenCatalogItems = { items: Array<HiddenCatalogItem>, };
 export type IdArgs = { id: string, };
 export type ImportIssue = { sheet: string, row: number, column: string, code: string, message: string, };
+export type ImportRowCounts = { read: number, 
+/**
+ * People read without an error of their own (imported when the file has no error).
+ */
+people: number, 
+/**
+ * Rows with an error on them, or under a header or in a sheet refused as a whole.
+ */
+reported: number, titles: number, headers: number, blank: number, 
+/**
+ * 小计 and 合计 lines.
+ */
+totals: number, 
+/**
+ * Notes and signatures below a total, and sheets without a list.
+ */
+notes: number, };
 export type ImportTemplate = { id: string, name: string, mapping: Array<HeaderMapping>, updatedAt: string, };
 export type ImportTemplateInput = { name: string, mapping: Array<HeaderMapping>, };
 export type ImportTemplates = { templates: Array<ImportTemplate>, };
@@ -237,7 +254,11 @@ mapping: Array<HeaderMapping> | null,
  * A saved import template (by name) to apply.
  */
 template: string | null, };
-export type PayoutImportReport = { list_id: string | null, imported_rows: number, total_fen: number, villages: Array<VillageTotal>, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, };
+export type PayoutImportReport = { list_id: string | null, imported_rows: number, total_fen: number, villages: Array<VillageTotal>, errors: Array<ImportIssue>, warnings: Array<ImportIssue>, 
+/**
+ * What became of every row read; `read` is always the sum of the others.
+ */
+rows: ImportRowCounts, };
 export type PayoutList = { id: string, project: string, year: number, sourceFile: string, status: PayoutListStatus, rows: number, totalFen: number, importedAt: string, villages: Array<VillageTotal>, 
 /**
  * The 公示期 of each village, once posted.
@@ -435,7 +456,12 @@ recognised: boolean, columns: Array<SurveyedColumn>,
  * Labels of the required columns not found (姓名, 身份证号, 金额; 村 unless the sheet is
  * named after a village).
  */
-missing: Array<string>, dataRows: number, };
+missing: Array<string>, 
+/**
+ * Columns several headers claim (`确权面积` and `实际种植面积` are both an area), each as a
+ * Chinese sentence: the clerk picks one in the mapping step.
+ */
+conflicts: Array<string>, dataRows: number, };
 export type SyncArgs = { 
 /**
  * The portal's address; remembered for later runs. Default: the one remembered.
