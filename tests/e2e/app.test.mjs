@@ -345,15 +345,10 @@ test("the catalog: domains with counts, 低保 found across domains, an item hid
     await wd.type(input("catalog-reason"), "本镇不承担此项审批，由县民政局公开");
     await wd.pickOption("李明", { open: testid("catalog-by") });
     await wd.waitFor(testid("catalog-by"), { text: (t) => t.includes("李明") });
+    // Right after the 经办人 pick, the dropdown is still fading out: `click` waits for it to be
+    // gone and checks the click reached 隐藏 (it used to be sent again when it seemed lost).
     await wd.click(testid("catalog-hide"));
-    // Twice in CI the click on 隐藏, right after the 经办人 dropdown closed, never reached the
-    // button (no request, no message). The button still there and enabled means it was lost.
-    try {
-      await wd.waitFor(testid("catalog-hidden"), { timeout: 8000 });
-    } catch {
-      await wd.click(testid("catalog-hide"));
-      await wd.waitFor(testid("catalog-hidden"), { timeout: 10000 });
-    }
+    await wd.waitFor(testid("catalog-hidden"));
     await wd.waitFor(testid("catalog-history"), { text: (t) => t.includes("本镇 · 隐藏") && t.includes("本镇不承担此项审批") && t.includes("李明") });
     // Gone from the search behind the drawer.
     for (let i = 0; i < 50 && (await catalogResultKeys(wd, "社会救助")).includes(key); i++) await new Promise((r) => setTimeout(r, 200));
@@ -375,6 +370,24 @@ test("the catalog: domains with counts, 低保 found across domains, an item hid
   const history = JSON.parse(execFileSync(cli, ["catalog", "history", key, "--db", db, "--json"], { encoding: "utf8" }));
   assert.deepEqual(history.entries.filter((e) => e.layer === "township").map((e) => [e.action, e.by]), [["hide", "李明"], ["restore", "李明"]]);
 });
+
+/** Waits until a row of the sync runs table, read as { column header: cell text }, satisfies `wanted`. */
+async function waitForSyncRun(wd, wanted, { timeout = 20000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let runs = [];
+  while (Date.now() < deadline) {
+    runs = await wd.execute(
+      `const table = document.querySelector('[data-testid="sync-runs"]');
+       if (!table) return [];
+       const heads = [...table.querySelectorAll(".el-table__header th")].map((th) => th.innerText.trim());
+       return [...table.querySelectorAll(".el-table__body tr")].map((tr) =>
+         Object.fromEntries([...tr.cells].map((td, i) => [heads[i], td.innerText.trim()])));`,
+    );
+    if (runs.some(wanted)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no sync run as wanted; the runs were ${JSON.stringify(runs)}`);
+}
 
 test("sync page: the township's identity is registered at the real county portal and 立即同步 succeeds", async () => {
   const portalBin = join(targetDir, "debug", "gongkai-portal");
@@ -402,7 +415,9 @@ test("sync page: the township's identity is registered at the real county portal
       await wd.waitFor(testid("sync-identity"), { text: (t) => t.includes(identity.township_code) });
       await wd.type(input("sync-portal"), `http://127.0.0.1:${port}`);
       await wd.click(testid("sync-now"));
-      await wd.waitFor(testid("sync-runs"), { text: (t) => t.includes("立即同步") && t.includes("成功") });
+      // One row says both: triggered by the button, and successful (words found anywhere in the
+      // table could come from two runs, a failed 立即同步 beside a successful 启动时).
+      await waitForSyncRun(wd, (run) => run.触发 === "立即同步" && run.结果 === "成功");
       await wd.waitFor(testid("sync-summary"), { text: (t) => !t.includes("从未成功") });
       assert.deepEqual(await chineseWithoutBundledFont(wd), [], "sync page");
       await saveScreenshot(wd, "sync.png");

@@ -81,11 +81,26 @@ export class WebDriver {
     throw new Error(`timed out waiting for ${css}: ${last}`);
   }
 
+  /**
+   * Clicks where a clerk would: once the element is enabled and settled (see `settled`), and
+   * checks that the click reached it. A click that lands elsewhere fails here, saying what was
+   * pressed instead; it is never sent again.
+   */
   async click(css) {
     const id = await this.waitFor(css);
     await this.enabled(id, css);
-    await this.uncovered(id);
+    await this.settled(id, css);
+    await this.execute(
+      `const e = arguments[0];
+       const name = (t) => t && t.nodeType === 1 ? t.tagName.toLowerCase() + (t.className && typeof t.className === "string" ? "." + t.className.trim().split(/\\s+/).join(".") : "") : String(t);
+       window.__gkClick = { reached: false, pressed: "nothing" };
+       document.addEventListener("mousedown", (ev) => { window.__gkClick.pressed = name(ev.target) + " at " + ev.clientX + "," + ev.clientY; }, { capture: true, once: true });
+       e.addEventListener("click", () => { window.__gkClick.reached = true; }, { capture: true, once: true });`,
+      [{ [ELEMENT]: id }],
+    );
     await this.request("POST", this.session(`/element/${id}/click`), {});
+    const receipt = await this.execute("return window.__gkClick ?? { reached: true }");
+    if (!receipt.reached) throw new Error(`the click on ${css} did not reach it (mouse pressed on ${receipt.pressed})`);
   }
 
   /** Waits until a button is enabled: a click on a disabled one is silently dropped, and Vue
@@ -107,18 +122,16 @@ export class WebDriver {
    *  v-model listens to, so the old text would come back on the next keystroke. */
   async type(css, text) {
     const id = await this.waitFor(css);
-    // Keys sent while a drawer is still opening can be lost; what arrived is checked and retyped.
-    for (let attempt = 0; ; attempt++) {
-      await this.execute(
-        "const e = arguments[0]; e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));",
-        [{ [ELEMENT]: id }],
-      );
-      await this.request("POST", this.session(`/element/${id}/value`), { text });
-      const typed = await this.execute("return arguments[0].value", [{ [ELEMENT]: id }]);
-      if (typed === text) return;
-      if (attempt === 2) throw new Error(`typing into ${css} gave “${typed}”, not “${text}”`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    // Keys sent while a drawer is still sliding in land before the box is where they go: wait
+    // for it to settle, then type once and check what arrived.
+    await this.settled(id, css);
+    await this.execute(
+      "const e = arguments[0]; e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));",
+      [{ [ELEMENT]: id }],
+    );
+    await this.request("POST", this.session(`/element/${id}/value`), { text });
+    const typed = await this.execute("return arguments[0].value", [{ [ELEMENT]: id }]);
+    if (typed !== text) throw new Error(`typing into ${css} gave “${typed}”, not “${text}”`);
   }
 
   /**
@@ -131,36 +144,58 @@ export class WebDriver {
     ]);
   }
 
-  /** Waits until nothing (a closing drawer's overlay, say) lies over the element's centre. */
-  async uncovered(id, { timeout = 5000 } = {}) {
+  /**
+   * Waits until the element is where a click or a key will land, and stays there: scrolled into
+   * the window, its box the same over two animation frames, no transition or animation running
+   * on it, on what contains it (a drawer sliding in) or on a popper, overlay or dialog (a
+   * dropdown fading out after an option was picked), and nothing else over its centre (a
+   * closing drawer's overlay). WebDriver computes the click point before it presses: an element
+   * still moving, or a popper still on its way out, takes the click somewhere else.
+   */
+  async settled(id, css, { timeout = 5000 } = {}) {
     const deadline = Date.now() + timeout;
-    let cover = "";
+    let why = "";
     while (Date.now() < deadline) {
-      cover = await this.execute(
-        `const e = arguments[0]; const r = e.getBoundingClientRect();
+      why = await this.execute(
+        `const e = arguments[0];
+         return (async () => {
+         const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+         const box = () => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round).join(","); };
+         const name = (t) => t.tagName.toLowerCase() + (typeof t.className === "string" && t.className ? "." + t.className.trim().split(/\\s+/).slice(0, 2).join(".") : "");
+         e.scrollIntoView({ block: "nearest", inline: "nearest" });
+         const before = box();
+         await frame();
+         await frame();
+         if (box() !== before) return "moving: " + before + " then " + box();
+         const running = document.getAnimations().filter((a) => {
+           const t = a.effect && a.effect.target;
+           if (a.playState !== "running" || !t || a.effect.getComputedTiming().iterations === Infinity) return false;
+           return t.contains(e) || t.matches(".el-popper, .el-overlay, .el-drawer, .el-dialog, .el-message-box");
+         });
+         if (running.length) return "animating: " + running.map((a) => (a.animationName || a.transitionProperty) + " on " + name(a.effect.target)).join(", ");
+         const r = e.getBoundingClientRect();
          const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-         return !top || e.contains(top) || top.contains(e) ? "" : top.outerHTML.slice(0, 200);`,
+         if (!top) return "outside the window";
+         if (!e.contains(top) && !top.contains(e)) return "covered by " + top.outerHTML.slice(0, 160);
+         return "";
+         })();`,
         [{ [ELEMENT]: id }],
       );
-      if (!cover) return;
-      await new Promise((r) => setTimeout(r, 100));
+      if (!why) return;
+      await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`element stays covered by ${cover}`);
+    throw new Error(`${css} never settled: ${why}`);
   }
 
   /**
    * Picks the option showing `label` in an Element Plus dropdown (options live in a popper at
-   * the end of the body, not inside the select). With `open`, clicks that select first, and
-   * again if no option shows: a click during the drawer's opening animation can be lost.
+   * the end of the body, not inside the select). With `open`, clicks that select first (once:
+   * `click` waits until the select has settled and checks the click reached it).
    */
   async pickOption(label, { open, timeout = 10000 } = {}) {
     const deadline = Date.now() + timeout;
-    let clicked = 0;
+    if (open) await this.click(open);
     while (Date.now() < deadline) {
-      if (open && Date.now() >= clicked + 2000) {
-        await this.click(open);
-        clicked = Date.now();
-      }
       const picked = await this.execute(
         `const items = [...document.querySelectorAll(".el-select-dropdown__item")]
            .filter((e) => e.getClientRects().length && e.innerText.includes(arguments[0]));

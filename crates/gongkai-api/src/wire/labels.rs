@@ -325,10 +325,12 @@ mod tests {
             "sources not found under {}",
             root.display()
         );
+        let chinese = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
         let mut copies = Vec::new();
         for file in &files {
             let text = std::fs::read_to_string(file).unwrap();
             for table in label_tables() {
+                // A copy of a label.
                 for (key, label) in &table.entries {
                     if text.contains(&format!("\"{label}\"")) {
                         copies.push(format!(
@@ -337,6 +339,39 @@ mod tests {
                             table.name
                         ));
                     }
+                }
+                // A table of its own, worded differently: match arms from the enum's variants
+                // (`CatalogLayer::County => "县级更新"`) or from its keys (`"withdraw" => "撤销"`)
+                // to Chinese text.
+                let mut keyed = 0;
+                for line in text.lines() {
+                    let Some((left, right)) = line.split_once("=>") else {
+                        continue;
+                    };
+                    if !(right.trim_start().starts_with('"') && chinese(right)) {
+                        continue;
+                    }
+                    if left.contains(&format!("{}::", table.name)) {
+                        copies.push(format!("{}: {}", file.display(), line.trim()));
+                    }
+                    let keys_left = left
+                        .split('|')
+                        .map(|k| k.trim().trim_matches('"'))
+                        .filter(|k| !k.is_empty());
+                    if keys_left
+                        .into_iter()
+                        .any(|k| table.entries.iter().any(|(key, _)| *key == k))
+                        && left.trim_start().starts_with('"')
+                    {
+                        keyed += 1;
+                    }
+                }
+                if keyed >= 2 {
+                    copies.push(format!(
+                        "{}: {keyed} match arms from {} keys to Chinese text",
+                        file.display(),
+                        table.name
+                    ));
                 }
             }
         }
