@@ -36,6 +36,12 @@ impl std::fmt::Debug for Api {
     }
 }
 
+/// The right to run one sync, held until dropped (the file's lock ends when it is closed).
+pub(crate) struct SyncTurn<'a> {
+    _in_process: MutexGuard<'a, ()>,
+    _between_processes: std::fs::File,
+}
+
 /// How a command wants the database when none is open yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum OpenMode {
@@ -85,10 +91,30 @@ impl Api {
         }
     }
 
-    /// Waits for a sync run under way to finish, then holds the right to run one. A run that
+    /// Waits for a sync run under way to finish, then holds the right to run one: first among
+    /// this process's callers (the clerk's button, the scheduler), then among processes on the
+    /// same database (the window and a `gongkai sync` beside it) through an exclusive lock on
+    /// `<database>.sync-lock`, which the system releases if the process dies. A run that
     /// panicked left nothing half-sent that the next run cannot resend, so poison is ignored.
-    pub(crate) fn one_sync_at_a_time(&self) -> MutexGuard<'_, ()> {
-        self.sync_run.lock().unwrap_or_else(PoisonError::into_inner)
+    pub(crate) fn one_sync_at_a_time(&self) -> Result<SyncTurn<'_>, ApiError> {
+        let in_process = self.sync_run.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut name = self.db_path.clone().into_os_string();
+        name.push(".sync-lock");
+        let path = PathBuf::from(name);
+        let cannot = |e: std::io::Error| {
+            ApiError::internal(format!("无法取得同步锁“{}”：{e}", path.display()))
+        };
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(cannot)?;
+        file.lock().map_err(cannot)?;
+        Ok(SyncTurn {
+            _in_process: in_process,
+            _between_processes: file,
+        })
     }
 
     pub fn db_path(&self) -> &Path {

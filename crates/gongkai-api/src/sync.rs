@@ -281,7 +281,7 @@ impl Api {
     /// waits for the run under way and then runs its own, so what it queued meanwhile goes up
     /// too and its report is current.
     pub fn sync_now(&self, args: wire::SyncArgs) -> Result<wire::SyncReport, ApiError> {
-        let _one_at_a_time = self.one_sync_at_a_time();
+        let _one_at_a_time = self.one_sync_at_a_time()?;
         let started_at = Utc::now().to_rfc3339();
         let trigger = args
             .trigger

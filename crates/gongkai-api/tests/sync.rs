@@ -426,8 +426,30 @@ fn a_county_with_its_own_certificate_is_reached_once_it_is_imported() {
 #[test]
 fn a_manual_and_a_background_sync_at_once_run_one_after_the_other() {
     let dir = TempDir::new().unwrap();
-    let county = County::start(dir.path());
     let api = std::sync::Arc::new(Api::new(dir.path().join("township.sqlite3")));
+    race(&dir, [api.clone(), api]);
+}
+
+/// The window's scheduler and a `gongkai sync` started beside it are two processes on one file:
+/// two `Api`s here, which share nothing but the database and its lock file.
+#[test]
+fn a_sync_from_the_command_line_beside_the_window_waits_its_turn() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("township.sqlite3");
+    race(
+        &dir,
+        [
+            std::sync::Arc::new(Api::new(&db)),
+            std::sync::Arc::new(Api::new(&db)),
+        ],
+    );
+}
+
+/// Two syncs started at the same moment (a manual and a timer one) through `apis`, after six
+/// records with attachments were published: both succeed, in turn, each record stored once.
+fn race(dir: &TempDir, apis: [std::sync::Arc<Api>; 2]) {
+    let county = County::start(dir.path());
+    let api = apis[0].clone();
     api.setup_demo(NoArgs {}).unwrap();
     let identity = api.sync_identity(NoArgs {}).unwrap();
     county.register(&identity);
@@ -444,8 +466,9 @@ fn a_manual_and_a_background_sync_at_once_run_one_after_the_other() {
         gongkai_api::wire::SyncTrigger::Timer,
     ]
     .into_iter()
-    .map(|trigger| {
-        let (api, start, url) = (api.clone(), start.clone(), county.url());
+    .zip(apis)
+    .map(|(trigger, api)| {
+        let (start, url) = (start.clone(), county.url());
         std::thread::spawn(move || {
             start.wait();
             api.sync_now(SyncArgs {
