@@ -447,6 +447,7 @@ fn a_sync_from_the_command_line_beside_the_window_waits_its_turn() {
 
 /// Two syncs started at the same moment (a manual and a timer one) through `apis`, after six
 /// records with attachments were published: both succeed, in turn, each record stored once.
+#[allow(clippy::panic)] // test code: a failed run stops the test with its message
 fn race(dir: &TempDir, apis: [std::sync::Arc<Api>; 2]) {
     let county = County::start(dir.path());
     let api = apis[0].clone();
