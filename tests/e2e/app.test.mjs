@@ -218,6 +218,8 @@ test("import a payout list: mapping step, refused with located errors, then impo
     await saveScreenshot(wd, "payouts-mapping.png");
     await wd.click(testid("payout-import-submit"));
     await wd.waitFor(testid("import-summary"), { text: (t) => t.includes("已导入 2 人，合计 120.50 元") });
+    // Every row of the file is accounted for on screen.
+    await wd.waitFor(testid("import-row-counts"), { text: (t) => t.includes("共读取 3 行：名单 2 人，表头 1 行") });
     await wd.waitFor(testid("payout-lists"), { text: (t) => t.includes("高龄津贴") });
 
     await wd.type(input("payout-lookup-id"), idNumber(1));
