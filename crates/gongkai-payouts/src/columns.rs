@@ -228,15 +228,6 @@ pub struct Override {
     pub column: Option<Column>,
 }
 
-/// What a header text means under `overrides`, falling back to the synonyms.
-pub fn column_of(text: &str, overrides: &[Override]) -> Option<Column> {
-    let key = normalise(text);
-    match overrides.iter().find(|o| normalise(&o.header) == key) {
-        Some(o) => o.column,
-        None => recognise(text),
-    }
-}
-
 /// The header of a sheet — one row, or several when headers are stacked (`补贴面积（亩）` over
 /// `确权面积` and `实际种植面积`) — and what each of its columns holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,7 +308,8 @@ fn header_paths(sheet: &Sheet, first: usize, last: usize) -> Vec<(usize, String)
 
 /// What a header (possibly a path `上/下`) means: the clerk's override of the whole path first,
 /// then the synonyms for the whole text, its last part, and the parts above it, nearest first.
-pub fn column_of_path(path: &str, overrides: &[Override]) -> (Option<Column>, bool) {
+/// The flag is true when the clerk's override decided it.
+fn column_of_path(path: &str, overrides: &[Override]) -> (Option<Column>, bool) {
     let key = normalise(path);
     if let Some(o) = overrides.iter().find(|o| normalise(&o.header) == key) {
         return (o.column, true);
