@@ -17,11 +17,30 @@ import PayoutsView from "@/views/PayoutsView.vue";
 import SyncView from "@/views/sync/SyncView.vue";
 import ComplianceTab from "@/views/records/ComplianceTab.vue";
 import RecordEditor from "@/views/records/RecordEditor.vue";
+import PostDialog from "@/views/payouts/PostDialog.vue";
+import ArchiveDialog from "@/views/payouts/ArchiveDialog.vue";
+import CorrectionDialog from "@/views/payouts/CorrectionDialog.vue";
+import type { PayoutList } from "@/api/bindings";
 import { app } from "@/state/app";
 import { flush, profile, serve, status } from "./fixtures";
 import { accessibleName, unnamedControls } from "./a11y";
 
 const plugins = [ElementPlus];
+
+function payoutList(status: PayoutList["status"]): PayoutList {
+  return {
+    id: "l1",
+    project: "高龄津贴",
+    year: 2025,
+    sourceFile: "清册.csv",
+    status,
+    rows: 2,
+    totalFen: 30000,
+    importedAt: "2026-11-24T03:00:00.000Z",
+    villages: [{ name: "东山村", rows: 2, total_fen: 30000 }],
+    postings: [],
+  };
+}
 
 const screens: [string, Component, Record<string, unknown>, string | null][] = [
   ["首次启动", SetupView, { dbPath: "/tmp/g.sqlite3" }, null],
@@ -35,6 +54,9 @@ const screens: [string, Component, Record<string, unknown>, string | null][] = [
   ["同步", SyncView, {}, null],
   ["时限情况", ComplianceTab, {}, null],
   ["新建公开记录", RecordEditor, { recordId: null }, null],
+  ["开始公示", PostDialog, { list: payoutList("draft") }, null],
+  ["归档", ArchiveDialog, { list: payoutList("posted") }, null],
+  ["更正已归档的清册", CorrectionDialog, { list: payoutList("archived") }, null],
 ];
 
 describe("accessible names", () => {
@@ -57,6 +79,7 @@ describe("accessible names", () => {
         channels: [{ key: "政府网站", label: "政府网站" }],
       }),
       catalog_search: () => ({ items: [] }),
+      notice_settings_get: () => ({ project: "高龄津贴", noticeDays: 10, hotline: "0563-1112222", preparedBy: "李明", reviewedBy: "张建国" }),
     });
   });
 
