@@ -271,13 +271,13 @@ impl Api {
         let list_id = args.list_id.trim().parse()?;
         let paper = paper(args.paper.as_deref())?;
         self.with_store(OpenMode::Existing, |store| {
-            // As printing would draw it: the project's notice settings.
+            // As printing would draw it: what the clerk typed, else the project's settings.
             let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
             let options = NoticeOptions {
                 paper,
-                hotline: defaults.hotline,
-                prepared_by: defaults.prepared_by,
-                reviewed_by: defaults.reviewed_by,
+                hotline: given_or(args.hotline.as_deref(), defaults.hotline),
+                prepared_by: given_or(args.prepared_by.as_deref(), defaults.prepared_by),
+                reviewed_by: given_or(args.reviewed_by.as_deref(), defaults.reviewed_by),
             };
             let asked = period(None, Some(defaults.notice_days))?;
             let villages: Vec<String> = store

@@ -453,7 +453,7 @@ pub struct PayoutPrintResult {
 }
 
 /// The preview of one village's notice in the app.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PayoutPreviewArgs {
     pub list_id: String,
@@ -461,6 +461,14 @@ pub struct PayoutPreviewArgs {
     pub village: Option<String>,
     /// a4 (default) · a4-landscape · a3 · a3-landscape
     pub paper: Option<String>,
+    /// The footer as the clerk is filling it in; blank or absent: the project's notice settings,
+    /// as printing would use them.
+    #[serde(default)]
+    pub hotline: Option<String>,
+    #[serde(default)]
+    pub prepared_by: Option<String>,
+    #[serde(default)]
+    pub reviewed_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

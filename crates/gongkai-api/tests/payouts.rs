@@ -829,6 +829,7 @@ fn the_preview_is_one_villages_notice_as_printed() {
             list_id: list_id.clone(),
             village: village.map(str::to_owned),
             paper: Some("a4-landscape".to_owned()),
+            ..Default::default()
         })
     };
     let first = preview(None).unwrap();
@@ -847,6 +848,30 @@ fn the_preview_is_one_villages_notice_as_printed() {
 
     let second = preview(Some("西河村")).unwrap();
     assert_eq!(second.rows, 1);
+
+    // The footer the clerk is typing shows before anything is printed or saved.
+    let typed = api
+        .payouts_preview(PayoutPreviewArgs {
+            list_id: list_id.clone(),
+            hotline: Some("0799-7654321".to_owned()),
+            prepared_by: Some("周会计".to_owned()),
+            reviewed_by: Some(" ".to_owned()),
+            ..Default::default()
+        })
+        .unwrap();
+    let file = dir.path().join("typed.pdf");
+    std::fs::write(
+        &file,
+        base64::engine::general_purpose::STANDARD
+            .decode(&typed.pdf_base64)
+            .unwrap(),
+    )
+    .unwrap();
+    let text = pdf_text(&file.display().to_string());
+    assert!(
+        text.contains("0799-7654321") && text.contains("周会计"),
+        "{text}"
+    );
     let error = preview(Some("北岭村")).unwrap_err();
     assert!(error.message.contains("没有“北岭村”"), "{}", error.message);
 }

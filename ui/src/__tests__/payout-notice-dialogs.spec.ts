@@ -180,6 +180,26 @@ describe("公示设置", () => {
     w.unmount();
   });
 
+  it("the preview redraws with the footer the clerk has just typed, before anything is saved", async () => {
+    const mock = serve({
+      payouts_list: () => ({ lists: [list("posted")] }),
+      import_templates_list: () => ({ templates: [] }),
+      notice_settings_get: () => settings,
+      payouts_preview: () => ({ villages: ["东山村"], village: "东山村", rows: 2, fileName: "a.pdf", pdfBase64: "JVBERi0=" }),
+    });
+    const w = mount(PayoutsView, { global: { plugins: [ElementPlus] }, attachTo: body() });
+    await settle();
+    await w.find('[data-testid="preview-open"]').trigger("click");
+    await settle();
+    await type("print-hotline", "0799-7654321");
+    input("print-hotline").dispatchEvent(new Event("change"));
+    await settle();
+    const previews = calls(mock, "payouts_preview");
+    expect(previews[previews.length - 1]).toMatchObject({ listId: "l1", hotline: "0799-7654321", preparedBy: "李明" });
+    expect(calls(mock, "notice_settings_save")).toEqual([]);
+    w.unmount();
+  });
+
   it("an archived list is corrected from the list: the reason first, then the corrected file imported in its place", async () => {
     const mock = serve({
       payouts_list: () => ({ lists: [list("archived")] }),

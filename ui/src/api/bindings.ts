@@ -277,7 +277,12 @@ village: string | null,
 /**
  * a4 (default) · a4-landscape · a3 · a3-landscape
  */
-paper: string | null, };
+paper: string | null, 
+/**
+ * The footer as the clerk is filling it in; blank or absent: the project's notice settings,
+ * as printing would use them.
+ */
+hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
 export type PayoutPrintArgs = { listId: string, outDir: string, 
 /**
  * a4 (default) · a4-landscape · a3 · a3-landscape
