@@ -92,6 +92,20 @@ impl IdNumber {
         if normalised.is_empty() {
             return Err(IdProblem::Empty);
         }
+        // `341502199003077776.0`: all 18 characters are there, a tool only added a decimal
+        // part when it wrote the text. A float could not have held them; the check digit below
+        // still guards the number.
+        let normalised = match normalised.split_once('.') {
+            Some((whole, zeros))
+                if whole.len() == 18
+                    && whole.chars().all(|c| c.is_ascii_digit() || c == 'X')
+                    && !zeros.is_empty()
+                    && zeros.chars().all(|c| c == '0') =>
+            {
+                whole.to_owned()
+            }
+            _ => normalised,
+        };
         if looks_like_float(&normalised) {
             return Err(IdProblem::lost_precision(&normalised));
         }
@@ -155,6 +169,21 @@ pub(crate) mod tests {
         let err = IdNumber::parse("3.60982E+17", today()).unwrap_err();
         assert_eq!(err.code(), "id_stored_as_number");
         assert!(err.message().contains("设为“文本”格式"));
+    }
+
+    #[test]
+    fn a_trailing_point_zero_is_read_as_the_text_it_was() {
+        let id = with_check("34150219900307777");
+        assert_eq!(IdNumber::parse(&format!("{id}.0"), today()).unwrap().0, id);
+        assert_eq!(
+            IdNumber::parse(&format!("{id}.000"), today()).unwrap().0,
+            id
+        );
+        // Not an ID with a decimal part: still what Excel did to a number.
+        let err = IdNumber::parse("341502199003077000.5", today()).unwrap_err();
+        assert_eq!(err.code(), "id_stored_as_number");
+        // And shown masked: the birth date is not in the message.
+        assert!(!err.message().contains("19900307"), "{}", err.message());
     }
 
     #[test]

@@ -15,10 +15,12 @@ mod id_number;
 mod keyed_hash;
 mod mask;
 mod money;
+mod scrub;
 pub mod validate;
 
 pub use id_number::{IdNumber, IdProblem};
 pub use keyed_hash::{IdHash, InstallationKey};
 pub use mask::MaskRules;
 pub use money::{AmountProblem, Fen, Quantity};
+pub use scrub::scrub;
 pub use validate::{Issue, Outcome, PayoutLine, validate};

@@ -270,13 +270,14 @@ struct Validator<'a> {
 }
 
 impl Issue {
+    /// Messages echo cells; every long digit run in them is masked (see [`crate::scrub`]).
     fn at(sheet: &Sheet, row: u32, column: &str, code: &'static str, message: String) -> Self {
         Issue {
             sheet: sheet.name.clone(),
             row,
             column: column.to_owned(),
             code,
-            message,
+            message: crate::scrub(&message),
         }
     }
 }

@@ -460,6 +460,32 @@ fn an_id_excel_turned_into_a_number_is_masked_in_the_message() {
     assert!(!error.message.contains("609821990"), "{}", error.message);
 }
 
+#[test]
+fn no_message_echoes_a_full_number_from_a_shifted_column() {
+    // Columns shifted by one: the ID stands under 村名, the account under 金额.
+    let dir = TempDir::new().unwrap();
+    let mut s = SheetSpec::new("Sheet1");
+    s.row(0, &[t("姓名"), t("村名"), t("身份证号"), t("金额")]);
+    s.row(
+        1,
+        &[
+            t("张三"),
+            t(&id(5)),
+            t("6217001234567890123"),
+            t("6217001234567890123"),
+        ],
+    );
+    let outcome = check(&xlsx(dir.path(), "清册.xlsx", &[s]), &[]);
+    assert!(outcome.errors.len() >= 2, "{}", issues(&outcome));
+    let all = issues(&outcome);
+    assert!(!all.contains(&id(5)), "{all}");
+    assert!(
+        !all.contains(&id(5)[6..14]),
+        "the birth date is hidden too: {all}"
+    );
+    assert!(!all.contains("621700123456"), "{all}");
+}
+
 /// A real Excel 97–2003 file with merged village cells and a stacked header (see
 /// `tests/fixtures/README.md` for how it was made).
 #[test]
