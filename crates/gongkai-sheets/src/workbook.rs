@@ -7,6 +7,12 @@ use calamine::{Data, Dimensions, Reader, Xls, Xlsx, open_workbook_from_rs};
 use crate::{Cell, Merge, Row, Sheet, SheetsError, Workbook, csv_text, merges};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Excel's last column is XFD (16,384 columns).
+const MAX_COLUMNS: u32 = 16_384;
+/// The most cells the rows of one `.xlsx` may hold, over all its sheets: a full 65,536-row
+/// sheet of 60 columns, like the `.xls` guard; a 100,000-row list of 12 columns is 1.2 million.
+const MAX_CELLS: usize = 65_536 * 60;
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Reads every sheet of the file (or only `only_sheet`). The format is recognised from the
@@ -74,6 +80,8 @@ fn read_xlsx_sheets(
     merges: &mut HashMap<String, Vec<Merge>>,
     damaged: &impl Fn(&dyn std::fmt::Display) -> SheetsError,
 ) -> Result<Vec<Sheet>, SheetsError> {
+    // Cells held in rows over all sheets; every row is as wide as its last cell.
+    let allocated = &mut 0usize;
     let names = book.sheet_names();
     check_sheet_name(file, &names, only_sheet)?;
     let mut sheets = Vec::new();
@@ -89,6 +97,22 @@ fn read_xlsx_sheets(
             if value == Cell::Empty {
                 continue;
             }
+            // Checked before allocating: a 1.5 KB file naming one cell at column ZZZZZZ would
+            // otherwise ask for gigabytes.
+            let widening = (col as usize + 1).saturating_sub(
+                rows.last()
+                    .filter(|r| r.number == row + 1)
+                    .map_or(0, |r| r.cells.len()),
+            );
+            if col >= MAX_COLUMNS || *allocated + widening > MAX_CELLS {
+                return Err(SheetsError::TooSpread {
+                    file: file.to_owned(),
+                    sheet: u32::try_from(sheets.len() + 1).unwrap_or(u32::MAX),
+                    last_row: row.saturating_add(1),
+                    last_column: crate::column_letter(col as usize),
+                });
+            }
+            *allocated += widening;
             let number = row + 1;
             if rows.last().is_none_or(|r| r.number != number) {
                 // Cells arrive in row order in every file Excel, WPS or LibreOffice writes; a

@@ -199,3 +199,87 @@ fn a_stray_cell_far_from_the_table_costs_one_row_not_a_block() {
     assert_eq!(sheet.rows[1].number, 1_048_001);
     assert_eq!(sheet.rows[1].cell(16_000).display_text(), "备注");
 }
+
+/// A hand-made `.xlsx` whose one sheet holds `cells` (`<c>` elements, by row).
+fn handmade_xlsx(path: &std::path::Path, rows: &[String]) {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let sheet_data: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, cells)| format!("<row r=\"{}\">{cells}</row>", i + 1))
+        .collect();
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
+            ),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, body) in parts {
+        zip.start_file(name, SimpleFileOptions::default()).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+fn text_cell(reference: &str) -> String {
+    format!(r#"<c r="{reference}" t="inlineStr"><is><t>x</t></is></c>"#)
+}
+
+#[test]
+fn a_cell_past_the_last_column_is_refused_before_anything_is_allocated() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("坏.xlsx");
+    handmade_xlsx(&path, &[text_cell("A1") + &text_cell("ZZZZZZ1")]);
+    assert!(std::fs::metadata(&path).unwrap().len() < 4096);
+    match read(&path, None) {
+        Err(err @ SheetsError::TooSpread { .. }) => {
+            assert!(err.to_string().contains("范围过大"), "{err}");
+        }
+        Err(other) => panic!("refused for another reason: {other}"),
+        Ok(_) => panic!("a cell past column XFD was read"),
+    }
+
+    // The last real column is still read.
+    handmade_xlsx(&path, &[text_cell("A1") + &text_cell("XFD1")]);
+    assert_eq!(
+        read(&path, None).unwrap().sheets[0].rows[0].cells.len(),
+        16_384
+    );
+}
+
+#[test]
+fn many_rows_reaching_the_last_column_are_refused_not_held() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("坏.xlsx");
+    let rows: Vec<String> = (1..=2000).map(|r| text_cell(&format!("XFD{r}"))).collect();
+    handmade_xlsx(&path, &rows);
+    // Not unwrap_err: a workbook read by mistake would print 32 million cells.
+    match read(&path, None) {
+        Err(SheetsError::TooSpread { .. }) => {}
+        Err(other) => panic!("refused for another reason: {other}"),
+        Ok(book) => panic!(
+            "read {} rows instead of refusing",
+            book.sheets[0].rows.len()
+        ),
+    }
+}
