@@ -64,7 +64,7 @@ pub(crate) fn notices(
         sheets,
     } = notice_sheets(store, list_id, options, period_for, only)?;
     // Villages render independently: spread them over the cores (a township PC has 2–4).
-    let rendered = render_all(sheets.iter().map(|s| &s.sheet).collect())?;
+    let rendered = render_all(sheets.iter().map(|s| &s.sections).collect())?;
     sheets
         .iter()
         .zip(rendered)
@@ -89,7 +89,8 @@ pub(crate) struct NoticeSheets {
 struct VillageSheet {
     village: String,
     rows: u32,
-    sheet: Sheet,
+    /// One sheet per 补贴项目 (a file may mix projects; each is its own 公示), named by it.
+    sections: Vec<(String, Sheet)>,
 }
 
 /// All of a list's notices in one PDF, a section per village, each numbered on its own (it is
@@ -107,7 +108,21 @@ pub(crate) fn bound_notices(
         sheets,
     } = notice_sheets(store, list_id, options, period_for, None)?;
     let rows = sheets.iter().map(|s| s.rows).sum();
-    let sections: Vec<(String, Sheet)> = sheets.into_iter().map(|s| (s.village, s.sheet)).collect();
+    let sections: Vec<(String, Sheet)> = sheets
+        .into_iter()
+        .flat_map(|s| {
+            let several = s.sections.len() > 1;
+            let village = s.village;
+            s.sections.into_iter().map(move |(project, sheet)| {
+                let name = if several {
+                    format!("{village}·{project}")
+                } else {
+                    village.clone()
+                };
+                (name, sheet)
+            })
+        })
+        .collect();
     Ok(Notice {
         village: ALL_VILLAGES.to_owned(),
         rows,
@@ -166,19 +181,37 @@ fn notice_sheets(
             ];
             let village_rows: Vec<&PrintableRow> =
                 rows.iter().filter(|r| r.village == village).collect();
-            let sheet = notice_sheet(
-                township.name.as_str(),
-                list.year,
-                &list.project,
-                village,
-                &village_rows,
-                footer,
-                options.paper,
-            );
+            // Projects in the order the file first names them.
+            let mut projects: Vec<&str> = Vec::new();
+            for row in &village_rows {
+                if !projects.contains(&row.project.as_str()) {
+                    projects.push(&row.project);
+                }
+            }
+            let sections = projects
+                .iter()
+                .map(|project| {
+                    let of_project: Vec<&PrintableRow> = village_rows
+                        .iter()
+                        .copied()
+                        .filter(|r| r.project == *project)
+                        .collect();
+                    let sheet = notice_sheet(
+                        township.name.as_str(),
+                        list.year,
+                        project,
+                        village,
+                        &of_project,
+                        footer.clone(),
+                        options.paper,
+                    );
+                    ((*project).to_owned(), sheet)
+                })
+                .collect();
             VillageSheet {
                 village: village.to_owned(),
                 rows: u32::try_from(village_rows.len()).unwrap_or(u32::MAX),
-                sheet,
+                sections,
             }
         })
         .collect();
@@ -189,8 +222,18 @@ fn notice_sheets(
     })
 }
 
-/// Renders every sheet, in order, on as many threads as there are cores.
-fn render_all(sheets: Vec<&Sheet>) -> Result<Vec<Result<Vec<u8>, PrintError>>, ApiError> {
+/// One village's notice: its one sheet, or a section per project numbered on its own.
+fn render_village(sections: &[(String, Sheet)]) -> Result<Vec<u8>, PrintError> {
+    match sections {
+        [(_, only)] => render(only),
+        several => render_sections(several),
+    }
+}
+
+/// Renders every village's notice, in order, on as many threads as there are cores.
+fn render_all(
+    sheets: Vec<&Vec<(String, Sheet)>>,
+) -> Result<Vec<Result<Vec<u8>, PrintError>>, ApiError> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(sheets.len())
@@ -199,7 +242,9 @@ fn render_all(sheets: Vec<&Sheet>) -> Result<Vec<Result<Vec<u8>, PrintError>>, A
     std::thread::scope(|scope| {
         let workers: Vec<_> = sheets
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|s| render(s)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|s| render_village(s)).collect::<Vec<_>>())
+            })
             .collect();
         let mut all = Vec::with_capacity(sheets.len());
         for worker in workers {

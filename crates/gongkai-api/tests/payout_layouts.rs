@@ -243,3 +243,92 @@ fn the_clerk_picks_the_area_column_of_a_stacked_header_and_the_template_keeps_it
     assert_eq!(report.imported_rows, 4);
     assert_eq!(report.rows.headers, 2);
 }
+
+fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", &path.display().to_string(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed to check printed notices");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_list_of_several_projects_prints_a_section_per_project() {
+    use gongkai_api::wire::PayoutPrintArgs;
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let path = dir.path().join("2026年示范镇惠农补贴发放清册.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in ["村名", "姓名", "身份证号", "补贴项目", "金额"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(0, col as u16, *h).unwrap();
+    }
+    let people = [
+        ("耕地地力保护补贴", 1u32, "100.00"),
+        ("农机购置补贴", 2, "2000.00"),
+        ("耕地地力保护补贴", 3, "50.00"),
+        ("生态公益林补偿", 4, "30.00"),
+    ];
+    for (i, (project, n, amount)) in people.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write(row, 0, "东山村").unwrap();
+        sheet.write(row, 1, name(*n)).unwrap();
+        sheet.write(row, 2, id(*n)).unwrap();
+        sheet.write(row, 3, *project).unwrap();
+        sheet.write(row, 4, *amount).unwrap();
+    }
+    book.save(&path).unwrap();
+    let report = api
+        .payouts_import(PayoutImportArgs {
+            path: path.display().to_string(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let out = dir.path().join("公示单");
+    let printed = api
+        .payouts_print(PayoutPrintArgs {
+            list_id: report.list_id.unwrap(),
+            out_dir: out.display().to_string(),
+            paper: None,
+            notice_start: None,
+            notice_days: None,
+            hotline: None,
+            prepared_by: None,
+            reviewed_by: None,
+            one_file: None,
+        })
+        .unwrap();
+    assert_eq!(printed.files.len(), 1, "one notice for the village");
+    let text = pdf_text(Path::new(&printed.files[0].path));
+    // Each project under its own title, in the order the file names them, with its own people
+    // and its own total.
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing:\n{text}"))
+    };
+    let (land, machines, forest) = (
+        at("2026年耕地地力保护补贴发放公示"),
+        at("2026年农机购置补贴发放公示"),
+        at("2026年生态公益林补偿发放公示"),
+    );
+    assert!(land < machines && machines < forest, "{text}");
+    let (first, second, third, fourth) = (at(&name(1)), at(&name(2)), at(&name(3)), at(&name(4)));
+    assert!(land < first && first < third && third < machines, "{text}");
+    assert!(
+        machines < second && second < forest && forest < fourth,
+        "{text}"
+    );
+    assert!(
+        text[land..machines].contains("150.00"),
+        "the land subsidy's own total: {text}"
+    );
+    assert!(
+        !text.contains("耕地地力保护补贴、"),
+        "no title naming every project: {text}"
+    );
+}

@@ -320,6 +320,8 @@ impl Store {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintableRow {
     pub village: String,
+    /// The row's own 补贴项目: a file may hold several.
+    pub project: String,
     pub group: Option<String>,
     pub name: String,
     pub id_masked: String,
@@ -337,7 +339,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT v.name, r.villager_group, r.name, r.id_masked, r.bank_masked, r.area_e4,
-                        r.rate_e4, r.amount_fen, r.note
+                        r.rate_e4, r.amount_fen, r.note, r.project
                  FROM payout_row r JOIN village v ON v.id = r.village_id
                  WHERE r.list_id = ?1
                  ORDER BY v.code, r.source_sheet, r.source_row",
@@ -345,6 +347,7 @@ impl Store {
             .query_map([list.to_string()], |r| {
                 Ok(PrintableRow {
                     village: r.get(0)?,
+                    project: r.get(9)?,
                     group: r.get(1)?,
                     name: r.get(2)?,
                     id_masked: r.get(3)?,
