@@ -594,6 +594,7 @@ fn domain_sheet(owner: &str, block: &DomainBlock, paper: Paper, today: NaiveDate
         amount_column: None,
         amounts_fen: Vec::new(),
         footer,
+        signature: Vec::new(),
         paper,
         document_title: table_title(owner, "各"),
     }

@@ -203,6 +203,7 @@ fn notice_sheets(
                         village,
                         &of_project,
                         footer.clone(),
+                        vec![issuer(township.name.as_str()), chinese_date(period.start)],
                         options.paper,
                     );
                     ((*project).to_owned(), sheet)
@@ -393,6 +394,7 @@ fn notice_sheet(
     village: &str,
     rows: &[&PrintableRow],
     footer: Vec<String>,
+    signature: Vec<String>,
     paper: Paper,
 ) -> Sheet {
     let has_group = rows.iter().any(|r| r.group.is_some());
@@ -446,6 +448,7 @@ fn notice_sheet(
         amount_column: Some(amount_column),
         amounts_fen: rows.iter().map(|r| r.amount_fen).collect(),
         footer,
+        signature,
         paper,
         document_title: format!("{year}年{project}发放公示（{village}）"),
     }
@@ -468,6 +471,19 @@ fn quantity(e4: i64) -> String {
     format!("{sign}{}.{fraction:0<2}", abs / 10_000)
 }
 
+/// The body that issues the notice, as its 落款 names it: 示范镇 → 示范镇人民政府, 城南街道 →
+/// 城南街道办事处.
+fn issuer(township: &str) -> String {
+    if township.ends_with("街道") {
+        format!("{township}办事处")
+    } else if township.ends_with("人民政府") || township.ends_with("办事处") {
+        township.to_owned()
+    } else {
+        format!("{township}人民政府")
+    }
+}
+
+/// 2026年12月1日: dates in Arabic numerals, as GB/T 9704 writes a document's date.
 fn chinese_date(date: NaiveDate) -> String {
     date.format("%Y年%-m月%-d日").to_string()
 }

@@ -78,6 +78,7 @@ impl Api {
                     amount_column: None,
                     amounts_fen: Vec::new(),
                     footer: vec!["登记人：　　　　　　审核人：　　　　　　".to_owned()],
+                    signature: Vec::new(),
                     paper: Paper::A4Landscape,
                     document_title: title,
                 };

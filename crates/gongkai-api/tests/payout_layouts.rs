@@ -331,4 +331,16 @@ fn a_list_of_several_projects_prints_a_section_per_project() {
         !text.contains("耕地地力保护补贴、"),
         "no title naming every project: {text}"
     );
+    // The 落款: the issuing body and the notice's date, under the footer of every section.
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y年%-m月%-d日")
+        .to_string();
+    assert_eq!(text.matches("示范镇人民政府").count(), 3, "{text}");
+    let signed = text.rfind("示范镇人民政府").unwrap();
+    assert!(text[signed..].contains(&today), "{text}");
+    assert!(
+        text.rfind("监督举报电话").unwrap() < signed,
+        "below the footer: {text}"
+    );
 }

@@ -23,6 +23,19 @@ pub(crate) const TITLE_BLOCK: f32 = TITLE * 1.6;
 pub(crate) const SUBTITLE_BLOCK: f32 = SUBTITLE * 2.0;
 pub(crate) const SUMMARY_ROW: f32 = LINE + 2.0 * PAD_Y;
 pub(crate) const PAGE_NUMBER_BLOCK: f32 = FOOTER * 2.0;
+/// Space above the 落款 where the seal goes (it may overlap the 落款 itself, as a seal does).
+pub(crate) const SEAL_ROOM: f32 = 36.0;
+/// The 落款's type: a little larger than the footer, like the text of a notice.
+pub(crate) const SIGNATURE: f32 = 10.5;
+
+/// The height of the 落款 with the room for the seal above it.
+pub(crate) fn signature_block(sheet: &Sheet) -> f32 {
+    if sheet.signature.is_empty() {
+        0.0
+    } else {
+        SEAL_ROOM + sheet.signature.len() as f32 * SIGNATURE * 1.6
+    }
+}
 
 #[derive(Debug)]
 pub(crate) struct Row {
@@ -135,7 +148,7 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
     };
     let rows: Vec<Row> = sheet.rows.iter().map(|r| lay_row(r)).collect();
 
-    let footer_block = 6.0 + sheet.footer.len() as f32 * FOOTER * 1.6;
+    let footer_block = 6.0 + sheet.footer.len() as f32 * FOOTER * 1.6 + signature_block(sheet);
     let summaries = if sheet.amount_column.is_some() {
         2.0 * SUMMARY_ROW
     } else {
@@ -346,6 +359,9 @@ fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> 
     }
     for line in &sheet.footer {
         check("页脚".to_owned(), line);
+    }
+    for line in &sheet.signature {
+        check("落款".to_owned(), line);
     }
     if places.is_empty() {
         Ok(())

@@ -81,6 +81,9 @@ pub struct Sheet {
     pub amount_column: Option<usize>,
     pub amounts_fen: Vec<i64>,
     pub footer: Vec<String>,
+    /// The 落款: the issuing body and the date, set flush right below the footer with room above
+    /// them for the seal (GB/T 9704); empty for a sheet that carries none.
+    pub signature: Vec<String>,
     pub paper: Paper,
     /// Stored in the PDF's document information.
     pub document_title: String,
@@ -155,6 +158,7 @@ mod render_tests {
             amount_column: Some(2),
             amounts_fen: vec![10_450; rows],
             footer: vec!["公示期：2025年12月1日至2025年12月7日".into()],
+            signature: vec!["示范镇人民政府".into(), "2025年12月1日".into()],
             paper: Paper::A4Portrait,
             document_title: "测试".into(),
         }
@@ -304,6 +308,7 @@ mod section_tests {
             amount_column: Some(1),
             amounts_fen: vec![123_450; rows],
             footer: vec!["公示期：2025年12月1日至2025年12月7日".into()],
+            signature: vec!["示范镇人民政府".into(), "2025年12月1日".into()],
             paper: Paper::A4Portrait,
             document_title: "示范镇2025年耕地地力保护补贴发放公示".into(),
         }

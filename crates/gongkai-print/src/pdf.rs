@@ -415,6 +415,7 @@ mod tests {
             amount_column: None,
             amounts_fen: Vec::new(),
             footer: Vec::new(),
+            signature: Vec::new(),
             paper: crate::Paper::A4Portrait,
             document_title: "字形对照".into(),
         }

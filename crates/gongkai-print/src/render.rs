@@ -4,8 +4,8 @@
 
 use crate::fonts::{Face, FontSet, Glyphs};
 use crate::layout::{
-    ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row, SUBTITLE,
-    SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout,
+    ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row, SEAL_ROOM,
+    SIGNATURE, SUBTITLE, SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout,
 };
 use crate::{Align, PrintError, Sheet, yuan};
 
@@ -241,6 +241,21 @@ impl Page<'_> {
         for line in &sheet.footer {
             self.text(line, FOOTER, left, y + FOOTER * ASCENT);
             y += FOOTER * 1.6;
+        }
+        // The 落款 flush right under the room for the seal, each line centred on the widest so
+        // the date sits under the issuing body.
+        if !sheet.signature.is_empty() {
+            y += SEAL_ROOM;
+            let widest = sheet
+                .signature
+                .iter()
+                .map(|line| self.glyphs.width(line, SIGNATURE))
+                .fold(0.0, f32::max);
+            let center = right - SIGNATURE * 2.0 - widest / 2.0;
+            for line in &sheet.signature {
+                self.text_centered(line, SIGNATURE, center, y + SIGNATURE * ASCENT);
+                y += SIGNATURE * 1.6;
+            }
         }
     }
 
