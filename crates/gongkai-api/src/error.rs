@@ -86,6 +86,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound { .. } => "not_found",
             StoreError::OfficeInUse { .. } => "in_use",
             StoreError::BackupExists { .. } | StoreError::BackupIo { .. } => "backup",
+            StoreError::RestoreRefused { .. } => "restore_refused",
             StoreError::BadStoredValue(_) => "bad_stored_value",
             StoreError::Busy => "busy",
             StoreError::Randomness(_) => "internal",

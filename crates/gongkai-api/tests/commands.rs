@@ -168,6 +168,79 @@ fn demo_backup_and_check() {
     assert_eq!((report.villages, report.offices, report.people), (6, 5, 6));
 }
 
+/// A restore from a bad file is refused with the file and the reason named, and the database
+/// in use keeps every row and still opens; a good backup then restores.
+#[test]
+fn a_bad_backup_is_refused_and_the_database_keeps_working() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("gongkai.sqlite3");
+    let api = Api::new(&db);
+    let profile = api.setup_demo(NoArgs {}).unwrap();
+    let good = dir.path().join("好的备份.sqlite3");
+    api.backup_create(BackupArgs {
+        out: Some(good.display().to_string()),
+    })
+    .unwrap();
+    let bytes = std::fs::read(&good).unwrap();
+
+    // A development build's history: one migration's recorded checksum edited in place.
+    let released = b"a71ec6defa14619b";
+    let at = bytes
+        .windows(released.len())
+        .position(|w| w == released)
+        .unwrap();
+    let mut edited = bytes.clone();
+    edited[at + released.len() - 1] = b'c';
+    let cases = [
+        (
+            "不是数据库.sqlite3",
+            "这不是数据库".repeat(1000).into_bytes(),
+            "不是 SQLite 数据库",
+        ),
+        ("空文件.sqlite3", Vec::new(), "空数据库"),
+        ("截断.sqlite3", bytes[..bytes.len() / 2].to_vec(), "损坏"),
+        ("改过.sqlite3", edited, "第 3 号结构升级"),
+    ];
+    for (name, content, reason) in cases {
+        let bad = dir.path().join(name);
+        std::fs::write(&bad, content).unwrap();
+        let result = api.backup_restore(RestoreArgs {
+            from: bad.display().to_string(),
+        });
+        // The database in use, through this Api and through a fresh one (as after a restart).
+        for api in [&api, &Api::new(&db)] {
+            match api.profile_get(NoArgs {}) {
+                Ok(now) => assert_eq!(now.villages, profile.villages, "after {name}"),
+                Err(e) => panic!("after restoring from {name} the database is unusable: {e:?}"),
+            }
+            assert!(api.db_check(NoArgs {}).unwrap().ok, "after {name}");
+        }
+        let err = match result {
+            Ok(_) => panic!("restore from {name} was accepted"),
+            Err(e) => e,
+        };
+        assert_eq!(err.code, "restore_refused", "{name}: {}", err.message);
+        assert!(
+            err.message.contains(&bad.display().to_string())
+                && err.message.contains(reason)
+                && err.message.contains("当前数据库没有改动"),
+            "{name}: {}",
+            err.message
+        );
+    }
+
+    api.village_delete(IdArgs {
+        id: profile.villages[0].id.clone(),
+    })
+    .unwrap();
+    let restored = api
+        .backup_restore(RestoreArgs {
+            from: good.display().to_string(),
+        })
+        .unwrap();
+    assert_eq!(restored.profile.unwrap().villages, profile.villages);
+}
+
 #[test]
 fn a_broken_file_is_reported_not_thrown() {
     let dir = TempDir::new().unwrap();

@@ -40,6 +40,10 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A restore refused before the live database was written: the source is missing, not a
+    /// sound SQLite file, not Gongkai's, newer than this binary or of another migration history.
+    #[error("不能从“{}”恢复：{reason}。当前数据库没有改动", path.display())]
+    RestoreRefused { path: PathBuf, reason: String },
     #[error("数据库中保存的数据不符合要求：{0}")]
     BadStoredValue(#[from] DomainError),
     #[error("{0}")]

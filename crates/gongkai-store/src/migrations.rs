@@ -75,10 +75,21 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "payout_notice_settings",
         sql: include_str!("migrations/0011_payout_notice_settings.sql"),
     },
+    Migration {
+        version: 12,
+        name: "application_id",
+        sql: include_str!("migrations/0012_application_id.sql"),
+    },
 ];
 
 /// Schema version this binary writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// `PRAGMA application_id` of a Gongkai database ("GKai"), set by migration 12.
+pub(crate) const APPLICATION_ID: i32 = 0x474B_6169;
+
+/// The migration that set [`APPLICATION_ID`]: a file at an earlier version has none of its own.
+const APPLICATION_ID_SINCE: u32 = 12;
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
     version    INTEGER PRIMARY KEY NOT NULL,
@@ -150,6 +161,96 @@ fn verify_applied(conn: &Connection, version: u32) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Why a file cannot be restored, checked on a read-only connection to it before anything is
+/// written; `Ok` is its schema version. A Gongkai database carries [`APPLICATION_ID`], or, when
+/// an earlier release wrote it, a `schema_migration` table; its migration rows must be exactly
+/// this binary's (version, name and checksum) up to its version, which is not newer than
+/// [`LATEST_VERSION`]. The reasons are Chinese, for the clerk.
+pub(crate) fn check_restore_source(conn: &Connection) -> Result<u32, String> {
+    let read = |e: rusqlite::Error| format!("无法读取它的内容（{e}）");
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(read)?;
+    let version = schema_version(conn).map_err(|e| e.to_string())?;
+    let has_history: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema
+                            WHERE type = 'table' AND name = 'schema_migration')",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(read)?;
+    let tables: u32 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |row| row.get(0),
+        )
+        .map_err(read)?;
+    if app_id != APPLICATION_ID {
+        if app_id != 0 {
+            return Err(format!(
+                "它属于另一个程序（应用标识 0x{app_id:08X}），不是工作台的数据库"
+            ));
+        }
+        if version == 0 && tables == 0 {
+            return Err("它是一个空数据库（文件可能没有复制完整），不是工作台的备份".into());
+        }
+        if !has_history || version == 0 {
+            return Err("它不是工作台的数据库（可能是别的程序的 SQLite 文件）".into());
+        }
+        if version >= APPLICATION_ID_SINCE && version <= LATEST_VERSION {
+            return Err(format!(
+                "它的数据库版本为 {version}，却没有工作台的文件标识，文件可能被改动过"
+            ));
+        }
+    }
+    if version > LATEST_VERSION {
+        return Err(format!(
+            "它的数据库版本为 {version}，本程序只支持到 {LATEST_VERSION}；它由更新版本的工作台写入，请先升级工作台再恢复"
+        ));
+    }
+    if !has_history {
+        return Err("它缺少结构升级记录，文件可能被改动过".into());
+    }
+    let mut stmt = conn
+        .prepare("SELECT version, name, checksum FROM schema_migration ORDER BY version")
+        .map_err(read)?;
+    let applied = stmt
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+        .map_err(read)?;
+    let differs = |number: i64, what: &str| {
+        format!("它的第 {number} 号结构升级{what}（可能由测试版程序写入，或文件被改动过）")
+    };
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        let number = i64::from(migration.version);
+        match applied.iter().find(|(v, _, _)| *v == number) {
+            None => return Err(differs(number, "没有记录")),
+            Some((_, name, sum)) if *name != migration.name || *sum != checksum(migration.sql) => {
+                return Err(differs(number, &format!("（{name}）与本程序的不一致")));
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some((number, name, _)) = applied
+        .iter()
+        .find(|(v, _, _)| *v < 1 || *v > i64::from(version))
+    {
+        return Err(differs(
+            *number,
+            &format!("（{name}）超出了它的数据库版本 {version}"),
+        ));
+    }
+    Ok(version)
+}
+
 /// FNV-1a over the migration text: enough to detect an edited migration, no crypto needed.
 fn checksum(sql: &str) -> String {
     let hash = sql.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
@@ -178,6 +279,7 @@ mod tests {
         (9, "a83c6664982135ff"),
         (10, "d353c9a140b04a57"),
         (11, "4067e366b5ca4e17"),
+        (12, "5fbc368281631f16"),
     ];
 
     #[test]
