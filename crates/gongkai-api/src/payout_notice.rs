@@ -196,11 +196,14 @@ fn notice_sheets(
                         .copied()
                         .filter(|r| r.project == *project)
                         .collect();
-                    let sheet = notice_sheet(
-                        township.name.as_str(),
-                        list.year,
+                    let heading = Heading {
+                        township: township.name.as_str(),
+                        year: list.year,
                         project,
                         village,
+                    };
+                    let sheet = notice_sheet(
+                        &heading,
                         &of_project,
                         footer.clone(),
                         vec![issuer(township.name.as_str()), chinese_date(period.start)],
@@ -387,16 +390,27 @@ pub(crate) fn period(start: Option<&str>, days: Option<u32>) -> Result<Period, A
     Ok(Period { start, end })
 }
 
-fn notice_sheet(
-    township: &str,
+/// Whose notice it is: named in its title, subtitle and the PDF's document information.
+struct Heading<'a> {
+    township: &'a str,
     year: i32,
-    project: &str,
-    village: &str,
+    project: &'a str,
+    village: &'a str,
+}
+
+fn notice_sheet(
+    heading: &Heading<'_>,
     rows: &[&PrintableRow],
     footer: Vec<String>,
     signature: Vec<String>,
     paper: Paper,
 ) -> Sheet {
+    let Heading {
+        township,
+        year,
+        project,
+        village,
+    } = heading;
     let has_group = rows.iter().any(|r| r.group.is_some());
     let has_area = rows.iter().any(|r| r.area_e4.is_some());
     let has_rate = rows.iter().any(|r| r.rate_e4.is_some());
