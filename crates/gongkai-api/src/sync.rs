@@ -344,6 +344,23 @@ impl Api {
                 break;
             }
             let entries = pending.iter().map(entry).collect::<Result<Vec<_>, _>>()?;
+            // The county's own check, here first: an entry it would refuse (an unmasked ID or
+            // bank number above all) is marked refused with the reason and never leaves this PC,
+            // not even its attachments.
+            let mut reasons: Vec<(String, String)> = Vec::new();
+            for e in &entries {
+                if let Err(refusal) = gongkai_sync::check::check_entry(e) {
+                    reasons.push((refusal.id, refusal.message));
+                }
+            }
+            if !reasons.is_empty() {
+                // Settled now; the next round takes the queue without them.
+                self.with_store(OpenMode::Existing, |s| Ok(s.settle_entries(&[], &reasons)?))?;
+                report
+                    .rejected
+                    .extend(reasons.into_iter().map(|(_, message)| message));
+                continue;
+            }
             // A record names its attachments by content: they go up first (resumably).
             for entry in &entries {
                 let Ok(record) = serde_json::from_value::<RecordPayload>(entry.payload.clone())
@@ -376,8 +393,18 @@ impl Api {
             report
                 .rejected
                 .extend(ack.rejected.into_iter().map(|r| r.message));
-            // Entries the portal neither acknowledged nor refused stay queued for the next run.
-            if ack.acked.len() + rejected.len() < entries.len() {
+            // Entries the portal neither acknowledged nor refused were not processed: sent again
+            // at once when others of the batch were settled (the portal keeps a batch with a
+            // refused entry in it not at all), else left queued for the next run.
+            let sent: std::collections::HashSet<&str> =
+                entries.iter().map(|e| e.id.as_str()).collect();
+            let settled = ack
+                .acked
+                .iter()
+                .chain(rejected.iter().map(|(id, _)| id))
+                .filter(|id| sent.contains(id.as_str()))
+                .count();
+            if settled == 0 {
                 break;
             }
         }

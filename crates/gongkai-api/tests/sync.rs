@@ -106,6 +106,10 @@ fn person(api: &Api, name: &str) -> String {
 
 /// A record through 三审 and 保密审查 to publication.
 fn published_record(api: &Api, title: &str) -> String {
+    published_record_with_body(api, title, "各村名单见村务公开栏")
+}
+
+fn published_record_with_body(api: &Api, title: &str, body: &str) -> String {
     let item = api
         .catalog_items(CatalogItemsArgs {
             domain: Some("涉农补贴".to_owned()),
@@ -119,7 +123,7 @@ fn published_record(api: &Api, title: &str) -> String {
             item_key: item,
             title: title.to_owned(),
             formed_on: "2026-11-02".to_owned(),
-            body: "各村名单见村务公开栏".to_owned(),
+            body: body.to_owned(),
             channels: vec!["政府网站".to_owned()],
             attribute: "proactive".to_owned(),
             ..Default::default()
@@ -515,4 +519,62 @@ fn race(dir: &TempDir, apis: [std::sync::Arc<Api>; 2]) {
     logged.sort();
     assert_eq!(logged.len(), 2);
     assert!(logged[1].0 >= logged[0].1, "overlapping runs: {logged:?}");
+}
+
+/// An entry that fails the county's check is refused on the township's PC, with the reason, and
+/// never sent: not while the portal would refuse the push anyway, not beside entries that go up.
+#[test]
+fn an_entry_with_an_unmasked_id_number_never_leaves_the_township() {
+    let dir = TempDir::new().unwrap();
+    let county = County::start(dir.path());
+    let api = Api::new(dir.path().join("township.sqlite3"));
+    api.setup_demo(NoArgs {}).unwrap();
+    let identity = api.sync_identity(NoArgs {}).unwrap();
+    // An ID number followed by a space and more digits: one 29-digit run.
+    let id = id_number(7);
+    published_record_with_body(
+        &api,
+        "2026年临时救助对象公示",
+        &format!("联系人身份证号 {id} 12345678901"),
+    );
+    assert_eq!(api.sync_status(NoArgs {}).unwrap().pending, 1);
+
+    // Not registered yet, so any request is refused; the entry is settled before any is made.
+    assert!(
+        api.sync_now(SyncArgs {
+            portal: Some(county.url()),
+            trigger: None,
+        })
+        .is_err()
+    );
+    let status = api.sync_status(NoArgs {}).unwrap();
+    assert_eq!(
+        (status.pending, status.rejected.len()),
+        (0, 1),
+        "refused on the township's side: {status:?}"
+    );
+    assert!(
+        status.rejected[0].contains("未脱敏") && !status.rejected[0].contains(&id),
+        "{:?}",
+        status.rejected
+    );
+
+    // Registered, with a good entry queued beside it: only the good one goes.
+    county.register(&identity);
+    published_record(&api, "2026年耕地地力保护补贴发放结果");
+    let report = sync(&api, &county);
+    assert_eq!((report.pushed, report.pending), (1, 0), "{report:?}");
+    assert_eq!(county.count("SELECT count(*) FROM entry"), 1);
+    let conn = db::open(&county.db).unwrap();
+    let mut stmt = conn.prepare("SELECT body FROM push_batch").unwrap();
+    let bodies: Vec<Vec<u8>> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(bodies.len(), 1);
+    for body in bodies {
+        let text = String::from_utf8(gongkai_sync::gzip::gunzip(&body, 1 << 26).unwrap()).unwrap();
+        assert!(!text.contains(&id), "the refused record was sent: {text}");
+    }
 }

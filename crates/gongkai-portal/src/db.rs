@@ -353,12 +353,16 @@ fn authenticate(
 }
 
 /// `POST /v1/push`: authenticate, then store every entry not seen before, in one transaction.
+/// A batch is kept whole or not at all: when any entry of it is refused, nothing of it is stored
+/// (neither its entries nor its signed body, which holds the refused entry too); the answer
+/// names the refusals and leaves the other new entries unanswered, so the township sends them
+/// again without the refused one.
 pub fn push(
     conn: &mut Connection,
     req: &Signed<'_>,
     now: DateTime<Utc>,
 ) -> Result<PushAck, ApiRefusal> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     authenticate(&tx, req, now)?;
     let request: PushRequest =
         gongkai_sync::gzip::from_gzip_json(req.body).map_err(|e| match e {
@@ -382,7 +386,10 @@ pub fn push(
     }
     let township = req.auth.township.as_str();
     let received = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    tx.execute(
+    // The batch and its entries in a savepoint: rolled back when the batch is not kept, while
+    // the sequence number (recorded above) stays consumed.
+    let batch = tx.savepoint()?;
+    batch.execute(
         "INSERT INTO push_batch (township, seq, sent_at, received_at, signing_input, signature, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -395,25 +402,39 @@ pub fn push(
             req.body,
         ],
     )?;
-    let batch_id = tx.last_insert_rowid();
+    let batch_id = batch.last_insert_rowid();
     let mut ack = PushAck {
         acked: Vec::new(),
         stored: 0,
         rejected: Vec::new(),
     };
+    // Entries held before this batch (acknowledged whatever becomes of it).
+    let mut held_before: Vec<String> = Vec::new();
+    let mut new_here: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for entry in &request.entries {
-        match store_entry(&tx, township, batch_id, entry, &received)? {
+        match store_entry(&batch, township, batch_id, entry, &received)? {
             Stored::New => {
                 ack.stored += 1;
                 ack.acked.push(entry.id.clone());
+                new_here.insert(entry.id.as_str());
             }
-            Stored::Seen => ack.acked.push(entry.id.clone()),
+            Stored::Seen => {
+                ack.acked.push(entry.id.clone());
+                if !new_here.contains(entry.id.as_str()) {
+                    held_before.push(entry.id.clone());
+                }
+            }
             Stored::Rejected(rejection) => ack.rejected.push(rejection),
         }
     }
-    if ack.stored == 0 {
-        // A repeated batch is a no-op: keep no proof row for a push that stored nothing.
-        tx.execute("DELETE FROM push_batch WHERE id = ?1", [batch_id])?;
+    if ack.stored > 0 && ack.rejected.is_empty() {
+        batch.commit()?;
+    } else {
+        // Nothing new (a repeated batch is a no-op, no proof row for it), or a refused entry:
+        // its payload must not stay in the batch body, so nothing of the batch is kept.
+        drop(batch);
+        ack.stored = 0;
+        ack.acked = held_before;
     }
     tx.commit()?;
     Ok(ack)
@@ -426,7 +447,7 @@ enum Stored {
 }
 
 fn store_entry(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     township: &str,
     batch_id: i64,
     entry: &Entry,

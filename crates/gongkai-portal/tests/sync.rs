@@ -366,6 +366,96 @@ async fn tampered_and_replayed_batches_are_refused_with_nothing_stored() {
     assert_eq!((stats[0].records, stats[0].payout_rows), (1, 2));
 }
 
+/// Every push body the portal keeps, decompressed.
+fn kept_batch_bodies(server: &Server) -> Vec<String> {
+    let conn = db::open(&server.db).unwrap();
+    let mut stmt = conn.prepare("SELECT body FROM push_batch").unwrap();
+    stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))
+        .unwrap()
+        .map(|b| String::from_utf8(gzip::gunzip(&b.unwrap(), 1 << 26).unwrap()).unwrap())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_entry_refused_as_unmasked_is_kept_nowhere_even_beside_an_accepted_one() {
+    let server = Server::start().await;
+    let key = TownshipKey::generate().unwrap();
+    server.register(CODE, &key);
+    let raw_id = "34150219800101123X";
+    let unmasked = payout(raw_id);
+    let masked = payout("3415**********1234");
+    // Sent as an older or foreign client would: both entries in one signed batch.
+    let (headers, body) = signed_push(&key, 100, vec![masked.clone(), unmasked.clone()]);
+    let (status, answer) = server.raw("POST", "/v1/push", &headers, &body).await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&answer));
+    let ack: PushAck = serde_json::from_slice(&answer).unwrap();
+    assert_eq!(ack.rejected.len(), 1, "{ack:?}");
+    assert_eq!(ack.rejected[0].id, unmasked.id);
+    assert_eq!(ack.rejected[0].code, RejectCode::UnmaskedData);
+    for body in kept_batch_bodies(&server) {
+        assert!(
+            !body.contains(raw_id),
+            "the refused entry is kept in the batch body: {body}"
+        );
+    }
+    assert_eq!(
+        server.count(&format!(
+            "SELECT count(*) FROM entry WHERE payload LIKE '%{raw_id}%'"
+        )),
+        0
+    );
+    // The accepted entry was not stored with it: it is in neither list, so the township sends
+    // it again, alone, and that batch is kept with its signed bytes.
+    assert!(!ack.acked.contains(&masked.id), "{ack:?}");
+    assert_eq!(server.entries(), 0);
+    let ack = client(&server, &key)
+        .push(&mut ClockSeq::default(), std::slice::from_ref(&masked))
+        .await
+        .unwrap();
+    assert_eq!((ack.acked, ack.stored), (vec![masked.id.clone()], 1));
+    let kept = kept_batch_bodies(&server);
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].contains(&masked.id) && !kept[0].contains(raw_id));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_client_refuses_an_unmasked_entry_without_sending_it() {
+    let server = Server::start().await;
+    let key = TownshipKey::generate().unwrap();
+    server.register(CODE, &key);
+    let raw_id = "34150219800101123X";
+    let unmasked = payout(raw_id);
+    let masked = payout("3415**********1234");
+    let client = client(&server, &key);
+    let mut seq = ClockSeq::default();
+    // Alone: refused on the township's side, no request made at all.
+    let ack = client
+        .push(&mut seq, std::slice::from_ref(&unmasked))
+        .await
+        .unwrap();
+    assert_eq!(ack.rejected.len(), 1, "{ack:?}");
+    assert_eq!(ack.rejected[0].code, RejectCode::UnmaskedData);
+    assert!(!ack.rejected[0].message.contains(raw_id));
+    assert_eq!(
+        server.count("SELECT count(*) FROM township WHERE last_sync IS NOT NULL"),
+        0,
+        "no request reached the portal"
+    );
+    // Beside a good one: only the good one goes.
+    let ack = client
+        .push(&mut seq, &[unmasked.clone(), masked.clone()])
+        .await
+        .unwrap();
+    assert_eq!(ack.acked, vec![masked.id.clone()]);
+    assert_eq!(ack.rejected.len(), 1);
+    let kept = kept_batch_bodies(&server);
+    assert_eq!(kept.len(), 1);
+    assert!(
+        !kept[0].contains(&unmasked.id),
+        "the refused entry was sent"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn pull_pages_through_each_stream_with_its_own_cursor() {
     let server = Server::start().await;

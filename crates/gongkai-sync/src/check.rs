@@ -195,35 +195,135 @@ fn mask(digits: &str) -> String {
     )
 }
 
-/// Runs of digits in `text` (full-width digits count; one space between two digits joins them,
-/// as bank numbers are written in groups), each with the character that follows it.
-fn digit_runs(text: &str) -> Vec<(String, Option<char>)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut runs = Vec::new();
-    let mut current = String::new();
+/// A run of digits as a number is written: separators between digit groups removed, full-width
+/// digits folded, and whether an X (the check character of an ID) follows it.
+struct Run {
+    digits: String,
+    x_after: bool,
+}
+
+/// What may stand between the digit groups of one number: spaces of every kind (ASCII, NBSP,
+/// U+3000, the U+2000 block, tabs and line breaks), invisible joiners (zero-width space, word
+/// joiner, BOM) and hyphens and dashes of every kind (ASCII, U+2010–U+2015, minus, small and
+/// full-width hyphen-minus). Any number of them in a row joins two groups: `6222  0212`,
+/// `6222 - 0212`.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '-' | '\u{2010}'
+                ..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}'
+        )
+}
+
+fn is_x(c: char) -> bool {
+    matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')
+}
+
+/// The digit runs of `text`. Digit groups separated only by separators join into one run, except
+/// a date written `YYYY-MM-DD` (a year 1900–2099, one separator between its parts, a real day),
+/// which stands alone: `2026-11-24 - 2026-11-30` is two dates of 8 digits, not a 16-digit number.
+fn digit_runs(text: &str) -> Vec<Run> {
+    let chars: Vec<char> = text.chars().map(gongkai_domain::fold_digit).collect();
+    // Digit groups as (start, end) character ranges.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if let Some(d) = digit(chars[i]) {
-            current.push(d);
-        } else if chars[i] == ' '
-            && !current.is_empty()
-            && chars.get(i + 1).and_then(|c| digit(*c)).is_some()
-        {
-            // joined
-        } else if !current.is_empty() {
-            runs.push((std::mem::take(&mut current), Some(chars[i])));
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            groups.push((start, i));
+        } else {
+            i += 1;
         }
-        i += 1;
     }
-    if !current.is_empty() {
-        runs.push((current, None));
+    let text_of = |(start, end): (usize, usize)| -> String { chars[start..end].iter().collect() };
+    // Only separators between the end of one group and the start of the next.
+    let joined =
+        |end: usize, next: (usize, usize)| chars[end..next.0].iter().all(|c| is_separator(*c));
+    let x_after = |end: usize| {
+        chars[end..]
+            .iter()
+            .find(|c| !is_separator(**c))
+            .is_some_and(|c| is_x(*c))
+    };
+    let is_date = |g: usize| {
+        let (Some(&y), Some(&m), Some(&d)) = (groups.get(g), groups.get(g + 1), groups.get(g + 2))
+        else {
+            return false;
+        };
+        let one_separator =
+            |a: (usize, usize), b: (usize, usize)| b.0 == a.1 + 1 && is_separator(chars[a.1]);
+        let (year, month, day) = (text_of(y), text_of(m), text_of(d));
+        year.len() == 4
+            && (1..=2).contains(&month.len())
+            && (1..=2).contains(&day.len())
+            && one_separator(y, m)
+            && one_separator(m, d)
+            && (year.starts_with("19") || year.starts_with("20"))
+            && chrono::NaiveDate::from_ymd_opt(
+                year.parse().unwrap_or(0),
+                month.parse().unwrap_or(0),
+                day.parse().unwrap_or(0),
+            )
+            .is_some()
+    };
+    let mut runs = Vec::new();
+    let mut current: Option<(String, usize)> = None; // digits so far, end of the last group
+    let mut g = 0;
+    while g < groups.len() {
+        if is_date(g) {
+            if let Some((digits, end)) = current.take() {
+                runs.push(Run {
+                    digits,
+                    x_after: x_after(end),
+                });
+            }
+            let date: String = (g..g + 3).map(|k| text_of(groups[k])).collect();
+            runs.push(Run {
+                digits: date,
+                x_after: false,
+            });
+            g += 3;
+            continue;
+        }
+        let group = groups[g];
+        current = match current.take() {
+            Some((mut digits, end)) if joined(end, group) => {
+                digits.push_str(&text_of(group));
+                Some((digits, group.1))
+            }
+            Some((digits, end)) => {
+                runs.push(Run {
+                    digits,
+                    x_after: x_after(end),
+                });
+                Some((text_of(group), group.1))
+            }
+            None => Some((text_of(group), group.1)),
+        };
+        g += 1;
+    }
+    if let Some((digits, end)) = current {
+        runs.push(Run {
+            digits,
+            x_after: x_after(end),
+        });
     }
     runs
 }
 
-fn digit(c: char) -> Option<char> {
-    let c = gongkai_domain::fold_digit(c);
-    c.is_ascii_digit().then_some(c)
+/// The valid resident ID numbers (GB 11643 check character, a real birth date from 1900 up to
+/// today) among the 18-character windows of `run`: every 18 digits in it, and its last 17 digits
+/// with the X after them.
+fn id_in_run(run: &Run) -> Option<String> {
+    let digits = run.digits.as_str();
+    let n = digits.len(); // ASCII digits: bytes are characters
+    let plain = (0..(n + 1).saturating_sub(18)).map(|i| digits[i..i + 18].to_owned());
+    let with_x = (run.x_after && n >= 17).then(|| format!("{}X", &digits[n - 17..]));
+    plain.chain(with_x).find(|candidate| is_valid_id(candidate))
 }
 
 fn strings(value: &Value, out: &mut Vec<String>) {
@@ -239,36 +339,41 @@ fn strings(value: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// For payout lists: the first run of 16 or more digits (a bank number, or an 18-digit ID), or
-/// 17 digits followed by X (an ID), anywhere in the payload.
+/// Digits in a row (after removing separators) from which a payout list refuses a number as
+/// unmasked: 13. Personal bank card numbers are 16–19 digits, passbook (存折, 一折通) accounts
+/// 15 and more, first-generation IDs 15, IDs 18; the longest numbers a payout list carries
+/// legitimately are 12 digits: the village's statistical division code (`village_code` itself)
+/// and a landline with a four-digit area code (`0755-83241234`). Mobile numbers are 11.
+pub const PAYOUT_LONGEST_PLAIN_DIGITS: usize = 12;
+
+/// For payout lists: the first run of 13 or more digits (a bank number, an ID) anywhere in the
+/// payload, or a valid ID number inside any run.
 pub fn find_long_digit_run(payload: &Value) -> Option<String> {
     let mut texts = Vec::new();
     strings(payload, &mut texts);
-    texts
-        .iter()
-        .flat_map(|t| digit_runs(t))
-        .find_map(|(run, next)| {
-            let id_with_x = run.len() == 17 && matches!(next, Some('X' | 'x' | 'Ｘ' | 'ｘ'));
-            (run.len() >= 16 || id_with_x).then(|| if id_with_x { format!("{run}X") } else { run })
-        })
+    texts.iter().flat_map(|t| digit_runs(t)).find_map(|run| {
+        if run.digits.len() > PAYOUT_LONGEST_PLAIN_DIGITS {
+            Some(if run.x_after {
+                format!("{}X", run.digits)
+            } else {
+                run.digits
+            })
+        } else {
+            id_in_run(&run)
+        }
+    })
 }
 
 /// For every other kind: the first valid resident ID number (GB 11643 check digit and a real
-/// birth date not after today), anywhere in the payload.
+/// birth date not after today) in any 18-character window of any digit run, anywhere in the
+/// payload.
 pub fn find_id_number(payload: &Value) -> Option<String> {
     let mut texts = Vec::new();
     strings(payload, &mut texts);
     texts
         .iter()
         .flat_map(|t| digit_runs(t))
-        .find_map(|(run, next)| {
-            let candidate = match (run.len(), next) {
-                (18, _) => run,
-                (17, Some('X' | 'x' | 'Ｘ' | 'ｘ')) => format!("{run}X"),
-                _ => return None,
-            };
-            is_valid_id(&candidate).then_some(candidate)
-        })
+        .find_map(|run| id_in_run(&run))
 }
 
 /// GB 11643 with a birth date up to today (local time: the portal and the township are in
@@ -350,18 +455,13 @@ mod tests {
             "６２２２０２１２３４５６７８９０",
             "6222 0212 3456 7890",
             "62220212345678901234",
-            "622202123456789", // 15 digits passes, checked below
+            "622202123456789", // 15 digits
         ] {
             let e = entry(
                 "payout_list",
                 serde_json::to_value(payout(vec![row(raw)])).unwrap(),
             );
-            let result = check_entry(&e);
-            if raw.len() == 15 {
-                assert!(result.is_ok(), "{raw}");
-                continue;
-            }
-            let rejection = result.unwrap_err();
+            let rejection = check_entry(&e).unwrap_err();
             assert_eq!(rejection.code, RejectCode::UnmaskedData, "{raw}");
             assert!(rejection.message.contains("****"), "{}", rejection.message);
             assert!(!rejection.message.contains(raw), "{}", rejection.message);
@@ -409,6 +509,119 @@ mod tests {
         assert_eq!(
             find_id_number(&json!({ "body": format!("号码 {born_1990}") })),
             Some(born_1990)
+        );
+    }
+
+    fn valid_id(body17: &str) -> String {
+        format!(
+            "{body17}{}",
+            gongkai_domain::check_character(body17).unwrap()
+        )
+    }
+
+    fn record_body(body: &str) -> Value {
+        json!({
+            "item_key": "财政预决算/预算/部门预算", "domain": "财政预决算", "item_name": "部门预算",
+            "title": "2026 年部门预算", "formed_on": "2026-01-05", "published_on": "2026-01-06",
+            "body": body, "channels": ["政府网站"], "attachments": []
+        })
+    }
+
+    fn payout_cell(cell: &str) -> Result<Kind, Rejection> {
+        check_entry(&entry(
+            "payout_list",
+            serde_json::to_value(payout(vec![row(cell)])).unwrap(),
+        ))
+    }
+
+    #[test]
+    fn an_id_number_inside_a_longer_run_or_written_with_separators_is_found() {
+        let id = valid_id("36098219900101123");
+        let x_id = "11010519491231002X"; // the GB 11643 example, check character X
+        for body in [
+            format!("联系人身份证 {id} 12345678901"), // one 29-digit run
+            format!("编号1{id}"),
+            format!("{id}0"),
+            format!("账号 12345 {id}"),
+            format!("{} {} {}", &id[..6], &id[6..14], &id[14..]),
+            format!("{}\u{3000}{}", &id[..6], &id[6..]),
+            format!("{}\u{a0}{}", &id[..6], &id[6..]),
+            format!("{}－{}", &id[..6], &id[6..]),
+            format!("{}  {}", &id[..9], &id[9..]),
+            id.chars()
+                .map(|c| char::from_u32(u32::from(c) - u32::from('0') + u32::from('０')).unwrap())
+                .collect(),
+            format!("证号 9{x_id}"),
+            format!("证号 {} {}", &x_id[..9], &x_id[9..]),
+        ] {
+            let rejection = check_entry(&entry("record", record_body(&body))).expect_err(&body);
+            assert_eq!(rejection.code, RejectCode::UnmaskedData, "{body}");
+            assert!(!rejection.message.contains(&id), "{}", rejection.message);
+            assert!(!rejection.message.contains(x_id), "{}", rejection.message);
+        }
+    }
+
+    #[test]
+    fn bank_numbers_written_with_any_separator_are_refused() {
+        for raw in [
+            "6222-0212-3456-7890",
+            "6222\u{3000}0212\u{3000}3456\u{3000}7890",
+            "6222  0212  3456  7890",
+            "6222\u{a0}0212\u{a0}3456\u{a0}7890",
+            "6222–0212–3456–7890",
+            "6222 - 0212 - 3456 - 7890",
+            "６２２２－０２１２－３４５６－７８９０",
+            "6222\u{200b}0212\u{200b}3456\u{200b}7890",
+            "6217 0012 3456 789",       // 15 digits
+            "1012 3456 7890 1",         // 13 digits
+            "341502800101123",          // a first-generation (15-digit) ID
+            "张三 6222 0212 3456 7890", // inside other text
+        ] {
+            let rejection = payout_cell(raw).expect_err(raw);
+            assert_eq!(rejection.code, RejectCode::UnmaskedData, "{raw}");
+            assert!(rejection.message.contains("****"), "{}", rejection.message);
+        }
+    }
+
+    #[test]
+    fn dates_phone_numbers_amounts_and_document_numbers_pass() {
+        let everyday = [
+            "2026-11-24",
+            "2026-11-24 至 2026-11-30",
+            "2026-11-24 - 2026-11-30",
+            "2026-11-24—2026-11-30",
+            "2026-11-24 2026-11-30 2026-12-01",
+            "2026－11－24－2026－11－30",
+            "0799-5550101",
+            "0755-83241234",
+            "13812345678",
+            "138 1234 5678",
+            "〔2025〕12号",
+            "示政发〔2025〕12号 2026-11-24",
+            "1 234 567.89",
+            "120.00",
+            "12,345,678.90",
+            "341502101201", // a village's 12-digit division code
+            "6222 **** **** 7890",
+            "3415**********123X",
+        ];
+        for text in everyday {
+            assert_eq!(payout_cell(text), Ok(Kind::PayoutList), "{text}");
+            assert_eq!(
+                check_entry(&entry("record", record_body(text))),
+                Ok(Kind::Record),
+                "{text}"
+            );
+        }
+        let mut list = serde_json::to_value(payout(vec![row("张*")])).unwrap();
+        list["title"] = json!(format!(
+            "{}（{}）",
+            everyday.join("，"),
+            "监督电话 0799-5550101"
+        ));
+        assert_eq!(
+            check_entry(&entry("payout_list", list)),
+            Ok(Kind::PayoutList)
         );
     }
 

@@ -10,6 +10,7 @@ use reqwest::header::{CONTENT_ENCODING, CONTENT_TYPE};
 use thiserror::Error;
 
 use crate::auth::RequestAuth;
+use crate::check::check_entry;
 use crate::gzip::{gunzip, to_gzip_json};
 use crate::keys::TownshipKey;
 use crate::types::{
@@ -171,19 +172,41 @@ impl PortalClient {
     /// Sends one batch of outbox entries (at most [`crate::MAX_BATCH_ENTRIES`]). On success
     /// every id in `acked` is held by the portal: mark those sent; ids in `rejected` failed for
     /// good; ids in neither were not processed — send them again.
+    ///
+    /// Each entry is first put through [`check_entry`], the portal's own check: one that fails
+    /// it is not sent, and is answered in `rejected` as the portal would (an unmasked ID or bank
+    /// number never leaves the township). When every entry fails, no request is made.
     pub async fn push(
         &self,
         seq: &mut (dyn SeqSource + Send),
         entries: &[Entry],
     ) -> Result<PushAck, ClientError> {
+        let mut refused = Vec::new();
+        let mut sendable = Vec::with_capacity(entries.len());
+        for entry in entries {
+            match check_entry(entry) {
+                Ok(_) => sendable.push(entry.clone()),
+                Err(rejection) => refused.push(rejection),
+            }
+        }
+        if sendable.is_empty() {
+            return Ok(PushAck {
+                acked: Vec::new(),
+                stored: 0,
+                rejected: refused,
+            });
+        }
         let request = PushRequest {
             protocol: PROTOCOL_VERSION,
             township: self.township.clone(),
-            entries: entries.to_vec(),
+            entries: sendable,
         };
         let body = to_gzip_json(&request).map_err(ClientError::Url)?;
         let bytes = self.send("POST", "/v1/push", seq, body, true).await?;
-        parse_json(&bytes)
+        let mut ack: PushAck = parse_json(&bytes)?;
+        refused.append(&mut ack.rejected);
+        ack.rejected = refused;
+        Ok(ack)
     }
 
     /// Fetches the changes of `stream` after `after` (`None` from the start). Apply them, commit,
