@@ -489,6 +489,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_request_after_a_handler_panicked_holding_the_connection_is_served() {
+        // Every test that logs runs under a capturing subscriber: tracing caches per call site
+        // whether anyone listens, and a test logging with no subscriber at the moment another
+        // test installs one could leave that test's log lines unwritten.
+        let (logs, _guard) = capture();
         let (_dir, portal) = portal();
         // A handler that began a write and crashed: the mutex is poisoned, its transaction open.
         let crashed = blocking(&portal, |conn| -> Result<(), ApiRefusal> {
@@ -498,6 +502,7 @@ mod tests {
         .await;
         assert_eq!(crashed.err().map(|r| r.code), Some(ErrorCode::Internal));
         assert!(portal.conn.is_poisoned());
+        assert!(logs.text().contains("处理请求时崩溃"), "{}", logs.text());
 
         let (status, body) = get(&portal, "/").await;
         assert_eq!(status, 200, "{body}");
