@@ -7,20 +7,12 @@ use gongkai_api::Api;
 use gongkai_api::wire::{
     NoArgs, NoticeSettings, NoticeSettingsArgs, PayoutArchiveArgs, PayoutImportArgs, PayoutPostArgs,
 };
+use support::{demo, id};
 use tempfile::TempDir;
 
+mod support;
+
 const PROJECT: &str = "高龄津贴";
-
-fn id(n: u32) -> String {
-    let body = format!("99990119500101{n:03}");
-    format!("{body}{}", gongkai_domain::check_character(&body).unwrap())
-}
-
-fn demo(dir: &TempDir) -> Api {
-    let api = Api::new(dir.path().join("demo.sqlite3"));
-    api.setup_demo(NoArgs {}).unwrap();
-    api
-}
 
 /// A list of two villages, imported and posted long enough ago that it can be archived.
 fn posted_list(api: &Api, dir: &TempDir, notice_days: Option<u32>) -> String {

@@ -6,46 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
-use gongkai_api::Api;
 use gongkai_api::wire::{
     HeaderMapping, ImportTemplateInput, NoArgs, PayoutImportArgs, PayoutSurveyArgs,
 };
 use rust_xlsxwriter::{Format, Workbook};
+use support::{demo, id, name};
 use tempfile::TempDir;
 
-const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/// A valid ID number of the demo township's region, different for each `n`.
-fn id(n: u32) -> String {
-    let body = format!(
-        "999901{}{:03}",
-        19700101 + (n % 28) + 10000 * (n / 28 % 30),
-        n % 1000
-    );
-    let sum: u32 = body
-        .bytes()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    format!("{body}{}", b"10X98765432"[(sum % 11) as usize] as char)
-}
-
-fn name(n: u32) -> String {
-    let family = ['张', '王', '李', '赵', '刘', '陈'];
-    let given = ['伟', '芳', '娜', '敏', '静', '强', '磊'];
-    format!(
-        "{}{}{}",
-        family[n as usize % 6],
-        given[n as usize % 7],
-        given[(n as usize / 7) % 7]
-    )
-}
-
-fn demo(dir: &TempDir) -> Api {
-    let api = Api::new(dir.path().join("demo.sqlite3"));
-    api.setup_demo(NoArgs {}).unwrap();
-    api
-}
+mod support;
 
 /// 30 people over three villages, 村名 merged over each village's rows, a 小计 after each
 /// village with its label in the 村名 column, a 合计 and the signatures.

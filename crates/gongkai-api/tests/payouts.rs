@@ -9,30 +9,10 @@ use std::path::{Path, PathBuf};
 use gongkai_api::Api;
 use gongkai_api::wire::{NoArgs, PayoutImportArgs, PayoutImportReport, PayoutLookupArgs};
 use rust_xlsxwriter::{Format, Workbook};
+use support::{demo, id};
 use tempfile::TempDir;
 
-const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/// A valid 18-digit ID (GB 11643 check character computed), different for each `n`.
-fn id(n: u32) -> String {
-    let body = format!(
-        "999901{}{:03}",
-        19600101 + (n % 28) + 10000 * (n / 28 % 40),
-        n % 1000
-    );
-    let sum: u32 = body
-        .bytes()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    format!("{body}{}", b"10X98765432"[(sum % 11) as usize] as char)
-}
-
-fn demo(dir: &TempDir) -> Api {
-    let api = Api::new(dir.path().join("demo.sqlite3"));
-    api.setup_demo(NoArgs {}).unwrap();
-    api
-}
+mod support;
 
 fn import(api: &Api, path: &Path) -> PayoutImportReport {
     api.payouts_import(PayoutImportArgs {

@@ -15,6 +15,8 @@ use gongkai_portal::{Portal, db};
 use gongkai_sync::Stream;
 use tempfile::TempDir;
 
+mod support;
+
 /// The real portal, served from its own thread and runtime.
 struct County {
     addr: SocketAddr,
@@ -177,18 +179,6 @@ fn published_record_with_body(api: &Api, title: &str, body: &str) -> String {
     id
 }
 
-const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-fn id_number(n: u32) -> String {
-    let body = format!("99990119800101{n:03}");
-    let sum: u32 = body
-        .bytes()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    format!("{body}{}", b"10X98765432"[(sum % 11) as usize] as char)
-}
-
 fn sync(api: &Api, county: &County) -> gongkai_api::wire::SyncReport {
     api.sync_now(SyncArgs {
         portal: Some(county.url()),
@@ -233,8 +223,8 @@ fn published_things_go_up_once_and_county_data_comes_down_once() {
         &csv,
         format!(
             "村名,姓名,身份证号,金额\n东山村,刘䶮,{},100.50\n西河村,李四,{},20\n",
-            id_number(1),
-            id_number(2)
+            support::id(1),
+            support::id(2)
         ),
     )
     .unwrap();
@@ -275,7 +265,7 @@ fn published_things_go_up_once_and_county_data_comes_down_once() {
         "{payload}"
     );
     assert!(
-        !payload.contains(&id_number(1)),
+        !payload.contains(&support::id(1)),
         "no full ID reaches the county"
     );
 
@@ -531,7 +521,7 @@ fn an_entry_with_an_unmasked_id_number_never_leaves_the_township() {
     api.setup_demo(NoArgs {}).unwrap();
     let identity = api.sync_identity(NoArgs {}).unwrap();
     // An ID number followed by a space and more digits: one 29-digit run.
-    let id = id_number(7);
+    let id = support::id(7);
     published_record_with_body(
         &api,
         "2026年临时救助对象公示",
