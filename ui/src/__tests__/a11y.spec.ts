@@ -20,27 +20,11 @@ import RecordEditor from "@/views/records/RecordEditor.vue";
 import PostDialog from "@/views/payouts/PostDialog.vue";
 import ArchiveDialog from "@/views/payouts/ArchiveDialog.vue";
 import CorrectionDialog from "@/views/payouts/CorrectionDialog.vue";
-import type { PayoutList } from "@/api/bindings";
 import { app } from "@/state/app";
-import { flush, profile, serve, status } from "./fixtures";
+import { flush, payoutList, profile, serve, status } from "./fixtures";
 import { accessibleName, unnamedControls } from "./a11y";
 
 const plugins = [ElementPlus];
-
-function payoutList(status: PayoutList["status"]): PayoutList {
-  return {
-    id: "l1",
-    project: "高龄津贴",
-    year: 2025,
-    sourceFile: "清册.csv",
-    status,
-    rows: 2,
-    totalFen: 30000,
-    importedAt: "2026-11-24T03:00:00.000Z",
-    villages: [{ name: "东山村", rows: 2, total_fen: 30000 }],
-    postings: [],
-  };
-}
 
 const screens: [string, Component, Record<string, unknown>, string | null][] = [
   ["首次启动", SetupView, { dbPath: "/tmp/g.sqlite3" }, null],

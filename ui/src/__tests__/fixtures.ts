@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 import { invoke } from "@tauri-apps/api/core";
-import type { AppStatus, Profile } from "@/api/bindings";
+import type { AppStatus, PayoutList, Profile } from "@/api/bindings";
 
 export function profile(overrides: Partial<Profile> = {}): Profile {
   return {
@@ -43,3 +43,19 @@ export function serve(handlers: Record<string, (args: unknown) => unknown>) {
 }
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** A 高龄津贴 list of two people in 东山村, in the given state. */
+export function payoutList(status: PayoutList["status"]): PayoutList {
+  return {
+    id: "l1",
+    project: "高龄津贴",
+    year: 2025,
+    sourceFile: "清册.csv",
+    status,
+    rows: 2,
+    totalFen: 30000,
+    importedAt: "2026-11-24T03:00:00.000Z",
+    villages: [{ name: "东山村", rows: 2, total_fen: 30000 }],
+    postings: [],
+  };
+}

@@ -7,11 +7,11 @@ import ElementPlus from "element-plus";
 import PayoutsView from "@/views/PayoutsView.vue";
 import PostDialog from "@/views/payouts/PostDialog.vue";
 import ArchiveDialog from "@/views/payouts/ArchiveDialog.vue";
-import type { NoticeSettings, PayoutList } from "@/api/bindings";
+import type { NoticeSettings } from "@/api/bindings";
 import { today } from "@/views/records/dates";
 import { endOf } from "@/views/payouts/noticeSettings";
 import { invoke } from "@tauri-apps/api/core";
-import { flush, serve } from "./fixtures";
+import { flush, payoutList as list, serve } from "./fixtures";
 
 vi.mock("@/api/files", () => ({
   chooseFolder: vi.fn(async () => "/tmp/公示单"),
@@ -23,21 +23,6 @@ vi.mock("@/api/pdf", () => ({
   pdfBytes: (b64: string) => new TextEncoder().encode(b64),
   renderPdf: vi.fn(async () => 1),
 }));
-
-function list(status: PayoutList["status"]): PayoutList {
-  return {
-    id: "l1",
-    project: "高龄津贴",
-    year: 2025,
-    sourceFile: "清册.csv",
-    status,
-    rows: 2,
-    totalFen: 30000,
-    importedAt: "2026-11-24T03:00:00.000Z",
-    villages: [{ name: "东山村", rows: 2, total_fen: 30000 }],
-    postings: [],
-  };
-}
 
 const settings: NoticeSettings = {
   project: "高龄津贴",
