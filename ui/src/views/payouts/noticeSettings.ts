@@ -20,6 +20,11 @@ export function orNull(text: string): string | null {
   return t ? t : null;
 }
 
+/** The footer as the commands take it: what the clerk typed, blank fields left to the core. */
+export function givenFooter(footer: Footer): { hotline: string | null; preparedBy: string | null; reviewedBy: string | null } {
+  return { hotline: orNull(footer.hotline), preparedBy: orNull(footer.preparedBy), reviewedBy: orNull(footer.reviewedBy) };
+}
+
 export function loadSettings(project: string): Promise<NoticeSettings> {
   return commands.noticeSettingsGet({ project });
 }
