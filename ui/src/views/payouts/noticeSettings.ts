@@ -15,7 +15,7 @@ export function footerOf(s: NoticeSettings): Footer {
 }
 
 /** Blank → null: the core then uses the project's setting. */
-export function orNull(text: string): string | null {
+function orNull(text: string): string | null {
   const t = text.trim();
   return t ? t : null;
 }
