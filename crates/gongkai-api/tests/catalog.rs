@@ -10,6 +10,8 @@ use gongkai_api::wire::{
 };
 use tempfile::TempDir;
 
+mod support;
+
 const KEY: &str = "涉农补贴/农业生产发展资金/农机购置补贴";
 
 fn demo(dir: &TempDir) -> Api {
@@ -193,16 +195,6 @@ fn adjustments_need_a_reason_and_show_in_history() {
     assert_eq!(history.entries[2].on, "2025-03-01");
 }
 
-/// The text of a PDF as `pdftotext` (poppler-utils) reads it.
-fn pdf_text(path: &str) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", path, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed to check the printed catalog");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn export_xlsx_has_the_two_row_header_and_pdf_the_items() {
     let dir = TempDir::new().unwrap();
@@ -272,7 +264,7 @@ fn export_xlsx_has_the_two_row_header_and_pdf_the_items() {
             )
             .unwrap();
         }
-        let text = pdf_text(pdf.to_str().unwrap());
+        let text = support::pdf_text(&pdf);
         // Narrow A4 columns wrap these; A3 holds them on one line.
         if paper == "a3" {
             for expected in ["农机购置补贴", "全社会", "特定群体", "依申请"] {

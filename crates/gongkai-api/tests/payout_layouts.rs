@@ -10,7 +10,7 @@ use gongkai_api::wire::{
     HeaderMapping, ImportTemplateInput, NoArgs, PayoutImportArgs, PayoutSurveyArgs,
 };
 use rust_xlsxwriter::{Format, Workbook};
-use support::{demo, id, name};
+use support::{demo, id, name, pdf_text};
 use tempfile::TempDir;
 
 mod support;
@@ -210,15 +210,6 @@ fn the_clerk_picks_the_area_column_of_a_stacked_header_and_the_template_keeps_it
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     assert_eq!(report.imported_rows, 4);
     assert_eq!(report.rows.headers, 2);
-}
-
-fn pdf_text(path: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", &path.display().to_string(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed to check printed notices");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! What the API's test files share: the demo township and made-up people.
 
-#![allow(dead_code, clippy::unwrap_used)] // each test binary uses part of this; test code
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test binary uses part of this; test code
+
+use std::path::Path;
 
 use gongkai_api::Api;
 use gongkai_api::wire::NoArgs;
@@ -30,4 +32,17 @@ pub fn name(n: u32) -> String {
     let given = ['伟', '芳', '娜', '敏', '静', '强', '磊'];
     let n = n as usize;
     format!("{}{}{}", family[n % 6], given[n % 7], given[(n / 7) % 7])
+}
+
+/// The text of a PDF as `pdftotext -layout` (poppler-utils, installed by `./dev.sh test`) reads
+/// it: lines as laid out on the page.
+pub fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed to read printed PDFs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
 }
