@@ -3,13 +3,13 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use gongkai_sync::auth::{AuthError, RequestAuth};
 use gongkai_sync::check::check_entry;
 use gongkai_sync::types::{
     AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, Entry, ErrorCode,
-    Kind, NoticePublication, Op, PayoutListPayload, PullResponse, PushAck, PushRequest,
+    Kind, NoticePublication, Op, PayoutSummary, PullResponse, PushAck, PushRequest,
     RecordPayload, RejectCode, Rejection, Stream,
 };
 use gongkai_sync::{MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, PROTOCOL_VERSION};
@@ -22,11 +22,18 @@ struct Migration {
     sql: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "portal",
-    sql: include_str!("migrations/0001_portal.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "portal",
+        sql: include_str!("migrations/0001_portal.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "payout_village",
+        sql: include_str!("migrations/0002_payout_village.sql"),
+    },
+];
 
 const APPLICATION_ID: i32 = 0x474b_5054; // "GKPT"
 
@@ -69,6 +76,23 @@ pub fn open(path: &std::path::Path) -> Result<Connection, PortalError> {
         tx.commit()?;
     }
     Ok(conn)
+}
+
+/// A read-only connection to a portal file `open` has already migrated (the public pages'
+/// pool, the page cache's watch). It cannot write, whatever a bug would make it try.
+pub fn open_reader(path: &std::path::Path) -> Result<Connection, PortalError> {
+    use rusqlite::OpenFlags;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    Ok(conn)
+}
+
+/// Moves whenever another connection (of this process or another) commits a change.
+pub fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "data_version", |r| r.get(0))
 }
 
 fn now_text() -> String {
@@ -313,6 +337,36 @@ pub struct Signed<'a> {
     pub body: &'a [u8],
 }
 
+/// What a signed request's headers alone can tell, checked before its body is read (on a
+/// read connection): the township is registered and active, the key id is its key's, the
+/// sequence number is not a replay and the time is fresh. A stranger's request is refused
+/// without the portal reading (or holding memory for) its body; `authenticate` checks all of
+/// it again, with the signature and the body digest, in the write transaction.
+pub fn check_headers(
+    conn: &Connection,
+    auth: &RequestAuth,
+    now: DateTime<Utc>,
+) -> Result<(), ApiRefusal> {
+    let row: Option<(String, String, i64)> = conn
+        .query_row(
+            "SELECT key_id, status, last_seq FROM township WHERE code = ?1",
+            [&auth.township],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((key_id, status, last_seq)) = row else {
+        return Err(AuthError::UnknownTownship.into());
+    };
+    if status != "active" {
+        return Err(AuthError::TownshipRevoked.into());
+    }
+    if key_id != auth.key_id {
+        return Err(AuthError::BadSignature.into());
+    }
+    auth.check_fresh(u64::try_from(last_seq).unwrap_or(0), now)?;
+    Ok(())
+}
+
 /// Checks the township, the signature, the body digest and freshness, then records the sequence
 /// number and the sync time — in `tx`, so a request refused later stores nothing.
 fn authenticate(
@@ -546,9 +600,12 @@ fn store_entry(
             ],
         )?;
     }
+    if newer && kind == Kind::PayoutList {
+        keep_village_summaries(tx, township, entry)?;
+    }
     if kind == Kind::Record
         && entry.op == Op::Upsert
-        && let Ok(record) = serde_json::from_value::<RecordPayload>(entry.payload.clone())
+        && let Ok(record) = RecordPayload::deserialize(&entry.payload)
     {
         for a in &record.attachments {
             tx.execute(
@@ -559,6 +616,63 @@ fn store_entry(
         }
     }
     Ok(Stored::New)
+}
+
+/// The payouts page's lines for the list version now in force (none once it is withdrawn).
+fn keep_village_summaries(
+    tx: &Connection,
+    township: &str,
+    entry: &Entry,
+) -> Result<(), ApiRefusal> {
+    tx.execute(
+        "DELETE FROM payout_village WHERE township = ?1 AND object_id = ?2",
+        params![township, entry.object_id],
+    )?;
+    if entry.op == Op::Withdraw {
+        return Ok(());
+    }
+    let Ok(list) = ListVillages::deserialize(&entry.payload) else {
+        return Ok(());
+    };
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO payout_village (township, object_id, position, village_code, village_name,
+           notice_from, notice_to, row_count, amount_fen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (position, v) in list.villages.iter().enumerate() {
+        insert.execute(params![
+            township,
+            entry.object_id,
+            i64::try_from(position).unwrap_or(i64::MAX),
+            v.village_code,
+            v.village_name,
+            v.notice_from,
+            v.notice_to,
+            i64::try_from(v.summary.rows).unwrap_or(i64::MAX),
+            v.summary.amount_fen,
+        ])?;
+    }
+    Ok(())
+}
+
+/// What the summaries need of a payout list: its villages without their rows (which the
+/// deserializer skips rather than copies).
+#[derive(Deserialize)]
+struct ListVillages {
+    title: String,
+    #[serde(default)]
+    project: String,
+    villages: Vec<VillageLine>,
+    summary: PayoutSummary,
+}
+
+#[derive(Deserialize)]
+struct VillageLine {
+    village_code: String,
+    village_name: String,
+    notice_from: String,
+    notice_to: String,
+    summary: PayoutSummary,
 }
 
 #[derive(Default)]
@@ -574,7 +688,7 @@ fn summarize(kind: Kind, entry: &Entry) -> Summary {
         return Summary::default();
     }
     match kind {
-        Kind::Record => serde_json::from_value::<RecordPayload>(entry.payload.clone())
+        Kind::Record => RecordPayload::deserialize(&entry.payload)
             .map(|r| Summary {
                 title: r.title,
                 domain: r.domain,
@@ -582,7 +696,7 @@ fn summarize(kind: Kind, entry: &Entry) -> Summary {
                 rows: 0,
             })
             .unwrap_or_default(),
-        Kind::PayoutList => serde_json::from_value::<PayoutListPayload>(entry.payload.clone())
+        Kind::PayoutList => ListVillages::deserialize(&entry.payload)
             .map(|p| Summary {
                 published_on: p
                     .villages

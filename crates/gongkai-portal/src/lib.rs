@@ -5,13 +5,21 @@
 //! - [`db`]: the SQLite file (WAL; one immediate transaction per write) and every operation;
 //! - [`server`]: the axum router; API errors are `{code, message}` JSON with one status each;
 //! - [`pages`]: server-rendered Chinese HTML, no JavaScript;
-//! - [`tls`]: HTTPS served by the portal itself, when no reverse proxy fronts it.
+//! - [`tls`]: HTTPS served by the portal itself, when no reverse proxy fronts it;
+//! - [`connections`]: the accept loop both share, with its [`Limits`] (connections, header
+//!   and body deadlines, sync requests and readers at once);
+//! - [`read_pool`], [`page_cache`]: read-only connections for the public side, and the pages
+//!   they rendered, kept until the database changes.
 
+pub mod connections;
 pub mod db;
+pub mod page_cache;
 pub mod pages;
+pub mod read_pool;
 pub mod server;
 pub mod tls;
 
+pub use connections::Limits;
 pub use server::{Portal, router, serve};
 pub use tls::{serve_tls, server_config};
 

@@ -13,11 +13,29 @@ pub enum Page {
     Html(String),
     NotFound,
     Gone(String),
+    /// An attachment, streamed from the database in pieces by [`attachment_piece`].
     File {
-        content_type: &'static str,
         file_name: String,
-        bytes: Vec<u8>,
+        blob: StoredBlob,
     },
+}
+
+impl Page {
+    /// The bytes a cached copy holds; `None` for what is not cached (attachments).
+    pub fn cached_size(&self) -> Option<usize> {
+        match self {
+            Page::Html(text) | Page::Gone(text) => Some(text.len()),
+            Page::NotFound => Some(0),
+            Page::File { .. } => None,
+        }
+    }
+}
+
+/// Where an attachment's bytes are: the row of `attachment` and its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredBlob {
+    pub rowid: i64,
+    pub size: u64,
 }
 
 pub fn escape(text: &str) -> String {
@@ -281,42 +299,42 @@ fn yuan(fen: i64) -> String {
     format!("{sign}{}.{:02}", fen / 100, fen % 100)
 }
 
-/// `/t/{code}/payouts`: payout publications grouped by village, with their 公示期.
+/// `/t/{code}/payouts`: payout publications grouped by village, with their 公示期. Read from
+/// the per-village summaries kept at push time (`payout_village`), never from the lists
+/// themselves: a view costs the same for a 10-row list as for a 100,000-row one.
 pub fn payouts(conn: &Connection, code: &str) -> rusqlite::Result<Page> {
     let Some(name) = township_name(conn, code)? else {
         return Ok(Page::NotFound);
     };
     let mut stmt = conn.prepare(
-        "SELECT h.object_id, e.payload FROM object_head h
-         JOIN entry e ON e.township = h.township AND e.id = h.entry_id
+        "SELECT h.object_id, h.title, v.village_code, v.village_name, v.notice_from, v.notice_to,
+                v.row_count, v.amount_fen
+         FROM object_head h
+         JOIN payout_village v ON v.township = h.township AND v.object_id = h.object_id
          WHERE h.township = ?1 AND h.kind = 'payout_list' AND h.withdrawn = 0
-         ORDER BY h.published_on DESC",
+         ORDER BY h.published_on DESC, h.object_id, v.position",
     )?;
-    let rows = stmt.query_map([code], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
+    let mut rows = stmt.query([code])?;
     let mut by_village: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-    for row in rows {
-        let (id, payload) = row?;
-        let Ok(list) = serde_json::from_str::<PayoutListPayload>(&payload) else {
-            continue;
-        };
-        for v in &list.villages {
-            by_village
-                .entry((v.village_code.clone(), v.village_name.clone()))
-                .or_default()
-                .push(format!(
-                    "<tr><td><a href=\"/t/{c}/p/{id}#v{vc}\">{title}</a></td><td>{from} 至 {to}</td><td>{rows}</td><td>{amount}</td></tr>",
-                    c = escape(code),
-                    id = escape(&id),
-                    vc = escape(&v.village_code),
-                    title = escape(&list.title),
-                    from = escape(&v.notice_from),
-                    to = escape(&v.notice_to),
-                    rows = v.summary.rows,
-                    amount = yuan(v.summary.amount_fen),
-                ));
-        }
+    while let Some(row) = rows.next()? {
+        let (id, title, village_code, village_name): (String, String, String, String) =
+            (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+        let (from, to, count, amount): (String, String, i64, i64) =
+            (row.get(4)?, row.get(5)?, row.get(6)?, row.get(7)?);
+        let line = format!(
+            "<tr><td><a href=\"/t/{c}/p/{id}#v{vc}\">{title}</a></td><td>{from} 至 {to}</td><td>{count}</td><td>{amount}</td></tr>",
+            c = escape(code),
+            id = escape(&id),
+            vc = escape(&village_code),
+            title = escape(&title),
+            from = escape(&from),
+            to = escape(&to),
+            amount = yuan(amount),
+        );
+        by_village
+            .entry((village_code, village_name))
+            .or_default()
+            .push(line);
     }
     let mut body = format!("<h1>{} · 补贴发放公示</h1>", escape(&name));
     if by_village.is_empty() {
@@ -387,31 +405,45 @@ pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Resul
     Ok(Page::Html(layout(&list.title, &body)))
 }
 
-/// `/t/{code}/a/{sha256}`: an attachment of a record in force.
+/// `/t/{code}/a/{sha256}`: an attachment of a record in force (where it is, not its bytes).
 pub fn attachment(conn: &Connection, code: &str, sha256: &str) -> rusqlite::Result<Page> {
-    let found: Option<(String, Vec<u8>)> = conn
+    let found: Option<(String, i64, i64)> = conn
         .query_row(
-            "SELECT ea.file_name, a.content FROM entry_attachment ea
+            "SELECT ea.file_name, a.rowid, a.size FROM entry_attachment ea
              JOIN object_head h ON h.township = ea.township AND h.entry_id = ea.entry_id AND h.withdrawn = 0
              JOIN attachment a ON a.township = ea.township AND a.sha256 = ea.sha256
              JOIN township t ON t.code = ea.township AND t.status = 'active'
              WHERE ea.township = ?1 AND ea.sha256 = ?2 LIMIT 1",
             params![code, sha256],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
     Ok(match found {
         None => Page::NotFound,
-        Some((file_name, bytes)) => Page::File {
-            content_type: if file_name.to_lowercase().ends_with(".pdf") {
-                "application/pdf"
-            } else {
-                "application/octet-stream"
-            },
+        Some((file_name, rowid, size)) => Page::File {
             file_name,
-            bytes,
+            blob: StoredBlob {
+                rowid,
+                size: u64::try_from(size).unwrap_or(0),
+            },
         },
     })
+}
+
+/// Up to `length` bytes of an attachment from `offset` (incremental BLOB I/O: only those
+/// bytes are read, however large the file). Attachments are never changed once stored.
+pub fn attachment_piece(
+    conn: &Connection,
+    blob: StoredBlob,
+    offset: u64,
+    length: usize,
+) -> rusqlite::Result<Vec<u8>> {
+    let stored = conn.blob_open(rusqlite::MAIN_DB, "attachment", "content", blob.rowid, true)?;
+    let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+    let length = length.min(stored.len().saturating_sub(offset));
+    let mut piece = vec![0; length];
+    stored.read_at_exact(&mut piece, offset)?;
+    Ok(piece)
 }
 
 #[cfg(test)]

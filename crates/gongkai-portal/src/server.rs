@@ -1,44 +1,71 @@
 //! The HTTP side: API endpoints of protocol v1 and the public pages.
+//!
+//! A signed request's headers are checked before its body is read, and the body must arrive
+//! within a deadline; sync requests beyond `Limits::max_sync_requests` are answered 503 at
+//! once. Public pages are read through the read pool and kept in the page cache; attachments
+//! are streamed in pieces. Every answer carries the security headers.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
 use rusqlite::Connection;
+use tower::ServiceBuilder;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower::load_shed::LoadShedLayer;
 
 use gongkai_sync::auth::RequestAuth;
 use gongkai_sync::types::{ErrorBody, ErrorCode, Stream};
 use gongkai_sync::{MAX_BODY_BYTES, gzip};
 
 use crate::PortalError;
+use crate::connections::{Limits, accept_loop};
 use crate::db::{self, ApiRefusal, Signed};
-use crate::pages::{self, Page};
+use crate::page_cache::PageCache;
+use crate::pages::{self, Page, StoredBlob};
+use crate::read_pool::ReadPool;
 
-/// Shared state: one connection behind a mutex (SQLite has one writer anyway), used from
-/// blocking threads; the domain order of the public column; the file, to reopen it.
+/// Shared state: the one writer connection behind a mutex (SQLite has one writer anyway),
+/// used from blocking threads; read-only connections for the public side and the pages they
+/// rendered; the domain order of the public column; the file, to reopen it; the limits.
 #[derive(Clone)]
 pub struct Portal {
     conn: Arc<Mutex<Connection>>,
+    readers: Arc<ReadPool>,
+    cache: Arc<PageCache>,
     domains: Arc<Vec<String>>,
     path: Arc<std::path::PathBuf>,
+    limits: Limits,
 }
 
 impl Portal {
     pub fn open(path: &std::path::Path) -> Result<Self, PortalError> {
+        Self::open_with(path, Limits::default())
+    }
+
+    pub fn open_with(path: &std::path::Path, limits: Limits) -> Result<Self, PortalError> {
         let conn = db::open(path)?;
         let domains = gongkai_catalog::baseline()
             .map(|b| b.domains.into_iter().map(|d| d.name).collect())
             .unwrap_or_default();
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
+            readers: Arc::new(ReadPool::new(path.to_owned(), limits.max_readers)),
+            cache: Arc::new(PageCache::open(path)?),
             domains: Arc::new(domains),
             path: Arc::new(path.to_owned()),
+            limits,
         })
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
     }
 
     /// The connection, for one request. A handler that panicked while holding it poisoned the
@@ -62,22 +89,75 @@ impl Portal {
 }
 
 pub fn router(portal: Portal) -> Router {
-    Router::new()
+    // One limit shared by every sync route; what is over it is shed, not queued.
+    let sync_limit = ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+            overloaded()
+        }))
+        .layer(LoadShedLayer::new())
+        .layer(GlobalConcurrencyLimitLayer::new(
+            portal.limits.max_sync_requests,
+        ));
+    let sync = Router::new()
         .route("/v1/push", axum::routing::post(push))
         .route("/v1/pull/{stream}", get(pull))
         .route(
             "/v1/attachments/{sha256}",
             get(attachment_status).put(attachment_put),
         )
+        .route_layer(sync_limit);
+    Router::new()
+        .merge(sync)
         .route("/", get(index))
         .route("/t/{code}", get(township))
         .route("/t/{code}/r/{object_id}", get(record))
         .route("/t/{code}/payouts", get(payouts))
         .route("/t/{code}/p/{object_id}", get(payout))
         .route("/t/{code}/a/{sha256}", get(attachment_file))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(security_headers))
         .layer(axum::middleware::from_fn(request_span))
         .with_state(portal)
+}
+
+/// The answer to a sync request over the limit: busy, try again (the township's client
+/// retries `internal` with backoff).
+fn overloaded() -> Response {
+    let mut response = error_response(ApiRefusal::with(
+        ErrorCode::Internal,
+        "县级平台正忙，请稍后再同步".to_owned(),
+    ));
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    response
+}
+
+/// The pages have no script, no frames, no forms and only inline styles: the policy forbids
+/// everything else, so injected markup could do nothing, and nothing is sniffed.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; \
+img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+async fn security_headers(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    response
 }
 
 /// Every request runs in a span naming its method and path, so what it logs says which
@@ -96,9 +176,13 @@ async fn request_span(request: axum::extract::Request, next: axum::middleware::N
     response
 }
 
-/// Serves until the listener fails.
+/// Serves plain HTTP until the listener fails, within the portal's limits.
 pub async fn serve(listener: tokio::net::TcpListener, portal: Portal) -> std::io::Result<()> {
-    axum::serve(listener, router(portal)).await
+    let limits = portal.limits;
+    accept_loop(listener, router(portal), limits, |stream| async move {
+        Some(stream)
+    })
+    .await
 }
 
 fn error_response(refusal: ApiRefusal) -> Response {
@@ -137,6 +221,48 @@ fn json_response<T: serde::Serialize>(result: Result<T, ApiRefusal>) -> Response
 fn read_auth(headers: &HeaderMap) -> Result<RequestAuth, ApiRefusal> {
     RequestAuth::from_headers(|name| headers.get(name).and_then(|v| v.to_str().ok()))
         .map_err(ApiRefusal::from)
+}
+
+/// A signed request's auth headers, checked before its body is read (`db::check_headers`),
+/// and then its body, read within its deadline and the size limit. The signature and the body
+/// digest are verified with the body, in the write transaction.
+async fn signed_request(
+    portal: &Portal,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(RequestAuth, Bytes), ApiRefusal> {
+    let auth = read_auth(headers)?;
+    let checked = auth.clone();
+    portal
+        .readers
+        .read(move |conn| db::check_headers(conn, &checked, Utc::now()))
+        .await?;
+    let announced = match headers.get(header::CONTENT_LENGTH) {
+        None => 0,
+        Some(value) => value
+            .to_str()
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .ok_or_else(|| {
+                ApiRefusal::with(ErrorCode::Malformed, "Content-Length 不正确".to_owned())
+            })?,
+    };
+    if announced > MAX_BODY_BYTES as u64 {
+        return Err(ApiRefusal::new(ErrorCode::TooLarge));
+    }
+    let deadline = portal.limits.body_deadline(announced);
+    match tokio::time::timeout(deadline, axum::body::to_bytes(body, MAX_BODY_BYTES)).await {
+        Ok(Ok(bytes)) => Ok((auth, bytes)),
+        Ok(Err(_)) => Err(ApiRefusal::with(
+            ErrorCode::Malformed,
+            "请求体不完整或超过大小上限".to_owned(),
+        )),
+        // A slow link, most likely: worth trying again (`internal` is retried).
+        Err(_) => Err(ApiRefusal::with(
+            ErrorCode::Internal,
+            format!("请求体未在 {} 秒内收完，请稍后重试", deadline.as_secs()),
+        )),
+    }
 }
 
 async fn blocking<T: Send + 'static>(
@@ -208,10 +334,10 @@ async fn push(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let result = async {
-        let auth = read_auth(&headers)?;
+        let (auth, body) = signed_request(&portal, &headers, body).await?;
         let path = path_and_query(&uri);
         blocking(&portal, move |conn| {
             let req = Signed {
@@ -234,10 +360,10 @@ async fn pull(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let result = async {
-        let auth = read_auth(&headers)?;
+        let (auth, body) = signed_request(&portal, &headers, body).await?;
         let stream =
             Stream::from_key(&stream).ok_or_else(|| ApiRefusal::new(ErrorCode::NotFound))?;
         let params = query_params(&uri);
@@ -281,10 +407,10 @@ async fn attachment_status(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let result = async {
-        let auth = read_auth(&headers)?;
+        let (auth, body) = signed_request(&portal, &headers, body).await?;
         check_sha(&sha256)?;
         let path = path_and_query(&uri);
         blocking(&portal, move |conn| {
@@ -308,10 +434,10 @@ async fn attachment_put(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
     let result = async {
-        let auth = read_auth(&headers)?;
+        let (auth, body) = signed_request(&portal, &headers, body).await?;
         check_sha(&sha256)?;
         let params = query_params(&uri);
         let number = |name: &str| {
@@ -340,12 +466,31 @@ async fn attachment_put(
 
 // ---- public pages --------------------------------------------------------------------------
 
+const NOT_FOUND_PAGE: &str = "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>未找到</title><h1>未找到该页面</h1><p><a href=\"/\">返回首页</a></p></html>";
+
+/// A public page at `path`: from the page cache while the database is unchanged, otherwise
+/// rendered by `work` on a read connection (and kept).
 async fn page(
     portal: &Portal,
+    path: &Uri,
     work: impl FnOnce(&Connection, &[String]) -> rusqlite::Result<Page> + Send + 'static,
 ) -> Response {
-    let domains = portal.domains.clone();
-    let result = blocking(portal, move |conn| Ok(work(conn, &domains)?)).await;
+    let (domains, cache) = (portal.domains.clone(), portal.cache.clone());
+    let path = path.path().to_owned();
+    let result = portal
+        .readers
+        .read(move |conn| {
+            let version = cache.version();
+            if let Some(kept) = version.and_then(|v| cache.get(v, &path)) {
+                return Ok(kept);
+            }
+            let page = Arc::new(work(conn, &domains)?);
+            if let Some(version) = version {
+                cache.put(version, &path, page.clone());
+            }
+            Ok(page)
+        })
+        .await;
     let html = |status: StatusCode, text: String| {
         (
             status,
@@ -354,32 +499,106 @@ async fn page(
         )
             .into_response()
     };
-    match result {
-        Ok(Page::Html(text)) => html(StatusCode::OK, text),
-        Ok(Page::Gone(text)) => html(StatusCode::GONE, text),
-        Ok(Page::NotFound) | Err(ApiRefusal { code: ErrorCode::NotFound, .. }) => html(
-            StatusCode::NOT_FOUND,
-            "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>未找到</title><h1>未找到该页面</h1><p><a href=\"/\">返回首页</a></p></html>".to_owned(),
+    match result.as_deref() {
+        Ok(Page::Html(text)) => html(StatusCode::OK, text.clone()),
+        Ok(Page::Gone(text)) => html(StatusCode::GONE, text.clone()),
+        Ok(Page::NotFound)
+        | Err(ApiRefusal {
+            code: ErrorCode::NotFound,
+            ..
+        }) => html(StatusCode::NOT_FOUND, NOT_FOUND_PAGE.to_owned()),
+        Ok(Page::File { file_name, blob }) => attachment_response(portal, file_name, *blob),
+        Err(_) => html(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "<h1>服务器内部错误</h1>".to_owned(),
         ),
-        Ok(Page::File { content_type, file_name, bytes }) => {
-            let mut response = Response::new(Body::from(bytes));
-            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-            let ascii: String = file_name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' }).collect();
-            if let Ok(value) = HeaderValue::from_str(&format!("inline; filename=\"{ascii}\"")) {
-                response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
-            }
-            response
-        }
-        Err(_) => html(StatusCode::INTERNAL_SERVER_ERROR, "<h1>服务器内部错误</h1>".to_owned()),
     }
 }
 
-async fn index(State(portal): State<Portal>) -> Response {
-    page(&portal, |conn, _| pages::index(conn)).await
+/// How much of an attachment is read from the database at a time.
+const ATTACHMENT_PIECE_BYTES: usize = 256 * 1024;
+
+/// An attachment as a download: streamed in pieces, each read on a read connection only when
+/// the client has taken the one before, so a slow reader of a large file holds one piece of
+/// memory and no connection between pieces.
+fn attachment_response(portal: &Portal, file_name: &str, blob: StoredBlob) -> Response {
+    let readers = portal.readers.clone();
+    let pieces = futures_util::stream::try_unfold(0_u64, move |offset| {
+        let readers = readers.clone();
+        async move {
+            if offset >= blob.size {
+                return Ok(None);
+            }
+            let piece = readers
+                .read(move |conn| {
+                    Ok(pages::attachment_piece(
+                        conn,
+                        blob,
+                        offset,
+                        ATTACHMENT_PIECE_BYTES,
+                    )?)
+                })
+                .await
+                .map_err(|refusal| std::io::Error::other(refusal.message))?;
+            if piece.is_empty() {
+                return Err(std::io::Error::other("附件比记录的长度短"));
+            }
+            let next = offset + piece.len() as u64;
+            Ok(Some((Bytes::from(piece), next)))
+        }
+    });
+    let mut response = Response::new(Body::from_stream(pieces));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(download_type(file_name)),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(blob.size));
+    if let Ok(value) = HeaderValue::from_str(&content_disposition(file_name)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
 }
 
-async fn township(State(portal): State<Portal>, Path(code): Path<String>) -> Response {
-    page(&portal, move |conn, domains| {
+/// PDFs as PDFs; anything else as bytes to save, never as something a browser would render.
+fn download_type(file_name: &str) -> &'static str {
+    if file_name.to_lowercase().ends_with(".pdf") {
+        "application/pdf"
+    } else {
+        "application/octet-stream"
+    }
+}
+
+/// `attachment` (saved, not shown in the portal's origin), with the Chinese file name in
+/// `filename*` (RFC 6266 / 5987) and an ASCII stand-in for old browsers.
+fn content_disposition(file_name: &str) -> String {
+    let ascii: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut encoded = String::with_capacity(file_name.len() * 3);
+    for byte in file_name.bytes() {
+        if byte.is_ascii_alphanumeric() || b".-_~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+async fn index(State(portal): State<Portal>, uri: Uri) -> Response {
+    page(&portal, &uri, |conn, _| pages::index(conn)).await
+}
+
+async fn township(State(portal): State<Portal>, uri: Uri, Path(code): Path<String>) -> Response {
+    page(&portal, &uri, move |conn, domains| {
         pages::township(conn, &code, domains)
     })
     .await
@@ -387,27 +606,36 @@ async fn township(State(portal): State<Portal>, Path(code): Path<String>) -> Res
 
 async fn record(
     State(portal): State<Portal>,
+    uri: Uri,
     Path((code, id)): Path<(String, String)>,
 ) -> Response {
-    page(&portal, move |conn, _| pages::record(conn, &code, &id)).await
+    page(&portal, &uri, move |conn, _| {
+        pages::record(conn, &code, &id)
+    })
+    .await
 }
 
-async fn payouts(State(portal): State<Portal>, Path(code): Path<String>) -> Response {
-    page(&portal, move |conn, _| pages::payouts(conn, &code)).await
+async fn payouts(State(portal): State<Portal>, uri: Uri, Path(code): Path<String>) -> Response {
+    page(&portal, &uri, move |conn, _| pages::payouts(conn, &code)).await
 }
 
 async fn payout(
     State(portal): State<Portal>,
+    uri: Uri,
     Path((code, id)): Path<(String, String)>,
 ) -> Response {
-    page(&portal, move |conn, _| pages::payout(conn, &code, &id)).await
+    page(&portal, &uri, move |conn, _| {
+        pages::payout(conn, &code, &id)
+    })
+    .await
 }
 
 async fn attachment_file(
     State(portal): State<Portal>,
+    uri: Uri,
     Path((code, sha256)): Path<(String, String)>,
 ) -> Response {
-    page(&portal, move |conn, _| {
+    page(&portal, &uri, move |conn, _| {
         pages::attachment(conn, &code, &sha256)
     })
     .await
@@ -504,12 +732,13 @@ mod tests {
         assert!(portal.conn.is_poisoned());
         assert!(logs.text().contains("处理请求时崩溃"), "{}", logs.text());
 
+        // The next request that needs the writer takes it back.
+        let next = blocking(&portal, |conn| Ok(db::data_version(conn)?)).await;
+        assert!(next.is_ok());
+        assert!(!portal.conn.is_poisoned());
         let (status, body) = get(&portal, "/").await;
         assert_eq!(status, 200, "{body}");
         assert!(body.contains("基层政务公开"), "{body}");
-        assert!(!portal.conn.is_poisoned());
-        let (status, _) = get(&portal, "/").await;
-        assert_eq!(status, 200);
         // The crashed handler's write was rolled back, not committed by whoever came next.
         let half_done: bool = portal
             .connection()
@@ -521,6 +750,29 @@ mod tests {
             )
             .unwrap();
         assert!(!half_done);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn public_pages_do_not_wait_for_the_writer() {
+        let (_dir, portal) = portal();
+        // A push holding the writer (its transaction, its signature checks) for as long as
+        // it likes: visitors are served from the read connections meanwhile.
+        let writer = portal.conn.clone();
+        let (locked, release) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+        let holder = std::thread::spawn(move || {
+            let _held = writer.lock().unwrap();
+            locked.0.send(()).unwrap();
+            let _ = release.1.recv();
+        });
+        locked.1.recv().unwrap();
+        let page =
+            tokio::time::timeout(std::time::Duration::from_secs(20), get(&portal, "/")).await;
+        release.0.send(()).unwrap();
+        holder.join().unwrap();
+        let Ok((status, _)) = page else {
+            panic!("the page waited for the writer");
+        };
+        assert_eq!(status, 200);
     }
 
     #[tokio::test]

@@ -1,25 +1,19 @@
 //! TLS served by the portal itself (rustls, ring), for a county that runs no reverse proxy.
 //!
-//! Handshakes run on their own tasks, with a deadline, and only finished connections reach the
-//! HTTP server: a client that stalls mid-handshake holds up nobody else.
+//! Handshakes run on each connection's own task, with a deadline, and count against the
+//! connection cap (`connections`): a client that stalls mid-handshake holds up nobody else.
 
-use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 pub use rustls::ServerConfig;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
 use tokio_rustls::TlsAcceptor;
-use tokio_rustls::server::TlsStream;
 
+use crate::connections::accept_loop;
 use crate::{Portal, PortalError, router};
-
-/// How long a client may take to finish its handshake.
-const HANDSHAKE_DEADLINE: Duration = Duration::from_secs(10);
 
 /// The server's TLS settings from a PEM certificate chain (leaf first) and its PEM private key.
 pub fn server_config(cert_pem: &Path, key_pem: &Path) -> Result<Arc<ServerConfig>, PortalError> {
@@ -47,64 +41,23 @@ pub fn server_config(cert_pem: &Path, key_pem: &Path) -> Result<Arc<ServerConfig
     Ok(Arc::new(config))
 }
 
-/// Serves HTTPS until the process ends.
+/// Serves HTTPS until the listener fails, with the same limits as plain HTTP plus a deadline
+/// for each handshake.
 pub async fn serve_tls(
     listener: TcpListener,
     portal: Portal,
     config: Arc<ServerConfig>,
 ) -> std::io::Result<()> {
-    let tls = TlsListener::new(listener, config)?;
-    axum::serve(tls, router(portal)).await
-}
-
-/// Accepted TCP connections, handed to the HTTP server once their handshake finished.
-struct TlsListener {
-    ready: mpsc::Receiver<(TlsStream<TcpStream>, SocketAddr)>,
-    local: SocketAddr,
-}
-
-impl TlsListener {
-    fn new(listener: TcpListener, config: Arc<ServerConfig>) -> std::io::Result<Self> {
-        let local = listener.local_addr()?;
-        let acceptor = TlsAcceptor::from(config);
-        let (done, ready) = mpsc::channel(64);
-        tokio::spawn(async move {
-            loop {
-                let Ok((stream, peer)) = listener.accept().await else {
-                    // Out of file descriptors, say: wait a moment rather than spin.
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                };
-                let (acceptor, finished) = (acceptor.clone(), done.clone());
-                tokio::spawn(async move {
-                    let handshake =
-                        tokio::time::timeout(HANDSHAKE_DEADLINE, acceptor.accept(stream));
-                    if let Ok(Ok(tls)) = handshake.await {
-                        let _ = finished.send((tls, peer)).await;
-                    }
-                });
-                if done.is_closed() {
-                    return;
-                }
+    let limits = portal.limits();
+    let acceptor = TlsAcceptor::from(config);
+    let handshake = move |stream: TcpStream| {
+        let acceptor = acceptor.clone();
+        async move {
+            match tokio::time::timeout(limits.handshake, acceptor.accept(stream)).await {
+                Ok(Ok(tls)) => Some(tls),
+                _ => None,
             }
-        });
-        Ok(TlsListener { ready, local })
-    }
-}
-
-impl axum::serve::Listener for TlsListener {
-    type Io = TlsStream<TcpStream>;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        match self.ready.recv().await {
-            Some(connection) => connection,
-            // The accepting task ended: nothing will ever come.
-            None => std::future::pending().await,
         }
-    }
-
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        Ok(self.local)
-    }
+    };
+    accept_loop(listener, router(portal), limits, handshake).await
 }
