@@ -9,10 +9,12 @@ use gongkai_sync::auth::{AuthError, RequestAuth};
 use gongkai_sync::check::check_entry;
 use gongkai_sync::types::{
     AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, Entry, ErrorCode,
-    Kind, NoticePublication, Op, PayoutSummary, PullResponse, PushAck, PushRequest,
+    Kind, NoticePublication, Op, PayoutSummary, PullResponse, PushAck,
     RecordPayload, RejectCode, Rejection, Stream,
 };
-use gongkai_sync::{MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, PROTOCOL_VERSION};
+use gongkai_sync::{
+    MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, MAX_JSON_BYTES, PROTOCOL_VERSION,
+};
 
 use crate::PortalError;
 
@@ -418,11 +420,12 @@ pub fn push(
 ) -> Result<PushAck, ApiRefusal> {
     let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     authenticate(&tx, req, now)?;
-    let request: PushRequest =
-        gongkai_sync::gzip::from_gzip_json(req.body).map_err(|e| match e {
-            gongkai_sync::SyncError::TooLarge { .. } => ApiRefusal::new(ErrorCode::TooLarge),
-            e => ApiRefusal::with(ErrorCode::Malformed, format!("请求格式不正确：{e}")),
-        })?;
+    let json = gongkai_sync::gzip::gunzip(req.body, MAX_JSON_BYTES).map_err(|e| match e {
+        gongkai_sync::SyncError::TooLarge { .. } => ApiRefusal::new(ErrorCode::TooLarge),
+        e => ApiRefusal::with(ErrorCode::Malformed, format!("请求格式不正确：{e}")),
+    })?;
+    let request: ReceivedPush<'_> = serde_json::from_slice(&json)
+        .map_err(|e| ApiRefusal::with(ErrorCode::Malformed, format!("请求格式不正确：{e}")))?;
     if request.protocol != PROTOCOL_VERSION {
         return Err(ApiRefusal::new(ErrorCode::UnsupportedProtocol));
     }
@@ -464,19 +467,27 @@ pub fn push(
     };
     // Entries held before this batch (acknowledged whatever becomes of it).
     let mut held_before: Vec<String> = Vec::new();
-    let mut new_here: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for entry in &request.entries {
-        match store_entry(&batch, township, batch_id, entry, &received)? {
+    let mut new_here: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for received_entry in request.entries {
+        // One entry's payload as a JSON tree at a time, dropped before the next is parsed.
+        let entry = match received_entry.into_entry() {
+            Ok(entry) => entry,
+            Err(rejection) => {
+                ack.rejected.push(rejection);
+                continue;
+            }
+        };
+        match store_entry(&batch, township, batch_id, &entry, &received)? {
             Stored::New => {
                 ack.stored += 1;
                 ack.acked.push(entry.id.clone());
-                new_here.insert(entry.id.as_str());
+                new_here.insert(entry.id);
             }
             Stored::Seen => {
-                ack.acked.push(entry.id.clone());
-                if !new_here.contains(entry.id.as_str()) {
+                if !new_here.contains(&entry.id) {
                     held_before.push(entry.id.clone());
                 }
+                ack.acked.push(entry.id);
             }
             Stored::Rejected(rejection) => ack.rejected.push(rejection),
         }
@@ -492,6 +503,65 @@ pub fn push(
     }
     tx.commit()?;
     Ok(ack)
+}
+
+/// Largest payload of one entry, as JSON text. A payout list of 100,000 rows is about 10 MB;
+/// a payload is parsed into a JSON tree (several times its text in memory) only below this.
+pub const MAX_ENTRY_JSON_BYTES: usize = 32 * 1024 * 1024;
+
+/// A push body as received: each entry's payload left as its text in the decompressed body
+/// (borrowed, not copied), so the batch is never held as one JSON tree.
+#[derive(Deserialize)]
+struct ReceivedPush<'a> {
+    protocol: u32,
+    township: String,
+    #[serde(borrow)]
+    entries: Vec<ReceivedEntry<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ReceivedEntry<'a> {
+    id: String,
+    kind: String,
+    object_id: String,
+    op: Op,
+    #[serde(default)]
+    replaces: Option<String>,
+    created_at: String,
+    #[serde(borrow, default)]
+    payload: Option<&'a serde_json::value::RawValue>,
+}
+
+impl ReceivedEntry<'_> {
+    /// The entry with its payload parsed, unless the payload is over [`MAX_ENTRY_JSON_BYTES`].
+    fn into_entry(self) -> Result<Entry, Rejection> {
+        let text = self.payload.map_or("null", |raw| raw.get());
+        if text.len() > MAX_ENTRY_JSON_BYTES {
+            return Err(Rejection {
+                id: self.id,
+                code: RejectCode::InvalidPayload,
+                message: format!(
+                    "内容有 {} MiB，超过县级平台单条接收的上限 {} MiB",
+                    text.len() / (1024 * 1024),
+                    MAX_ENTRY_JSON_BYTES / (1024 * 1024)
+                ),
+            });
+        }
+        let payload = serde_json::from_str(text).map_err(|e| Rejection {
+            id: self.id.clone(),
+            code: RejectCode::InvalidPayload,
+            message: format!("内容格式不正确：{e}"),
+        })?;
+        Ok(Entry {
+            id: self.id,
+            kind: self.kind,
+            object_id: self.object_id,
+            op: self.op,
+            replaces: self.replaces,
+            created_at: self.created_at,
+            payload,
+        })
+    }
 }
 
 enum Stored {

@@ -581,3 +581,53 @@ mod over_tls {
         );
     }
 }
+
+/// A signed POST of `body` over a fresh connection: (status, body as received).
+async fn post_signed(server: &Server, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(server.addr).await.unwrap();
+    let head = signed_head(
+        &server.key,
+        CODE,
+        ("POST", path, clock_seq()),
+        body,
+        body.len(),
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(GUARD, stream.read_to_end(&mut answer))
+        .await
+        .expect("answered")
+        .unwrap();
+    let split = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("head");
+    let status = status_of(&String::from_utf8_lossy(&answer[..split]));
+    (status, answer[split + 4..].to_vec())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_entry_over_the_size_cap_is_refused_by_itself_before_it_is_parsed() {
+    let server = start(limits()).await;
+    let small = township::record(0);
+    let mut huge = township::record(1);
+    huge.payload["body"] = json!("公".repeat(db::MAX_ENTRY_JSON_BYTES / 3 + 1));
+    let request = gongkai_sync::types::PushRequest {
+        protocol: gongkai_sync::PROTOCOL_VERSION,
+        township: CODE.to_owned(),
+        entries: vec![small.clone(), huge.clone()],
+    };
+    let body = gongkai_sync::gzip::to_gzip_json(&request).unwrap();
+    let (status, answer) = post_signed(&server, "/v1/push", &body).await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&answer));
+    let ack: gongkai_sync::types::PushAck = gongkai_sync::gzip::from_gzip_json(&answer).unwrap();
+    assert_eq!(ack.stored, 0);
+    assert_eq!(ack.rejected.len(), 1, "{:?}", ack.rejected);
+    assert_eq!(ack.rejected[0].id, huge.id);
+    assert!(
+        ack.rejected[0].message.contains("上限 32 MiB"),
+        "{}",
+        ack.rejected[0].message
+    );
+}
