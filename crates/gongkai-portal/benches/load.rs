@@ -12,6 +12,9 @@
 //! starts on the filled file, so its peak is the load's alone. Prints p50/p99/max latency of
 //! page views and of sync requests, how many took over 1 s, and the peak RSS.
 //!
+//! Then, on a fresh portal process, one signed push of a 60 MiB payout list of empty rows
+//! (about 60 KiB of gzip): the peak RSS it leaves, and how long until it was answered.
+//!
 //! `cargo bench -p gongkai-portal --bench load`. `GONGKAI_PORTAL_BIN=path` measures another
 //! build of the binary (an older one, for a before/after comparison);
 //! `GONGKAI_LOAD_ROWS=n` sets the rows per payout list (100,000).
@@ -293,6 +296,54 @@ async fn township_sync(url: String, n: usize) -> (Vec<Duration>, usize, usize) {
     (latencies, shed, failed)
 }
 
+/// A signed push whose gzip body is small and whose JSON is 60 MiB of empty rows.
+async fn bomb(db: &Path) -> (u64, u64, Duration, u16) {
+    let served = Served::start(db);
+    let idle = served.memory_kb("VmHWM");
+    let id = uuid::Uuid::now_v7().to_string();
+    let mut json = format!(
+        r#"{{"protocol":{},"township":"{}","entries":[{{"id":"{id}","kind":"payout_list","object_id":"{id}","op":"upsert","created_at":"{}","payload":{{"title":"x","villages":[{{"village_code":"1","village_name":"x","notice_from":"2026-03-01","notice_to":"2026-03-07","columns":[],"summary":{{"rows":0,"amount_fen":0}},"rows":["#,
+        gongkai_sync::PROTOCOL_VERSION,
+        code(1),
+        Utc::now().to_rfc3339()
+    );
+    while json.len() < 60 * 1024 * 1024 {
+        json.push_str("[],");
+    }
+    json.push_str(r#"[]]}],"summary":{"rows":0,"amount_fen":0}}}]}"#);
+    let body = gongkai_sync::gzip::gzip(json.as_bytes());
+    drop(json);
+    let seq = gongkai_sync::auth::next_seq(u64::MAX / 4, Utc::now());
+    let auth = gongkai_sync::auth::RequestAuth::sign(
+        &key(1),
+        &code(1),
+        "POST",
+        "/v1/push",
+        seq,
+        Utc::now(),
+        &body,
+    );
+    let mut head = format!(
+        "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in auth.headers() {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(served.addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&body).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer).await;
+    let took = started.elapsed();
+    let status = String::from_utf8_lossy(answer.get(9..12).unwrap_or_default())
+        .parse()
+        .unwrap_or(0);
+    (idle, served.memory_kb("VmHWM"), took, status)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -451,6 +502,15 @@ fn main() {
             wall.as_secs_f64(),
             hwm as f64 / 1024.0,
             *peak_rss.lock().unwrap() as f64 / 1024.0
+        );
+        drop(served);
+
+        let (idle, peak, took, status) = bomb(&db_path).await;
+        println!(
+            "60 MiB-of-empty-rows push: answered {status} in {:.2} s; peak RSS {:.1} MB (idle {:.1} MB)",
+            took.as_secs_f64(),
+            peak as f64 / 1024.0,
+            idle as f64 / 1024.0
         );
     });
 }
