@@ -46,9 +46,16 @@ impl County {
             let runtime = tokio::runtime::Runtime::new().unwrap();
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
+                let addr = listener.local_addr().unwrap();
+                tx.send(addr).unwrap();
                 match tls {
-                    Some(config) => gongkai_portal::serve_tls(listener, portal, config).await,
+                    Some(config) => {
+                        // Reached by the certificate's name: that is its public URL.
+                        let url = format!("https://localhost:{}", addr.port());
+                        let portal = portal
+                            .with_public_url(&gongkai_sync::url::PortalUrl::parse(&url).unwrap());
+                        gongkai_portal::serve_tls(listener, portal, config).await
+                    }
                     None => gongkai_portal::serve(listener, portal).await,
                 }
                 .unwrap();

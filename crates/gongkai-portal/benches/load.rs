@@ -315,6 +315,7 @@ async fn bomb(db: &Path) -> (u64, u64, Duration, u16) {
     let seq = gongkai_sync::auth::next_seq(u64::MAX / 4, Utc::now());
     let auth = gongkai_sync::auth::RequestAuth::sign(
         &key(1),
+        &served.addr.to_string(),
         &code(1),
         "POST",
         "/v1/push",

@@ -69,10 +69,9 @@ fn main() {
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("portal.sqlite3");
-        let addr = portal::start_in_process(&db).await;
+        let (addr, proxy) = portal::start_behind_proxy(&db, Plan::PASS, 0).await;
         let key = TownshipKey::from_seed(&[7; 32]);
         portal::register(&db, &key);
-        let proxy = Proxy::start(addr, Plan::PASS, 0).await;
         let mut town = Township::open(&dir.path().join("township.sqlite3"));
         town.add(&(0..INITIAL).map(township::record).collect::<Vec<_>>());
         let client = PortalClient::new(&proxy.url(), CODE, key.clone(), None).unwrap();

@@ -2,15 +2,17 @@
 //! writes (each one immediate transaction).
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior, params,
+};
 use serde::{Deserialize, Serialize};
 
 use gongkai_sync::auth::{AuthError, RequestAuth};
 use gongkai_sync::check::check_entry;
 use gongkai_sync::types::{
     AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, Entry, ErrorCode,
-    Kind, NoticePublication, Op, PayoutSummary, PullResponse, PushAck,
-    RecordPayload, RejectCode, Rejection, Stream,
+    Kind, NoticePublication, Op, PayoutSummary, PullResponse, PushAck, RecordPayload, RejectCode,
+    Rejection, Stream,
 };
 use gongkai_sync::{
     MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, MAX_JSON_BYTES, PROTOCOL_VERSION,
@@ -333,6 +335,9 @@ impl From<rusqlite::Error> for ApiRefusal {
 
 /// A request as the server saw it.
 pub struct Signed<'a> {
+    /// This portal's own public URL as requests are signed for it
+    /// (`gongkai_sync::url::PortalUrl::signed_portal`).
+    pub portal: &'a str,
     pub auth: &'a RequestAuth,
     pub method: &'a str,
     pub path_and_query: &'a str,
@@ -340,15 +345,18 @@ pub struct Signed<'a> {
 }
 
 /// What a signed request's headers alone can tell, checked before its body is read (on a
-/// read connection): the township is registered and active, the key id is its key's, the
-/// sequence number is not a replay and the time is fresh. A stranger's request is refused
-/// without the portal reading (or holding memory for) its body; `authenticate` checks all of
-/// it again, with the signature and the body digest, in the write transaction.
+/// read connection): it was signed for this portal (`portal`, the portal's own public URL as
+/// signed for), the township is registered and active, the key id is its key's, the sequence
+/// number is not a replay. A stranger's request is refused without the portal reading (or
+/// holding memory for) its body; `authenticate` checks all of it again, with the signature and
+/// the body digest, in the write transaction. The time is checked there, once the sequence
+/// number is consumed, so a request refused for its time cannot come back later.
 pub fn check_headers(
     conn: &Connection,
     auth: &RequestAuth,
-    now: DateTime<Utc>,
+    portal: &str,
 ) -> Result<(), ApiRefusal> {
+    check_portal(auth, portal)?;
     let row: Option<(String, String, i64)> = conn
         .query_row(
             "SELECT key_id, status, last_seq FROM township WHERE code = ?1",
@@ -365,17 +373,29 @@ pub fn check_headers(
     if key_id != auth.key_id {
         return Err(AuthError::BadSignature.into());
     }
-    auth.check_fresh(u64::try_from(last_seq).unwrap_or(0), now)?;
+    auth.check_replay(u64::try_from(last_seq).unwrap_or(0))?;
     Ok(())
 }
 
-/// Checks the township, the signature, the body digest and freshness, then records the sequence
-/// number and the sync time — in `tx`, so a request refused later stores nothing.
-fn authenticate(
-    tx: &Transaction<'_>,
-    req: &Signed<'_>,
-    now: DateTime<Utc>,
-) -> Result<(), ApiRefusal> {
+/// A request signed for another portal, refused naming both, so whoever reads it sees which
+/// address to correct (the township's portal URL, or this portal's `--public-url`).
+fn check_portal(auth: &RequestAuth, portal: &str) -> Result<(), ApiRefusal> {
+    auth.check_portal(portal).map_err(|_| {
+        ApiRefusal::with(
+            ErrorCode::WrongPortal,
+            format!(
+                "请求是发给“{}”的，本县级平台是“{portal}”：请核对工作台中填写的县级平台地址（或本平台的 --public-url 设置）",
+                auth.portal
+            ),
+        )
+    })
+}
+
+/// Checks the township, the portal signed for, the signature, the body digest and that the
+/// sequence number is new, then consumes the number in `tx`. A refusal here consumes nothing:
+/// the request is not the township's own as signed, or it is a replay.
+fn authenticate(tx: &Transaction<'_>, req: &Signed<'_>) -> Result<(), ApiRefusal> {
+    check_portal(req.auth, req.portal)?;
     let row: Option<(String, String, i64)> = tx
         .query_row(
             "SELECT public_key, status, last_seq FROM township WHERE code = ?1",
@@ -393,19 +413,55 @@ fn authenticate(
         .parse()
         .map_err(|e| ApiRefusal::internal("登记的乡镇公钥无法解析", &e))?;
     req.auth
-        .verify(&key, req.method, req.path_and_query, req.body)?;
+        .verify(&key, req.portal, req.method, req.path_and_query, req.body)?;
     req.auth
-        .check_fresh(u64::try_from(last_seq).unwrap_or(0), now)?;
+        .check_replay(u64::try_from(last_seq).unwrap_or(0))?;
     let seq = i64::try_from(req.auth.seq).map_err(|_| ApiRefusal::new(ErrorCode::Malformed))?;
     tx.execute(
-        "UPDATE township SET last_seq = ?2, last_sync = ?3 WHERE code = ?1",
-        params![
-            req.auth.township,
-            seq,
-            now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        ],
+        "UPDATE township SET last_seq = ?2 WHERE code = ?1",
+        params![req.auth.township, seq],
     )?;
     Ok(())
+}
+
+/// What the work of a signed request comes to: `Err` refuses the request and undoes the work;
+/// `Ok(Err)` keeps what the work did and still refuses (a corrupt attachment's parts discarded).
+type Work<T> = Result<Result<T, ApiRefusal>, ApiRefusal>;
+
+/// Runs a signed request: `authenticate` consumes its sequence number, then the time is checked
+/// and `work` runs in a savepoint. Whatever comes of it the number stays consumed, so the same
+/// signed bytes sent again are a replay: a request refused for an entry, a bad cursor or its
+/// time can never get another answer later (after the portal's clock or data changed). What is
+/// refused is rolled back with the savepoint; what is kept records the township's sync time.
+fn signed_work<T>(
+    conn: &mut Connection,
+    req: &Signed<'_>,
+    now: DateTime<Utc>,
+    work: impl FnOnce(&mut Savepoint<'_>) -> Work<T>,
+) -> Result<T, ApiRefusal> {
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    authenticate(&tx, req)?;
+    let answer = {
+        let mut done = tx.savepoint()?;
+        match req.auth.check_clock(now) {
+            Ok(()) => work(&mut done),
+            Err(e) => Err(e.into()),
+        }
+        .and_then(|answer| {
+            done.execute(
+                "UPDATE township SET last_sync = ?2 WHERE code = ?1",
+                params![
+                    req.auth.township,
+                    now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                ],
+            )?;
+            done.commit()?;
+            Ok(answer)
+        })
+        // Dropping `done` uncommitted rolls the work back; the consumed number stays.
+    };
+    tx.commit()?;
+    answer?
 }
 
 /// `POST /v1/push`: authenticate, then store every entry not seen before, in one transaction.
@@ -418,8 +474,10 @@ pub fn push(
     req: &Signed<'_>,
     now: DateTime<Utc>,
 ) -> Result<PushAck, ApiRefusal> {
-    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    authenticate(&tx, req, now)?;
+    signed_work(conn, req, now, |tx| push_batch(tx, req, now))
+}
+
+fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> Work<PushAck> {
     let json = gongkai_sync::gzip::gunzip(req.body, MAX_JSON_BYTES).map_err(|e| match e {
         gongkai_sync::SyncError::TooLarge { .. } => ApiRefusal::new(ErrorCode::TooLarge),
         e => ApiRefusal::with(ErrorCode::Malformed, format!("请求格式不正确：{e}")),
@@ -444,7 +502,7 @@ pub fn push(
     let township = req.auth.township.as_str();
     let received = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     // The batch and its entries in a savepoint: rolled back when the batch is not kept, while
-    // the sequence number (recorded above) stays consumed.
+    // the sequence number (consumed by `authenticate`) stays consumed.
     let batch = tx.savepoint()?;
     batch.execute(
         "INSERT INTO push_batch (township, seq, sent_at, received_at, signing_input, signature, body)
@@ -501,8 +559,7 @@ pub fn push(
         ack.stored = 0;
         ack.acked = held_before;
     }
-    tx.commit()?;
-    Ok(ack)
+    Ok(Ok(ack))
 }
 
 /// Largest payload of one entry, as JSON text. A payout list of 100,000 rows is about 10 MB;
@@ -645,34 +702,13 @@ fn store_entry(
             received
         ],
     )?;
-    let newer = head.as_ref().is_none_or(|(_, head_id)| entry.id > *head_id);
-    if newer {
-        let summary = summarize(kind, entry);
-        tx.execute(
-            "INSERT INTO object_head (township, object_id, kind, entry_id, withdrawn, title, domain, published_on, row_count)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (township, object_id) DO UPDATE SET entry_id = excluded.entry_id,
-               withdrawn = excluded.withdrawn,
-               title = CASE WHEN excluded.withdrawn = 1 THEN object_head.title ELSE excluded.title END,
-               domain = CASE WHEN excluded.withdrawn = 1 THEN object_head.domain ELSE excluded.domain END,
-               published_on = CASE WHEN excluded.withdrawn = 1 THEN object_head.published_on ELSE excluded.published_on END,
-               row_count = CASE WHEN excluded.withdrawn = 1 THEN 0 ELSE excluded.row_count END",
-            params![
-                township,
-                entry.object_id,
-                kind.key(),
-                entry.id,
-                entry.op == Op::Withdraw,
-                summary.title,
-                summary.domain,
-                summary.published_on,
-                summary.rows
-            ],
-        )?;
-    }
-    if newer && kind == Kind::PayoutList {
-        keep_village_summaries(tx, township, entry)?;
-    }
+    refresh_head(
+        tx,
+        township,
+        kind,
+        entry,
+        head.as_ref().map(|(_, id)| id.as_str()),
+    )?;
     if kind == Kind::Record
         && entry.op == Op::Upsert
         && let Ok(record) = RecordPayload::deserialize(&entry.payload)
@@ -686,6 +722,106 @@ fn store_entry(
         }
     }
     Ok(Stored::New)
+}
+
+/// Puts in force the object's version the protocol says, after `stored` (a version of it) was
+/// stored; `head` is the version in force before. In force is, of the versions no other
+/// received version names in `replaces`, the one received last (the later push; in one push,
+/// the later entry). Ids are not compared: a UUIDv7 carries the clock of the PC that made it,
+/// and a version made while that clock ran ahead must not outlive the versions replacing it.
+/// Should the versions name each other in a ring (no version unnamed), the one received last.
+fn refresh_head(
+    tx: &Connection,
+    township: &str,
+    kind: Kind,
+    stored: &Entry,
+    head: Option<&str>,
+) -> Result<(), ApiRefusal> {
+    let in_force: String = tx.query_row(
+        "SELECT e.id FROM entry e WHERE e.township = ?1 AND e.object_id = ?2
+         ORDER BY EXISTS (SELECT 1 FROM entry r WHERE r.township = e.township
+                            AND r.object_id = e.object_id AND r.replaces = e.id),
+                  e.batch_id DESC, e.rowid DESC
+         LIMIT 1",
+        params![township, stored.object_id],
+        |r| r.get(0),
+    )?;
+    if head == Some(in_force.as_str()) {
+        return Ok(());
+    }
+    let loaded;
+    let entry = if in_force == stored.id {
+        stored
+    } else {
+        loaded = stored_entry(tx, township, &in_force)?;
+        &loaded
+    };
+    let summary = summarize(kind, entry);
+    tx.execute(
+        "INSERT INTO object_head (township, object_id, kind, entry_id, withdrawn, title, domain, published_on, row_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (township, object_id) DO UPDATE SET entry_id = excluded.entry_id,
+           withdrawn = excluded.withdrawn,
+           title = CASE WHEN excluded.withdrawn = 1 THEN object_head.title ELSE excluded.title END,
+           domain = CASE WHEN excluded.withdrawn = 1 THEN object_head.domain ELSE excluded.domain END,
+           published_on = CASE WHEN excluded.withdrawn = 1 THEN object_head.published_on ELSE excluded.published_on END,
+           row_count = CASE WHEN excluded.withdrawn = 1 THEN 0 ELSE excluded.row_count END",
+        params![
+            township,
+            entry.object_id,
+            kind.key(),
+            entry.id,
+            entry.op == Op::Withdraw,
+            summary.title,
+            summary.domain,
+            summary.published_on,
+            summary.rows
+        ],
+    )?;
+    if kind == Kind::PayoutList {
+        keep_village_summaries(tx, township, entry)?;
+    }
+    Ok(())
+}
+
+/// A version stored before, read back.
+fn stored_entry(tx: &Connection, township: &str, id: &str) -> Result<Entry, ApiRefusal> {
+    let (kind, object_id, op, replaces, created_at, payload): (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+    ) = tx.query_row(
+        "SELECT kind, object_id, op, replaces, created_at, payload FROM entry
+         WHERE township = ?1 AND id = ?2",
+        params![township, id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        },
+    )?;
+    Ok(Entry {
+        id: id.to_owned(),
+        kind,
+        object_id,
+        op: if op == "withdraw" {
+            Op::Withdraw
+        } else {
+            Op::Upsert
+        },
+        replaces,
+        created_at,
+        payload: serde_json::from_str(&payload)
+            .map_err(|e| ApiRefusal::internal("已存的版本内容无法解析", &e))?,
+    })
 }
 
 /// The payouts page's lines for the list version now in force (none once it is withdrawn).
@@ -795,6 +931,15 @@ pub fn pull(
     limit: u32,
     now: DateTime<Utc>,
 ) -> Result<PullResponse, ApiRefusal> {
+    signed_work(conn, req, now, |tx| pull_page(tx, stream, after, limit))
+}
+
+fn pull_page(
+    tx: &Connection,
+    stream: Stream,
+    after: Option<&str>,
+    limit: u32,
+) -> Work<PullResponse> {
     let after_seq: i64 =
         match after.map(str::trim).filter(|a| !a.is_empty()) {
             None => 0,
@@ -803,8 +948,6 @@ pub fn pull(
             })?,
         };
     let limit = limit.clamp(1, 500);
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    authenticate(&tx, req, now)?;
     let mut changes = Vec::new();
     let mut last = after_seq;
     {
@@ -840,17 +983,16 @@ pub fn pull(
         params![stream.key(), last],
         |r| r.get(0),
     )?;
-    tx.commit()?;
-    Ok(PullResponse {
+    Ok(Ok(PullResponse {
         stream,
         changes,
         next_cursor: last.to_string(),
         more,
-    })
+    }))
 }
 
 fn attachment_status_in(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     township: &str,
     sha256: &str,
 ) -> Result<AttachmentStatus, ApiRefusal> {
@@ -885,11 +1027,9 @@ pub fn attachment_status(
     sha256: &str,
     now: DateTime<Utc>,
 ) -> Result<AttachmentStatus, ApiRefusal> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    authenticate(&tx, req, now)?;
-    let status = attachment_status_in(&tx, &req.auth.township, sha256)?;
-    tx.commit()?;
-    Ok(status)
+    signed_work(conn, req, now, |tx| {
+        Ok(Ok(attachment_status_in(tx, &req.auth.township, sha256)?))
+    })
 }
 
 /// `PUT /v1/attachments/{sha256}?offset=N&total=T`: appends a chunk at exactly the received
@@ -902,16 +1042,26 @@ pub fn attachment_put(
     total: u64,
     now: DateTime<Utc>,
 ) -> Result<AttachmentStatus, ApiRefusal> {
+    signed_work(conn, req, now, |tx| {
+        attachment_chunk(tx, req, sha256, offset, total, now)
+    })
+}
+
+fn attachment_chunk(
+    tx: &Connection,
+    req: &Signed<'_>,
+    sha256: &str,
+    offset: u64,
+    total: u64,
+    now: DateTime<Utc>,
+) -> Work<AttachmentStatus> {
     if total == 0 || total > MAX_ATTACHMENT_BYTES || req.body.len() > MAX_CHUNK_BYTES {
         return Err(ApiRefusal::new(ErrorCode::TooLarge));
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    authenticate(&tx, req, now)?;
     let township = req.auth.township.clone();
-    let status = attachment_status_in(&tx, &township, sha256)?;
+    let status = attachment_status_in(tx, &township, sha256)?;
     if status.complete {
-        tx.commit()?;
-        return Ok(status);
+        return Ok(Ok(status));
     }
     let end = offset.saturating_add(req.body.len() as u64);
     if offset != status.received || req.body.is_empty() || end > total {
@@ -945,11 +1095,10 @@ pub fn attachment_put(
         params![township, sha256, offset_i, total_i, req.body],
     )?;
     if end < total {
-        tx.commit()?;
-        return Ok(AttachmentStatus {
+        return Ok(Ok(AttachmentStatus {
             received: end,
             complete: false,
-        });
+        }));
     }
     let mut whole = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
     {
@@ -967,17 +1116,15 @@ pub fn attachment_put(
         params![township, sha256],
     )?;
     if gongkai_sync::sha256_hex(&whole) != sha256 {
-        // Commit the discard (and the sequence number): the upload starts again from 0.
-        tx.commit()?;
-        return Err(ApiRefusal::new(ErrorCode::AttachmentCorrupt));
+        // The discard is kept: the upload starts again from 0.
+        return Ok(Err(ApiRefusal::new(ErrorCode::AttachmentCorrupt)));
     }
     tx.execute(
         "INSERT INTO attachment (township, sha256, size, content, received_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![township, sha256, total_i, whole, now.to_rfc3339()],
     )?;
-    tx.commit()?;
-    Ok(AttachmentStatus {
+    Ok(Ok(AttachmentStatus {
         received: total,
         complete: true,
-    })
+    }))
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use gongkai_portal::{Portal, PortalError, db};
 use gongkai_sync::types::Stream;
+use gongkai_sync::url::PortalUrl;
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +38,10 @@ enum Command {
         /// 与证书配套的私钥（PEM）
         #[arg(long, value_name = "PEM", requires = "tls_cert")]
         tls_key: Option<PathBuf>,
+        /// 各乡镇填写的本平台地址（如 https://county.example.cn/gongkai）：乡镇的每个请求都签名绑定这个地址，
+        /// 发给别的地址的请求一律拒收。在非本机地址上监听或在反向代理之后时必须给出；否则默认为监听地址
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
     },
     /// 乡镇登记与撤销
     Township {
@@ -134,6 +139,7 @@ fn run(cli: Cli) -> Result<(), PortalError> {
             behind_tls_proxy,
             tls_cert,
             tls_key,
+            public_url,
         } => {
             let tls = match (tls_cert, tls_key) {
                 (Some(cert), Some(key)) => Some(gongkai_portal::server_config(&cert, &key)?),
@@ -151,7 +157,27 @@ fn run(cli: Cli) -> Result<(), PortalError> {
                 .with_max_level(tracing::Level::INFO)
                 .with_ansi(false)
                 .try_init();
-            let portal = Portal::open(&db)?;
+            let public_url = match public_url {
+                Some(text) => Some(
+                    PortalUrl::parse(&text)
+                        .map_err(|e| PortalError::Usage(format!("--public-url：{e}")))?,
+                ),
+                None if listen.ip().is_loopback() && !behind_tls_proxy => None,
+                None => {
+                    return Err(PortalError::Usage(format!(
+                        "请用 --public-url 给出各乡镇填写的本平台地址（如 https://county.example.cn）：乡镇的请求签名绑定这个地址，而在 {listen} 上监听{}时它不是监听地址",
+                        if behind_tls_proxy {
+                            "并在反向代理之后"
+                        } else {
+                            ""
+                        }
+                    )));
+                }
+            };
+            let mut portal = Portal::open(&db)?;
+            if let Some(url) = &public_url {
+                portal = portal.with_public_url(url);
+            }
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;

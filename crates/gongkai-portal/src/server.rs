@@ -42,6 +42,9 @@ pub struct Portal {
     domains: Arc<Vec<String>>,
     path: Arc<std::path::PathBuf>,
     limits: Limits,
+    /// The portal's public URL as requests are signed for it (`PortalUrl::signed_portal`):
+    /// given (`with_public_url`), else the address it serves on.
+    signed_portal: Arc<std::sync::OnceLock<String>>,
 }
 
 impl Portal {
@@ -61,11 +64,31 @@ impl Portal {
             domains: Arc::new(domains),
             path: Arc::new(path.to_owned()),
             limits,
+            signed_portal: Arc::default(),
         })
     }
 
     pub fn limits(&self) -> Limits {
         self.limits
+    }
+
+    /// The URL townships reach the portal at, when it is not the address it serves on (a
+    /// reverse proxy in front, a name instead of an address): requests signed for any other
+    /// are refused (`wrong_portal`).
+    pub fn with_public_url(self, url: &gongkai_sync::url::PortalUrl) -> Self {
+        let _ = self.signed_portal.set(url.signed_portal());
+        self
+    }
+
+    /// Without a public URL given, the portal is the address it serves on (`127.0.0.1:8080`).
+    pub(crate) fn serving_on(&self, listener: &tokio::net::TcpListener) -> std::io::Result<()> {
+        let address = listener.local_addr()?;
+        self.signed_portal.get_or_init(|| address.to_string());
+        Ok(())
+    }
+
+    fn signed_portal(&self) -> String {
+        self.signed_portal.get().cloned().unwrap_or_default()
     }
 
     /// The connection, for one request. A handler that panicked while holding it poisoned the
@@ -179,6 +202,7 @@ async fn request_span(request: axum::extract::Request, next: axum::middleware::N
 /// Serves plain HTTP until the listener fails, within the portal's limits.
 pub async fn serve(listener: tokio::net::TcpListener, portal: Portal) -> std::io::Result<()> {
     let limits = portal.limits;
+    portal.serving_on(&listener)?;
     accept_loop(listener, router(portal), limits, |stream| async move {
         Some(stream)
     })
@@ -233,9 +257,10 @@ async fn signed_request(
 ) -> Result<(RequestAuth, Bytes), ApiRefusal> {
     let auth = read_auth(headers)?;
     let checked = auth.clone();
+    let own = portal.signed_portal();
     portal
         .readers
-        .read(move |conn| db::check_headers(conn, &checked, Utc::now()))
+        .read(move |conn| db::check_headers(conn, &checked, &own))
         .await?;
     let announced = match headers.get(header::CONTENT_LENGTH) {
         None => 0,
@@ -339,8 +364,10 @@ async fn push(
     let result = async {
         let (auth, body) = signed_request(&portal, &headers, body).await?;
         let path = path_and_query(&uri);
+        let own = portal.signed_portal();
         blocking(&portal, move |conn| {
             let req = Signed {
+                portal: &own,
                 auth: &auth,
                 method: method.as_str(),
                 path_and_query: &path,
@@ -375,8 +402,10 @@ async fn pull(
             })?,
         };
         let path = path_and_query(&uri);
+        let own = portal.signed_portal();
         blocking(&portal, move |conn| {
             let req = Signed {
+                portal: &own,
                 auth: &auth,
                 method: method.as_str(),
                 path_and_query: &path,
@@ -413,8 +442,10 @@ async fn attachment_status(
         let (auth, body) = signed_request(&portal, &headers, body).await?;
         check_sha(&sha256)?;
         let path = path_and_query(&uri);
+        let own = portal.signed_portal();
         blocking(&portal, move |conn| {
             let req = Signed {
+                portal: &own,
                 auth: &auth,
                 method: method.as_str(),
                 path_and_query: &path,
@@ -449,8 +480,10 @@ async fn attachment_put(
         };
         let (offset, total) = (number("offset")?, number("total")?);
         let path = path_and_query(&uri);
+        let own = portal.signed_portal();
         blocking(&portal, move |conn| {
             let req = Signed {
+                portal: &own,
                 auth: &auth,
                 method: method.as_str(),
                 path_and_query: &path,

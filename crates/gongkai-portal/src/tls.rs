@@ -49,6 +49,7 @@ pub async fn serve_tls(
     config: Arc<ServerConfig>,
 ) -> std::io::Result<()> {
     let limits = portal.limits();
+    portal.serving_on(&listener)?;
     let acceptor = TlsAcceptor::from(config);
     let handshake = move |stream: TcpStream| {
         let acceptor = acceptor.clone();

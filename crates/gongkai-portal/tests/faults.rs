@@ -65,10 +65,9 @@ struct Setup {
 async fn setup(plan: Plan, seed: u64) -> (Setup, u64) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("portal.sqlite3");
-    let portal = portal::start_in_process(&db).await;
+    let (portal, proxy) = portal::start_behind_proxy(&db, plan, seed).await;
     let mut rng = Rng::new(seed ^ 0x5eed);
     let (town, key) = township_with(dir.path(), &db, N, &mut rng);
-    let proxy = Proxy::start(portal, plan, seed).await;
     let client = PortalClient::new(&proxy.url(), CODE, key, None).unwrap();
     (
         Setup {
@@ -293,9 +292,10 @@ async fn the_portal_killed_and_restarted_mid_batch() {
     let db = dir.path().join("portal.sqlite3");
     let mut rng = Rng::new(seed);
     let (mut town, key) = township_with(dir.path(), &db, N, &mut rng);
-    let mut process = PortalProcess::start(&db, portal::free_port());
-    let addr = process.addr;
-    let proxy = Proxy::start(addr, Plan::PASS, seed).await;
+    let port = portal::free_port();
+    let upstream = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let proxy = Proxy::start(upstream, Plan::PASS, seed).await;
+    let mut process = PortalProcess::start_behind(&db, port, &proxy.url());
     let client = PortalClient::new(&proxy.url(), CODE, key, None).unwrap();
 
     // The killer waits until the portal has been handed the k-th request, lets it work for
@@ -368,15 +368,14 @@ async fn the_client_killed_mid_sync() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("portal.sqlite3");
     let state = dir.path().join("township.sqlite3");
-    let portal_addr = portal::start_in_process(&db).await;
+    // The proxy holds each answer 150 ms after the portal committed: the window in which the
+    // client is killed, so the county holds a batch the township never saw acknowledged.
+    let (portal_addr, proxy) = portal::start_behind_proxy(&db, Plan::PASS, seed).await;
     let key_seed = seed ^ 0xc11e;
     let key = key_from(&mut Rng::new(key_seed));
     portal::register(&db, &key);
     Township::open(&state).add(&(0..N).map(township::record).collect::<Vec<_>>());
 
-    // The proxy holds each answer 150 ms after the portal committed: the window in which the
-    // client is killed, so the county holds a batch the township never saw acknowledged.
-    let proxy = Proxy::start(portal_addr, Plan::PASS, seed).await;
     proxy.set_hold(Duration::from_millis(150));
     let mut rng = Rng::new(seed);
     let mut kills = Vec::new();

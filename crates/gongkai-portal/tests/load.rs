@@ -110,16 +110,18 @@ fn clock_seq() -> u64 {
     gongkai_sync::auth::next_seq(0, Utc::now())
 }
 
-/// Request head of a signed request by `key` for `township`, announcing `length` body bytes
+/// Request head of a signed request to the portal at `portal` by `key` for `township`, announcing `length` body bytes
 /// (whose digest is that of `body`).
 fn signed_head(
+    portal: SocketAddr,
     key: &TownshipKey,
     township: &str,
     (method, path, seq): (&str, &str, u64),
     body: &[u8],
     length: usize,
 ) -> String {
-    let auth = RequestAuth::sign(key, township, method, path, seq, Utc::now(), body);
+    let portal = portal.to_string();
+    let auth = RequestAuth::sign(key, &portal, township, method, path, seq, Utc::now(), body);
     let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     for (name, value) in auth.headers() {
         head.push_str(&format!("{name}: {value}\r\n"));
@@ -206,6 +208,7 @@ async fn a_stranger_is_refused_on_the_headers_without_the_body_being_read() {
     for (key, township, expected) in [(&stranger, "999999999", 404), (&stranger, CODE, 401)] {
         let mut stream = TcpStream::connect(server.addr).await.unwrap();
         let head = signed_head(
+            server.addr,
             key,
             township,
             ("POST", "/v1/push", clock_seq()),
@@ -222,6 +225,7 @@ async fn a_stranger_is_refused_on_the_headers_without_the_body_being_read() {
     db::township_revoke(&mut db::open(&server.db).unwrap(), CODE).unwrap();
     let mut stream = TcpStream::connect(server.addr).await.unwrap();
     let head = signed_head(
+        server.addr,
         &server.key,
         CODE,
         ("POST", "/v1/push", clock_seq()),
@@ -242,6 +246,7 @@ async fn a_body_that_stops_arriving_is_answered_at_its_deadline() {
     .await;
     let mut stream = TcpStream::connect(server.addr).await.unwrap();
     let head = signed_head(
+        server.addr,
         &server.key,
         CODE,
         ("POST", "/v1/push", clock_seq()),
@@ -269,6 +274,7 @@ async fn sync_requests_over_the_limit_are_told_busy_at_once() {
     // pulls', so a pull served before it reached its handler does not make it a replay.
     let mut pending = TcpStream::connect(server.addr).await.unwrap();
     let head = signed_head(
+        server.addr,
         &server.key,
         CODE,
         ("POST", "/v1/push", FAR_AHEAD),
@@ -283,6 +289,7 @@ async fn sync_requests_over_the_limit_are_told_busy_at_once() {
         for _ in 0..100 {
             let mut stream = TcpStream::connect(server.addr).await.unwrap();
             let head = signed_head(
+                server.addr,
                 &server.key,
                 CODE,
                 ("GET", "/v1/pull/calendar", clock_seq()),
@@ -586,6 +593,7 @@ mod over_tls {
 async fn post_signed(server: &Server, path: &str, body: &[u8]) -> (u16, Vec<u8>) {
     let mut stream = TcpStream::connect(server.addr).await.unwrap();
     let head = signed_head(
+        server.addr,
         &server.key,
         CODE,
         ("POST", path, clock_seq()),

@@ -285,17 +285,27 @@ async fn wrong_key_unknown_and_revoked_townships_are_refused_with_nothing_stored
 }
 
 fn signed_push(
+    portal: SocketAddr,
     key: &TownshipKey,
     seq: u64,
     entries: Vec<Entry>,
 ) -> (Vec<(&'static str, String)>, Vec<u8>) {
     let body = gzip::to_gzip_json(&PushRequest {
-        protocol: 1,
+        protocol: gongkai_sync::PROTOCOL_VERSION,
         township: CODE.into(),
         entries,
     })
     .unwrap();
-    let auth = RequestAuth::sign(key, CODE, "POST", "/v1/push", seq, Utc::now(), &body);
+    let auth = RequestAuth::sign(
+        key,
+        &portal.to_string(),
+        CODE,
+        "POST",
+        "/v1/push",
+        seq,
+        Utc::now(),
+        &body,
+    );
     let mut headers = auth.headers();
     headers.push(("content-type", "application/json".into()));
     headers.push(("content-encoding", "gzip".into()));
@@ -309,8 +319,8 @@ async fn tampered_and_replayed_batches_are_refused_with_nothing_stored() {
     server.register(CODE, &key);
 
     // body altered in transit
-    let (headers, body) = signed_push(&key, 100, vec![record("原文")]);
-    let (_, forged) = signed_push(&key, 100, vec![record("篡改")]);
+    let (headers, body) = signed_push(server.addr, &key, 100, vec![record("原文")]);
+    let (_, forged) = signed_push(server.addr, &key, 100, vec![record("篡改")]);
     let (status, error) = server.raw("POST", "/v1/push", &headers, &forged).await;
     assert_eq!(status, 422, "{}", String::from_utf8_lossy(&error));
     let error: ErrorBody = serde_json::from_slice(&error).unwrap();
@@ -328,7 +338,7 @@ async fn tampered_and_replayed_batches_are_refused_with_nothing_stored() {
     );
 
     // an older request captured earlier (lower sequence) stores nothing
-    let (old_headers, old_body) = signed_push(&key, 50, vec![record("旧请求")]);
+    let (old_headers, old_body) = signed_push(server.addr, &key, 50, vec![record("旧请求")]);
     let (status, _) = server
         .raw("POST", "/v1/push", &old_headers, &old_body)
         .await;
@@ -385,7 +395,12 @@ async fn an_entry_refused_as_unmasked_is_kept_nowhere_even_beside_an_accepted_on
     let unmasked = payout(raw_id);
     let masked = payout("3415**********1234");
     // Sent as an older or foreign client would: both entries in one signed batch.
-    let (headers, body) = signed_push(&key, 100, vec![masked.clone(), unmasked.clone()]);
+    let (headers, body) = signed_push(
+        server.addr,
+        &key,
+        100,
+        vec![masked.clone(), unmasked.clone()],
+    );
     let (status, answer) = server.raw("POST", "/v1/push", &headers, &body).await;
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&answer));
     let ack: PushAck = serde_json::from_slice(&answer).unwrap();

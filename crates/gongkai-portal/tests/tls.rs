@@ -56,6 +56,9 @@ async fn the_portal_serves_https_and_the_township_pushes_over_it() {
         gongkai_portal::server_config(&fixture("test-cert.pem"), &fixture("test-key.pem")).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
+    // Townships reach it by the certificate's name: that is its public URL.
+    let url = format!("https://localhost:{port}");
+    let portal = portal.with_public_url(&gongkai_sync::url::PortalUrl::parse(&url).unwrap());
     tokio::spawn(gongkai_portal::serve_tls(listener, portal, config));
 
     // A client that stalls in its handshake holds up nobody.
@@ -64,7 +67,6 @@ async fn the_portal_serves_https_and_the_township_pushes_over_it() {
         .unwrap();
 
     let county_ca = std::fs::read(fixture("test-cert.pem")).unwrap();
-    let url = format!("https://localhost:{port}");
     let client = PortalClient::new(&url, CODE, key.clone(), Some(&county_ca)).unwrap();
     let mut seq = ClockSeq::default();
     let ack = client

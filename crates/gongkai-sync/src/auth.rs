@@ -1,12 +1,13 @@
 //! Request authentication: every request carries the `Gongkai-*` headers below and an ed25519
-//! signature over a canonical signing input that binds method, path, township, key, sequence,
-//! time and the SHA-256 of the exact body bytes sent (after gzip).
+//! signature over a canonical signing input that binds the portal it is meant for, method, path,
+//! township, key, sequence, time and the SHA-256 of the exact body bytes sent (after gzip).
 //!
 //! Signing input (UTF-8, lines joined by `\n`, no trailing newline):
 //!
 //! ```text
-//! gongkai-sync/1
+//! gongkai-sync/2
 //! POST
+//! county.example.cn:443/gongkai
 //! /v1/push
 //! 341502101
 //! 0b1c2d3e4f5a6b7c
@@ -23,6 +24,9 @@ use crate::keys::{PublicKey, TownshipKey};
 use crate::types::ErrorCode;
 
 pub const H_PROTOCOL: &str = "gongkai-protocol";
+/// The portal the request is signed for ([`crate::url::PortalUrl::signed_portal`]); sent so a
+/// portal can tell a request meant for another portal from a forged one.
+pub const H_PORTAL: &str = "gongkai-portal";
 pub const H_TOWNSHIP: &str = "gongkai-township";
 pub const H_KEY_ID: &str = "gongkai-key-id";
 pub const H_SEQ: &str = "gongkai-seq";
@@ -36,6 +40,8 @@ pub const MAX_CLOCK_SKEW_HOURS: i64 = 48;
 /// The authentication headers of one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestAuth {
+    /// The portal signed for: `host:port` and base path, normalised.
+    pub portal: String,
     pub township: String,
     pub key_id: String,
     pub seq: u64,
@@ -52,6 +58,8 @@ pub enum AuthError {
     /// A header is missing or malformed.
     Malformed,
     UnsupportedProtocol,
+    /// Signed for another portal (another host, port or base path).
+    WrongPortal,
     UnknownTownship,
     TownshipRevoked,
     /// Signature does not verify with the registered key (wrong key, forged headers).
@@ -69,6 +77,7 @@ impl AuthError {
         match self {
             Self::Malformed => ErrorCode::Malformed,
             Self::UnsupportedProtocol => ErrorCode::UnsupportedProtocol,
+            Self::WrongPortal => ErrorCode::WrongPortal,
             Self::UnknownTownship => ErrorCode::UnknownTownship,
             Self::TownshipRevoked => ErrorCode::TownshipRevoked,
             Self::BadSignature => ErrorCode::BadSignature,
@@ -80,7 +89,9 @@ impl AuthError {
 }
 
 /// The canonical bytes that are signed.
+#[allow(clippy::too_many_arguments)] // one argument per line of the signing input
 pub fn signing_input(
+    portal: &str,
     method: &str,
     path_and_query: &str,
     township: &str,
@@ -90,7 +101,7 @@ pub fn signing_input(
     content_sha256: &str,
 ) -> Vec<u8> {
     format!(
-        "gongkai-sync/{}\n{}\n{path_and_query}\n{township}\n{key_id}\n{seq}\n{time}\n{content_sha256}",
+        "gongkai-sync/{}\n{}\n{portal}\n{path_and_query}\n{township}\n{key_id}\n{seq}\n{time}\n{content_sha256}",
         crate::PROTOCOL_VERSION,
         method.to_ascii_uppercase(),
     )
@@ -110,10 +121,13 @@ pub fn next_seq(last: u64, now: DateTime<Utc>) -> u64 {
 }
 
 impl RequestAuth {
-    /// Signs a request. `path_and_query` is the API path as sent relative to the portal base
-    /// (`/v1/push`, `/v1/pull/catalog?after=12`); `body` the exact bytes sent (gzip or raw chunk).
+    /// Signs a request for `portal` ([`crate::url::PortalUrl::signed_portal`]).
+    /// `path_and_query` is the API path as sent relative to the portal base (`/v1/push`,
+    /// `/v1/pull/catalog?after=12`); `body` the exact bytes sent (gzip or raw chunk).
+    #[allow(clippy::too_many_arguments)] // what is signed, one argument each
     pub fn sign(
         key: &TownshipKey,
+        portal: &str,
         township: &str,
         method: &str,
         path_and_query: &str,
@@ -125,6 +139,7 @@ impl RequestAuth {
         let time = format_time(time);
         let content_sha256 = crate::sha256_hex(body);
         let input = signing_input(
+            portal,
             method,
             path_and_query,
             township,
@@ -134,6 +149,7 @@ impl RequestAuth {
             &content_sha256,
         );
         Self {
+            portal: portal.to_owned(),
             township: township.to_owned(),
             key_id,
             seq,
@@ -147,6 +163,7 @@ impl RequestAuth {
     pub fn headers(&self) -> Vec<(&'static str, String)> {
         vec![
             (H_PROTOCOL, crate::PROTOCOL_VERSION.to_string()),
+            (H_PORTAL, self.portal.clone()),
             (H_TOWNSHIP, self.township.clone()),
             (H_KEY_ID, self.key_id.clone()),
             (H_SEQ, self.seq.to_string()),
@@ -170,6 +187,7 @@ impl RequestAuth {
                 .ok_or(AuthError::Malformed)
         };
         let auth = Self {
+            portal: field(H_PORTAL)?,
             township: field(H_TOWNSHIP)?,
             key_id: field(H_KEY_ID)?,
             seq: field(H_SEQ)?.parse().map_err(|_| AuthError::Malformed)?,
@@ -179,6 +197,7 @@ impl RequestAuth {
         };
         if !crate::is_sha256_hex(&auth.content_sha256)
             || DateTime::parse_from_rfc3339(&auth.time).is_err()
+            || auth.portal.contains('\n')
             || auth.township.contains('\n')
             || auth.key_id.contains('\n')
         {
@@ -190,6 +209,7 @@ impl RequestAuth {
     /// The signing input these headers claim to sign.
     pub fn signing_input(&self, method: &str, path_and_query: &str) -> Vec<u8> {
         signing_input(
+            &self.portal,
             method,
             path_and_query,
             &self.township,
@@ -200,14 +220,28 @@ impl RequestAuth {
         )
     }
 
-    /// Verifies the signature with the registered key, then the body against the signed digest.
+    /// Whether the request was signed for `portal`, the verifying portal's own public URL
+    /// ([`crate::url::PortalUrl::signed_portal`]).
+    pub fn check_portal(&self, portal: &str) -> Result<(), AuthError> {
+        if self.portal == portal {
+            Ok(())
+        } else {
+            Err(AuthError::WrongPortal)
+        }
+    }
+
+    /// Verifies the signature with the registered key over the signing input for `portal` (the
+    /// verifying portal's own, whatever the header claims), then the body against the signed
+    /// digest.
     pub fn verify(
         &self,
         key: &PublicKey,
+        portal: &str,
         method: &str,
         path_and_query: &str,
         body: &[u8],
     ) -> Result<(), AuthError> {
+        self.check_portal(portal)?;
         if self.key_id != key.key_id() {
             return Err(AuthError::BadSignature);
         }
@@ -223,12 +257,17 @@ impl RequestAuth {
         Ok(())
     }
 
-    /// The replay rule: the sequence must exceed the township's last accepted one and the time
-    /// must be within [`MAX_CLOCK_SKEW_HOURS`] of `now`.
-    pub fn check_fresh(&self, last_seq: u64, now: DateTime<Utc>) -> Result<(), AuthError> {
+    /// The replay rule: the sequence must exceed the township's last accepted one.
+    pub fn check_replay(&self, last_seq: u64) -> Result<(), AuthError> {
         if self.seq <= last_seq {
             return Err(AuthError::Replayed);
         }
+        Ok(())
+    }
+
+    /// The time must be within [`MAX_CLOCK_SKEW_HOURS`] of `now`. Checked after the sequence
+    /// number is consumed: a request refused for its time cannot be sent again later.
+    pub fn check_clock(&self, now: DateTime<Utc>) -> Result<(), AuthError> {
         let sent = DateTime::parse_from_rfc3339(&self.time)
             .map_err(|_| AuthError::Malformed)?
             .with_timezone(&Utc);
@@ -244,13 +283,24 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
+    const PORTAL: &str = "county.example.cn:443/gongkai";
+
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()
     }
 
     fn signed(body: &[u8]) -> (TownshipKey, RequestAuth) {
         let key = TownshipKey::from_seed(&[1; 32]);
-        let auth = RequestAuth::sign(&key, "341502101", "POST", "/v1/push", 5, now(), body);
+        let auth = RequestAuth::sign(
+            &key,
+            PORTAL,
+            "341502101",
+            "POST",
+            "/v1/push",
+            5,
+            now(),
+            body,
+        );
         (key, auth)
     }
 
@@ -268,6 +318,7 @@ mod tests {
     #[test]
     fn signing_input_is_exactly_the_documented_text() {
         let input = signing_input(
+            "county.example.cn:443",
             "post",
             "/v1/push",
             "341502101",
@@ -278,7 +329,7 @@ mod tests {
         );
         assert_eq!(
             String::from_utf8(input).unwrap(),
-            "gongkai-sync/1\nPOST\n/v1/push\n341502101\n0b1c\n7\n2026-01-01T00:00:00Z\nab"
+            "gongkai-sync/2\nPOST\ncounty.example.cn:443\n/v1/push\n341502101\n0b1c\n7\n2026-01-01T00:00:00Z\nab"
         );
     }
 
@@ -288,10 +339,12 @@ mod tests {
         let auth = reparse(&auth);
         assert_eq!(auth.time, "2026-01-01T00:00:00Z");
         assert_eq!(
-            auth.verify(&key.public_key(), "POST", "/v1/push", b"body"),
+            auth.verify(&key.public_key(), PORTAL, "POST", "/v1/push", b"body"),
             Ok(())
         );
-        assert_eq!(auth.check_fresh(4, now()), Ok(()));
+        assert_eq!(auth.portal, PORTAL);
+        assert_eq!(auth.check_replay(4), Ok(()));
+        assert_eq!(auth.check_clock(now()), Ok(()));
     }
 
     #[test]
@@ -300,14 +353,14 @@ mod tests {
         let public = key.public_key();
         // body changed in transit, headers intact
         assert_eq!(
-            auth.verify(&public, "POST", "/v1/push", b"bodY"),
+            auth.verify(&public, PORTAL, "POST", "/v1/push", b"bodY"),
             Err(AuthError::BodyTampered)
         );
         // digest header rewritten to match the new body: the signature no longer holds
         let mut forged = auth.clone();
         forged.content_sha256 = crate::sha256_hex(b"bodY");
         assert_eq!(
-            forged.verify(&public, "POST", "/v1/push", b"bodY"),
+            forged.verify(&public, PORTAL, "POST", "/v1/push", b"bodY"),
             Err(AuthError::BadSignature)
         );
         // sequence, time, path, township bumped by a replayer
@@ -329,7 +382,7 @@ mod tests {
                 }
             };
             assert_eq!(
-                forged.verify(&public, "POST", path, b"body"),
+                forged.verify(&public, PORTAL, "POST", path, b"body"),
                 Err(AuthError::BadSignature),
                 "{change}"
             );
@@ -337,26 +390,52 @@ mod tests {
         // another township's key
         let other = TownshipKey::from_seed(&[2; 32]).public_key();
         assert_eq!(
-            auth.verify(&other, "POST", "/v1/push", b"body"),
+            auth.verify(&other, PORTAL, "POST", "/v1/push", b"body"),
             Err(AuthError::BadSignature)
         );
         let mut same_id = auth.clone();
         same_id.key_id = other.key_id();
         assert_eq!(
-            same_id.verify(&other, "POST", "/v1/push", b"body"),
+            same_id.verify(&other, PORTAL, "POST", "/v1/push", b"body"),
             Err(AuthError::BadSignature)
         );
     }
 
     #[test]
+    fn a_request_signed_for_another_portal_does_not_verify() {
+        let (key, auth) = signed(b"body");
+        let public = key.public_key();
+        for other in [
+            "county-b.example.cn:443/gongkai",
+            "county.example.cn:8443/gongkai",
+            "county.example.cn:443",
+            "county.example.cn:443/other",
+        ] {
+            assert_eq!(
+                auth.verify(&public, other, "POST", "/v1/push", b"body"),
+                Err(AuthError::WrongPortal),
+                "{other}"
+            );
+            // The header rewritten to name the other portal: the signature does not hold there.
+            let mut forged = auth.clone();
+            forged.portal = other.to_owned();
+            assert_eq!(
+                forged.verify(&public, other, "POST", "/v1/push", b"body"),
+                Err(AuthError::BadSignature),
+                "{other}"
+            );
+        }
+    }
+
+    #[test]
     fn replays_and_skewed_clocks_are_refused() {
         let (_, auth) = signed(b"");
-        assert_eq!(auth.check_fresh(5, now()), Err(AuthError::Replayed));
-        assert_eq!(auth.check_fresh(6, now()), Err(AuthError::Replayed));
+        assert_eq!(auth.check_replay(5), Err(AuthError::Replayed));
+        assert_eq!(auth.check_replay(6), Err(AuthError::Replayed));
         let later = now() + chrono::Duration::hours(MAX_CLOCK_SKEW_HOURS);
-        assert_eq!(auth.check_fresh(0, later), Err(AuthError::ClockSkew));
+        assert_eq!(auth.check_clock(later), Err(AuthError::ClockSkew));
         let earlier = now() - chrono::Duration::hours(MAX_CLOCK_SKEW_HOURS);
-        assert_eq!(auth.check_fresh(0, earlier), Err(AuthError::ClockSkew));
+        assert_eq!(auth.check_clock(earlier), Err(AuthError::ClockSkew));
     }
 
     #[test]
@@ -375,7 +454,7 @@ mod tests {
         }
         let wrong_protocol = RequestAuth::from_headers(|name| {
             if name == H_PROTOCOL {
-                Some("2")
+                Some("1")
             } else {
                 Some("x")
             }

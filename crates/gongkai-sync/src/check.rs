@@ -28,12 +28,15 @@ pub fn check_entry(entry: &Entry) -> Result<Kind, Rejection> {
             format!("对象编号“{}”不是小写 UUID", entry.object_id),
         ));
     }
+    // Not "an earlier UUIDv7": the id carries the clock of the PC that made it, and a version
+    // made while that clock ran ahead must still be replaceable once it is right again. The
+    // portal orders versions by `replaces` and arrival, not by id.
     if let Some(replaces) = &entry.replaces
-        && (!is_uuid_v7(replaces) || replaces >= &entry.id)
+        && (!is_uuid_v7(replaces) || replaces == &entry.id)
     {
         return Err(reject(
             RejectCode::InvalidId,
-            format!("被替换版本编号“{replaces}”不是更早的 UUIDv7"),
+            format!("被替换版本编号“{replaces}”不是另一个版本的 UUIDv7"),
         ));
     }
     if chrono::DateTime::parse_from_rfc3339(&entry.created_at).is_err() {
@@ -136,7 +139,16 @@ fn check_record(record: &RecordPayload) -> Check {
             )));
         }
         if attachment.size > crate::MAX_ATTACHMENT_BYTES {
-            return Err(invalid(format!("附件“{}”过大", attachment.file_name)));
+            return Err((
+                RejectCode::TooLarge,
+                format!(
+                    "公开记录“{}”的附件“{}”有 {} MiB，超过县级平台接收的上限 {} MiB，未上传：请压缩或拆分附件后重新发布",
+                    record.title,
+                    attachment.file_name,
+                    attachment.size / (1024 * 1024),
+                    crate::MAX_ATTACHMENT_BYTES / (1024 * 1024)
+                ),
+            ));
         }
     }
     Ok(())
@@ -512,6 +524,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_attachment_over_the_portal_limit_is_refused_naming_record_and_file() {
+        let mut payload = record_body("全文见附件。");
+        let sha = "ab".repeat(32);
+        payload["attachments"] = json!([
+            {"file_name": "预算表.pdf", "sha256": sha, "size": crate::MAX_ATTACHMENT_BYTES},
+        ]);
+        assert_eq!(
+            check_entry(&entry("record", payload.clone())),
+            Ok(Kind::Record)
+        );
+        payload["attachments"][0]["size"] = json!(crate::MAX_ATTACHMENT_BYTES + 1);
+        let rejection = check_entry(&entry("record", payload)).unwrap_err();
+        assert_eq!(rejection.code, RejectCode::TooLarge);
+        assert!(
+            rejection.message.contains("“2026 年部门预算”")
+                && rejection.message.contains("“预算表.pdf”")
+                && rejection.message.contains("200 MiB"),
+            "{}",
+            rejection.message
+        );
+    }
+
     fn valid_id(body17: &str) -> String {
         format!(
             "{body17}{}",
@@ -648,8 +683,16 @@ mod tests {
         bad.id = "0f0e0d0c-0b0a-4908-8706-050403020100".into();
         assert_eq!(check_entry(&bad).unwrap_err().code, RejectCode::InvalidId);
         let mut bad = e.clone();
-        bad.replaces = Some(v7()); // later than the entry itself
+        bad.replaces = Some(bad.id.clone()); // itself
         assert_eq!(check_entry(&bad).unwrap_err().code, RejectCode::InvalidId);
+        let mut bad = e.clone();
+        bad.replaces = Some("0f0e0d0c-0b0a-4908-8706-050403020100".into()); // not a v7
+        assert_eq!(check_entry(&bad).unwrap_err().code, RejectCode::InvalidId);
+        // A version made while the PC's clock ran ahead has a greater id than the one that
+        // replaces it once the clock is right: still a valid replacement.
+        let mut later_id = e.clone();
+        later_id.replaces = Some(v7());
+        assert_eq!(check_entry(&later_id), Ok(Kind::Record));
         let mut bad = e.clone();
         bad.created_at = "yesterday".into();
         assert_eq!(

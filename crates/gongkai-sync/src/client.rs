@@ -1,4 +1,4 @@
-//! A minimal async client of protocol v1 (feature `client`): reqwest over rustls (ring), no
+//! A minimal async client of protocol v2 (feature `client`): reqwest over rustls (ring), no
 //! redirects, the loopback rule enforced on the portal URL.
 //!
 //! Every request is signed with a fresh sequence number taken from a [`SeqSource`]; the caller
@@ -10,14 +10,16 @@ use reqwest::header::{CONTENT_ENCODING, CONTENT_TYPE};
 use thiserror::Error;
 
 use crate::auth::RequestAuth;
+use crate::batch::pack;
 use crate::check::check_entry;
-use crate::gzip::{gunzip, to_gzip_json};
+use crate::gzip::gunzip;
 use crate::keys::TownshipKey;
-use crate::types::{
-    AttachmentStatus, Entry, ErrorBody, ErrorCode, PullResponse, PushAck, PushRequest, Stream,
-};
+use crate::types::{AttachmentStatus, Entry, ErrorBody, ErrorCode, PullResponse, PushAck, Stream};
 use crate::url::PortalUrl;
-use crate::{MAX_CHUNK_BYTES, MAX_JSON_BYTES, PROTOCOL_VERSION, SyncError};
+use crate::{
+    MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_CHUNK_BYTES, MAX_JSON_BYTES, MAX_RESPONSE_BYTES,
+    SyncError,
+};
 
 /// Where request sequence numbers come from. Each call returns a number greater than every
 /// number returned before, already persisted (see [`crate::auth::next_seq`]).
@@ -52,6 +54,13 @@ pub enum ClientError {
     Refused { status: u16, error: ErrorBody },
     #[error("县级平台的回答无法识别：{0}")]
     BadResponse(String),
+    /// The answer ran past [`MAX_RESPONSE_BYTES`] as received: reading stopped there, so a
+    /// wrong address or a broken portal cannot fill the township PC's memory.
+    #[error(
+        "县级平台的回答超过 {} MiB 上限，已停止读取：请核对平台地址，或联系县政务公开办",
+        limit / (1024 * 1024)
+    )]
+    ResponseTooLarge { limit: usize },
 }
 
 /// Checks a county CA certificate a clerk imports and gives the SHA-256 fingerprint of its
@@ -109,7 +118,9 @@ impl ClientError {
                 error.code,
                 ErrorCode::Replayed | ErrorCode::Internal | ErrorCode::OffsetMismatch
             ),
-            ClientError::Url(_) | ClientError::Seq(_) => false,
+            ClientError::Url(_) | ClientError::Seq(_) | ClientError::ResponseTooLarge { .. } => {
+                false
+            }
         }
     }
 
@@ -126,6 +137,8 @@ impl ClientError {
 #[derive(Debug, Clone)]
 pub struct PortalClient {
     base: PortalUrl,
+    /// What requests are signed for: [`PortalUrl::signed_portal`] of `base`.
+    signed_portal: String,
     http: reqwest::Client,
     township: String,
     key: TownshipKey,
@@ -158,6 +171,7 @@ impl PortalClient {
         }
         let http = builder.build().map_err(network_error)?;
         Ok(Self {
+            signed_portal: base.signed_portal(),
             base,
             http,
             township: township.to_owned(),
@@ -169,13 +183,16 @@ impl PortalClient {
         &self.base
     }
 
-    /// Sends one batch of outbox entries (at most [`crate::MAX_BATCH_ENTRIES`]). On success
+    /// Sends outbox entries, in as many pushes as the portal's limits need (each body within
+    /// [`MAX_BODY_BYTES`] and [`crate::MAX_BATCH_ENTRIES`] entries, in order). On success
     /// every id in `acked` is held by the portal: mark those sent; ids in `rejected` failed for
-    /// good; ids in neither were not processed — send them again.
+    /// good; ids in neither were not processed — send them again. A failure after some pushes
+    /// went through loses only their answer: those entries are acknowledged again next time.
     ///
     /// Each entry is first put through [`check_entry`], the portal's own check: one that fails
     /// it is not sent, and is answered in `rejected` as the portal would (an unmasked ID or bank
-    /// number never leaves the township). When every entry fails, no request is made.
+    /// number never leaves the township); so is one too large for any push
+    /// ([`crate::RejectCode::TooLarge`]). When every entry fails, no request is made.
     pub async fn push(
         &self,
         seq: &mut (dyn SeqSource + Send),
@@ -189,23 +206,21 @@ impl PortalClient {
                 Err(rejection) => refused.push(rejection),
             }
         }
-        if sendable.is_empty() {
-            return Ok(PushAck {
-                acked: Vec::new(),
-                stored: 0,
-                rejected: refused,
-            });
-        }
-        let request = PushRequest {
-            protocol: PROTOCOL_VERSION,
-            township: self.township.clone(),
-            entries: sendable,
+        let (pushes, mut too_large) =
+            pack(&self.township, sendable, MAX_BODY_BYTES).map_err(ClientError::Url)?;
+        refused.append(&mut too_large);
+        let mut ack = PushAck {
+            acked: Vec::new(),
+            stored: 0,
+            rejected: refused,
         };
-        let body = to_gzip_json(&request).map_err(ClientError::Url)?;
-        let bytes = self.send("POST", "/v1/push", seq, body, true).await?;
-        let mut ack: PushAck = parse_json(&bytes)?;
-        refused.append(&mut ack.rejected);
-        ack.rejected = refused;
+        for push in pushes {
+            let bytes = self.send("POST", "/v1/push", seq, push.gzip, true).await?;
+            let answer: PushAck = parse_json(&bytes)?;
+            ack.acked.extend(answer.acked);
+            ack.stored += answer.stored;
+            ack.rejected.extend(answer.rejected);
+        }
         Ok(ack)
     }
 
@@ -267,8 +282,22 @@ impl PortalClient {
         data: &[u8],
         chunk_size: usize,
     ) -> Result<AttachmentStatus, ClientError> {
-        let sha256 = crate::sha256_hex(data);
         let total = data.len() as u64;
+        if total > MAX_ATTACHMENT_BYTES {
+            // The portal would refuse it at the first chunk: not a byte is sent.
+            return Err(ClientError::Refused {
+                status: ErrorCode::TooLarge.status(),
+                error: ErrorBody {
+                    code: ErrorCode::TooLarge,
+                    message: format!(
+                        "附件有 {} MiB，超过县级平台接收的上限 {} MiB",
+                        total / (1024 * 1024),
+                        MAX_ATTACHMENT_BYTES / (1024 * 1024)
+                    ),
+                },
+            });
+        }
+        let sha256 = crate::sha256_hex(data);
         let chunk_size = chunk_size.clamp(1, MAX_CHUNK_BYTES);
         let mut status = self.attachment_status(seq, &sha256).await?;
         while !status.complete {
@@ -298,6 +327,7 @@ impl PortalClient {
         let seq = seq.next_seq().map_err(ClientError::Seq)?;
         let auth = RequestAuth::sign(
             &self.key,
+            &self.signed_portal,
             &self.township,
             method,
             path,
@@ -332,11 +362,11 @@ impl PortalClient {
             .headers()
             .get(CONTENT_ENCODING)
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"gzip"));
-        let raw = response.bytes().await.map_err(network_error)?;
+        let raw = read_capped(response, MAX_RESPONSE_BYTES).await?;
         let bytes = if gzipped {
             gunzip(&raw, MAX_JSON_BYTES).map_err(|e| ClientError::BadResponse(e.to_string()))?
         } else {
-            raw.to_vec()
+            raw
         };
         if (200..300).contains(&status) {
             return Ok(bytes);
@@ -347,6 +377,28 @@ impl PortalClient {
             Err(_) => Err(ClientError::BadResponse(format!("HTTP {status}"))),
         }
     }
+}
+
+/// The body of `response` as received (before any gunzip), refused once it passes `limit`:
+/// whether announced by `Content-Length` or streamed without end, at most `limit` bytes are held.
+async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, ClientError> {
+    if response
+        .content_length()
+        .is_some_and(|announced| announced > limit as u64)
+    {
+        return Err(ClientError::ResponseTooLarge { limit });
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(network_error)? {
+        if body.len() + chunk.len() > limit {
+            return Err(ClientError::ResponseTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ClientError> {

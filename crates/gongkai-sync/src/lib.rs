@@ -1,4 +1,4 @@
-//! Gongkai sync protocol v1 (`docs/sync-protocol.md`), shared by the township client and the
+//! Gongkai sync protocol v2 (`docs/sync-protocol.md`), shared by the township client and the
 //! county portal.
 //!
 //! - [`types`]: the JSON bodies (entries, pushes, acks, pull pages, county publications, errors);
@@ -7,11 +7,13 @@
 //!   freshness (replay) rule;
 //! - [`check`]: entry validation shared by both sides: ownership, payload shapes, and the refusal
 //!   of anything that looks like a full ID or bank number in a payout list;
-//! - [`gzip`] and [`url`]: compressed bodies and the loopback rule;
+//! - [`batch`]: outbox entries split into pushes within the portal's limits;
+//! - [`gzip`] and [`url`]: compressed bodies, the loopback rule and the portal as signed for;
 //! - `client` (feature `client`): [`client::PortalClient`] with `push`, `pull` and resumable
 //!   attachment upload over reqwest + rustls.
 
 pub mod auth;
+pub mod batch;
 pub mod check;
 pub mod error;
 pub mod gzip;
@@ -27,11 +29,16 @@ pub use error::SyncError;
 pub use keys::{PublicKey, TownshipKey};
 pub use types::*;
 
-/// The protocol version this crate speaks; sent in the `Gongkai-Protocol` header.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// The protocol version this crate speaks; sent in the `Gongkai-Protocol` header, the first
+/// line of the signing input and the push body. Version 2 signs the portal's URL too; a
+/// version 1 request is refused (`unsupported_protocol`): accepting it would keep a request
+/// signed for one portal good at every other portal holding the same township key.
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// Largest compressed request body a portal accepts (bytes).
 pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+/// Largest response body the client reads from the portal, as received (gzip or not).
+pub const MAX_RESPONSE_BYTES: usize = MAX_BODY_BYTES;
 /// Largest decompressed JSON body (bytes): a gzip bomb stops here.
 pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
 /// Most entries in one push.

@@ -1,4 +1,4 @@
-//! JSON bodies of protocol v1. Field names are the wire contract: see `docs/sync-protocol.md`.
+//! JSON bodies of protocol v2. Field names are the wire contract: see `docs/sync-protocol.md`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -135,6 +135,9 @@ pub enum RejectCode {
     /// The object id is already used by another kind, or the same entry id arrived with
     /// different content.
     Conflict,
+    /// Over a limit of the protocol by itself (one entry's push body, an attachment's size):
+    /// no batch and no upload could carry it.
+    TooLarge,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -371,6 +374,9 @@ pub struct AttachmentStatus {
 pub enum ErrorCode {
     Malformed,
     UnsupportedProtocol,
+    /// Signed for another portal (host, port or base path): the township's portal address and
+    /// the portal's public URL differ.
+    WrongPortal,
     UnknownTownship,
     TownshipRevoked,
     BadSignature,
@@ -390,6 +396,7 @@ impl ErrorCode {
             ErrorCode::Malformed | ErrorCode::UnsupportedProtocol => 400,
             ErrorCode::BadSignature => 401,
             ErrorCode::TownshipRevoked => 403,
+            ErrorCode::WrongPortal => 421,
             ErrorCode::UnknownTownship => 404,
             ErrorCode::Replayed | ErrorCode::ClockSkew => 409,
             ErrorCode::TooLarge => 413,
@@ -405,7 +412,12 @@ impl ErrorCode {
     pub fn message(self) -> &'static str {
         match self {
             ErrorCode::Malformed => "请求格式不正确",
-            ErrorCode::UnsupportedProtocol => "同步协议版本不受支持，请升级工作台",
+            ErrorCode::UnsupportedProtocol => {
+                "同步协议版本不受支持：县级平台只接受第 2 版的请求，请把乡镇工作台升级到最新版本后再同步"
+            }
+            ErrorCode::WrongPortal => {
+                "请求是发给另一个县级平台的：请核对工作台中填写的县级平台地址（或平台的 --public-url 设置）"
+            }
             ErrorCode::UnknownTownship => "县级平台未登记本乡镇，请联系县政务公开办登记本机公钥",
             ErrorCode::TownshipRevoked => "本乡镇的同步权限已被县级平台撤销，请联系县政务公开办",
             ErrorCode::BadSignature => "签名无效：本机密钥与县级平台登记的公钥不符",
@@ -462,6 +474,7 @@ mod tests {
             ErrorCode::BadSignature,
             ErrorCode::Replayed,
             ErrorCode::BodyTampered,
+            ErrorCode::WrongPortal,
         ];
         let mut statuses: Vec<u16> = codes.iter().map(|c| c.status()).collect();
         statuses.sort_unstable();

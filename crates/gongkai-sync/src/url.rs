@@ -12,6 +12,8 @@ pub struct PortalUrl {
     /// `host:port` to connect to (`[v6]:port` for an IPv6 literal), the scheme's port when
     /// the URL names none.
     address: String,
+    /// The base path (`/gongkai`), empty at the root.
+    path: String,
 }
 
 impl PortalUrl {
@@ -28,6 +30,8 @@ impl PortalUrl {
         }
         let (host, port) =
             host_and_port(authority).ok_or_else(|| SyncError::BadUrl(text.to_owned()))?;
+        // An IP literal in its one canonical form (`[0:0::1]` is `[::1]`).
+        let host = host.parse::<IpAddr>().map_or(host, |ip| ip.to_string());
         match scheme.as_str() {
             "https" => {}
             "http" if is_loopback_host(&host) => {}
@@ -44,10 +48,23 @@ impl PortalUrl {
         } else {
             format!("{host}:{port}")
         };
+        let rest = rest.trim_end_matches('/');
         Ok(Self {
-            base: format!("{scheme}://{}", rest.trim_end_matches('/')),
+            base: format!("{scheme}://{rest}"),
+            path: rest[authority.len()..].to_owned(),
             address,
         })
+    }
+
+    /// The portal as requests are signed for it (protocol v2): `host:port` and the base path,
+    /// normalised so every way of writing one URL gives the same text — host in lower case,
+    /// IPv6 in brackets, the port always written (443 or 80 when the URL names none), no
+    /// trailing slash (`county.example.cn:443/gongkai`, `[::1]:8080`). The township signs for the
+    /// URL it connects to; the portal compares with its own public URL (`serve --public-url`,
+    /// which a reverse proxy in front of it makes necessary), so a request meant for one portal
+    /// is refused by every other that registered the same township key.
+    pub fn signed_portal(&self) -> String {
+        format!("{}{}", self.address, self.path)
     }
 
     /// `host:port` of the portal, for a socket (`[::1]:9000`; 443 or 80 when the URL names no
@@ -124,6 +141,45 @@ mod tests {
             "https://[::1]x",
         ] {
             assert!(PortalUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_way_of_writing_one_portal_signs_the_same_and_others_differ() {
+        let same = [
+            "https://County.Example.CN/gongkai",
+            "https://county.example.cn:443/gongkai/",
+            " HTTPS://county.example.cn/gongkai// ",
+        ];
+        for url in same {
+            assert_eq!(
+                PortalUrl::parse(url).unwrap().signed_portal(),
+                "county.example.cn:443/gongkai",
+                "{url}"
+            );
+        }
+        let others = [
+            "https://county.example.cn",
+            "https://county.example.cn/Gongkai",
+            "https://county.example.cn:8443/gongkai",
+            "https://county-b.example.cn/gongkai",
+            "http://localhost/gongkai",
+        ];
+        let mut seen: Vec<String> = others
+            .iter()
+            .map(|u| PortalUrl::parse(u).unwrap().signed_portal())
+            .collect();
+        seen.push("county.example.cn:443/gongkai".to_owned());
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), others.len() + 1, "{seen:?}");
+        for (url, signed) in [
+            ("http://[::1]:8080/", "[::1]:8080"),
+            ("http://[0:0:0:0:0:0:0:1]:8080", "[::1]:8080"),
+            ("https://[2001:DB8::1]", "[2001:db8::1]:443"),
+            ("http://127.0.0.1", "127.0.0.1:80"),
+        ] {
+            assert_eq!(PortalUrl::parse(url).unwrap().signed_portal(), signed);
         }
     }
 

@@ -12,6 +12,7 @@ use gongkai_portal::{Portal, db};
 use gongkai_sync::TownshipKey;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use super::proxy::{Plan, Proxy};
 use super::township::{CODE, Township, title};
 
 /// Registers the test township in the portal file.
@@ -31,6 +32,23 @@ pub async fn start_in_process(db_path: &Path) -> SocketAddr {
     addr
 }
 
+/// The portal in this process behind the fault-injecting proxy. A township signs its requests
+/// for the URL it connects to, the proxy's, so that is the portal's public URL, as behind a
+/// reverse proxy (`serve --public-url`).
+pub async fn start_behind_proxy(db_path: &Path, plan: Plan, seed: u64) -> (SocketAddr, Proxy) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let proxy = Proxy::start(addr, plan, seed).await;
+    let public = gongkai_sync::url::PortalUrl::parse(&proxy.url()).expect("proxy url");
+    let portal = Portal::open(db_path)
+        .expect("portal")
+        .with_public_url(&public);
+    tokio::spawn(gongkai_portal::serve(listener, portal));
+    (addr, proxy)
+}
+
 /// A free loopback port (bound and released).
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -44,14 +62,26 @@ pub struct PortalProcess {
     child: Option<Child>,
     pub db: PathBuf,
     pub addr: SocketAddr,
+    /// `--public-url`, when townships reach it through something else (the proxy).
+    public_url: Option<String>,
 }
 
 impl PortalProcess {
     pub fn start(db: &Path, port: u16) -> PortalProcess {
+        Self::start_at(db, port, None)
+    }
+
+    /// The binary behind the proxy at `public_url`, which forwards to `port`.
+    pub fn start_behind(db: &Path, port: u16, public_url: &str) -> PortalProcess {
+        Self::start_at(db, port, Some(public_url.to_owned()))
+    }
+
+    fn start_at(db: &Path, port: u16, public_url: Option<String>) -> PortalProcess {
         let mut process = PortalProcess {
             child: None,
             db: db.to_owned(),
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
+            public_url,
         };
         process.restart();
         process
@@ -66,6 +96,7 @@ impl PortalProcess {
                 .args(["serve", "--db"])
                 .arg(&self.db)
                 .args(["--listen", &self.addr.to_string()])
+                .args(self.public_url.iter().flat_map(|url| ["--public-url", url]))
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
