@@ -15,7 +15,8 @@ use gongkai_sync::types::{
     Rejection, Stream,
 };
 use gongkai_sync::{
-    MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, MAX_JSON_BYTES, PROTOCOL_VERSION,
+    MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, MAX_ENTRY_JSON_BYTES, MAX_JSON_BYTES,
+    PROTOCOL_VERSION,
 };
 
 use crate::PortalError;
@@ -562,10 +563,6 @@ fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> W
     Ok(Ok(ack))
 }
 
-/// Largest payload of one entry, as JSON text. A payout list of 100,000 rows is about 10 MB;
-/// a payload is parsed into a JSON tree (several times its text in memory) only below this.
-pub const MAX_ENTRY_JSON_BYTES: usize = 32 * 1024 * 1024;
-
 /// A push body as received: each entry's payload left as its text in the decompressed body
 /// (borrowed, not copied), so the batch is never held as one JSON tree.
 #[derive(Deserialize)]
@@ -590,13 +587,14 @@ struct ReceivedEntry<'a> {
 }
 
 impl ReceivedEntry<'_> {
-    /// The entry with its payload parsed, unless the payload is over [`MAX_ENTRY_JSON_BYTES`].
+    /// The entry with its payload parsed, unless the payload is over
+    /// [`gongkai_sync::MAX_ENTRY_JSON_BYTES`] (the client refuses such an entry itself).
     fn into_entry(self) -> Result<Entry, Rejection> {
         let text = self.payload.map_or("null", |raw| raw.get());
         if text.len() > MAX_ENTRY_JSON_BYTES {
             return Err(Rejection {
                 id: self.id,
-                code: RejectCode::InvalidPayload,
+                code: RejectCode::TooLarge,
                 message: format!(
                     "内容有 {} MiB，超过县级平台单条接收的上限 {} MiB",
                     text.len() / (1024 * 1024),

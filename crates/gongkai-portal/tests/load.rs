@@ -620,7 +620,7 @@ async fn an_entry_over_the_size_cap_is_refused_by_itself_before_it_is_parsed() {
     let server = start(limits()).await;
     let small = township::record(0);
     let mut huge = township::record(1);
-    huge.payload["body"] = json!("公".repeat(db::MAX_ENTRY_JSON_BYTES / 3 + 1));
+    huge.payload["body"] = json!("公".repeat(gongkai_sync::MAX_ENTRY_JSON_BYTES / 3 + 1));
     let request = gongkai_sync::types::PushRequest {
         protocol: gongkai_sync::PROTOCOL_VERSION,
         township: CODE.to_owned(),
@@ -633,6 +633,10 @@ async fn an_entry_over_the_size_cap_is_refused_by_itself_before_it_is_parsed() {
     assert_eq!(ack.stored, 0);
     assert_eq!(ack.rejected.len(), 1, "{:?}", ack.rejected);
     assert_eq!(ack.rejected[0].id, huge.id);
+    assert_eq!(
+        ack.rejected[0].code,
+        gongkai_sync::types::RejectCode::TooLarge
+    );
     assert!(
         ack.rejected[0].message.contains("上限 32 MiB"),
         "{}",

@@ -6,7 +6,7 @@
 
 use crate::gzip::to_gzip_json;
 use crate::types::{Entry, Kind, PushRequest, RejectCode, Rejection};
-use crate::{MAX_BATCH_ENTRIES, MAX_JSON_BYTES, PROTOCOL_VERSION, SyncError};
+use crate::{MAX_BATCH_ENTRIES, MAX_ENTRY_JSON_BYTES, MAX_JSON_BYTES, PROTOCOL_VERSION, SyncError};
 
 /// One push: the gzip body and how many entries it carries.
 #[derive(Debug)]
@@ -58,6 +58,13 @@ pub fn pack(
         if overhead + len > MAX_JSON_BYTES {
             refused.push(too_large(&entry, len, MAX_JSON_BYTES));
             continue;
+        }
+        if len > MAX_ENTRY_JSON_BYTES {
+            let payload_len = json_len(&entry.payload)?;
+            if payload_len > MAX_ENTRY_JSON_BYTES {
+                refused.push(too_large(&entry, payload_len, MAX_ENTRY_JSON_BYTES));
+                continue;
+            }
         }
         if !current.is_empty() && (current_len + len > budget || current.len() == MAX_BATCH_ENTRIES)
         {
@@ -178,6 +185,24 @@ mod tests {
         let (bodies, refused) = pack("341502101", vec![entry(1, 100), big], limit).unwrap();
         assert!(refused.is_empty(), "{refused:?}");
         assert_eq!(bodies.iter().map(|b| b.entries).collect::<Vec<_>>(), [1, 1]);
+    }
+
+    #[test]
+    fn an_entry_over_the_portal_entry_limit_is_refused_however_well_it_compresses() {
+        let mut big = entry(8, 0);
+        big.payload["body"] = serde_json::Value::String("a".repeat(MAX_ENTRY_JSON_BYTES));
+        let (bodies, refused) = pack(
+            "341502101",
+            vec![entry(1, 100), big.clone()],
+            crate::MAX_BODY_BYTES,
+        )
+        .unwrap();
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert_eq!(
+            (refused[0].id.as_str(), refused[0].code),
+            (big.id.as_str(), RejectCode::TooLarge)
+        );
+        assert_eq!(bodies.iter().map(|b| b.entries).sum::<usize>(), 1);
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_RESPONSE_BYTES: usize = MAX_BODY_BYTES;
 /// Largest decompressed JSON body (bytes): a gzip bomb stops here.
 pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+/// Largest payload of one entry, as JSON (bytes): the portal parses payloads into JSON trees
+/// (several times their size in memory) one entry at a time, and only below this. A payout
+/// list of 100,000 rows is about 10 MB.
+pub const MAX_ENTRY_JSON_BYTES: usize = 32 * 1024 * 1024;
 /// Most entries in one push.
 pub const MAX_BATCH_ENTRIES: usize = 1000;
 /// Largest attachment chunk (bytes).
