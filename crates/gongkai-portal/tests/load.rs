@@ -164,6 +164,24 @@ async fn half_sent_headers_are_cut_off_at_the_header_deadline() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_kept_alive_connection_left_idle_after_its_answer_is_closed() {
+    let server = start(Limits {
+        header_read: Duration::from_millis(200),
+        ..limits()
+    })
+    .await;
+    let mut stream = TcpStream::connect(server.addr).await.unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .await
+        .unwrap();
+    let Some(answer) = read_to_close(&mut stream).await else {
+        panic!("an idle keep-alive connection is held open");
+    };
+    assert_eq!(status_of(&answer), 200, "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn connections_over_the_cap_are_closed_unanswered_until_one_ends() {
     let server = start(Limits {
         max_connections: 2,
