@@ -12,7 +12,8 @@
 //! starts on the filled file, so its peak is the load's alone. Prints p50/p99/max latency of
 //! page views and of sync requests, how many took over 1 s, and the peak RSS.
 //!
-//! Then, on a fresh portal process, one signed push of a 60 MiB payout list of empty rows
+//! Then 8 views (4 at once) of the page of one whole 100,000-row list, and the peak RSS after
+//! them. Then, on a fresh portal process, one signed push of a 60 MiB payout list of empty rows
 //! (about 60 KiB of gzip): the peak RSS it leaves, and how long until it was answered.
 //!
 //! `cargo bench -p gongkai-portal --bench load`. `GONGKAI_PORTAL_BIN=path` measures another
@@ -162,13 +163,16 @@ fn payout_list(rows: usize, n: usize) -> Entry {
 }
 
 /// Fills the file through a first portal process: records for every township, the payout
-/// lists and the attachment for the first. Returns the attachment's digest.
-async fn seed(db: &Path, rows: usize) -> String {
+/// lists and the attachment for the first. Returns the attachment's digest and the lists' ids.
+async fn seed(db: &Path, rows: usize) -> (String, Vec<String>) {
     let served = Served::start(db);
     let big = PortalClient::new(&served.url(), &code(0), key(0), None).unwrap();
     let mut seq = ClockSeq::default();
+    let mut lists = Vec::new();
     for n in 0..PAYOUT_LISTS {
-        big.push(&mut seq, &[payout_list(rows, n)]).await.unwrap();
+        let list = payout_list(rows, n);
+        big.push(&mut seq, std::slice::from_ref(&list)).await.unwrap();
+        lists.push(list.object_id);
     }
     let attachment: Vec<u8> = (0..ATTACHMENT_BYTES).map(|i| (i * 7 % 251) as u8).collect();
     big.upload_attachment(&mut seq, &attachment, 1024 * 1024)
@@ -184,7 +188,7 @@ async fn seed(db: &Path, rows: usize) -> String {
         let records: Vec<Entry> = (0..SEED_RECORDS).map(township::record).collect();
         client.push(&mut seq, &records).await.unwrap();
     }
-    gongkai_sync::sha256_hex(&attachment)
+    (gongkai_sync::sha256_hex(&attachment), lists)
 }
 
 /// One page view over a fresh connection: (latency, status).
@@ -393,7 +397,7 @@ fn main() {
             assert!(added.status.success(), "{added:?}");
         }
         let seeding = Instant::now();
-        let sha = seed(&db_path, rows).await;
+        let (sha, lists) = seed(&db_path, rows).await;
         println!(
             "binary: {}\nseeded {PAYOUT_LISTS} lists of {rows} rows, {TOWNSHIPS} townships, in {:.1} s",
             binary().display(),
@@ -502,6 +506,33 @@ fn main() {
             wall.as_secs_f64(),
             hwm as f64 / 1024.0,
             *peak_rss.lock().unwrap() as f64 / 1024.0
+        );
+
+        // The page of one whole list, by 4 visitors at once, twice each: rendered in full.
+        let detail = format!("/t/{}/p/{}", code(0), lists[0]);
+        let viewers: Vec<_> = (0..4)
+            .map(|_| {
+                let detail = detail.clone();
+                tokio::spawn(async move {
+                    let mut seen = Vec::new();
+                    for _ in 0..2 {
+                        seen.push(view(addr, &detail).await);
+                    }
+                    seen
+                })
+            })
+            .collect();
+        let mut detail_latencies = Vec::new();
+        for viewer in viewers {
+            for (latency, status) in viewer.await.unwrap() {
+                assert_eq!(status, 200);
+                detail_latencies.push(latency);
+            }
+        }
+        report(&format!("{rows}-row list page"), detail_latencies);
+        println!(
+            "peak RSS after the list pages {:.1} MB (VmHWM)",
+            served.memory_kb("VmHWM") as f64 / 1024.0
         );
         drop(served);
 
