@@ -171,7 +171,9 @@ async fn seed(db: &Path, rows: usize) -> (String, Vec<String>) {
     let mut lists = Vec::new();
     for n in 0..PAYOUT_LISTS {
         let list = payout_list(rows, n);
-        big.push(&mut seq, std::slice::from_ref(&list)).await.unwrap();
+        big.push(&mut seq, std::slice::from_ref(&list))
+            .await
+            .unwrap();
         lists.push(list.object_id);
     }
     let attachment: Vec<u8> = (0..ATTACHMENT_BYTES).map(|i| (i * 7 % 251) as u8).collect();
