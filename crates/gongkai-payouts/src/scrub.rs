@@ -11,8 +11,9 @@ use crate::MaskRules;
 /// the point), row numbers, dates and years.
 const SHORTEST_MASKED: usize = 11;
 
-/// `message` with every run of 11 or more digits masked. Digits may be full-width and separated
-/// by single spaces, U+3000 or hyphens (`3609 8219 9001 0112 34`); a trailing X of an ID counts.
+/// `message` with every run of 11 or more digits masked. Digits may be full-width and their
+/// groups joined by any run of separators (`3609 8219 9001 0112 34`, `3609\u{a0}8219`,
+/// `6217 – 0012`); a trailing X of an ID counts.
 pub fn scrub(message: &str) -> String {
     let chars: Vec<char> = message.chars().collect();
     let mut out = String::with_capacity(message.len());
@@ -33,12 +34,11 @@ pub fn scrub(message: &str) -> String {
                 digits.push(c);
                 j += 1;
                 end = j;
-            } else if matches!(c, ' ' | '\u{3000}' | '-' | '－')
-                && chars
-                    .get(j + 1)
-                    .is_some_and(|n| fold_digit(*n).is_ascii_digit())
+            } else if let Some(next) = (j..chars.len())
+                .find(|&k| !is_separator(chars[k]))
+                .filter(|&k| k > j && fold_digit(chars[k]).is_ascii_digit())
             {
-                j += 1;
+                j = next;
             } else {
                 if matches!(c, 'X' | 'x') {
                     digits.push('X');
@@ -62,6 +62,19 @@ pub fn scrub(message: &str) -> String {
     out
 }
 
+/// What may stand between the digit groups of one number: spaces of every kind (NBSP, U+3000,
+/// the U+2000 block), invisible joiners and hyphens and dashes of every kind, any number of them
+/// in a row. The same rule as the sync check's (`gongkai_sync::check`), so a number masked on the
+/// wire is masked in a message too.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '-' | '\u{2010}'
+                ..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +96,19 @@ mod tests {
         assert_eq!(
             scrub("３６０９８２１９９００１０１１２３４"),
             "36*************234"
+        );
+        // Grouped as people type them: a no-break space, a zero-width space, a spaced dash.
+        assert_eq!(
+            scrub("村名“3609\u{a0}8219\u{a0}9001\u{a0}0112\u{a0}34”"),
+            "村名“36*************234”"
+        );
+        assert_eq!(
+            scrub("姓名“3609\u{200b}8219\u{200b}9001\u{200b}0112\u{200b}34”"),
+            "姓名“36*************234”"
+        );
+        assert_eq!(
+            scrub("金额“6217 – 0012 – 3456 – 7890 – 123”"),
+            "金额“***************0123”"
         );
         // A phone number in a cell is a person's too.
         assert_eq!(scrub("电话 13912345678"), "电话 *******5678");
