@@ -1,0 +1,1240 @@
+//! No full ID number or bank account of the fixtures in anything the program writes (issue 10).
+//!
+//! The test builds payout lists with known numbers (valid rows and faulty ones, so error
+//! messages have something to echo) as `.xlsx`, `.xls` and `.csv`, runs every path that writes
+//! — import (text and `--json`), the error table `.xlsx`, lookup, printed PDFs on every paper,
+//! previews, post, archive, a correction, backups, sync to the real county portal on loopback
+//! (the bytes on the wire, the portal's database and its public pages) — keeping what each run
+//! printed (stdout, stderr: the township's only log) as files. Then every byte under the output
+//! folder is scanned for every fixture number: raw, as UTF-16, with separators (spaces of every
+//! kind, dashes, dots, zero-width characters) taken out and full-width digits folded, and inside
+//! what the bytes hold: `pdftotext` of each PDF, the deflated streams of a PDF, the entries of a
+//! zip (`.xlsx`), gzip members (sync bodies), every value of every table of a SQLite file
+//! (integers as their decimal text). A hit names the file, where it was found, and the number
+//! masked. The scanner is itself tested on planted numbers, one per form it must see through.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr
+)]
+
+mod support;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use base64::Engine;
+use gongkai_api::Api;
+use gongkai_api::wire::{ImportIssue, IssuesExportArgs, NoArgs, PayoutPreviewArgs};
+use rust_xlsxwriter::Workbook;
+use support::{County, bank, has_valid_check, id, json, path, said};
+use tempfile::TempDir;
+
+/// One number of the fixtures that must never be written whole.
+#[derive(Debug, Clone)]
+struct Secret {
+    what: String,
+    digits: String,
+}
+
+impl Secret {
+    fn new(what: impl Into<String>, digits: &str) -> Secret {
+        Secret {
+            what: what.into(),
+            digits: digits.to_ascii_uppercase(),
+        }
+    }
+
+    /// The number as a failure message may show it.
+    fn masked(&self) -> String {
+        let d = &self.digits;
+        format!("{}…{}（{} 位）", &d[..3], &d[d.len() - 2..], d.len())
+    }
+}
+
+/// Where a secret was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Hit {
+    file: PathBuf,
+    layer: String,
+    secret: String,
+}
+
+struct Scanner {
+    /// By length, then digits → description.
+    secrets: HashMap<usize, HashMap<String, Secret>>,
+    scratch: TempDir,
+}
+
+/// How far inside-of-inside the scanner looks (a PDF stored in a SQLite blob is depth 2).
+const MAX_DEPTH: usize = 3;
+const MAX_INFLATED: u64 = 256 << 20;
+
+impl Scanner {
+    fn new(secrets: &[Secret]) -> Scanner {
+        let mut by_len: HashMap<usize, HashMap<String, Secret>> = HashMap::new();
+        for s in secrets {
+            by_len
+                .entry(s.digits.len())
+                .or_default()
+                .insert(s.digits.clone(), s.clone());
+        }
+        Scanner {
+            secrets: by_len,
+            scratch: TempDir::new().unwrap(),
+        }
+    }
+
+    /// Every file under `root`, scanned.
+    fn scan_tree(&self, root: &Path) -> (Vec<Hit>, usize) {
+        let mut hits = Vec::new();
+        let mut files = 0;
+        let mut stack = vec![root.to_owned()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let entry = entry.unwrap();
+                let p = entry.path();
+                if entry.file_type().unwrap().is_dir() {
+                    stack.push(p);
+                } else {
+                    files += 1;
+                    hits.extend(self.scan_file(&p));
+                }
+            }
+        }
+        (hits, files)
+    }
+
+    fn scan_file(&self, file: &Path) -> Vec<Hit> {
+        let bytes = std::fs::read(file).unwrap();
+        let mut hits = Vec::new();
+        self.scan_bytes(file, "raw", &bytes, 0, &mut hits);
+        if bytes.starts_with(b"SQLite format 3\0") {
+            let dump = self.sqlite_values(file);
+            self.scan_bytes(file, "sqlite", &dump.text, 1, &mut hits);
+            for (i, blob) in dump.blobs.iter().enumerate() {
+                self.scan_bytes(file, &format!("sqlite blob {i}"), blob, 1, &mut hits);
+            }
+        }
+        hits.dedup();
+        hits
+    }
+
+    /// `bytes` as text in every encoding, then what it holds, down to `MAX_DEPTH`.
+    fn scan_bytes(
+        &self,
+        file: &Path,
+        layer: &str,
+        bytes: &[u8],
+        depth: usize,
+        hits: &mut Vec<Hit>,
+    ) {
+        let texts = [
+            ("", String::from_utf8_lossy(bytes).into_owned()),
+            (" utf-16le", utf16(bytes, u16::from_le_bytes)),
+            (
+                " utf-16le+1",
+                utf16(bytes.get(1..).unwrap_or(&[]), u16::from_le_bytes),
+            ),
+            (" utf-16be", utf16(bytes, u16::from_be_bytes)),
+            (
+                " utf-16be+1",
+                utf16(bytes.get(1..).unwrap_or(&[]), u16::from_be_bytes),
+            ),
+        ];
+        for (encoding, text) in &texts {
+            for secret in self.find(text) {
+                let hit = Hit {
+                    file: file.to_owned(),
+                    layer: format!("{layer}{encoding}"),
+                    secret,
+                };
+                if !hits.contains(&hit) {
+                    hits.push(hit);
+                }
+            }
+        }
+        if depth >= MAX_DEPTH {
+            return;
+        }
+        if bytes.starts_with(b"%PDF") {
+            let text = self.pdftotext(bytes);
+            self.scan_bytes(
+                file,
+                &format!("{layer} › pdftotext"),
+                &text,
+                MAX_DEPTH,
+                hits,
+            );
+            for (at, inflated) in pdf_streams(bytes) {
+                self.scan_bytes(
+                    file,
+                    &format!("{layer} › stream@{at}"),
+                    &inflated,
+                    depth + 1,
+                    hits,
+                );
+            }
+        }
+        for (name, data) in zip_entries(bytes) {
+            self.scan_bytes(
+                file,
+                &format!("{layer} › zip:{name}"),
+                &data,
+                depth + 1,
+                hits,
+            );
+            let text = strip_tags(&data);
+            self.scan_bytes(
+                file,
+                &format!("{layer} › zip-text:{name}"),
+                &text,
+                MAX_DEPTH,
+                hits,
+            );
+        }
+        for (at, data) in gzip_members(bytes) {
+            self.scan_bytes(
+                file,
+                &format!("{layer} › gzip@{at}"),
+                &data,
+                depth + 1,
+                hits,
+            );
+        }
+    }
+
+    /// The secrets whose digits appear in `text`, separators taken out.
+    fn find(&self, text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for run in digit_runs(text) {
+            for (len, secrets) in &self.secrets {
+                if run.len() < *len {
+                    continue;
+                }
+                for start in 0..=run.len() - len {
+                    if let Some(s) = secrets.get(&run[start..start + len]) {
+                        let named = format!("{} {}", s.what, s.masked());
+                        if !found.contains(&named) {
+                            found.push(named);
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    fn pdftotext(&self, pdf: &[u8]) -> Vec<u8> {
+        let file = self.scratch.path().join("scan.pdf");
+        std::fs::write(&file, pdf).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-enc", "UTF-8"])
+            .arg(&file)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils, installed by ./dev.sh test) reads the PDFs");
+        out.stdout
+    }
+
+    /// Every value of every table, read through SQLite (so what sits in the WAL counts, and
+    /// integers are read as numbers written in decimal), from a copy so the scan writes
+    /// nothing beside the file.
+    fn sqlite_values(&self, file: &Path) -> SqliteDump {
+        let copy = self.scratch.path().join("scan.sqlite3");
+        for suffix in ["", "-wal"] {
+            let from = PathBuf::from(format!("{}{suffix}", file.display()));
+            let to = PathBuf::from(format!("{}{suffix}", copy.display()));
+            let _ = std::fs::remove_file(&to);
+            if from.exists() {
+                std::fs::copy(&from, &to).unwrap();
+            }
+        }
+        let _ = std::fs::remove_file(format!("{}-shm", copy.display()));
+        let conn = rusqlite::Connection::open(&copy).unwrap();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut dump = SqliteDump::default();
+        for table in tables {
+            let Ok(mut stmt) = conn.prepare(&format!("SELECT * FROM \"{table}\"")) else {
+                continue; // an FTS shadow table a module owns
+            };
+            let columns = stmt.column_count();
+            let mut rows = stmt.query([]).unwrap();
+            while let Some(row) = rows.next().unwrap() {
+                for c in 0..columns {
+                    use rusqlite::types::ValueRef;
+                    match row.get_ref(c).unwrap() {
+                        ValueRef::Text(t) => dump.text.extend_from_slice(t),
+                        ValueRef::Integer(i) => {
+                            dump.text.extend_from_slice(i.to_string().as_bytes())
+                        }
+                        ValueRef::Real(f) => dump.text.extend_from_slice(f.to_string().as_bytes()),
+                        ValueRef::Blob(b) => dump.blobs.push(b.to_vec()),
+                        ValueRef::Null => {}
+                    }
+                    dump.text.push(b'\n');
+                }
+            }
+        }
+        drop(conn);
+        dump
+    }
+}
+
+#[derive(Default)]
+struct SqliteDump {
+    text: Vec<u8>,
+    blobs: Vec<Vec<u8>>,
+}
+
+fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|p| read([p[0], p[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Runs of digits (and X) as a reader would join them: full-width forms folded, separators —
+/// whitespace of every kind, dashes, dots, commas, underscores, zero-width characters — skipped.
+fn digit_runs(text: &str) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut run = String::new();
+    for c in text.chars() {
+        let folded = match c {
+            '0'..='9' | 'X' => Some(c),
+            'x' => Some('X'),
+            '\u{ff10}'..='\u{ff19}' => char::from_u32(c as u32 - 0xff10 + '0' as u32),
+            '\u{ff38}' | '\u{ff58}' => Some('X'),
+            _ => None,
+        };
+        match folded {
+            Some(d) => run.push(d),
+            None if is_separator(c) => {}
+            None => {
+                if run.len() >= 16 {
+                    runs.push(std::mem::take(&mut run));
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() >= 16 {
+        runs.push(run);
+    }
+    runs
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '_'
+                | '.'
+                | ','
+                | '，'
+                | '、'
+                | '·'
+                | '\u{2010}'..='\u{2015}'
+                | '\u{2212}'
+                | '\u{ff0d}'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'
+                | '\u{feff}'
+                | '\u{00a0}'
+                | '\u{3000}'
+        )
+}
+
+/// Text between XML tags, entities of digits decoded (`&#49;` is how a writer may spell `1`).
+fn strip_tags(xml: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    let mut out = String::new();
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    let mut decoded = String::new();
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find("&#") {
+        decoded.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let end = after.find(';').unwrap_or(after.len());
+        let number = &after[..end];
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => number.parse().ok(),
+        };
+        match code.and_then(char::from_u32) {
+            Some(c) => decoded.push(c),
+            None => decoded.push_str(&rest[at..at + 2 + end]),
+        }
+        rest = after.get(end + 1..).unwrap_or("");
+    }
+    decoded.push_str(rest);
+    decoded.into_bytes()
+}
+
+/// The inflated content of every `stream` of a PDF (FlateDecode or not: a stream that does
+/// not inflate is already scanned raw).
+fn pdf_streams(pdf: &[u8]) -> Vec<(usize, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(found) = find(&pdf[at..], b"stream") {
+        let mut start = at + found + b"stream".len();
+        if pdf[..at + found].ends_with(b"end") {
+            at = start;
+            continue;
+        }
+        if pdf.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if pdf.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let mut data = Vec::new();
+        let decoder = flate2::read::ZlibDecoder::new(&pdf[start..]);
+        if decoder.take(MAX_INFLATED).read_to_end(&mut data).is_ok() || !data.is_empty() {
+            out.push((start, data));
+        }
+        at = start;
+    }
+    out
+}
+
+/// Each entry of a zip archive (local file headers: stored or deflated), by name.
+fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"PK\x03\x04") {
+        let header = at + found;
+        at = header + 4;
+        let Some(fixed) = bytes.get(header..header + 30) else {
+            break;
+        };
+        let method = u16::from_le_bytes([fixed[8], fixed[9]]);
+        let compressed = u32::from_le_bytes([fixed[18], fixed[19], fixed[20], fixed[21]]) as usize;
+        let name_len = u16::from_le_bytes([fixed[26], fixed[27]]) as usize;
+        let extra_len = u16::from_le_bytes([fixed[28], fixed[29]]) as usize;
+        let name_start = header + 30;
+        let data_start = name_start + name_len + extra_len;
+        let Some(name) = bytes.get(name_start..name_start + name_len) else {
+            continue;
+        };
+        let name = String::from_utf8_lossy(name).into_owned();
+        let Some(rest) = bytes.get(data_start..) else {
+            continue;
+        };
+        let data = match method {
+            0 => rest[..compressed.min(rest.len())].to_vec(),
+            8 => {
+                let mut data = Vec::new();
+                let decoder = flate2::read::DeflateDecoder::new(rest);
+                let _ = decoder.take(MAX_INFLATED).read_to_end(&mut data);
+                data
+            }
+            _ => continue,
+        };
+        out.push((name, data));
+    }
+    out
+}
+
+/// Every gzip member (sync bodies travel and are kept gzipped).
+fn gzip_members(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"\x1f\x8b\x08") {
+        let start = at + found;
+        at = start + 3;
+        let mut data = Vec::new();
+        let decoder = flate2::read::GzDecoder::new(&bytes[start..]);
+        if decoder.take(MAX_INFLATED).read_to_end(&mut data).is_ok() || !data.is_empty() {
+            out.push((start, data));
+        }
+    }
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn report(hits: &[Hit]) -> String {
+    hits.iter()
+        .take(40)
+        .map(|h| format!("  {} ({}): {}", h.file.display(), h.layer, h.secret))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scanner sees through every form.
+
+/// A PDF whose only text is a hex string: no digit is in its bytes, only `pdftotext` reads it.
+fn pdf_with_hex_text(text: &str) -> Vec<u8> {
+    let hex: String = text.bytes().map(|b| format!("{b:02X}")).collect();
+    let content = format!("BT /F1 12 Tf 40 700 Td <{hex}> Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_owned(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn the_scanner_finds_a_planted_number_in_every_form() {
+    let dir = TempDir::new().unwrap();
+    let planted: Vec<Secret> = (0..9)
+        .map(|n| {
+            if n % 2 == 0 {
+                Secret::new(format!("planted ID {n}"), &id(9000 + n))
+            } else {
+                Secret::new(format!("planted bank {n}"), &bank(9000 + n))
+            }
+        })
+        .collect();
+    let d = |n: usize| planted[n].digits.clone();
+    let file = |name: &str| dir.path().join(name);
+    let fullwidth: String = d(2)
+        .chars()
+        .map(|c| char::from_u32(c as u32 - '0' as u32 + 0xff10).unwrap_or('Ｘ'))
+        .collect();
+    let spaced = format!(
+        "{}\u{3000}{}\u{a0}{}-{}\u{200b}{}",
+        &d(1)[..4],
+        &d(1)[4..8],
+        &d(1)[8..12],
+        &d(1)[12..16],
+        &d(1)[16..]
+    );
+    std::fs::write(file("plain.txt"), format!("见 {} 号", d(0))).unwrap();
+    std::fs::write(
+        file("spaced.txt"),
+        format!("卡号 {spaced}；证件 {fullwidth}"),
+    )
+    .unwrap();
+    let utf16: Vec<u8> = format!("证件{}", d(4))
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(file("utf16.bin"), [&[0u8][..], &utf16].concat()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, format!("{{\"account\":\"{}\"}}", d(3)).as_bytes()).unwrap();
+    std::fs::write(file("body.gz"), gz.finish().unwrap()).unwrap();
+    let mut book = Workbook::new();
+    book.add_worksheet().write(0, 0, d(6)).unwrap();
+    book.save(file("book.xlsx")).unwrap();
+    {
+        let conn = rusqlite::Connection::open(file("db.sqlite3")).unwrap();
+        conn.execute_batch("CREATE TABLE t (n INTEGER)").unwrap();
+        conn.execute("INSERT INTO t VALUES (?1)", [d(5).parse::<i64>().unwrap()])
+            .unwrap();
+    }
+    std::fs::write(file("hex.pdf"), pdf_with_hex_text(&d(8))).unwrap();
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut z, format!("({}) Tj", d(7)).as_bytes()).unwrap();
+    let stream = z.finish().unwrap();
+    std::fs::write(
+        file("deflated.pdf"),
+        [
+            b"%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n".as_slice(),
+            &stream,
+            b"\nendstream\nendobj\n%%EOF\n",
+        ]
+        .concat(),
+    )
+    .unwrap();
+    // The masked form and a near miss are not hits.
+    std::fs::write(
+        file("clean.txt"),
+        format!("{}**********{}  {}", &d(0)[..6], &d(0)[16..], &d(0)[..17]),
+    )
+    .unwrap();
+
+    let scanner = Scanner::new(&planted);
+    let (hits, files) = scanner.scan_tree(dir.path());
+    assert_eq!(files, 9);
+    let expect = [
+        ("plain.txt", 0, "raw"),
+        ("spaced.txt", 1, "raw"),
+        ("spaced.txt", 2, "raw"),
+        ("body.gz", 3, "raw › gzip@0"),
+        ("utf16.bin", 4, "raw utf-16le+1"),
+        ("db.sqlite3", 5, "sqlite"),
+        ("book.xlsx", 6, "raw › zip:xl/sharedStrings.xml"),
+        ("deflated.pdf", 7, "raw › stream@"),
+        ("hex.pdf", 8, "raw › pdftotext"),
+    ];
+    for (name, n, layer) in expect {
+        let secret = format!("{} {}", planted[n].what, planted[n].masked());
+        assert!(
+            hits.iter().any(|h| h.file.ends_with(name)
+                && h.secret == secret
+                && h.layer.starts_with(layer)),
+            "{name}: {secret} not found in {layer}; found:\n{}",
+            report(&hits)
+        );
+    }
+    for (only_there, n) in [("hex.pdf", 8), ("db.sqlite3", 5), ("body.gz", 3)] {
+        assert!(
+            hits.iter()
+                .filter(|h| h.file.ends_with(only_there))
+                .all(|h| h.layer != "raw"),
+            "{only_there}: number {n} is visible raw, so the layer under test proves nothing"
+        );
+    }
+    assert!(
+        !hits.iter().any(|h| h.file.ends_with("clean.txt")),
+        "a masked number is not a hit:\n{}",
+        report(&hits)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything the program writes.
+
+const VILLAGES: [&str; 3] = ["东山村", "西河村", "南岭村"];
+
+/// A run of the CLI whose stdout and stderr are kept under `out/logs` for the scan.
+struct Runs {
+    logs: PathBuf,
+    n: usize,
+}
+
+impl Runs {
+    fn run(&mut self, name: &str, args: &[&str]) -> Output {
+        // Backups may be kept under a passphrase, which scripts give in this variable.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args(args)
+            .env("GONGKAI_BACKUP_PASSPHRASE", "correct horse battery staple")
+            .output()
+            .unwrap();
+        self.n += 1;
+        let stem = self.logs.join(format!("{:03}-{name}", self.n));
+        std::fs::write(stem.with_extension("stdout"), &out.stdout).unwrap();
+        std::fs::write(stem.with_extension("stderr"), &out.stderr).unwrap();
+        out
+    }
+
+    fn ok(&mut self, name: &str, args: &[&str]) -> Output {
+        let out = self.run(name, args);
+        assert!(out.status.success(), "{name}: {}", said(&out));
+        out
+    }
+}
+
+/// The rows of a list, as cells: (village, name, id, bank, amount, note).
+type Person = [String; 6];
+
+fn people(from: u32, count: u32, bank_from: u32) -> Vec<Person> {
+    (0..count)
+        .map(|i| {
+            let n = from + i;
+            [
+                VILLAGES[(i % 3) as usize].to_owned(),
+                format!(
+                    "{}{}",
+                    ['张', '王', '李', '赵'][(n % 4) as usize],
+                    ['伟', '芳', '娜', '敏', '静'][(n % 5) as usize]
+                ),
+                id(n),
+                bank(bank_from + i),
+                format!("{}.50", 100 + n),
+                String::new(),
+            ]
+        })
+        .collect()
+}
+
+const HEADER: [&str; 6] = ["村名", "姓名", "身份证号", "银行卡号", "金额", "备注"];
+
+fn write_xlsx(file: &Path, title: &str, rows: &[Person]) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write(0, 0, title).unwrap();
+    for (c, h) in HEADER.iter().enumerate() {
+        sheet.write(1, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.write(r as u32 + 2, c as u16, cell).unwrap();
+            }
+        }
+    }
+    book.save(file).unwrap();
+}
+
+fn write_csv(file: &Path, rows: &[Person]) {
+    let mut text = HEADER.join(",") + "\n";
+    for row in rows {
+        text += &row.join(",");
+        text += "\n";
+    }
+    std::fs::write(file, text).unwrap();
+}
+
+/// The faulty rows' numbers, as a clerk gets them wrong: an ID with a wrong check character,
+/// an ID typed under 村名 and under 姓名, a card number under 金额, an ID in the card column, a
+/// card number in the ID column, and the same typed with separators.
+fn faulty(from: u32, bank_from: u32, secrets: &mut Vec<Secret>) -> Vec<Person> {
+    let mut rows = people(from, 9, bank_from);
+    let wrong_check = {
+        let good = &rows[0][2];
+        let last = if good.ends_with('1') { '2' } else { '1' };
+        format!("{}{last}", &good[..17])
+    };
+    secrets.push(Secret::new("ID with a wrong check character", &wrong_check));
+    rows[0][2] = wrong_check;
+    rows[1][0] = rows[1][2].clone();
+    rows[2][1] = rows[2][2].clone();
+    rows[3][4] = rows[3][3].clone();
+    rows[4][3] = rows[4][2].clone();
+    rows[5][2] = rows[5][3].clone();
+    // Numbers as people type them: grouped by a no-break space, a zero-width space, an en dash.
+    let grouped = |digits: &str, separator: &str| {
+        let chars: Vec<char> = digits.chars().collect();
+        chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    rows[6][0] = grouped(&rows[6][2], "\u{a0}");
+    rows[7][1] = grouped(&rows[7][2], "\u{200b}");
+    rows[8][4] = grouped(&rows[8][3], " \u{2013} ");
+    rows
+}
+
+fn secrets_of(rows: &[Person], what: &str, secrets: &mut Vec<Secret>) {
+    for (i, row) in rows.iter().enumerate() {
+        secrets.push(Secret::new(format!("{what} row {i} ID"), &row[2]));
+        secrets.push(Secret::new(format!("{what} row {i} card"), &row[3]));
+    }
+}
+
+/// The legacy `.xls` fixture (75 people, IDs as text) and its ID numbers, read from its bytes.
+fn legacy_xls() -> (Vec<u8>, Vec<String>) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../gongkai-sheets/tests/fixtures/legacy-biff8.xls");
+    let bytes = std::fs::read(fixture).unwrap();
+    let mut ids = Vec::new();
+    for w in bytes.windows(18) {
+        if let Ok(text) = std::str::from_utf8(w)
+            && has_valid_check(text)
+            && !ids.iter().any(|i| i == text)
+        {
+            ids.push(text.to_owned());
+        }
+    }
+    assert_eq!(
+        ids.len(),
+        75,
+        "the fixture's 75 ID numbers, read from its bytes"
+    );
+    (bytes, ids)
+}
+
+fn issues(report: &serde_json::Value) -> Vec<ImportIssue> {
+    serde_json::from_value(report["errors"].clone()).unwrap()
+}
+
+#[test]
+fn nothing_the_program_writes_holds_a_full_number_of_the_fixtures() {
+    let dir = TempDir::new().unwrap();
+    let input = dir.path().join("in");
+    let out = dir.path().join("out");
+    let logs = out.join("logs");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::create_dir_all(&logs).unwrap();
+    let mut runs = Runs { logs, n: 0 };
+    let db = out.join("示范镇.sqlite3");
+    let db_arg = path(&db).to_owned();
+    let dbp = db_arg.as_str();
+    let mut secrets = Vec::new();
+
+    // The plain demo township (its villages), not the lived-in one `gongkai demo` makes: only
+    // the fixtures' numbers are in this database.
+    Api::new(&db).setup_demo(NoArgs {}).unwrap();
+
+    // Valid lists in each format, and faulty ones.
+    let good = people(0, 9, 0);
+    secrets_of(&good, "good.xlsx", &mut secrets);
+    let good_xlsx = input.join("2025年示范镇高龄津贴发放清册.xlsx");
+    write_xlsx(&good_xlsx, "2025年示范镇高龄津贴发放清册", &good);
+    let good_csv_rows = people(20, 6, 20);
+    secrets_of(&good_csv_rows, "good.csv", &mut secrets);
+    let good_csv = input.join("good.csv");
+    write_csv(&good_csv, &good_csv_rows);
+    let bad_rows = faulty(40, 40, &mut secrets);
+    secrets_of(&bad_rows, "bad", &mut secrets);
+    let bad_xlsx = input.join("bad.xlsx");
+    write_xlsx(&bad_xlsx, "2025年示范镇高龄津贴发放清册", &bad_rows);
+    let bad_csv = input.join("bad.csv");
+    write_csv(&bad_csv, &bad_rows);
+    let (xls_bytes, xls_ids) = legacy_xls();
+    for (i, n) in xls_ids.iter().enumerate() {
+        secrets.push(Secret::new(format!("legacy.xls ID {i}"), n));
+    }
+    let good_xls = input.join("2025年示范镇耕地地力保护补贴发放清册.xls");
+    std::fs::write(&good_xls, &xls_bytes).unwrap();
+    // The same workbook with three check characters changed in place (same length: BIFF has
+    // no checksum): three rows an import refuses, echoing what it read.
+    let mut bad_xls_bytes = xls_bytes.clone();
+    for k in [0, 30, 74] {
+        let original = xls_ids[k].as_bytes();
+        let at = find(&bad_xls_bytes, original).unwrap();
+        let last = if original[17] == b'1' { b'2' } else { b'1' };
+        bad_xls_bytes[at + 17] = last;
+        let broken = String::from_utf8(bad_xls_bytes[at..at + 18].to_vec()).unwrap();
+        secrets.push(Secret::new(format!("legacy.xls broken ID {k}"), &broken));
+    }
+    let bad_xls = input.join("bad.xls");
+    std::fs::write(&bad_xls, &bad_xls_bytes).unwrap();
+
+    let import = |runs: &mut Runs, name: &str, file: &Path, extra: &[&str], json_out: bool| {
+        let mut args = vec![
+            "payouts",
+            "import",
+            path(file),
+            "--db",
+            dbp,
+            "--year",
+            "2025",
+        ];
+        args.extend_from_slice(extra);
+        if json_out {
+            args.push("--json");
+        }
+        runs.run(name, &args)
+    };
+    let elderly = ["--project", "高龄津贴"];
+    let listed = import(&mut runs, "import-good-xlsx", &good_xlsx, &elderly, true);
+    assert_eq!(listed.status.code(), Some(0), "{}", said(&listed));
+    let list_a = json(&listed)["list_id"].as_str().unwrap().to_owned();
+    // Again: every person already paid, each named.
+    let again = import(
+        &mut runs,
+        "import-good-xlsx-again",
+        &good_xlsx,
+        &elderly,
+        false,
+    );
+    assert_eq!(again.status.code(), Some(2), "{}", said(&again));
+    let again = import(
+        &mut runs,
+        "import-good-xlsx-again-json",
+        &good_xlsx,
+        &elderly,
+        true,
+    );
+    let already_paid = issues(&json(&again));
+    let listed = import(
+        &mut runs,
+        "import-good-csv",
+        &good_csv,
+        &["--project", "残疾人两项补贴"],
+        true,
+    );
+    assert_eq!(listed.status.code(), Some(0), "{}", said(&listed));
+    let list_b = json(&listed)["list_id"].as_str().unwrap().to_owned();
+    let listed = import(
+        &mut runs,
+        "import-good-xls",
+        &good_xls,
+        &["--project", "耕地地力保护补贴"],
+        false,
+    );
+    assert_eq!(listed.status.code(), Some(0), "{}", said(&listed));
+
+    let api = Api::new(&db);
+    let mut refused_files = 0;
+    for (name, file) in [
+        ("bad-xlsx", &bad_xlsx),
+        ("bad-csv", &bad_csv),
+        ("bad-xls", &bad_xls),
+    ] {
+        let text = import(&mut runs, name, file, &elderly, false);
+        assert_eq!(text.status.code(), Some(2), "{name}: {}", said(&text));
+        let refused = import(&mut runs, &format!("{name}-json"), file, &elderly, true);
+        let found = issues(&json(&refused));
+        assert!(found.len() >= 3, "{name}: the faulty rows are reported");
+        // The error table the clerk sends back to finance.
+        api.payouts_export_issues(IssuesExportArgs {
+            source_file: file.file_name().unwrap().to_string_lossy().into_owned(),
+            issues: found,
+            out: path(&out.join(format!("{name}-错误清单.xlsx"))).to_owned(),
+        })
+        .unwrap();
+        refused_files += 1;
+    }
+    assert_eq!(refused_files, 3);
+    api.payouts_export_issues(IssuesExportArgs {
+        source_file: "already-paid".to_owned(),
+        issues: already_paid,
+        out: path(&out.join("already-paid-错误清单.xlsx")).to_owned(),
+    })
+    .unwrap();
+
+    // Looking a person up takes the full number; its answers never repeat it.
+    runs.ok(
+        "lookup",
+        &["payouts", "lookup", "--db", dbp, "--id", &good[0][2]],
+    );
+    runs.ok(
+        "lookup-json",
+        &[
+            "payouts",
+            "lookup",
+            "--db",
+            dbp,
+            "--id",
+            &good[1][2],
+            "--json",
+        ],
+    );
+    runs.run(
+        "lookup-bad",
+        &["payouts", "lookup", "--db", dbp, "--id", &bad_rows[0][2]],
+    );
+    runs.run(
+        "lookup-bad-json",
+        &[
+            "payouts",
+            "lookup",
+            "--db",
+            dbp,
+            "--id",
+            &bad_rows[0][2],
+            "--json",
+        ],
+    );
+    runs.ok("list", &["payouts", "list", "--db", dbp]);
+    runs.ok("list-json", &["payouts", "list", "--db", dbp, "--json"]);
+
+    // Printed notices on every paper, one file per village and bound in one; previews.
+    for paper in ["a4", "a4-landscape", "a3", "a3-landscape"] {
+        for one_file in [false, true] {
+            let folder = out.join(format!("print-{paper}-{one_file}"));
+            let mut args = vec![
+                "payouts",
+                "print",
+                "--db",
+                dbp,
+                "--list",
+                &list_a,
+                "--out",
+                path(&folder),
+                "--paper",
+                paper,
+                "--hotline",
+                "0797-1234567",
+                "--json",
+            ];
+            if one_file {
+                args.push("--one-file");
+            }
+            let folder_arg = args.clone();
+            runs.ok(&format!("print-{paper}"), &folder_arg);
+        }
+        for village in VILLAGES {
+            let preview = api
+                .payouts_preview(PayoutPreviewArgs {
+                    list_id: list_a.clone(),
+                    village: Some(village.to_owned()),
+                    paper: Some(paper.to_owned()),
+                    ..Default::default()
+                })
+                .unwrap();
+            let pdf = base64::engine::general_purpose::STANDARD
+                .decode(&preview.pdf_base64)
+                .unwrap();
+            std::fs::write(out.join(format!("preview-{paper}-{village}.pdf")), pdf).unwrap();
+            // What the window receives over IPC.
+            std::fs::write(
+                out.join(format!("preview-{paper}-{village}.json")),
+                serde_json::to_vec(&preview).unwrap(),
+            )
+            .unwrap();
+        }
+    }
+
+    // 公示, archive (the notices are kept in the database), a correction, posted again.
+    runs.ok(
+        "post",
+        &[
+            "payouts",
+            "post",
+            "--db",
+            dbp,
+            "--list",
+            &list_a,
+            "--on",
+            "2025-11-01",
+            "--days",
+            "7",
+        ],
+    );
+    runs.ok(
+        "post-json",
+        &[
+            "payouts",
+            "post",
+            "--db",
+            dbp,
+            "--list",
+            &list_b,
+            "--on",
+            "2025-11-01",
+            "--days",
+            "7",
+            "--json",
+        ],
+    );
+    runs.ok(
+        "archive",
+        &[
+            "payouts", "archive", "--db", dbp, "--list", &list_a, "--json",
+        ],
+    );
+    runs.ok(
+        "archive-text",
+        &["payouts", "archive", "--db", dbp, "--list", &list_b],
+    );
+    let mut corrected = good.clone();
+    corrected[0][4] = "300.00".to_owned();
+    let corrected_xlsx = input.join("2025年示范镇高龄津贴发放清册（更正）.xlsx");
+    write_xlsx(&corrected_xlsx, "2025年示范镇高龄津贴发放清册", &corrected);
+    let supersede = [
+        "--project",
+        "高龄津贴",
+        "--supersedes",
+        &list_a,
+        "--reason",
+        "张伟金额有误",
+    ];
+    let fixed = import(&mut runs, "correction", &corrected_xlsx, &supersede, true);
+    assert_eq!(fixed.status.code(), Some(0), "{}", said(&fixed));
+    let list_c = json(&fixed)["list_id"].as_str().unwrap().to_owned();
+    runs.ok(
+        "post-correction",
+        &[
+            "payouts",
+            "post",
+            "--db",
+            dbp,
+            "--list",
+            &list_c,
+            "--on",
+            "2025-11-20",
+        ],
+    );
+
+    // Sync to the real portal, through a relay that keeps every byte both ways.
+    let county = County::start(&out.join("county.sqlite3"));
+    let code = county.register(&db);
+    let relay = relay::Relay::start(county.addr);
+    let sync = runs.ok(
+        "sync",
+        &["sync", "--db", dbp, "--portal", &relay.url(), "--json"],
+    );
+    assert!(
+        json(&sync)["pushed"].as_u64().unwrap() >= 2,
+        "{}",
+        said(&sync)
+    );
+    runs.ok("sync-text", &["sync", "--db", dbp]);
+    relay.save(&out.join("wire"));
+    let pages = out.join("portal-pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    let mut to_fetch = vec![
+        "/".to_owned(),
+        format!("/t/{code}"),
+        format!("/t/{code}/payouts"),
+    ];
+    let mut fetched = 0;
+    while let Some(page) = to_fetch.pop() {
+        let (status, body) = county.get(&page);
+        assert_eq!(status, 200, "{page}");
+        let html = String::from_utf8_lossy(&body).into_owned();
+        if page.ends_with("/payouts") {
+            let marker = format!("/t/{code}/p/");
+            for (at, _) in html.match_indices(&marker) {
+                let link: String = html[at..].chars().take_while(|c| *c != '"').collect();
+                to_fetch.push(link);
+            }
+        }
+        fetched += 1;
+        std::fs::write(pages.join(format!("{fetched}.html")), body).unwrap();
+    }
+    assert!(
+        fetched >= 5,
+        "the payout lists' own pages were fetched ({fetched} pages)"
+    );
+
+    // Backups: to a named file, and to the default folder beside the database (under a
+    // passphrase, where this build has them).
+    let help = runs.ok("help", &["--help"]);
+    if String::from_utf8_lossy(&help.stdout).contains("backup-passphrase") {
+        runs.ok("backup-passphrase", &["backup-passphrase", "--db", dbp]);
+    }
+    runs.ok(
+        "backup",
+        &[
+            "backup",
+            "--db",
+            dbp,
+            "--out",
+            path(&out.join("备份.sqlite3")),
+            "--json",
+        ],
+    );
+    runs.ok("backup-default", &["backup", "--db", dbp]);
+    runs.ok("status", &["status", "--db", dbp, "--json"]);
+    runs.ok("check", &["check", "--db", dbp]);
+    drop(api);
+
+    let scanner = Scanner::new(&secrets);
+    let (hits, files) = scanner.scan_tree(&out);
+    eprintln!("scanned {files} files for {} numbers", secrets.len());
+    assert!(files > 60, "only {files} files written?");
+    assert!(
+        hits.is_empty(),
+        "{} full numbers of the fixtures were written:\n{}",
+        hits.len(),
+        report(&hits)
+    );
+}
+
+/// A TCP relay in front of the portal that keeps every byte of every connection.
+mod relay {
+    use std::io::{Read, Write};
+    use std::net::{SocketAddr, TcpListener, TcpStream};
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    type Recording = Arc<Mutex<Vec<Vec<u8>>>>;
+
+    pub struct Relay {
+        addr: SocketAddr,
+        recording: Recording,
+        connections: Arc<AtomicUsize>,
+    }
+
+    impl Relay {
+        pub fn start(upstream: SocketAddr) -> Relay {
+            let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+            let addr = listener.local_addr().unwrap();
+            let recording: Recording = Arc::default();
+            let kept = recording.clone();
+            let connections = Arc::new(AtomicUsize::new(0));
+            let counted = connections.clone();
+            std::thread::spawn(move || {
+                for client in listener.incoming() {
+                    let Ok(client) = client else { break };
+                    counted.fetch_add(1, Ordering::SeqCst);
+                    let server = TcpStream::connect(upstream).unwrap();
+                    for (from, to) in [
+                        (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                        (server, client),
+                    ] {
+                        let kept = kept.clone();
+                        std::thread::spawn(move || copy(from, to, &kept));
+                    }
+                }
+            });
+            Relay {
+                addr,
+                recording,
+                connections,
+            }
+        }
+
+        pub fn url(&self) -> String {
+            format!("http://{}", self.addr)
+        }
+
+        /// Each direction of each connection as one file.
+        /// Waits until every connection closed both ways (the CLI has exited, so they do).
+        pub fn save(&self, dir: &Path) {
+            std::fs::create_dir_all(dir).unwrap();
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while self.recording.lock().unwrap().len() < 2 * self.connections.load(Ordering::SeqCst)
+            {
+                assert!(
+                    Instant::now() < deadline,
+                    "a relayed connection never closed"
+                );
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            let recording = self.recording.lock().unwrap();
+            assert!(!recording.is_empty(), "the relay carried the sync");
+            for (i, bytes) in recording.iter().enumerate() {
+                std::fs::write(dir.join(format!("{i}.bin")), bytes).unwrap();
+            }
+        }
+    }
+
+    fn copy(mut from: TcpStream, mut to: TcpStream, kept: &Recording) {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 16 * 1024];
+        loop {
+            match from.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    seen.extend_from_slice(&buf[..n]);
+                    if to.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = to.shutdown(std::net::Shutdown::Write);
+        kept.lock().unwrap().push(seen);
+    }
+}
