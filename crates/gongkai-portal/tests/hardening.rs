@@ -656,3 +656,26 @@ async fn a_backlog_over_the_body_limit_goes_up_in_several_pushes_and_an_entry_to
         0
     );
 }
+
+/// The township's sync run drives the client on a current-thread runtime between long stretches
+/// of its own work (reading attachments, checking and compressing its outbox), during which
+/// nothing notices the portal closing the idle connection (after `Limits::header_read`, 10 s).
+#[test]
+fn a_run_busy_longer_than_the_portal_keeps_an_idle_connection_still_gets_through() {
+    let county = tokio::runtime::Runtime::new().unwrap();
+    let key = TownshipKey::generate().unwrap();
+    let server = county.block_on(Server::start(&key, None));
+    let township = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let client = server.client(&key);
+    let mut seq = ClockSeq::default();
+    let first = record_version(v7(), &v7(), "第一批", None);
+    township.block_on(client.push(&mut seq, &[first])).unwrap();
+    // Busy, not polling the runtime, longer than the portal keeps the connection open.
+    std::thread::sleep(std::time::Duration::from_secs(11));
+    let second = record_version(v7(), &v7(), "第二批", None);
+    let ack = township.block_on(client.push(&mut seq, &[second])).unwrap();
+    assert_eq!(ack.stored, 1);
+}

@@ -160,6 +160,10 @@ impl PortalClient {
         let mut builder = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(std::time::Duration::from_secs(15))
+            // The portal closes a connection idle for 10 s. A run busy between two requests
+            // (checking or compressing a large outbox) must not write its next request into a
+            // connection the portal already closed: the pool only reuses ones idle less than 5 s.
+            .pool_idle_timeout(std::time::Duration::from_secs(5))
             .timeout(std::time::Duration::from_secs(120));
         if base.as_str().starts_with("http://") {
             builder = builder.no_proxy();
