@@ -4,8 +4,8 @@
 //! messages have something to echo) as `.xlsx`, `.xls` and `.csv`, runs every path that writes
 //! — import (text and `--json`), the error table `.xlsx`, lookup, printed PDFs on every paper,
 //! previews, post, archive, a correction, backups, sync to the real county portal on loopback
-//! (the bytes on the wire, the portal's database and its public pages) — keeping what each run
-//! printed (stdout, stderr: the township's only log) as files. Then every byte under the output
+//! (the pushed bodies as signed, the portal's database and its public pages) — keeping what
+//! each run printed (stdout, stderr: the township's only log) as files. Then every byte under the output
 //! folder is scanned for every fixture number: raw, as UTF-16, with separators (spaces of every
 //! kind, dashes, dots, zero-width characters) taken out and full-width digits folded, and inside
 //! what the bytes hold: `pdftotext` of each PDF, the deflated streams of a PDF, the entries of a
@@ -1073,13 +1073,13 @@ fn nothing_the_program_writes_holds_a_full_number_of_the_fixtures() {
         ],
     );
 
-    // Sync to the real portal, through a relay that keeps every byte both ways.
+    // Sync to the real portal. The portal keeps each push's body as signed, byte for byte
+    // (`push_batch.body`, gzipped): the bytes that crossed the wire, scanned with its database.
     let county = County::start(&out.join("county.sqlite3"));
     let code = county.register(&db);
-    let relay = relay::Relay::start(county.addr);
     let sync = runs.ok(
         "sync",
-        &["sync", "--db", dbp, "--portal", &relay.url(), "--json"],
+        &["sync", "--db", dbp, "--portal", &county.url(), "--json"],
     );
     assert!(
         json(&sync)["pushed"].as_u64().unwrap() >= 2,
@@ -1087,7 +1087,15 @@ fn nothing_the_program_writes_holds_a_full_number_of_the_fixtures() {
         said(&sync)
     );
     runs.ok("sync-text", &["sync", "--db", dbp]);
-    relay.save(&out.join("wire"));
+    let bodies: i64 = rusqlite::Connection::open(&county.db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM push_batch WHERE length(body) > 0",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(bodies >= 1, "the portal kept the pushed bodies");
     let pages = out.join("portal-pages");
     std::fs::create_dir_all(&pages).unwrap();
     let mut to_fetch = vec![
@@ -1147,94 +1155,4 @@ fn nothing_the_program_writes_holds_a_full_number_of_the_fixtures() {
         hits.len(),
         report(&hits)
     );
-}
-
-/// A TCP relay in front of the portal that keeps every byte of every connection.
-mod relay {
-    use std::io::{Read, Write};
-    use std::net::{SocketAddr, TcpListener, TcpStream};
-    use std::path::Path;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
-
-    type Recording = Arc<Mutex<Vec<Vec<u8>>>>;
-
-    pub struct Relay {
-        addr: SocketAddr,
-        recording: Recording,
-        connections: Arc<AtomicUsize>,
-    }
-
-    impl Relay {
-        pub fn start(upstream: SocketAddr) -> Relay {
-            let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-            let addr = listener.local_addr().unwrap();
-            let recording: Recording = Arc::default();
-            let kept = recording.clone();
-            let connections = Arc::new(AtomicUsize::new(0));
-            let counted = connections.clone();
-            std::thread::spawn(move || {
-                for client in listener.incoming() {
-                    let Ok(client) = client else { break };
-                    counted.fetch_add(1, Ordering::SeqCst);
-                    let server = TcpStream::connect(upstream).unwrap();
-                    for (from, to) in [
-                        (client.try_clone().unwrap(), server.try_clone().unwrap()),
-                        (server, client),
-                    ] {
-                        let kept = kept.clone();
-                        std::thread::spawn(move || copy(from, to, &kept));
-                    }
-                }
-            });
-            Relay {
-                addr,
-                recording,
-                connections,
-            }
-        }
-
-        pub fn url(&self) -> String {
-            format!("http://{}", self.addr)
-        }
-
-        /// Each direction of each connection as one file.
-        /// Waits until every connection closed both ways (the CLI has exited, so they do).
-        pub fn save(&self, dir: &Path) {
-            std::fs::create_dir_all(dir).unwrap();
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while self.recording.lock().unwrap().len() < 2 * self.connections.load(Ordering::SeqCst)
-            {
-                assert!(
-                    Instant::now() < deadline,
-                    "a relayed connection never closed"
-                );
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            let recording = self.recording.lock().unwrap();
-            assert!(!recording.is_empty(), "the relay carried the sync");
-            for (i, bytes) in recording.iter().enumerate() {
-                std::fs::write(dir.join(format!("{i}.bin")), bytes).unwrap();
-            }
-        }
-    }
-
-    fn copy(mut from: TcpStream, mut to: TcpStream, kept: &Recording) {
-        let mut seen = Vec::new();
-        let mut buf = [0u8; 16 * 1024];
-        loop {
-            match from.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    seen.extend_from_slice(&buf[..n]);
-                    if to.write_all(&buf[..n]).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-        let _ = to.shutdown(std::net::Shutdown::Write);
-        kept.lock().unwrap().push(seen);
-    }
 }
