@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use gongkai_sync::types::{PayoutListPayload, RecordPayload};
 
 /// What a page request ends in.
+#[derive(Clone)]
 pub enum Page {
     Html(String),
     NotFound,
@@ -40,6 +41,12 @@ pub struct StoredBlob {
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out`, HTML-escaped (no string of its own per cell of a long list).
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -50,25 +57,43 @@ pub fn escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+}
+
+const LAYOUT_BEFORE_TITLE: &str = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>";
+const LAYOUT_AFTER_TITLE: &str = "</title>\
+<style>body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}\
+h1{border-bottom:3px solid #b00;padding-bottom:.3em}table{border-collapse:collapse;width:100%}\
+td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left}th{background:#f5f5f5}.muted{color:#777}\
+nav a{margin-right:1em}.body{white-space:pre-wrap;line-height:1.8}\
+.domains{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:.3em .8em;margin:1em 0 1.5em;padding:.8em 1em;background:#faf7f5;border:1px solid #eadbd3}\
+.domains a,.domains span{text-decoration:none;line-height:1.9}.domains .empty{color:#aaa}\
+.domains b{display:inline-block;min-width:1.4em;margin-left:.3em;padding:0 .35em;border-radius:.7em;background:#b00;color:#fff;font-size:.8em;text-align:center;font-weight:normal}\
+table.list td{border:none;border-bottom:1px solid #eee}table.list td.date{width:7em;color:#777;text-align:right;white-space:nowrap}\
+h2 small{font-size:.6em;color:#777;font-weight:normal;margin-left:.5em}</style></head>\
+<body><nav><a href=\"/\">基层政务公开</a></nav>";
+const LAYOUT_END: &str = "</body></html>\n";
+
+/// The page up to where its body goes, with room for `body_bytes` more.
+fn layout_start(title: &str, body_bytes: usize) -> String {
+    let mut page = String::with_capacity(
+        LAYOUT_BEFORE_TITLE.len()
+            + title.len()
+            + LAYOUT_AFTER_TITLE.len()
+            + body_bytes
+            + LAYOUT_END.len(),
+    );
+    page.push_str(LAYOUT_BEFORE_TITLE);
+    escape_into(&mut page, title);
+    page.push_str(LAYOUT_AFTER_TITLE);
+    page
 }
 
 fn layout(title: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{t}</title>\
-<style>body{{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}}\
-h1{{border-bottom:3px solid #b00;padding-bottom:.3em}}table{{border-collapse:collapse;width:100%}}\
-td,th{{border:1px solid #ccc;padding:.3em .5em;text-align:left}}th{{background:#f5f5f5}}.muted{{color:#777}}\
-nav a{{margin-right:1em}}.body{{white-space:pre-wrap;line-height:1.8}}\
-.domains{{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:.3em .8em;margin:1em 0 1.5em;padding:.8em 1em;background:#faf7f5;border:1px solid #eadbd3}}\
-.domains a,.domains span{{text-decoration:none;line-height:1.9}}.domains .empty{{color:#aaa}}\
-.domains b{{display:inline-block;min-width:1.4em;margin-left:.3em;padding:0 .35em;border-radius:.7em;background:#b00;color:#fff;font-size:.8em;text-align:center;font-weight:normal}}\
-table.list td{{border:none;border-bottom:1px solid #eee}}table.list td.date{{width:7em;color:#777;text-align:right;white-space:nowrap}}\
-h2 small{{font-size:.6em;color:#777;font-weight:normal;margin-left:.5em}}</style></head>\
-<body><nav><a href=\"/\">基层政务公开</a></nav>{body}</body></html>\n",
-        t = escape(title)
-    )
+    let mut page = layout_start(title, body.len());
+    page.push_str(body);
+    page.push_str(LAYOUT_END);
+    page
 }
 
 fn township_name(conn: &Connection, code: &str) -> rusqlite::Result<Option<String>> {
@@ -366,7 +391,18 @@ pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Resul
     let Ok(list) = serde_json::from_str::<PayoutListPayload>(&payload) else {
         return Ok(Page::NotFound);
     };
-    let mut body = format!(
+    drop(payload);
+    // Written straight into the page, sized up front: a 100,000-row list is megabytes of
+    // HTML, and every copy or doubling of it is memory held while it is served.
+    let cells: usize = list
+        .villages
+        .iter()
+        .flat_map(|v| &v.rows)
+        .map(|row| row.iter().map(|c| c.len() + 9).sum::<usize>() + 9)
+        .sum();
+    let mut body = layout_start(&list.title, cells + 4096);
+    let _ = write!(
+        body,
         "<h1>{}</h1><p>{} · 共 {} 人，{} 元</p>",
         escape(&list.title),
         escape(&name),
@@ -391,7 +427,9 @@ pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Resul
         for row in &v.rows {
             body.push_str("<tr>");
             for cell in row {
-                let _ = write!(body, "<td>{}</td>", escape(cell));
+                body.push_str("<td>");
+                escape_into(&mut body, cell);
+                body.push_str("</td>");
             }
             body.push_str("</tr>");
         }
@@ -402,7 +440,8 @@ pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Resul
         "<p><a href=\"/t/{}/payouts\">返回</a></p>",
         escape(code)
     );
-    Ok(Page::Html(layout(&list.title, &body)))
+    body.push_str(LAYOUT_END);
+    Ok(Page::Html(body))
 }
 
 /// `/t/{code}/a/{sha256}`: an attachment of a record in force (where it is, not its bytes).

@@ -532,15 +532,18 @@ async fn page(
         )
             .into_response()
     };
-    match result.as_deref() {
-        Ok(Page::Html(text)) => html(StatusCode::OK, text.clone()),
-        Ok(Page::Gone(text)) => html(StatusCode::GONE, text.clone()),
+    // A page not kept in the cache is this request's alone: its text is moved into the
+    // answer, not copied (a long list's page is megabytes).
+    let result = result.map(|page| Arc::try_unwrap(page).unwrap_or_else(|kept| (*kept).clone()));
+    match result {
+        Ok(Page::Html(text)) => html(StatusCode::OK, text),
+        Ok(Page::Gone(text)) => html(StatusCode::GONE, text),
         Ok(Page::NotFound)
         | Err(ApiRefusal {
             code: ErrorCode::NotFound,
             ..
         }) => html(StatusCode::NOT_FOUND, NOT_FOUND_PAGE.to_owned()),
-        Ok(Page::File { file_name, blob }) => attachment_response(portal, file_name, *blob),
+        Ok(Page::File { file_name, blob }) => attachment_response(portal, &file_name, blob),
         Err(_) => html(
             StatusCode::INTERNAL_SERVER_ERROR,
             "<h1>服务器内部错误</h1>".to_owned(),
