@@ -69,7 +69,7 @@ fn main() {
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("portal.sqlite3");
-        let (addr, proxy) = portal::start_behind_proxy(&db, Plan::PASS, 0).await;
+        let (_, proxy) = portal::start_behind_proxy(&db, Plan::PASS, 0).await;
         let key = TownshipKey::from_seed(&[7; 32]);
         portal::register(&db, &key);
         let mut town = Township::open(&dir.path().join("township.sqlite3"));
