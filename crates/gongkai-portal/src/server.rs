@@ -1,4 +1,4 @@
-//! The HTTP side: API endpoints of protocol v1 and the public pages.
+//! The HTTP side: API endpoints of protocol v2 and the public pages.
 //!
 //! A signed request's headers are checked before its body is read, and the body must arrive
 //! within a deadline; sync requests beyond `Limits::max_sync_requests` are answered 503 at
