@@ -11,7 +11,7 @@
 //! every 100 µs). Both lengths are measured first on a run of the same operation let finish (for
 //! sync, on a copy of the township against a portal of its own). No hook in the binary. The seed
 //! is printed; `GONGKAI_CRASH_SEED` replays it, `GONGKAI_CRASH_KILLS` sets the kills per
-//! operation (default 8).
+//! operation (default 12).
 //!
 //! (`cli.rs` has the older marker-based crash test: a writer of single-row transactions killed
 //! when it announces a write.)
@@ -48,7 +48,7 @@ fn kills() -> u64 {
     std::env::var("GONGKAI_CRASH_KILLS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(8)
+        .unwrap_or(12)
 }
 
 /// How long an operation ran, and how long it wrote (from the WAL's first growth to exit).
