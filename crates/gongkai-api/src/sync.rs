@@ -459,7 +459,11 @@ impl Api {
                 rejected: store
                     .rejected_entries()?
                     .into_iter()
-                    .map(|(kind, _, reason)| format!("{kind}：{reason}"))
+                    .map(|(kind, _, reason)| {
+                        let kind = gongkai_sync::Kind::from_key(&kind)
+                            .map_or(kind, |k| k.label().to_owned());
+                        format!("{kind}：{reason}")
+                    })
                     .collect(),
                 last_success,
                 runs: runs

@@ -551,7 +551,9 @@ fn an_entry_with_an_unmasked_id_number_never_leaves_the_township() {
         "refused on the township's side: {status:?}"
     );
     assert!(
-        status.rejected[0].contains("未脱敏") && !status.rejected[0].contains(&id),
+        status.rejected[0].starts_with("公开记录：")
+            && status.rejected[0].contains("未脱敏")
+            && !status.rejected[0].contains(&id),
         "{:?}",
         status.rejected
     );
