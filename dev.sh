@@ -14,7 +14,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian packages: the WebKitGTK build stack always; Xvfb when there is no display; the
 # WebDriver for WebKitGTK for the end-to-end tests.
 ensure_apt() {
-  local wanted=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev)
+  # libdbus-1-dev: the OS keystore (Secret Service) the installation's secrets go to.
+  local wanted=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libdbus-1-dev)
   wanted+=("$@")
   local missing=()
   for p in "${wanted[@]}"; do
@@ -192,6 +193,8 @@ test_all() {
   ensure_apt xvfb xauth webkit2gtk-driver poppler-utils chromium fonts-noto-cjk
   ensure_npm
   command -v tauri-driver >/dev/null || { say "安装 tauri-driver"; cargo install tauri-driver --version '^2' --locked; }
+  # The tests' installation secrets go to key files of their own, never the user's keystore.
+  GONGKAI_SECRET_DIR=$(mktemp -d); export GONGKAI_SECRET_DIR
 
   run_suite "格式检查（cargo fmt --check）" count_none cargo fmt --all -- --check
   run_suite "界面单元测试（vitest）" count_vitest bash -c "cd ui && npm test"

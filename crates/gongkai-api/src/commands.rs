@@ -140,11 +140,16 @@ impl Api {
         })
     }
 
-    /// Replaces the whole database with a backup; the replaced content is saved first.
+    /// Replaces the whole database with a backup; the replaced content is saved first. The
+    /// backup's secrets are opened with the passphrase it was made under.
     pub fn backup_restore(&self, args: wire::RestoreArgs) -> Result<wire::RestoreResult, ApiError> {
         let from = PathBuf::from(args.from.trim());
+        let passphrase = args
+            .passphrase
+            .as_deref()
+            .map(gongkai_store::Passphrase::given);
         self.with_store(OpenMode::Existing, |store| {
-            let previous = store.restore_from(&from)?;
+            let previous = store.restore_from(&from, passphrase.as_ref())?;
             let profile = match store.township()? {
                 Some(_) => Some(profile_of(store)?),
                 None => None,

@@ -90,6 +90,15 @@ impl From<StoreError> for ApiError {
             StoreError::BadStoredValue(_) => "bad_stored_value",
             StoreError::Busy => "busy",
             StoreError::Randomness(_) => "internal",
+            StoreError::Secrets(gongkai_store::SecretsError::WeakPassphrase(_)) => {
+                "weak_passphrase"
+            }
+            StoreError::Secrets(gongkai_store::SecretsError::WrongPassphrase)
+            | StoreError::PassphraseNeeded => "wrong_passphrase",
+            StoreError::NoBackupPassphrase => "no_backup_passphrase",
+            StoreError::Secrets(_)
+            | StoreError::SecretMissing { .. }
+            | StoreError::SecretMismatch { .. } => "secrets",
             StoreError::ListState(_) => "list_state",
             StoreError::Catalog(_) => "catalog",
             StoreError::Sqlite(_) => "db_error",

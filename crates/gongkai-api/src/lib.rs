@@ -6,6 +6,7 @@
 //! are versioned separately from the domain types so the core can change without breaking the
 //! UI contract.
 
+mod backup;
 mod catalog;
 mod commands;
 mod error;
@@ -22,6 +23,7 @@ pub mod typescript;
 pub mod wire;
 
 pub use error::ApiError;
+pub use gongkai_store::Keystore;
 pub use session::Api;
 
 /// Calls `$callback! { name(Args) -> Output; ... }` with every command.
@@ -44,6 +46,8 @@ macro_rules! with_commands {
             person_delete($crate::wire::IdArgs) -> $crate::wire::Profile;
             backup_create($crate::wire::BackupArgs) -> $crate::wire::BackupResult;
             backup_restore($crate::wire::RestoreArgs) -> $crate::wire::RestoreResult;
+            backup_status($crate::wire::NoArgs) -> $crate::wire::BackupStatus;
+            backup_passphrase_set($crate::wire::BackupPassphraseArgs) -> $crate::wire::BackupStatus;
             db_check($crate::wire::NoArgs) -> $crate::wire::CheckReport;
             payouts_survey($crate::wire::PayoutSurveyArgs) -> $crate::wire::PayoutSurvey;
             payouts_import($crate::wire::PayoutImportArgs) -> $crate::wire::PayoutImportReport;

@@ -1,7 +1,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
-use gongkai_store::Store;
+use gongkai_store::{Keystore, Store};
 
 use crate::ApiError;
 use crate::wire::ProgressEvent;
@@ -19,6 +19,8 @@ type OutboxSink = Box<dyn Fn() + Send + Sync>;
 /// writer; reads are fast enough that no reader pool is needed for one clerk.
 pub struct Api {
     db_path: PathBuf,
+    /// Where the database's secrets are kept on this PC.
+    keystore: Keystore,
     store: Mutex<Option<Store>>,
     progress: OnceLock<ProgressSink>,
     outbox: OnceLock<OutboxSink>,
@@ -53,9 +55,16 @@ pub(crate) enum OpenMode {
 
 impl Api {
     /// Does not touch the disk; the database is opened by the first command that needs it.
+    /// Its secrets are in the OS keystore, or in the key files of `GONGKAI_SECRET_DIR`.
     pub fn new(db_path: impl Into<PathBuf>) -> Self {
+        Self::with_keystore(db_path, Keystore::from_env())
+    }
+
+    /// An installation whose secrets are in `keystore` (tests: key files in a folder of theirs).
+    pub fn with_keystore(db_path: impl Into<PathBuf>, keystore: Keystore) -> Self {
         Self {
             db_path: db_path.into(),
+            keystore,
             store: Mutex::new(None),
             progress: OnceLock::new(),
             outbox: OnceLock::new(),
@@ -143,7 +152,7 @@ impl Api {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| ApiError::folder_not_creatable(dir, &e))?;
             }
-            *slot = Some(Store::open(&self.db_path)?);
+            *slot = Some(Store::open_with(&self.db_path, self.keystore.clone())?);
         }
         match slot.as_mut() {
             Some(store) => f(store),

@@ -160,6 +160,26 @@ pub struct CheckReport {
 pub struct RestoreArgs {
     /// The backup file to restore from.
     pub from: String,
+    /// The backup passphrase it was made under (a backup of a release before 13 needs none).
+    pub passphrase: Option<String>,
+}
+
+/// Sets the backup passphrase (`current` empty), or changes it (`current` the one in force).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupPassphraseArgs {
+    pub current: Option<String>,
+    pub new: String,
+}
+
+/// Whether backups can be made, and where this PC keeps the secrets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupStatus {
+    /// When the backup passphrase was set or last changed; `null` until it is (backups refused).
+    pub passphrase_set_at: Option<String>,
+    /// Where the ID-number key and the sync signing key are kept on this PC, in Chinese.
+    pub key_storage: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

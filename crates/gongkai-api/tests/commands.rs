@@ -1,11 +1,26 @@
 //! The commands as the UI and the CLI call them, on a real SQLite file.
 
-use gongkai_api::Api;
 use gongkai_api::wire::{
-    BackupArgs, DbState, IdArgs, NoArgs, OfficeInput, PersonInput, RestoreArgs, Role,
-    TownshipInput, VillageInput, VillageKind,
+    BackupArgs, BackupPassphraseArgs, DbState, IdArgs, NoArgs, OfficeInput, PersonInput,
+    RestoreArgs, Role, TownshipInput, VillageInput, VillageKind,
 };
+use gongkai_api::{Api, Keystore};
 use tempfile::TempDir;
+
+const PASSPHRASE: &str = "示范镇政务公开备份";
+
+/// A demo installation whose secrets are key files in `dir`, with a backup passphrase set.
+#[allow(clippy::unwrap_used)] // test code
+fn ready_to_back_up(dir: &TempDir, db: &std::path::Path) -> Api {
+    let api = Api::with_keystore(db, Keystore::files(dir.path().join("keys")));
+    api.setup_demo(NoArgs {}).unwrap();
+    api.backup_passphrase_set(BackupPassphraseArgs {
+        current: None,
+        new: PASSPHRASE.to_owned(),
+    })
+    .unwrap();
+    api
+}
 
 fn township(name: &str) -> TownshipInput {
     TownshipInput {
@@ -137,8 +152,8 @@ fn villages_offices_and_people_round_trip() {
 #[test]
 fn demo_backup_and_check() {
     let dir = TempDir::new().unwrap();
-    let api = Api::new(dir.path().join("demo.sqlite3"));
-    let profile = api.setup_demo(NoArgs {}).unwrap();
+    let api = ready_to_back_up(&dir, &dir.path().join("demo.sqlite3"));
+    let profile = api.profile_get(NoArgs {}).unwrap();
     assert_eq!(profile.township.name, "示范镇");
     assert_eq!(profile.villages.len(), 6);
 
@@ -155,6 +170,7 @@ fn demo_backup_and_check() {
     let restored = api
         .backup_restore(RestoreArgs {
             from: backup.path.clone(),
+            passphrase: Some(PASSPHRASE.to_owned()),
         })
         .unwrap();
     assert_eq!(restored.profile.unwrap().villages.len(), 6);
@@ -174,8 +190,8 @@ fn demo_backup_and_check() {
 fn a_bad_backup_is_refused_and_the_database_keeps_working() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("gongkai.sqlite3");
-    let api = Api::new(&db);
-    let profile = api.setup_demo(NoArgs {}).unwrap();
+    let api = ready_to_back_up(&dir, &db);
+    let profile = api.profile_get(NoArgs {}).unwrap();
     let good = dir.path().join("好的备份.sqlite3");
     api.backup_create(BackupArgs {
         out: Some(good.display().to_string()),
@@ -206,6 +222,7 @@ fn a_bad_backup_is_refused_and_the_database_keeps_working() {
         std::fs::write(&bad, content).unwrap();
         let result = api.backup_restore(RestoreArgs {
             from: bad.display().to_string(),
+            passphrase: Some(PASSPHRASE.to_owned()),
         });
         // The database in use, through this Api and through a fresh one (as after a restart).
         for api in [&api, &Api::new(&db)] {
@@ -236,6 +253,7 @@ fn a_bad_backup_is_refused_and_the_database_keeps_working() {
     let restored = api
         .backup_restore(RestoreArgs {
             from: good.display().to_string(),
+            passphrase: Some(PASSPHRASE.to_owned()),
         })
         .unwrap();
     assert_eq!(restored.profile.unwrap().villages, profile.villages);

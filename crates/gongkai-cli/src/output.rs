@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use gongkai_api::ApiError;
 use gongkai_api::wire::{
-    AppStatus, BackupResult, CheckReport, DbState, ImportTemplates, PayoutArchiveResult,
-    PayoutImportReport, PayoutList, PayoutLists, PayoutLookup, PayoutPrintResult, Profile,
-    RestoreResult, Village,
+    AppStatus, BackupResult, BackupStatus, CheckReport, DbState, ImportTemplates,
+    PayoutArchiveResult, PayoutImportReport, PayoutList, PayoutLists, PayoutLookup,
+    PayoutPrintResult, Profile, RestoreResult, Village,
 };
 use serde::Serialize;
 
@@ -17,6 +17,7 @@ pub enum Report {
     Villages(Vec<Village>),
     Backup(BackupResult),
     Restore(RestoreResult),
+    BackupStatus(BackupStatus),
     Check(CheckReport),
     Import(PayoutImportReport),
     PayoutLists(PayoutLists),
@@ -42,6 +43,7 @@ impl Report {
                 Report::Villages(v) => print_json(v),
                 Report::Backup(v) => print_json(v),
                 Report::Restore(v) => print_json(v),
+                Report::BackupStatus(v) => print_json(v),
                 Report::Check(v) => print_json(v),
                 Report::Import(v) => print_json(v),
                 Report::PayoutLists(v) => print_json(&v.lists),
@@ -87,6 +89,9 @@ impl Report {
             Report::Records(r) => r.text(),
             Report::Sync(s) => s.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),
+            Report::BackupStatus(s) => {
+                format!("已设置备份口令。本机的密钥保存在：{}", s.key_storage)
+            }
             Report::Restore(r) => {
                 format!("已从备份恢复。恢复前的内容另存为 {}", r.previous_saved_to)
             }

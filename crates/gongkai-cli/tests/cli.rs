@@ -99,18 +99,36 @@ fn errors_are_chinese_and_exit_1() {
 fn demo_villages_and_backup() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("demo.sqlite3");
-    assert!(gongkai(&["demo", "--db", path(&db)]).status.success());
-    let out = gongkai(&[
-        "village",
-        "add",
-        "--db",
-        path(&db),
-        "--name",
-        "新村",
-        "--code",
-        "999901101299",
-        "--json",
-    ]);
+    // The database's secrets in a folder of the test's own, as a second PC would have.
+    let keys = dir.path().join("keys");
+    let with_keys = |args: &[&str], passphrase: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gongkai"));
+        command.args(args).env("GONGKAI_SECRET_DIR", &keys);
+        match passphrase {
+            Some(text) => command.env("GONGKAI_BACKUP_PASSPHRASE", text),
+            None => command.env_remove("GONGKAI_BACKUP_PASSPHRASE"),
+        };
+        command.output().unwrap()
+    };
+    assert!(
+        with_keys(&["demo", "--db", path(&db)], None)
+            .status
+            .success()
+    );
+    let out = with_keys(
+        &[
+            "village",
+            "add",
+            "--db",
+            path(&db),
+            "--name",
+            "新村",
+            "--code",
+            "999901101299",
+            "--json",
+        ],
+        None,
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -119,18 +137,59 @@ fn demo_villages_and_backup() {
     assert_eq!(json(&out).as_array().unwrap().len(), 7);
 
     let backup = dir.path().join("b.sqlite3");
-    let out = gongkai(&[
+    let backup_args = [
         "backup",
         "--db",
         path(&db),
         "--out",
         path(&backup),
         "--json",
-    ]);
-    assert!(out.status.success());
+    ];
+    let refused = with_keys(&backup_args, None);
+    assert!(!refused.status.success() && !backup.exists());
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("备份口令"));
+    let weak = with_keys(&["backup-passphrase", "--db", path(&db)], Some("12345678"));
+    assert!(!weak.status.success());
+    let file = dir.path().join("口令.txt");
+    std::fs::write(&file, "示范镇政务公开备份\n").unwrap();
+    let set = with_keys(
+        &[
+            "backup-passphrase",
+            "--db",
+            path(&db),
+            "--passphrase-file",
+            path(&file),
+        ],
+        None,
+    );
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let out = with_keys(&backup_args, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(json(&out)["path"], path(&backup));
     let out = gongkai(&["check", "--db", path(&backup), "--json"]);
     assert_eq!(json(&out)["villages"], 7);
+
+    // Restored with the passphrase from the environment; a wrong one is refused.
+    let restore = ["restore", "--db", path(&db), "--from", path(&backup)];
+    assert!(
+        !with_keys(&restore, Some("示范镇政务公开备忘"))
+            .status
+            .success()
+    );
+    let out = with_keys(&restore, Some("示范镇政务公开备份"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// What the writer prints just before each write, numbered from 1.

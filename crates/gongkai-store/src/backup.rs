@@ -5,12 +5,22 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
-use crate::{Store, StoreError, migrations, open_connection};
+use gongkai_secrets::Passphrase;
+
+use crate::{Store, StoreError, migrations, open_connection, secrets};
 
 impl Store {
     /// Writes a consistent, compacted copy of the database to `out` (`VACUUM INTO`), which
-    /// must not exist yet. Returns the size of the copy in bytes.
+    /// must not exist yet. Returns the size of the copy in bytes. Refused until the clerk has
+    /// set a backup passphrase: the copy carries the secrets only sealed under it.
     pub fn backup_to(&self, out: &Path) -> Result<u64, StoreError> {
+        self.require_backup_passphrase()?;
+        self.copy_to(out)
+    }
+
+    /// The copy of [`Self::backup_to`], passphrase or not: the content a restore replaces is
+    /// kept beside the database with it (its secrets stay in this PC's keystore).
+    fn copy_to(&self, out: &Path) -> Result<u64, StoreError> {
         if out.exists() {
             return Err(StoreError::BackupExists {
                 path: out.to_owned(),
@@ -35,32 +45,48 @@ impl Store {
 
     /// Replaces the whole database with the content of `backup`; returns where the content it
     /// replaced was saved (beside the database), so a restore from the wrong file can be undone.
+    /// The backup's secrets, sealed under the passphrase it was made with, are opened with
+    /// `passphrase` and installed in this PC's keystore: a backup restores on a new PC.
     ///
     /// Nothing is written to the live database until the source has passed every check, on a
     /// read-only connection: it exists, is a SQLite file that passes `integrity_check`, is a
     /// Gongkai database (application id, or the migration history of an earlier release), its
     /// migration rows are this binary's by version, name and checksum, and it is not newer than
-    /// this binary. It is then staged beside the database, brought up to this binary's schema
-    /// and opened there, and only then copied over the live content in one transaction
-    /// ([`copy_whole`]): a refused or failed restore leaves the live database as it was.
-    pub fn restore_from(&mut self, backup: &Path) -> Result<PathBuf, StoreError> {
+    /// this binary, and the passphrase opens its secrets (a backup of a release that kept them
+    /// in the file needs none). It is then staged beside the database, brought up to this
+    /// binary's schema and opened there, its secrets installed in the keystore, and only then
+    /// copied over the live content in one transaction ([`copy_whole`]): a refused or failed
+    /// restore leaves the live database as it was.
+    pub fn restore_from(
+        &mut self,
+        backup: &Path,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<PathBuf, StoreError> {
         let refused = |reason: String| StoreError::RestoreRefused {
             path: backup.to_owned(),
             reason,
         };
         let source = open_source(backup)?;
-        migrations::check_restore_source(&source).map_err(refused)?;
+        let version = migrations::check_restore_source(&source).map_err(refused)?;
+        let sealed = if version >= secrets::MOVED_OUT_IN {
+            Some(secrets::open_source_secrets(&source, passphrase).map_err(refused)?)
+        } else {
+            None
+        };
 
         let staging = Staging(sibling(&self.path, "恢复中"));
         let page_size: i64 = self
             .conn
             .pragma_query_value(None, "page_size", |row| row.get(0))?;
-        let staged = stage(&source, &staging.0, page_size)
+        let staged = stage(&source, &staging.0, page_size, &self.keystore)
             .map_err(|reason| refused(format!("在数据库旁准备恢复副本时失败（{reason}）")))?;
         drop(source);
+        if let Some((keystore_id, secrets)) = sealed {
+            secrets::install_restored(&self.keystore, &keystore_id, &secrets)?;
+        }
 
         let safety_copy = sibling(&self.path, "恢复前");
-        self.backup_to(&safety_copy)?;
+        self.copy_to(&safety_copy)?;
         if let Err(e) = copy_whole(&staged, &mut self.conn, interruption) {
             // The live content is unchanged, so its copy is not needed; failing to remove it
             // only leaves a spare copy.
@@ -95,7 +121,13 @@ fn open_source(path: &Path) -> Result<Connection, StoreError> {
 /// A copy of the source at `path`, with the live database's page size, migrated to this
 /// binary's schema and opened as the store opens a file (integrity check included). An error is
 /// the reason, in Chinese.
-fn stage(source: &Connection, path: &Path, page_size: i64) -> Result<Connection, String> {
+/// A file of a release that kept its secrets inside has them moved to `keystore` there.
+fn stage(
+    source: &Connection,
+    path: &Path,
+    page_size: i64,
+    keystore: &gongkai_secrets::Keystore,
+) -> Result<Connection, String> {
     let text = |e: StoreError| e.to_string();
     let sql = |e: rusqlite::Error| StoreError::from(e).to_string();
     {
@@ -113,7 +145,7 @@ fn stage(source: &Connection, path: &Path, page_size: i64) -> Result<Connection,
         }
     }
     let mut conn = open_connection(path, OpenFlags::default()).map_err(text)?;
-    migrations::migrate_to(&mut conn, migrations::LATEST_VERSION).map_err(text)?;
+    migrations::migrate_to(&mut conn, migrations::LATEST_VERSION, keystore).map_err(text)?;
     match migrations::check_restore_source(&conn)? {
         migrations::LATEST_VERSION => Ok(conn),
         version => Err(format!("升级后的数据库版本为 {version}")),

@@ -51,6 +51,20 @@ pub enum StoreError {
     /// A catalog adjustment that does not fit the item's state, or catalog data refused.
     #[error("{0}")]
     Catalog(String),
+    #[error(transparent)]
+    Secrets(#[from] gongkai_secrets::SecretsError),
+    #[error(
+        "本机的密钥库中找不到本数据库的{what}。数据库若是从另一台电脑复制来的，请在原电脑上备份，再在本机用“恢复备份”并输入备份口令"
+    )]
+    SecretMissing { what: &'static str },
+    #[error("本机密钥库中本数据库的{what}与数据库记录的不一致，为防止用错密钥已停止")]
+    SecretMismatch { what: &'static str },
+    #[error(
+        "尚未设置备份口令。备份中的密钥只用它加密保存，请先在“备份与恢复”中设置备份口令，再备份"
+    )]
+    NoBackupPassphrase,
+    #[error("已经设置过备份口令；修改时请输入当前的备份口令")]
+    PassphraseNeeded,
     #[error("无法生成本机密钥：{0}")]
     Randomness(String),
     #[error("数据库正被另一个程序使用，请稍后再试")]

@@ -16,6 +16,7 @@ mod payouts;
 mod profile;
 mod records;
 mod search_chars;
+mod secrets;
 mod sync;
 mod tables;
 
@@ -24,6 +25,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use gongkai_secrets::{Keystore, Passphrase, SECRET_DIR_ENV, SecretsError};
 
 pub use catalog::{
     CatalogDomain, CountyChange, CountyUpdate, EffectiveItem, HistoryEntry, ItemState, Layer,
@@ -42,6 +45,7 @@ pub use records::{
     SEARCH_KIND_RECORD, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
     StoredSecrecy,
 };
+pub use secrets::BackupStatus;
 pub use sync::{OutboxCounts, OutboxItem, PendingEntry, SyncIdentity, SyncRun};
 pub use tables::{TABLES, Table, TableKind, table_kind};
 
@@ -52,6 +56,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Where this PC keeps the database's secrets (never in the file itself).
+    keystore: Keystore,
 }
 
 /// What `gongkai check` and the 完整性检查 button report.
@@ -69,13 +75,25 @@ impl CheckReport {
 }
 
 impl Store {
-    /// Opens the database at `path`, creating an empty one if the file does not exist.
+    /// Opens the database at `path`, creating an empty one if the file does not exist, with
+    /// its secrets in [`Keystore::from_env`].
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        #[cfg(not(test))]
+        let keystore = Keystore::from_env();
+        #[cfg(test)]
+        let keystore = secrets::test_keystore();
+        Self::open_with(path, keystore)
+    }
+
+    /// Opens the database at `path` with its secrets in `keystore`. An older file's secrets are
+    /// moved there on this first open (migration 13).
+    pub fn open_with(path: &Path, keystore: Keystore) -> Result<Self, StoreError> {
         let mut conn = open_connection(path, OpenFlags::default())?;
-        migrations::migrate_to(&mut conn, LATEST_VERSION)?;
+        migrations::migrate_to(&mut conn, LATEST_VERSION, &keystore)?;
         Ok(Self {
             conn,
             path: path.to_owned(),
+            keystore,
         })
     }
 

@@ -11,7 +11,9 @@
 use chrono::Utc;
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::StoreError;
+use gongkai_secrets::Keystore;
+
+use crate::{StoreError, secrets};
 
 pub(crate) struct Migration {
     pub version: u32,
@@ -80,6 +82,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "application_id",
         sql: include_str!("migrations/0012_application_id.sql"),
     },
+    Migration {
+        version: 13,
+        name: "secrets_out",
+        sql: include_str!("migrations/0013_secrets_out.sql"),
+    },
 ];
 
 /// Schema version this binary writes.
@@ -102,8 +109,13 @@ pub(crate) fn schema_version(conn: &Connection) -> Result<u32, StoreError> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
 
-/// Brings the schema up to `target` (normally [`LATEST_VERSION`]).
-pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), StoreError> {
+/// Brings the schema up to `target` (normally [`LATEST_VERSION`]); the secrets of a file
+/// older than migration 13 move to `keystore`.
+pub(crate) fn migrate_to(
+    conn: &mut Connection,
+    target: u32,
+    keystore: &Keystore,
+) -> Result<(), StoreError> {
     let found = schema_version(conn)?;
     if found > LATEST_VERSION {
         return Err(StoreError::TooNew {
@@ -112,13 +124,22 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Store
         });
     }
     verify_applied(conn, found)?;
+    let moves_secrets = found < secrets::MOVED_OUT_IN && target >= secrets::MOVED_OUT_IN;
+    if moves_secrets {
+        // The pages the secrets leave are zeroed, not just freed.
+        conn.pragma_update(None, "secure_delete", true)?;
+    }
     for migration in MIGRATIONS
         .iter()
         .filter(|m| m.version > found && m.version <= target)
     {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(BOOKKEEPING)?;
-        tx.execute_batch(migration.sql)?;
+        if migration.version == secrets::MOVED_OUT_IN {
+            secrets::move_out(&tx, keystore, migration.sql)?;
+        } else {
+            tx.execute_batch(migration.sql)?;
+        }
         tx.execute(
             "INSERT INTO schema_migration (version, name, checksum, applied_at)
              VALUES (?1, ?2, ?3, ?4)",
@@ -131,6 +152,15 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Store
         )?;
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;
+    }
+    if moves_secrets {
+        conn.pragma_update(None, "secure_delete", false)?;
+        // Old pages still holding the secrets may sit in the WAL or wait to be overwritten in
+        // the file: copy the new ones over them now. A reader elsewhere may keep some back;
+        // its next checkpoint writes them.
+        if !conn.is_readonly(rusqlite::MAIN_DB)? {
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
     }
     Ok(())
 }
@@ -199,7 +229,7 @@ pub(crate) fn check_restore_source(conn: &Connection) -> Result<u32, String> {
         if !has_history || version == 0 {
             return Err("它不是工作台的数据库（可能是别的程序的 SQLite 文件）".into());
         }
-        if version >= APPLICATION_ID_SINCE && version <= LATEST_VERSION {
+        if (APPLICATION_ID_SINCE..=LATEST_VERSION).contains(&version) {
             return Err(format!(
                 "它的数据库版本为 {version}，却没有工作台的文件标识，文件可能被改动过"
             ));
@@ -280,6 +310,7 @@ mod tests {
         (10, "d353c9a140b04a57"),
         (11, "4067e366b5ca4e17"),
         (12, "5fbc368281631f16"),
+        (13, "eac1ef8c6ea76fa2"),
     ];
 
     #[test]

@@ -82,27 +82,6 @@ pub struct PersonPayout {
 }
 
 impl Store {
-    /// The secret for hashing ID numbers, created on first use.
-    pub fn installation_key(&mut self) -> Result<[u8; 32], StoreError> {
-        let existing: Option<Vec<u8>> = self
-            .conn
-            .query_row("SELECT key FROM installation_key", [], |r| r.get(0))
-            .optional()?;
-        if let Some(key) = existing.and_then(|k| <[u8; 32]>::try_from(k).ok()) {
-            return Ok(key);
-        }
-        let mut key = [0_u8; 32];
-        getrandom::fill(&mut key).map_err(|e| StoreError::Randomness(e.to_string()))?;
-        self.write(|w| {
-            w.tx.execute(
-                "INSERT INTO installation_key (singleton, key) VALUES (1, ?1)",
-                [&key[..]],
-            )?;
-            Ok(())
-        })?;
-        Ok(key)
-    }
-
     /// Everyone already paid under `project` in `year`, by ID hash, with where they appear.
     /// Superseded lists no longer count, nor does `except` (the list a correction replaces).
     pub fn paid_under(

@@ -100,36 +100,50 @@ impl Writer<'_> {
 }
 
 impl Store {
+    /// The identity, its secret from the keystore.
     pub fn sync_identity(&self) -> Result<Option<SyncIdentity>, StoreError> {
-        Ok(self
+        let row = self
             .conn
             .query_row(
-                "SELECT secret, public_key, portal_url, county_ca_pem FROM sync_identity",
+                "SELECT public_key, portal_url, county_ca_pem FROM sync_identity",
                 [],
-                |r| {
-                    Ok(SyncIdentity {
-                        secret: r.get(0)?,
-                        public_key: r.get(1)?,
-                        portal_url: r.get(2)?,
-                        county_ca_pem: r.get(3)?,
-                    })
-                },
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
-            .optional()?)
+            .optional()?;
+        let Some((public_key, portal_url, county_ca_pem)) = row else {
+            return Ok(None);
+        };
+        let secret = self.signing_secret()?.ok_or(StoreError::SecretMissing {
+            what: gongkai_secrets::SecretName::SigningSecret.label(),
+        })?;
+        Ok(Some(SyncIdentity {
+            secret: secret.to_string(),
+            public_key,
+            portal_url,
+            county_ca_pem,
+        }))
     }
 
-    /// Keeps a newly made identity; an existing one is never replaced (the county registered
-    /// its public key).
+    /// Keeps a newly made identity, its secret in the keystore; an existing one is never
+    /// replaced (the county registered its public key).
     pub fn create_sync_identity(
         &mut self,
         secret: &str,
         public_key: &str,
     ) -> Result<(), StoreError> {
+        let keystore = self.keystore.clone();
         self.write(|w| {
+            let exists: bool =
+                w.tx.query_row("SELECT EXISTS (SELECT 1 FROM sync_identity)", [], |r| {
+                    r.get(0)
+                })?;
+            if exists {
+                return Ok(());
+            }
+            Self::install_signing_secret(&keystore, w, secret)?;
             w.tx.execute(
-                "INSERT INTO sync_identity (singleton, secret, public_key, created_at)
-                 VALUES (1, ?1, ?2, ?3) ON CONFLICT (singleton) DO NOTHING",
-                params![secret, public_key, w.now_text()],
+                "INSERT INTO sync_identity (singleton, public_key, created_at) VALUES (1, ?1, ?2)",
+                params![public_key, w.now_text()],
             )?;
             Ok(())
         })

@@ -82,11 +82,6 @@ pub const TABLES: &[Table] = &[
         "migration bookkeeping of this file",
     ),
     // 2 payout_lists
-    table(
-        "installation_key",
-        TableKind::Local,
-        "the per-installation HMAC secret: never leaves this file",
-    ),
     synced("payout_list", "id", "payout lists and their status"),
     table(
         "payout_row",
@@ -202,7 +197,7 @@ pub const TABLES: &[Table] = &[
     table(
         "sync_identity",
         TableKind::Local,
-        "the township's private key, request sequence and portal settings",
+        "the township's public key, request sequence and portal settings (the private key is in the keystore since 13)",
     ),
     table(
         "sync_outbox",
@@ -240,6 +235,12 @@ pub const TABLES: &[Table] = &[
         "payout_notice_setting",
         TableKind::Local,
         "defaults the notice dialogs prefill; what a notice carried is archived with it",
+    ),
+    // 13 secrets_out (drops installation_key)
+    table(
+        "secret_vault",
+        TableKind::Local,
+        "where this file's secrets are in the keystore, their fingerprints, and their copy sealed under the backup passphrase",
     ),
 ];
 

@@ -11,6 +11,21 @@ use super::*;
 
 mod change_log;
 mod restore;
+mod secrets_out;
+
+/// The backup passphrase of the tests' clerk.
+const PASSPHRASE: &str = "示范镇政务公开备份";
+
+fn passphrase() -> Passphrase {
+    Passphrase::given(PASSPHRASE)
+}
+
+/// The demo township with a backup passphrase set, ready to back up.
+fn backed_up_demo_store(dir: &TempDir) -> Store {
+    let mut store = demo_store(dir);
+    store.set_backup_passphrase(None, &passphrase()).unwrap();
+    store
+}
 
 fn demo_store(dir: &TempDir) -> Store {
     let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
@@ -25,7 +40,7 @@ fn create_at_version(path: &Path, version: u32) {
     let mut conn = Connection::open(path).unwrap();
     // Migration 9 fills the character index with the store's own SQL function.
     search_chars::register(&conn).unwrap();
-    migrations::migrate_to(&mut conn, version).unwrap();
+    migrations::migrate_to(&mut conn, version, &secrets::test_keystore()).unwrap();
 }
 
 fn change_log(store: &Store) -> Vec<(String, String)> {
@@ -319,7 +334,7 @@ fn demo_cannot_overwrite_an_existing_township() {
 #[test]
 fn backup_then_restore_brings_back_the_old_content() {
     let dir = TempDir::new().unwrap();
-    let mut store = demo_store(&dir);
+    let mut store = backed_up_demo_store(&dir);
     let backup = dir.path().join("备份").join("b.sqlite3");
     let bytes = store.backup_to(&backup).unwrap();
     assert!(bytes > 0);
@@ -332,7 +347,7 @@ fn backup_then_restore_brings_back_the_old_content() {
     store.delete_village(village.id).unwrap();
     assert_eq!(store.villages().unwrap().len(), 5);
 
-    let safety = store.restore_from(&backup).unwrap();
+    let safety = store.restore_from(&backup, Some(&passphrase())).unwrap();
     assert_eq!(store.villages().unwrap().len(), 6);
     assert!(store.check().unwrap().ok());
     // The pre-restore state was kept.

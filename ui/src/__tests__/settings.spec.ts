@@ -156,11 +156,13 @@ describe("settings", () => {
 
   it("backs up and checks the database", async () => {
     const mock = serve({
+      backup_status: () => ({ passphraseSetAt: "2026-11-20T08:00:00.000Z", keyStorage: "系统密钥库（Secret Service）" }),
       backup_create: () => ({ path: "/tmp/测试/备份/gongkai-20261124.sqlite3", bytes: 1572864 }),
       db_check: () => ({ ok: true, schemaVersion: 3, integrity: "ok", villages: 1, offices: 1, people: 1 }),
     });
     const w = mount(DataTab, { global: { plugins }, attachTo: document.body });
     expect(w.text()).toContain("/tmp/测试/gongkai.sqlite3");
+    await flush();
     await w.find('[data-testid="backup-now"]').trigger("click");
     await flush();
     expect(mock).toHaveBeenCalledWith("backup_create", { args: { out: null } });

@@ -17,7 +17,17 @@ export type AttachArgs = { recordId: string, path: string, };
 export type AttachmentEntry = { id: string, fileName: string, sha256: string, size: number, };
 export type AttachmentSaveArgs = { id: string, out: string, };
 export type BackupArgs = { out: string | null, };
+export type BackupPassphraseArgs = { current: string | null, new: string, };
 export type BackupResult = { path: string, bytes: number, };
+export type BackupStatus = { 
+/**
+ * When the backup passphrase was set or last changed; `null` until it is (backups refused).
+ */
+passphraseSetAt: string | null, 
+/**
+ * Where the ID-number key and the sync signing key are kept on this PC, in Chinese.
+ */
+keyStorage: string, };
 export type CalendarFileArgs = { path: string, };
 export type CalendarUpdateResult = { version: string, firstYear: number, lastYear: number, 
 /**
@@ -403,7 +413,11 @@ export type RestoreArgs = {
 /**
  * The backup file to restore from.
  */
-from: string, };
+from: string, 
+/**
+ * The backup passphrase it was made under (a backup of a release before 13 needs none).
+ */
+passphrase: string | null, };
 export type RestoreResult = { 
 /**
  * Where the content replaced by the restore was saved, so a wrong restore can be undone.
@@ -531,6 +545,8 @@ export const commands = {
   personDelete: (args: IdArgs) => invoke<Profile>("person_delete", { args }),
   backupCreate: (args: BackupArgs) => invoke<BackupResult>("backup_create", { args }),
   backupRestore: (args: RestoreArgs) => invoke<RestoreResult>("backup_restore", { args }),
+  backupStatus: () => invoke<BackupStatus>("backup_status", { args: {} }),
+  backupPassphraseSet: (args: BackupPassphraseArgs) => invoke<BackupStatus>("backup_passphrase_set", { args }),
   dbCheck: () => invoke<CheckReport>("db_check", { args: {} }),
   payoutsSurvey: (args: PayoutSurveyArgs) => invoke<PayoutSurvey>("payouts_survey", { args }),
   payoutsImport: (args: PayoutImportArgs) => invoke<PayoutImportReport>("payouts_import", { args }),

@@ -60,3 +60,9 @@ export async function chooseCertificateFile(): Promise<string | null> {
   });
   return typeof picked === "string" ? picked : null;
 }
+
+/** Asks for a backup file to restore from; null when cancelled. */
+export async function chooseBackupFile(): Promise<string | null> {
+  const picked = await open({ title: "选择备份文件", multiple: false, directory: false });
+  return typeof picked === "string" ? picked : null;
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
-use super::{create_at_version, demo_store};
+use super::{backed_up_demo_store, create_at_version, passphrase};
 use crate::{LATEST_VERSION, Store};
 
 /// Every table's name and row count: what "all its rows" means below.
@@ -36,7 +36,7 @@ fn row_counts(path: &Path) -> Vec<(String, i64)> {
 
 /// A demo database at `t.sqlite3` and a fresh backup of it at `name`.
 fn live_and_backup(dir: &TempDir, name: &str) -> (PathBuf, PathBuf) {
-    let store = demo_store(dir);
+    let store = backed_up_demo_store(dir);
     let backup = dir.path().join(name);
     store.backup_to(&backup).unwrap();
     (store.path().to_owned(), backup)
@@ -49,7 +49,7 @@ fn assert_refused_untouched(live: &Path, source: &Path, reason: &str) {
     let before = row_counts(live);
     let villages = Store::open(live).unwrap().villages().unwrap();
     let mut store = Store::open(live).unwrap();
-    let result = store.restore_from(source);
+    let result = store.restore_from(source, Some(&passphrase()));
     drop(store);
 
     let reopened = match Store::open(live) {
@@ -227,7 +227,7 @@ fn a_good_backup_restores_and_keeps_what_it_replaced() {
     let village = store.villages().unwrap().remove(0);
     store.delete_village(village.id).unwrap();
 
-    let safety = store.restore_from(&backup).unwrap();
+    let safety = store.restore_from(&backup, Some(&passphrase())).unwrap();
     assert_eq!(store.villages().unwrap().len(), 6);
     assert!(store.check().unwrap().ok());
     drop(store);
@@ -257,7 +257,7 @@ fn a_backup_of_an_earlier_release_restores_and_is_upgraded() {
     drop(conn);
 
     let mut store = Store::open(&live).unwrap();
-    store.restore_from(&old).unwrap();
+    store.restore_from(&old, None).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     assert!(store.villages().unwrap().is_empty());
     let app_id: i32 = store
@@ -279,7 +279,7 @@ fn a_copy_that_fails_midway_leaves_the_live_database_as_it_was() {
     let before = row_counts(&live);
 
     crate::backup::FAIL_COPY_AFTER_STEP.with(|at| at.set(Some(3)));
-    let result = store.restore_from(&backup);
+    let result = store.restore_from(&backup, Some(&passphrase()));
     crate::backup::FAIL_COPY_AFTER_STEP.with(|at| at.set(None));
     let err = result.unwrap_err();
     assert!(err.to_string().contains("复制到一半时失败"), "{err}");
@@ -323,7 +323,7 @@ fn a_backup_of_another_page_size_restores() {
     store
         .delete_village(store.villages().unwrap()[0].id)
         .unwrap();
-    store.restore_from(&backup).unwrap();
+    store.restore_from(&backup, Some(&passphrase())).unwrap();
     assert_eq!(store.villages().unwrap().len(), 6);
     drop(store);
     assert_eq!(row_counts(&live), backed_up);
