@@ -558,7 +558,7 @@ mod tests {
                 .map(|(cells, number)| {
                     Row::new(
                         number,
-                        cells.iter().map(|t| Cell::Text((*t).to_owned())).collect(),
+                        cells.iter().map(|t| Cell::Text((*t).into())).collect(),
                     )
                 })
                 .collect(),

@@ -174,7 +174,7 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> Cell {
-        Cell::Text(s.to_owned())
+        Cell::Text(s.into())
     }
 
     #[test]

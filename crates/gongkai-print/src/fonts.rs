@@ -2,9 +2,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use printpdf::ParsedFont;
+use printpdf::{AzulParsedFont, ParsedFont};
+use rust_fontconfig::FontBytes;
 
 use crate::PrintError;
 
@@ -29,7 +30,9 @@ pub(crate) enum Face {
 
 pub struct FontSet {
     pub(crate) main: ParsedFont,
-    pub(crate) fallback: ParsedFont,
+    /// Parsed on the first character the main face lacks (CJK Ext-B and beyond): most lists
+    /// have none, and the 30 MB face then costs nothing.
+    fallback: OnceLock<Option<ParsedFont>>,
     /// The main face's half-width forms (`hwid`), used for every ASCII character: figures of
     /// one width line up in tables (see [`crate::gsub`]).
     half_width: HashMap<u16, u16>,
@@ -51,37 +54,53 @@ impl FontSet {
             .map_err(Clone::clone)
     }
 
-    /// Both faces are parsed at once, one on another thread: the first print waits for the
-    /// slower of the two instead of their sum.
     fn load() -> Result<FontSet, PrintError> {
-        let (main, fallback) = std::thread::scope(|scope| {
-            let fallback = scope.spawn(|| ParsedFont::from_bytes(FALLBACK, 0, &mut Vec::new()));
-            let main = ParsedFont::from_bytes(MAIN, 0, &mut Vec::new());
-            (main, fallback.join().ok().flatten())
-        });
         Ok(FontSet {
-            main: main.ok_or(PrintError::Font("NotoSerifCJKsc-Regular"))?,
-            fallback: fallback.ok_or(PrintError::Font("HanaMinB"))?,
+            main: parse(MAIN).ok_or(PrintError::Font("NotoSerifCJKsc-Regular"))?,
+            fallback: OnceLock::new(),
             half_width: crate::gsub::single_substitutions(MAIN, b"hwid"),
         })
     }
 
-    pub(crate) fn font(&self, face: Face) -> &ParsedFont {
+    /// The face, parsed; `None` only for a fallback face that failed to parse.
+    pub(crate) fn font(&self, face: Face) -> Option<&ParsedFont> {
         match face {
-            Face::Main => &self.main,
-            Face::Fallback => &self.fallback,
+            Face::Main => Some(&self.main),
+            Face::Fallback => self.fallback(),
         }
+    }
+
+    fn fallback(&self) -> Option<&ParsedFont> {
+        self.fallback.get_or_init(|| parse(FALLBACK)).as_ref()
+    }
+
+    /// Whether the fallback face has been needed (and so parsed) in this process.
+    #[cfg(test)]
+    pub(crate) fn fallback_parsed(&self) -> bool {
+        self.fallback.get().is_some()
     }
 
     pub(crate) fn face_for(&self, c: char) -> Option<Face> {
         if self.main.lookup_glyph_index(c as u32).is_some() {
             Some(Face::Main)
-        } else if self.fallback.lookup_glyph_index(c as u32).is_some() {
+        } else if self
+            .fallback()
+            .is_some_and(|f| f.lookup_glyph_index(c as u32).is_some())
+        {
             Some(Face::Fallback)
         } else {
             None
         }
     }
+}
+
+/// A bundled face, parsed around one copy of its bytes: the parser's own `from_bytes` keeps a
+/// copy for embedding and, for a TrueType face, a second one of its outlines (HanaMinB: 60 MB
+/// held for a handful of glyphs). Outlines are read from the shared copy when a subset needs
+/// them.
+fn parse(bytes: &'static [u8]) -> Option<ParsedFont> {
+    let shared = Arc::new(FontBytes::Owned(Arc::from(bytes)));
+    AzulParsedFont::from_bytes_shared(shared, 0, &mut Vec::new()).map(ParsedFont::from_azul)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,7 +131,7 @@ impl<'a> Glyphs<'a> {
             return *found;
         }
         let found = self.fonts.face_for(c).and_then(|face| {
-            let font = self.fonts.font(face);
+            let font = self.fonts.font(face)?;
             let mut gid = font.lookup_glyph_index(c as u32)?;
             if face == Face::Main && c.is_ascii() {
                 gid = self.fonts.half_width.get(&gid).copied().unwrap_or(gid);
@@ -162,6 +181,16 @@ mod tests {
         }
         assert_eq!(fonts.face_for('䶮'), Some(Face::Main));
         assert_eq!(fonts.face_for('𠀀'), Some(Face::Fallback));
+    }
+
+    #[test]
+    fn the_fallback_face_is_parsed_only_for_a_character_the_main_face_lacks() {
+        let fonts = FontSet::load().unwrap();
+        let glyphs = Glyphs::new(&fonts);
+        assert!(glyphs.missing("示范镇东山村 王堃 刘䶮 1,234.50（元）").is_empty());
+        assert!(!fonts.fallback_parsed(), "no character of these needs HanaMinB");
+        assert_eq!(glyphs.glyph('𠀀').map(|g| g.face), Some(Face::Fallback));
+        assert!(fonts.fallback_parsed());
     }
 
     #[test]

@@ -143,7 +143,8 @@ fn embed_faces(
         if usage.is_empty() {
             continue;
         }
-        let embedded = embed(doc, fonts.font(face), &usage, desubroutinize)?;
+        let font = fonts.font(face).ok_or(PrintError::Font("HanaMinB"))?;
+        let embedded = embed(doc, font, &usage, desubroutinize)?;
         resources.set(resource_name(face), embedded.font);
         faces.insert(face, embedded);
     }

@@ -51,6 +51,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Sheet, SheetsError> {
         newlines.partition_point(|&n| n < offset) + 1
     };
     let mut rows = Vec::new();
+    let mut shared = crate::shared_text::SharedText::default();
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line();
@@ -65,7 +66,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Sheet, SheetsError> {
                         if field.trim().is_empty() {
                             Cell::Empty
                         } else {
-                            Cell::Text(field.to_owned())
+                            shared.cell(field)
                         }
                     })
                     .collect(),

@@ -97,7 +97,7 @@ mod tests {
     use super::*;
 
     fn text(t: &str) -> Cell {
-        Cell::Text(t.to_owned())
+        Cell::Text(t.into())
     }
 
     #[test]

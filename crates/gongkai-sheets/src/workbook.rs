@@ -2,8 +2,9 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Reader, Xls, Xlsx, open_workbook_from_rs};
+use calamine::{Data, DataRef, Dimensions, Reader, Xls, Xlsx, open_workbook_from_rs};
 
+use crate::shared_text::SharedText;
 use crate::{Cell, Merge, Row, Sheet, SheetsError, Workbook, csv_text, merges};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -91,9 +92,14 @@ fn read_xlsx_sheets(
     {
         let mut reader = book.worksheet_cells_reader(name).map_err(|e| damaged(&e))?;
         let mut rows: Vec<Row> = Vec::new();
+        let mut shared = SharedText::default();
         while let Some(found) = reader.next_cell().map_err(|e| damaged(&e))? {
             let (row, col) = found.get_position();
-            let value = cell(&Data::from(found.get_value().clone()));
+            let value = match found.get_value() {
+                DataRef::SharedString(text) => shared.cell(text),
+                DataRef::String(text) => shared.cell(text),
+                other => cell(&Data::from(other.clone()), &mut shared),
+            };
             if value == Cell::Empty {
                 continue;
             }
@@ -116,8 +122,10 @@ fn read_xlsx_sheets(
             let number = row + 1;
             if rows.last().is_none_or(|r| r.number != number) {
                 // Cells arrive in row order in every file Excel, WPS or LibreOffice writes; a
-                // file that jumps back is sorted below.
-                rows.push(Row::new(number, Vec::new()));
+                // file that jumps back is sorted below. A row is as wide as the one before,
+                // most likely: room for that many cells is made at once, not grown by doubling.
+                let width = rows.last().map_or(0, |r| r.cells.len());
+                rows.push(Row::new(number, Vec::with_capacity(width)));
             }
             if let Some(last) = rows.last_mut() {
                 let col = col as usize;
@@ -129,6 +137,10 @@ fn read_xlsx_sheets(
         }
         if !rows.is_sorted_by_key(|r| r.number) {
             rows.sort_by_key(|r| r.number);
+        }
+        // Rows wider than the one before grew by doubling; the slack would outlive the read.
+        for row in &mut rows {
+            row.cells.shrink_to_fit();
         }
         let regions = merges.remove(name.as_str()).unwrap_or_default();
         sheets.push(sheet_with_merges(file, name, rows, regions)?);
@@ -197,6 +209,7 @@ fn read_xls_sheets(
     {
         let range = book.worksheet_range(name).map_err(|e| damaged(&e))?;
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        let mut shared = SharedText::default();
         let rows = range
             .rows()
             .enumerate()
@@ -204,7 +217,7 @@ fn read_xls_sheets(
                 Row::new(
                     first_row + i as u32 + 1,
                     std::iter::repeat_n(Cell::Empty, first_col as usize)
-                        .chain(cells.iter().map(cell))
+                        .chain(cells.iter().map(|c| cell(c, &mut shared)))
                         .collect(),
                 )
             })
@@ -236,20 +249,21 @@ fn guarded(
     })
 }
 
-fn cell(data: &Data) -> Cell {
+fn cell(data: &Data, shared: &mut SharedText) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => shared.cell(s),
         Data::Int(i) => Cell::Integer(*i),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
         Data::DateTime(d) => Cell::Date(
             d.as_datetime()
                 .map(|t| t.date().to_string())
-                .unwrap_or_else(|| d.to_string()),
+                .unwrap_or_else(|| d.to_string())
+                .into(),
         ),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Date(s.clone()),
-        Data::Error(e) => Cell::Error(e.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Date(s.as_str().into()),
+        Data::Error(e) => Cell::Error(e.to_string().into()),
     }
 }
 
