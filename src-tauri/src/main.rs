@@ -6,6 +6,7 @@
 
 mod commands;
 mod db_path;
+mod dialogs;
 mod fonts;
 
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use std::time::Duration;
 use gongkai_api::Api;
 use gongkai_api::scheduler::{SyncScheduler, Timing, Trigger, portal_reachable};
 use gongkai_api::wire::{NoArgs, SYNC_EVENT, SyncArgs};
+use gongkai_gate::{AppFolders, Gate};
 use tauri::{AppHandle, Emitter, Manager};
 
 /// Sync runs by itself once a portal is configured: at start, on a timer, when the network
@@ -51,12 +53,16 @@ fn background_sync(api: Arc<Api>, window: AppHandle) -> SyncScheduler {
 
 fn main() {
     let app = tauri::Builder::default()
-        // The system's own open/save dialogs, for choosing files to import and export.
+        // The system's own open/save dialogs, for choosing files to import and export, and the
+        // system's PDF viewer for printed notices: both used by the shell only (`dialogs`).
         .plugin(tauri_plugin_dialog::init())
-        // Printed notices open in the system's PDF viewer, which also prints them.
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let path = db_path::resolve(app.handle())?;
+            let folders = AppFolders::beside(&path);
+            // The folders the clerk is told to use; were they not made, the gate still holds.
+            let _ = folders.create();
+            app.manage(Arc::new(Gate::new(folders)));
             let api = Api::new(path);
             let handle = app.handle().clone();
             api.on_progress(move |event| {

@@ -50,6 +50,8 @@ impl Api {
         })
     }
 
+    /// The demo township's profile alone, what tests start from; the window's 打开示范镇 and
+    /// `gongkai demo` make the lived-in one (`setup_demo_lived_in`).
     pub fn setup_demo(&self, _: wire::NoArgs) -> Result<wire::Profile, ApiError> {
         let demo = demo::profile(Utc::now())?;
         self.with_store(OpenMode::CreateIfMissing, |store| {

@@ -9,6 +9,7 @@
 mod backup;
 mod catalog;
 mod commands;
+mod demo;
 mod error;
 mod import_mapping;
 mod notice_settings;
@@ -36,6 +37,7 @@ macro_rules! with_commands {
             app_status($crate::wire::NoArgs) -> $crate::wire::AppStatus;
             setup_create($crate::wire::TownshipInput) -> $crate::wire::Profile;
             setup_demo($crate::wire::NoArgs) -> $crate::wire::Profile;
+            setup_demo_lived_in($crate::wire::NoArgs) -> $crate::wire::Profile;
             profile_get($crate::wire::NoArgs) -> $crate::wire::Profile;
             township_update($crate::wire::TownshipInput) -> $crate::wire::Profile;
             village_save($crate::wire::VillageInput) -> $crate::wire::Profile;

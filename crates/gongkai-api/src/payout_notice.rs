@@ -36,6 +36,9 @@ impl Period {
 /// What every notice of a list shares besides its rows.
 pub(crate) struct NoticeOptions {
     pub paper: Paper,
+    /// A village holding several 补贴项目: a section per project, or one table naming each
+    /// row's project.
+    pub layout: wire::ProjectLayout,
     pub hotline: Option<String>,
     pub prepared_by: Option<String>,
     pub reviewed_by: Option<String>,
@@ -188,7 +191,30 @@ fn notice_sheets(
                     projects.push(&row.project);
                 }
             }
-            let sections = projects
+            let signature = vec![issuer(township.name.as_str()), chinese_date(period.start)];
+            let one_table = projects.len() > 1 && options.layout == wire::ProjectLayout::Column;
+            let sections = if one_table {
+                let heading = Heading {
+                    township: township.name.as_str(),
+                    year: list.year,
+                    project: &list.project,
+                    village,
+                };
+                let columns = Columns {
+                    project: true,
+                    ..Columns::of(&village_rows)
+                };
+                let sheet = notice_sheet(
+                    &heading,
+                    &village_rows,
+                    columns,
+                    footer,
+                    signature,
+                    options.paper,
+                );
+                vec![(list.project.clone(), sheet)]
+            } else {
+                projects
                 .iter()
                 .map(|project| {
                     let of_project: Vec<&PrintableRow> = village_rows
@@ -202,16 +228,19 @@ fn notice_sheets(
                         project,
                         village,
                     };
+                    let columns = Columns::of(&of_project);
                     let sheet = notice_sheet(
                         &heading,
                         &of_project,
+                        columns,
                         footer.clone(),
-                        vec![issuer(township.name.as_str()), chinese_date(period.start)],
+                        signature.clone(),
                         options.paper,
                     );
                     ((*project).to_owned(), sheet)
                 })
-                .collect();
+                .collect()
+            };
             VillageSheet {
                 village: village.to_owned(),
                 rows: u32::try_from(village_rows.len()).unwrap_or(u32::MAX),
@@ -278,6 +307,7 @@ impl Api {
             let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
             let options = NoticeOptions {
                 paper,
+                layout: args.project_layout.unwrap_or(wire::ProjectLayout::Sections),
                 hotline: given_or(args.hotline.as_deref(), defaults.hotline),
                 prepared_by: given_or(args.prepared_by.as_deref(), defaults.prepared_by),
                 reviewed_by: given_or(args.reviewed_by.as_deref(), defaults.reviewed_by),
@@ -324,6 +354,7 @@ impl Api {
             let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
             let options = NoticeOptions {
                 paper,
+                layout: args.project_layout.unwrap_or(wire::ProjectLayout::Sections),
                 hotline: given_or(args.hotline.as_deref(), defaults.hotline),
                 prepared_by: given_or(args.prepared_by.as_deref(), defaults.prepared_by),
                 reviewed_by: given_or(args.reviewed_by.as_deref(), defaults.reviewed_by),
@@ -398,9 +429,34 @@ struct Heading<'a> {
     village: &'a str,
 }
 
+/// The optional columns a sheet prints.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    group: bool,
+    /// 补贴项目: one table for several projects.
+    project: bool,
+    area: bool,
+    rate: bool,
+    note: bool,
+}
+
+impl Columns {
+    /// What the rows fill in; no 补贴项目 column.
+    fn of(rows: &[&PrintableRow]) -> Self {
+        Self {
+            group: rows.iter().any(|r| r.group.is_some()),
+            project: false,
+            area: rows.iter().any(|r| r.area_e4.is_some()),
+            rate: rows.iter().any(|r| r.rate_e4.is_some()),
+            note: rows.iter().any(|r| r.note.is_some()),
+        }
+    }
+}
+
 fn notice_sheet(
     heading: &Heading<'_>,
     rows: &[&PrintableRow],
+    shown: Columns,
     footer: Vec<String>,
     signature: Vec<String>,
     paper: Paper,
@@ -411,16 +467,12 @@ fn notice_sheet(
         project,
         village,
     } = heading;
-    let has_group = rows.iter().any(|r| r.group.is_some());
-    let has_area = rows.iter().any(|r| r.area_e4.is_some());
-    let has_rate = rows.iter().any(|r| r.rate_e4.is_some());
-    let has_note = rows.iter().any(|r| r.note.is_some());
 
     type Cell = fn(usize, &PrintableRow) -> String;
     let mut columns: Vec<(Column, Cell)> = vec![(col("序号", 0.6, Align::Center), |i, _| {
         (i + 1).to_string()
     })];
-    if has_group {
+    if shown.group {
         columns.push((col("村民小组", 0.9, Align::Center), |_, r| {
             r.group.clone().unwrap_or_default()
         }));
@@ -429,12 +481,17 @@ fn notice_sheet(
     columns.push((col("身份证号", 2.0, Align::Center), |_, r| {
         r.id_masked.clone()
     }));
-    if has_area {
+    if shown.project {
+        columns.push((col("补贴项目", 1.6, Align::Left), |_, r| {
+            r.project.clone()
+        }));
+    }
+    if shown.area {
         columns.push((col("面积（亩）", 1.0, Align::Right), |_, r| {
             r.area_e4.map(quantity).unwrap_or_default()
         }));
     }
-    if has_rate {
+    if shown.rate {
         columns.push((col("补贴标准", 1.1, Align::Right), |_, r| {
             r.rate_e4.map(quantity).unwrap_or_default()
         }));
@@ -443,7 +500,7 @@ fn notice_sheet(
     columns.push((col("金额（元）", 1.2, Align::Right), |_, r| {
         gongkai_print::yuan(r.amount_fen)
     }));
-    if has_note {
+    if shown.note {
         columns.push((col("备注", 1.3, Align::Left), |_, r| {
             r.note.clone().unwrap_or_default()
         }));

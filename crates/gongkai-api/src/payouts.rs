@@ -218,6 +218,7 @@ impl Api {
             let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
             let options = payout_notice::NoticeOptions {
                 paper: gongkai_print::Paper::A4Portrait,
+                layout: wire::ProjectLayout::Sections,
                 hotline: given_or(args.hotline.as_deref(), defaults.hotline),
                 prepared_by: given_or(args.prepared_by.as_deref(), defaults.prepared_by),
                 reviewed_by: given_or(args.reviewed_by.as_deref(), defaults.reviewed_by),

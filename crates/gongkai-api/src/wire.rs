@@ -454,6 +454,10 @@ pub struct PayoutPrintArgs {
     /// All villages in one PDF, a section per village numbered on its own (default: one PDF
     /// per village).
     pub one_file: Option<bool>,
+    /// A list holding several 补贴项目: a section per project (default) or one table with a
+    /// 补贴项目 column.
+    #[serde(default)]
+    pub project_layout: Option<ProjectLayout>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -489,6 +493,9 @@ pub struct PayoutPreviewArgs {
     pub prepared_by: Option<String>,
     #[serde(default)]
     pub reviewed_by: Option<String>,
+    /// As printing takes it.
+    #[serde(default)]
+    pub project_layout: Option<ProjectLayout>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -260,6 +260,7 @@ fn a_list_of_several_projects_prints_a_section_per_project() {
             prepared_by: None,
             reviewed_by: None,
             one_file: None,
+            project_layout: None,
         })
         .unwrap();
     assert_eq!(printed.files.len(), 1, "one notice for the village");

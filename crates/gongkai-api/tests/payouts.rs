@@ -413,6 +413,7 @@ fn notices_print_per_village_with_every_name_and_no_full_id() {
             prepared_by: Some("赵丽".into()),
             reviewed_by: Some("王芳".into()),
             one_file: None,
+            project_layout: None,
         })
         .unwrap();
     let villages: Vec<&str> = printed.files.iter().map(|f| f.village.as_str()).collect();
@@ -568,6 +569,7 @@ fn a_list_is_posted_archived_and_only_superseded_afterwards() {
             prepared_by: None,
             reviewed_by: None,
             one_file: None,
+            project_layout: None,
         })
         .unwrap();
     assert!(pdf_text(&printed.files[0].path).contains("2025年12月7日"));

@@ -20,7 +20,7 @@ use clap::{Args, Parser, Subcommand};
 use gongkai_api::wire::{
     BackupArgs, BackupPassphraseArgs, HeaderMapping, IdArgs, ImportTemplateInput, NoArgs,
     PayoutArchiveArgs, PayoutImportArgs, PayoutLookupArgs, PayoutPostArgs, PayoutPrintArgs,
-    RestoreArgs, TownshipInput, VillageInput, VillageKind,
+    ProjectLayout, RestoreArgs, TownshipInput, VillageInput, VillageKind,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -62,7 +62,7 @@ enum Command {
         #[arg(long)]
         credit_code: Option<String>,
     },
-    /// 新建示范镇（演示数据）数据库
+    /// 新建示范镇（演示数据：各状态的清册、公开记录和县级通知）数据库
     Demo {
         #[command(flatten)]
         db: Db,
@@ -235,6 +235,9 @@ enum PayoutsCommand {
         /// 全部村（社区）合为一个 PDF：每村一节、单独编页，书签为村名
         #[arg(long)]
         one_file: bool,
+        /// 清册含多个补贴项目时合成一张表，加“补贴项目”列（缺省每个项目单独成表）
+        #[arg(long)]
+        project_column: bool,
     },
     /// 列出已导入的清册
     List {
@@ -320,7 +323,9 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         }
         Command::Demo { db } => (
             db.json,
-            open(&db).setup_demo(NoArgs {}).map(Report::Profile),
+            open(&db)
+                .setup_demo_lived_in(NoArgs {})
+                .map(Report::Profile),
         ),
         Command::Status { db } => (db.json, open(&db).app_status(NoArgs {}).map(Report::Status)),
         Command::Village(VillageCommand::List { db }) => (
@@ -448,6 +453,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
             prepared_by,
             reviewed_by,
             one_file,
+            project_column,
         }) => {
             let args = PayoutPrintArgs {
                 list_id,
@@ -459,6 +465,11 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
                 prepared_by,
                 reviewed_by,
                 one_file: Some(one_file),
+                project_layout: Some(if project_column {
+                    ProjectLayout::Column
+                } else {
+                    ProjectLayout::Sections
+                }),
             };
             (db.json, open(&db).payouts_print(args).map(Report::Printed))
         }

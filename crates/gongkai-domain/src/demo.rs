@@ -3,11 +3,11 @@
 //! Codes use the prefix 99, which no province has, so demo data can never be mistaken for a
 //! real township when it reaches a county portal.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::{
     CreditCode, DivisionCode, DomainError, Name, Office, Person, Phone, Role, RowId, Township,
-    Village, VillageCode, VillageKind,
+    Village, VillageCode, VillageKind, check_character,
 };
 
 /// Everything a demo installation starts with.
@@ -98,9 +98,74 @@ pub fn profile(now: DateTime<Utc>) -> Result<DemoProfile, DomainError> {
     })
 }
 
+/// A fictional resident of 示范镇, for the demo's payout lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resident {
+    pub name: String,
+    /// 18 characters: the fictional region 999901, a birth date from 1940 to 1989, a sequence
+    /// number, and the GB 11643 check character, so the import takes it as a real number.
+    pub id_number: String,
+}
+
+const SURNAMES: [&str; 20] = [
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林",
+    "何", "郭", "马", "罗",
+];
+
+const GIVEN_NAMES: [&str; 23] = [
+    "秀英", "桂兰", "建华", "玉梅", "国强", "志刚", "春花", "德明", "淑珍", "海燕", "立新", "桂芳",
+    "振华", "晓东", "丽娟", "永福", "金凤", "长青", "凤英", "学军", "秋菊", "有才", "玉兰",
+];
+
+/// The `n`th resident: the same name and number for the same `n`, on every machine and day.
+pub fn resident(n: u32) -> Resident {
+    // Steps coprime to the list lengths walk every name before repeating one.
+    let surname = SURNAMES[(n as usize * 7) % SURNAMES.len()];
+    let given = GIVEN_NAMES[(n as usize * 5 + n as usize / 23) % GIVEN_NAMES.len()];
+    let first = NaiveDate::from_ymd_opt(1940, 1, 1).unwrap_or(NaiveDate::MIN);
+    // 18,262 days: 1940-01-01 up to the end of 1989.
+    let birth = first
+        .checked_add_days(Days::new(u64::from(n.wrapping_mul(7919) % 18_262)))
+        .unwrap_or(first);
+    let body = format!("{DIVISION_PREFIX}{}{:03}", birth.format("%Y%m%d"), n % 1000);
+    let check = check_character(&body).unwrap_or('0');
+    Resident {
+        name: format!("{surname}{given}"),
+        id_number: format!("{body}{check}"),
+    }
+}
+
+/// The first six places of the demo's ID numbers: province 99, which does not exist.
+const DIVISION_PREFIX: &str = "999901";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check_id_number;
+
+    #[test]
+    fn residents_are_fixed_fictional_and_pass_the_check() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let people: Vec<Resident> = (0..400).map(resident).collect();
+        for person in &people {
+            assert!(person.id_number.starts_with("99"), "{person:?}");
+            assert!(
+                check_id_number(&person.id_number, today).is_ok(),
+                "{person:?}"
+            );
+        }
+        let mut numbers: Vec<&str> = people.iter().map(|p| p.id_number.as_str()).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(
+            numbers.len(),
+            people.len(),
+            "no two residents share a number"
+        );
+        // The same on every run: a fixed name and number.
+        assert_eq!(resident(3), resident(3));
+        assert_eq!(resident(0).name, "王秀英");
+    }
 
     #[test]
     fn demo_is_consistent() {

@@ -53,6 +53,7 @@ macro_rules! no_paths {
 
 no_paths!(
     NoArgs,
+    BackupPassphraseArgs,
     TownshipInput,
     VillageInput,
     IdArgs,

@@ -295,7 +295,7 @@ describe("补贴清册", () => {
     await flush();
     await flush();
     expect(mock).toHaveBeenCalledWith("payouts_preview", {
-      args: { listId: "l1", village: null, paper: "a4", hotline: null, preparedBy: null, reviewedBy: null },
+      args: { listId: "l1", village: null, paper: "a4", hotline: null, preparedBy: null, reviewedBy: null, projectLayout: "sections" },
     });
     expect(document.body.querySelector('[data-testid="preview-info"]')?.textContent).toContain("东山村 2 人，共 3 页");
     w.unmount();

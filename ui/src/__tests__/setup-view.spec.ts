@@ -38,11 +38,11 @@ describe("first-start setup", () => {
   });
 
   it("opens the demo township", async () => {
-    const mock = serve({ setup_demo: () => profile() });
+    const mock = serve({ setup_demo_lived_in: () => profile() });
     const w = mountSetup();
     await w.find('[data-testid="setup-open-demo"]').trigger("click");
     await flush();
-    expect(mock).toHaveBeenCalledWith("setup_demo", { args: {} });
+    expect(mock).toHaveBeenCalledWith("setup_demo_lived_in", { args: {} });
     expect(app.profile?.villages).toHaveLength(1);
     w.unmount();
   });

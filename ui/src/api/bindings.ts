@@ -292,7 +292,11 @@ paper: string | null,
  * The footer as the clerk is filling it in; blank or absent: the project's notice settings,
  * as printing would use them.
  */
-hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
+hotline: string | null, preparedBy: string | null, reviewedBy: string | null, 
+/**
+ * As printing takes it.
+ */
+projectLayout: ProjectLayout | null, };
 export type PayoutPrintArgs = { listId: string, outDir: string, 
 /**
  * a4 (default) · a4-landscape · a3 · a3-landscape
@@ -314,7 +318,12 @@ hotline: string | null, preparedBy: string | null, reviewedBy: string | null,
  * All villages in one PDF, a section per village numbered on its own (default: one PDF
  * per village).
  */
-oneFile: boolean | null, };
+oneFile: boolean | null, 
+/**
+ * A list holding several 补贴项目: a section per project (default) or one table with a
+ * 补贴项目 column.
+ */
+projectLayout: ProjectLayout | null, };
 export type PayoutPrintResult = { files: Array<PrintedFile>, };
 export type PayoutSurvey = { fileName: string, sheets: Array<SurveyedSheet>, choices: Array<ColumnChoice>, 
 /**
@@ -345,6 +354,7 @@ stage: string,
  * 0–100.
  */
 percent: number, };
+export type ProjectLayout = "sections" | "column";
 export type PublicationEntry = { id: string, recordId: string, recordTitle: string, docNumber: string | null, domain: string, channel: string, location: string, publishedOn: string, publishedBy: string, note: string, };
 export type Publications = { publications: Array<PublicationEntry>, };
 export type PublishInput = { recordId: string, channel: string, 
@@ -520,6 +530,7 @@ export type WithdrawArgs = { id: string, reason: string, };
 export const VillageKindLabels: Readonly<Record<VillageKind, string>> = { "village": "村", "community": "社区", };
 export const RoleLabels: Readonly<Record<Role, string>> = { "draft": "拟稿", "review": "审核", "approve": "审定", };
 export const PayoutListStatusLabels: Readonly<Record<PayoutListStatus, string>> = { "draft": "草稿", "posted": "公示中", "archived": "已归档", "superseded": "已被更正清册替代", };
+export const ProjectLayoutLabels: Readonly<Record<ProjectLayout, string>> = { "sections": "每个项目单独成表", "column": "合成一表，加“补贴项目”列", };
 export const RecordStatusLabels: Readonly<Record<RecordStatus, string>> = { "draft": "未发布", "published": "已发布", "withdrawn": "已撤回", };
 export const DeadlineStateLabels: Readonly<Record<DeadlineState, string>> = { "on_time": "按时公开", "late": "逾期公开", "due_soon": "即将到期", "pending": "未到期", "overdue": "已逾期未公开", "not_applicable": "无需主动公开", };
 export const CatalogItemStateLabels: Readonly<Record<CatalogItemState, string>> = { "baseline": "全国基线", "county": "县级更新", "townshipEdited": "本镇修改", "townshipAdded": "本镇增加", };
@@ -535,6 +546,7 @@ export const commands = {
   appStatus: () => invoke<AppStatus>("app_status", { args: {} }),
   setupCreate: (args: TownshipInput) => invoke<Profile>("setup_create", { args }),
   setupDemo: () => invoke<Profile>("setup_demo", { args: {} }),
+  setupDemoLivedIn: () => invoke<Profile>("setup_demo_lived_in", { args: {} }),
   profileGet: () => invoke<Profile>("profile_get", { args: {} }),
   townshipUpdate: (args: TownshipInput) => invoke<Profile>("township_update", { args }),
   villageSave: (args: VillageInput) => invoke<Profile>("village_save", { args }),

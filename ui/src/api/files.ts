@@ -1,68 +1,62 @@
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { invoke } from "@tauri-apps/api/core";
+
+// The shell shows the system's dialogs (src-tauri/src/dialogs.rs) and remembers what the clerk
+// picked: commands from the window may use only those paths, or the app's own folders (导入,
+// 导出, 备份 beside the database).
+type Filter = { name: string; extensions: string[] };
+type Pick = { title: string; filters?: Filter[]; fileName?: string };
+
+const pickFile = (args: Pick) => invoke<string | null>("pick_file", { args });
+const pickFolder = (args: Pick) => invoke<string | null>("pick_folder", { args });
+const pickSaveTarget = (args: Pick) => invoke<string | null>("pick_save_target", { args });
 
 /** Asks the clerk for a payout list file; null when cancelled. */
-export async function chooseListFile(): Promise<string | null> {
-  const picked = await open({
-    title: "选择补贴发放清册",
-    multiple: false,
-    directory: false,
-    filters: [{ name: "清册（Excel 或 CSV）", extensions: ["xlsx", "xls", "csv"] }],
-  });
-  return typeof picked === "string" ? picked : null;
+export function chooseListFile(): Promise<string | null> {
+  return pickFile({ title: "选择补贴发放清册", filters: [{ name: "清册（Excel 或 CSV）", extensions: ["xlsx", "xls", "csv"] }] });
 }
 
 /** Asks where to save an Excel file; null when cancelled. */
-export async function chooseXlsxTarget(defaultPath: string): Promise<string | null> {
-  return save({ title: "保存错误清单", defaultPath, filters: [{ name: "Excel 工作簿", extensions: ["xlsx"] }] });
+export function chooseXlsxTarget(fileName: string): Promise<string | null> {
+  return pickSaveTarget({ title: "保存错误清单", fileName, filters: [{ name: "Excel 工作簿", extensions: ["xlsx"] }] });
 }
 
 /** Asks for a folder to write notices into; null when cancelled. */
-export async function chooseFolder(): Promise<string | null> {
-  const picked = await open({ title: "选择公示单保存位置", directory: true, multiple: false });
-  return typeof picked === "string" ? picked : null;
+export function chooseFolder(): Promise<string | null> {
+  return pickFolder({ title: "选择公示单保存位置" });
 }
 
 /** Asks where to save an exported file of the given kind ("xlsx" or "pdf"); null when cancelled. */
-export async function chooseExportTarget(title: string, defaultPath: string, kind: "xlsx" | "pdf"): Promise<string | null> {
+export function chooseExportTarget(title: string, fileName: string, kind: "xlsx" | "pdf"): Promise<string | null> {
   const filter = kind === "xlsx" ? { name: "Excel 工作簿", extensions: ["xlsx"] } : { name: "PDF 文件", extensions: ["pdf"] };
-  return save({ title, defaultPath, filters: [filter] });
+  return pickSaveTarget({ title, fileName, filters: [filter] });
 }
 
 /** Asks for any file to attach to a record; null when cancelled. */
-export async function chooseAttachment(): Promise<string | null> {
-  const picked = await open({ title: "选择附件", multiple: false, directory: false });
-  return typeof picked === "string" ? picked : null;
+export function chooseAttachment(): Promise<string | null> {
+  return pickFile({ title: "选择附件" });
 }
 
 /** Asks for a calendar data file (JSON); null when cancelled. */
-export async function chooseCalendarFile(): Promise<string | null> {
-  const picked = await open({
-    title: "选择节假日数据文件",
-    multiple: false,
-    directory: false,
-    filters: [{ name: "日历数据（JSON）", extensions: ["json"] }],
-  });
-  return typeof picked === "string" ? picked : null;
+export function chooseCalendarFile(): Promise<string | null> {
+  return pickFile({ title: "选择节假日数据文件", filters: [{ name: "日历数据（JSON）", extensions: ["json"] }] });
 }
 
 /** Asks where to save a copy of a file, keeping its name and extension; null when cancelled. */
-export async function chooseCopyTarget(fileName: string): Promise<string | null> {
-  return save({ title: "另存为", defaultPath: fileName });
+export function chooseCopyTarget(fileName: string): Promise<string | null> {
+  return pickSaveTarget({ title: "另存为", fileName });
 }
 
 /** Asks for the county portal's CA certificate (PEM); null when cancelled. */
-export async function chooseCertificateFile(): Promise<string | null> {
-  const picked = await open({
-    title: "选择县级平台证书",
-    multiple: false,
-    directory: false,
-    filters: [{ name: "证书（PEM）", extensions: ["pem", "crt", "cer"] }],
-  });
-  return typeof picked === "string" ? picked : null;
+export function chooseCertificateFile(): Promise<string | null> {
+  return pickFile({ title: "选择县级平台证书", filters: [{ name: "证书（PEM）", extensions: ["pem", "crt", "cer"] }] });
+}
+
+/** Opens a PDF the app wrote in the system's viewer (which also prints it). */
+export function openPdf(path: string): Promise<void> {
+  return invoke<void>("open_pdf", { path });
 }
 
 /** Asks for a backup file to restore from; null when cancelled. */
-export async function chooseBackupFile(): Promise<string | null> {
-  const picked = await open({ title: "选择备份文件", multiple: false, directory: false });
-  return typeof picked === "string" ? picked : null;
+export function chooseBackupFile(): Promise<string | null> {
+  return pickFile({ title: "选择备份文件" });
 }

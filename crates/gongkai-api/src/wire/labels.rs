@@ -110,6 +110,14 @@ labelled! {
         Superseded = "superseded" => domain::PayoutListStatus::Superseded.label(),
     }
 
+    /// How a notice lays out a list holding several 补贴项目.
+    ProjectLayout {
+        /// Each project under its own title, with its own total (the default).
+        Sections = "sections" => "每个项目单独成表",
+        /// One table for the village, a 补贴项目 column naming each row's project.
+        Column = "column" => "合成一表，加“补贴项目”列",
+    }
+
     /// Where a disclosure record stands.
     RecordStatus {
         Draft = "draft" => "未发布",
