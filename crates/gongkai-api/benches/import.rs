@@ -1,5 +1,7 @@
 //! Benchmark: import of a 100,000-row `.xlsx` payout list with full validation, into a fresh
-//! demo database (all rows hashed, masked and written in one transaction).
+//! demo database (all rows hashed, masked and written in one transaction), in this process,
+//! with the time and the peak resident memory of each phase. The list has the shape of a real
+//! export (see `fixture.rs`). The whole `gongkai` process is measured by `--bench process`.
 //!
 //! `cargo bench -p gongkai-api --bench import [-- ROWS]`. Target: under 1.5 s on 2 cores.
 
@@ -12,6 +14,7 @@ use gongkai_api::Api;
 use gongkai_api::wire::{NoArgs, PayoutImportArgs};
 
 mod fixture;
+mod memory;
 
 fn main() {
     let rows: u32 = std::env::args()
@@ -22,7 +25,7 @@ fn main() {
     let path = dir.path().join("2025年示范镇耕地地力保护补贴发放清册.xlsx");
 
     let started = Instant::now();
-    fixture::write_xlsx(&path, rows);
+    fixture::write_xlsx(&path, &fixture::list(rows, fixture::VILLAGES.len()));
     let bytes = std::fs::metadata(&path).unwrap().len();
     println!(
         "fixture: {rows} rows, {:.1} MB xlsx, written in {:.2} s",
@@ -30,13 +33,15 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
-    // Where the time goes: reading the workbook alone.
+    // Where the time and memory go: reading the workbook alone, then validating it.
+    let baseline = memory::reset_peak();
     let started = Instant::now();
     let book = gongkai_sheets::read(&path, None).unwrap();
     println!(
-        "read only: {} rows in {:.3} s",
+        "read only: {} rows in {:.3} s, {}",
         book.sheets[0].rows.len(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        memory::report(baseline)
     );
 
     let villages: Vec<String> = gongkai_domain::demo::profile(chrono::Utc::now())
@@ -57,16 +62,20 @@ fn main() {
         },
     );
     println!(
-        "validate only: {} lines, {} errors in {:.3} s",
+        "validate only: {} lines, {} errors in {:.3} s, {}",
         outcome.lines.len(),
         outcome.errors.len(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        memory::report(baseline)
     );
+    drop(outcome);
+    drop(book);
 
     let mut times = Vec::new();
     for run in 1..=3 {
         let api = Api::new(dir.path().join(format!("bench-{run}.sqlite3")));
         api.setup_demo(NoArgs {}).unwrap();
+        let baseline = memory::reset_peak();
         let started = Instant::now();
         let report = api
             .payouts_import(PayoutImportArgs {
@@ -85,8 +94,9 @@ fn main() {
         );
         assert_eq!(report.imported_rows, rows);
         println!(
-            "run {run}: imported {} rows in {elapsed:.3} s",
-            report.imported_rows
+            "run {run}: imported {} rows in {elapsed:.3} s, {}",
+            report.imported_rows,
+            memory::report(baseline)
         );
         times.push(elapsed);
     }

@@ -1,4 +1,5 @@
-//! Benchmark: 10,000 payout rows to notice PDFs, side by side with the peers a township office
+//! Benchmark: 10,000 payout rows over three villages (the shape of `fixture.rs`) to notice PDFs,
+//! side by side with the peers a township office
 //! would otherwise use on the same rows:
 //! - LibreOffice: `soffice --headless --convert-to pdf` of the `.xlsx` finance sends (the whole
 //!   workbook into one PDF, and the workbook split by village into one PDF per village);
@@ -23,6 +24,9 @@ use gongkai_api::wire::{NoArgs, PayoutImportArgs, PayoutPrintArgs};
 
 mod fixture;
 
+/// The villages the printed rows belong to.
+const VILLAGES: usize = 3;
+
 fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
         .unwrap()
@@ -30,23 +34,26 @@ fn dir_size(dir: &Path) -> u64 {
         .sum()
 }
 
-fn html(path: &Path, rows: u32) {
+fn html(path: &Path, items: &[fixture::Item]) {
     let mut out = String::from(
         "<!doctype html><meta charset=utf-8><style>body{font-family:'Noto Serif CJK SC',serif}\
          table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:2px 4px;font-size:10.5pt}\
          thead{display:table-header-group}</style><h2>示范镇2025年耕地地力保护补贴发放公示</h2><table><thead><tr>\
          <th>序号<th>村名<th>姓名<th>身份证号<th>面积（亩）<th>补贴标准<th>金额（元）</thead><tbody>",
     );
-    for n in 0..rows {
-        let (village, name, id, area, fen) = fixture::row(n);
-        let masked = format!("{}*************{}", &id[..2], &id[15..]);
+    for (n, l) in fixture::lines(items).enumerate() {
+        let masked = format!("{}*************{}", &l.id[..2], &l.id[15..]);
         out.push_str(&format!(
-            "<tr><td>{}<td>{village}<td>{name}<td>{masked}<td>{}.{:02}<td>104.50<td>{}.{:02}",
+            "<tr><td>{}<td>{}<td>{}<td>{masked}<td>{}.{:02}<td>{}.{:02}<td>{}.{:02}",
             n + 1,
-            area / 100,
-            area % 100,
-            fen / 100,
-            fen % 100
+            l.village,
+            l.name,
+            l.area_hundredths / 100,
+            l.area_hundredths % 100,
+            l.rate_fen / 100,
+            l.rate_fen % 100,
+            l.fen / 100,
+            l.fen % 100
         ));
     }
     out.push_str("</tbody></table>");
@@ -152,7 +159,8 @@ fn main() {
         .unwrap_or(10_000);
     let dir = tempfile::TempDir::new().unwrap();
     let xlsx = dir.path().join("清册.xlsx");
-    fixture::write_xlsx(&xlsx, rows);
+    let items = fixture::list(rows, VILLAGES);
+    fixture::write_xlsx(&xlsx, &items);
     let api = Api::new(dir.path().join("bench.sqlite3"));
     api.setup_demo(NoArgs {}).unwrap();
     let report = api
@@ -175,12 +183,19 @@ fn main() {
     let whole_out = dir.path().join("soffice");
     let whole = soffice(dir.path(), &whole_out, std::slice::from_ref(&xlsx))
         .map(|s| (s, dir_size(&whole_out)));
-    let village_books: Vec<PathBuf> = fixture::VILLAGES
+    let village_books: Vec<PathBuf> = fixture::VILLAGES[..VILLAGES]
         .iter()
-        .enumerate()
-        .map(|(v, name)| {
+        .map(|(name, _)| {
             let path = dir.path().join(format!("{name}.xlsx"));
-            fixture::write_xlsx_of(&path, (0..rows).filter(|n| *n as usize % 6 == v));
+            let of_village: Vec<fixture::Item> = items
+                .iter()
+                .filter(|i| match i {
+                    fixture::Item::Line(l) => l.village == *name,
+                    fixture::Item::Subtotal { village, .. } => village == name,
+                })
+                .cloned()
+                .collect();
+            fixture::write_xlsx(&path, &of_village);
             path
         })
         .collect();
@@ -188,7 +203,7 @@ fn main() {
     let split = soffice(dir.path(), &split_out, &village_books).map(|s| (s, dir_size(&split_out)));
 
     let html_path = dir.path().join("list.html");
-    html(&html_path, rows);
+    html(&html_path, &items);
     let chrome_pdf = dir.path().join("chromium.pdf");
     let chrome_profile = dir.path().join("chromium-profile");
     let mut chromium = Command::new("chromium");
