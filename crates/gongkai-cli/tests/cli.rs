@@ -347,6 +347,12 @@ fn payouts_import_reports_json_and_exit_codes() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("demo.sqlite3");
     assert!(gongkai(&["demo", "--db", path(&db)]).status.success());
+    // The demo township already holds lists of its own.
+    let lists = || {
+        let out = gongkai(&["payouts", "list", "--db", path(&db), "--json"]);
+        json(&out).as_array().unwrap().len()
+    };
+    let demo_lists = lists();
 
     let good = dir.path().join("good.csv");
     std::fs::write(
@@ -407,8 +413,11 @@ fn payouts_import_reports_json_and_exit_codes() {
     assert_eq!(error["column"], "身份证号");
     assert_eq!(error["code"], "id_stored_as_number");
 
-    let out = gongkai(&["payouts", "list", "--db", path(&db), "--json"]);
-    assert_eq!(json(&out).as_array().unwrap().len(), 1);
+    assert_eq!(
+        lists(),
+        demo_lists + 1,
+        "the good file added a list, the bad one none"
+    );
 
     let out = gongkai(&[
         "payouts",
