@@ -20,6 +20,8 @@ use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
 
+pub(crate) mod attachment_scan;
+
 impl From<RecordError> for ApiError {
     fn from(e: RecordError) -> Self {
         ApiError::invalid(e.to_string())
@@ -385,6 +387,9 @@ impl Api {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        if let Some(finding) = attachment_scan::scan(&content) {
+            return Err(ApiError::invalid(attachment_refusal(&file_name, &finding)));
+        }
         let sha256 = hex(&Sha256::digest(&content));
         self.with_store(OpenMode::Existing, |store| {
             store.add_attachment(
@@ -758,5 +763,19 @@ fn explanation(due: &Due) -> wire::DueExplanation {
         holidays_skipped: count(due.holidays_skipped()),
         weekends_skipped: count(due.weekends_skipped()),
         make_up_days_used: count(due.make_up_days_used()),
+    }
+}
+
+/// Why an attachment may not go with a record: what is attached is published as it is, so a
+/// full ID number in it would reach the county's public site.
+pub(crate) fn attachment_refusal(file_name: &str, finding: &attachment_scan::Finding) -> String {
+    match finding {
+        attachment_scan::Finding::IdNumber(id) => format!(
+            "附件“{file_name}”含有未脱敏的身份证号（{}）：附件随记录公开，请附脱敏后的文件",
+            gongkai_sync::check::masked(id)
+        ),
+        attachment_scan::Finding::Unreadable(reason) => format!(
+            "附件“{file_name}”{reason}其中是否有未脱敏的身份证号：请压缩图片或拆分文件后再附"
+        ),
     }
 }

@@ -21,6 +21,7 @@ use gongkai_sync::{
 };
 use serde_json::{Value, json};
 
+use crate::records::attachment_scan;
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -351,6 +352,8 @@ impl Api {
             for e in &entries {
                 if let Err(refusal) = gongkai_sync::check::check_entry(e) {
                     reasons.push((refusal.id, refusal.message));
+                } else if let Some(message) = self.attachment_refusal(e)? {
+                    reasons.push((e.id.clone(), message));
                 }
             }
             if !reasons.is_empty() {
@@ -437,6 +440,27 @@ impl Api {
     }
 
     /// What the sync screen shows: identity, queue, the newest runs and the county's notices.
+    /// Why a record entry may not go: one of its files holds a full ID number (or cannot be
+    /// read to tell). Refused here like an entry the check refuses, before any of its files is
+    /// uploaded; files attached before `record_attach` checked them meet the rule here.
+    fn attachment_refusal(&self, entry: &Entry) -> Result<Option<String>, ApiError> {
+        let Ok(record) = serde_json::from_value::<RecordPayload>(entry.payload.clone()) else {
+            return Ok(None);
+        };
+        for attachment in &record.attachments {
+            let bytes = self.with_store(OpenMode::Existing, |s| {
+                Ok(s.attachment_bytes(&attachment.sha256)?)
+            })?;
+            if let Some(finding) = bytes.as_deref().and_then(attachment_scan::scan) {
+                return Ok(Some(crate::records::attachment_refusal(
+                    &attachment.file_name,
+                    &finding,
+                )));
+            }
+        }
+        Ok(None)
+    }
+
     pub fn sync_status(&self, _: wire::NoArgs) -> Result<wire::SyncStatus, ApiError> {
         self.with_store(OpenMode::Existing, |store| {
             let identity = store.sync_identity()?;

@@ -119,27 +119,7 @@ fn published_record(api: &Api, title: &str) -> String {
 }
 
 fn published_record_with_body(api: &Api, title: &str, body: &str) -> String {
-    let item = api
-        .catalog_items(CatalogItemsArgs {
-            domain: Some("涉农补贴".to_owned()),
-        })
-        .unwrap()
-        .items[0]
-        .key
-        .clone();
-    let id = api
-        .record_save(RecordInput {
-            item_key: item,
-            title: title.to_owned(),
-            formed_on: "2026-11-02".to_owned(),
-            body: body.to_owned(),
-            channels: vec!["政府网站".to_owned()],
-            attribute: "proactive".to_owned(),
-            ..Default::default()
-        })
-        .unwrap()
-        .summary
-        .id;
+    let id = draft_record(api, title, body);
     let file = std::env::temp_dir().join(format!("{id}-发放明细.pdf"));
     std::fs::write(&file, format!("%PDF-1.4 {title} 发放明细").repeat(2000)).unwrap();
     api.record_attach(gongkai_api::wire::AttachArgs {
@@ -148,9 +128,38 @@ fn published_record_with_body(api: &Api, title: &str, body: &str) -> String {
     })
     .unwrap();
     std::fs::remove_file(&file).unwrap();
+    publish_draft(api, &id);
+    id
+}
+
+fn draft_record(api: &Api, title: &str, body: &str) -> String {
+    let item = api
+        .catalog_items(CatalogItemsArgs {
+            domain: Some("涉农补贴".to_owned()),
+        })
+        .unwrap()
+        .items[0]
+        .key
+        .clone();
+    api.record_save(RecordInput {
+        item_key: item,
+        title: title.to_owned(),
+        formed_on: "2026-11-02".to_owned(),
+        body: body.to_owned(),
+        channels: vec!["政府网站".to_owned()],
+        attribute: "proactive".to_owned(),
+        ..Default::default()
+    })
+    .unwrap()
+    .summary
+    .id
+}
+
+/// Reviews, secrecy check and publication of a draft, by the demo's staff.
+fn publish_draft(api: &Api, id: &str) {
     for (stage, who) in [("draft", "李明"), ("review", "王芳"), ("approve", "张建国")] {
         api.record_review(ReviewInput {
-            record_id: id.clone(),
+            record_id: id.to_owned(),
             stage: stage.to_owned(),
             person_id: person(api, who),
             decided_on: Some("2026-11-03".to_owned()),
@@ -161,7 +170,7 @@ fn published_record_with_body(api: &Api, title: &str, body: &str) -> String {
     }
     let questions = api.record_options(NoArgs {}).unwrap().secrecy_questions;
     api.record_secrecy(SecrecyInput {
-        record_id: id.clone(),
+        record_id: id.to_owned(),
         reviewer_id: person(api, "王芳"),
         decided_on: Some("2026-11-03".to_owned()),
         answers: questions
@@ -175,7 +184,7 @@ fn published_record_with_body(api: &Api, title: &str, body: &str) -> String {
     })
     .unwrap();
     api.record_publish(PublishInput {
-        record_id: id.clone(),
+        record_id: id.to_owned(),
         channel: "政府网站".to_owned(),
         location: "县政府网站".to_owned(),
         published_on: Some("2026-11-04".to_owned()),
@@ -183,7 +192,6 @@ fn published_record_with_body(api: &Api, title: &str, body: &str) -> String {
         note: None,
     })
     .unwrap();
-    id
 }
 
 fn sync(api: &Api, county: &County) -> gongkai_api::wire::SyncReport {
@@ -576,4 +584,85 @@ fn an_entry_with_an_unmasked_id_number_never_leaves_the_township() {
         let text = String::from_utf8(gongkai_sync::gzip::gunzip(&body, 1 << 26).unwrap()).unwrap();
         assert!(!text.contains(&id), "the refused record was sent: {text}");
     }
+}
+
+#[test]
+fn a_file_with_a_full_id_number_is_never_attached_nor_sent() {
+    let dir = TempDir::new().unwrap();
+    let county = County::start(dir.path());
+    let db = dir.path().join("township.sqlite3");
+    let api = Api::new(&db);
+    api.setup_demo(NoArgs {}).unwrap();
+    county.register(&api.sync_identity(NoArgs {}).unwrap());
+    let id = support::id(11);
+    let list = format!("序号,姓名,身份证号\n1,张三,{id}\n").into_bytes();
+
+    // Attaching it is refused, the number masked in the message.
+    let record = draft_record(&api, "2026年临时救助对象名单", "名单见附件");
+    let file = dir.path().join("临时救助对象名单.csv");
+    std::fs::write(&file, &list).unwrap();
+    match api.record_attach(gongkai_api::wire::AttachArgs {
+        record_id: record.clone(),
+        path: file.display().to_string(),
+    }) {
+        Err(e) => {
+            let message = e.to_string();
+            assert!(
+                message.contains("临时救助对象名单.csv")
+                    && message.contains("未脱敏")
+                    && !message.contains(&id),
+                "{message}"
+            );
+        }
+        Ok(_) => panic!("a file with a full ID number was attached"),
+    }
+
+    // A file stored before that check (an older workbench) stops the record at sync: refused
+    // here, its file never uploaded, while the other record goes up.
+    {
+        let mut store = gongkai_store::Store::open(&db).unwrap();
+        store
+            .add_attachment(
+                record.parse().unwrap(),
+                &gongkai_store::StoredAttachment {
+                    id: gongkai_domain::RowId::new(),
+                    file_name: "临时救助对象名单.csv".to_owned(),
+                    sha256: sha256_hex(&list),
+                    size: i64::try_from(list.len()).unwrap(),
+                },
+                &list,
+            )
+            .unwrap();
+    }
+    publish_draft(&api, &record);
+    published_record(&api, "2026年耕地地力保护补贴发放结果");
+    let report = sync(&api, &county);
+    assert_eq!((report.pushed, report.rejected.len()), (1, 1), "{report:?}");
+    assert!(
+        report.rejected[0].contains("未脱敏") && !report.rejected[0].contains(&id),
+        "{:?}",
+        report.rejected
+    );
+    assert_eq!(county.count("SELECT count(*) FROM entry"), 1);
+    let conn = db::open(&county.db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT content FROM attachment UNION ALL SELECT content FROM attachment_part")
+        .unwrap();
+    let stored: Vec<Vec<u8>> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(
+        stored.iter().all(|bytes| !bytes.windows(id.len()).any(|w| w == id.as_bytes())),
+        "the file with the full ID number reached the county"
+    );
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

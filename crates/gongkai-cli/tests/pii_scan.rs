@@ -1161,7 +1161,6 @@ fn nothing_the_program_writes_holds_a_full_number_of_the_fixtures() {
 /// office's `.xlsx` attached instead of the printed notice). Everything the county ends up
 /// holding is scanned: its database and the record's public pages.
 #[test]
-#[ignore = "known leak (issue 10): attachments are uploaded to the portal unchecked; un-ignore with the fix"]
 fn a_published_attachment_with_full_numbers_never_reaches_the_county() {
     use gongkai_api::wire::{
         AttachArgs, CatalogItemsArgs, PublishInput, RecordInput, ReviewInput, SecrecyAnswer,

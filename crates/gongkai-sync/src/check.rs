@@ -189,6 +189,17 @@ fn check_payout(list: &PayoutListPayload) -> Check {
     Ok(())
 }
 
+/// The first valid resident ID number in free text (a record's attachment read as text): the
+/// rule [`find_id_number`] applies to a payload's strings.
+pub fn find_id_number_in_text(text: &str) -> Option<String> {
+    digit_runs(text).iter().find_map(id_in_run)
+}
+
+/// What a refusal says of a number it found: only its first and last four characters.
+pub fn masked(found: &str) -> String {
+    mask(found)
+}
+
 fn unmasked_message(found: &str) -> String {
     format!(
         "含有疑似未脱敏的身份证号或银行卡号（{}），已拒收：请在工作台中脱敏后重新发布",
