@@ -101,7 +101,7 @@ fn name(h: u32) -> String {
     let given: Vec<char> = GIVEN.chars().collect();
     let first = given[(r >> 20) as usize % given.len()];
     let second = given[(r >> 40) as usize % given.len()];
-    if r % 7 == 0 {
+    if r.is_multiple_of(7) {
         [surname, first].iter().collect()
     } else {
         [surname, first, second].iter().collect()
@@ -154,7 +154,7 @@ pub fn list(people: u32, villages: usize) -> Vec<Item> {
             let r = mix(u64::from(h) + 1_000_003);
             let area_hundredths = 50 + (r % 2950) as u32;
             let name = name(h);
-            let projects = [true, h % 3 != 0, h % 5 == 0];
+            let projects = [true, !h.is_multiple_of(3), h.is_multiple_of(5)];
             for (p, (project, rate_fen)) in PROJECTS.iter().enumerate() {
                 if !projects[p] || made >= quota {
                     continue;
@@ -226,7 +226,6 @@ pub fn write_xlsx(path: &Path, items: &[Item]) {
         sheet.write(1, c as u16, *h).unwrap();
     }
     let mut seq = 0u32;
-    let mut r = 2u32;
     // The village merged over its first group: (village, first row, last row).
     let mut merging: Option<(&str, u32, u32)> = None;
     let mut merged_villages = 0;
@@ -244,7 +243,7 @@ pub fn write_xlsx(path: &Path, items: &[Item]) {
         }
     };
     let mut previous: Option<(&str, &str)> = None;
-    for item in items {
+    for (r, item) in (2u32..).zip(items) {
         match item {
             Item::Line(l) => {
                 let starts_village = previous.is_none_or(|(v, _)| v != l.village);
@@ -286,7 +285,6 @@ pub fn write_xlsx(path: &Path, items: &[Item]) {
                 sheet.write(r, 9, yuan(*fen)).unwrap();
             }
         }
-        r += 1;
     }
     flush(sheet, merging.take());
     book.save(path).unwrap();

@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn a_cell_is_three_words() {
         // 100,000 rows of 11 columns are 1.1 million cells: each word more is 9 MB.
-        assert!(std::mem::size_of::<Cell>() <= 24, "{}", std::mem::size_of::<Cell>());
+        assert!(size_of::<Cell>() <= 24, "{}", size_of::<Cell>());
     }
 
     #[test]
