@@ -2,6 +2,8 @@
 import { fileURLToPath, URL } from "node:url";
 import { defineConfig } from "vite";
 import vue from "@vitejs/plugin-vue";
+import components from "unplugin-vue-components/vite";
+import { ElementPlusResolver } from "unplugin-vue-components/resolvers";
 import type { Plugin } from "vite";
 
 /**
@@ -19,8 +21,17 @@ function woff2Only(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [woff2Only(), vue()],
+export default defineConfig(({ mode }) => ({
+  plugins: [
+    woff2Only(),
+    vue(),
+    // Element Plus components (and v-loading) imported where templates use them, each with its
+    // own style, instead of the whole library and stylesheet at start. Not under Vitest: the
+    // specs install the whole library and Node cannot load the styles.
+    ...(mode === "test"
+      ? []
+      : [components({ resolvers: [ElementPlusResolver({ importStyle: "css", directives: true })], dts: false })]),
+  ],
   base: "./",
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   clearScreen: false,
@@ -35,4 +46,4 @@ export default defineConfig({
     include: ["src/**/*.spec.ts"],
     setupFiles: ["src/__tests__/setup.ts"],
   },
-});
+}));
