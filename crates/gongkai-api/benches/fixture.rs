@@ -55,7 +55,17 @@ const SURNAMES: [(char, u32); 20] = [
 ];
 const GIVEN: &str = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国志红春梅德福成林海荣";
 const GROUPS: [&str; 12] = [
-    "一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组", "九组", "十组", "十一组",
+    "一组",
+    "二组",
+    "三组",
+    "四组",
+    "五组",
+    "六组",
+    "七组",
+    "八组",
+    "九组",
+    "十组",
+    "十一组",
     "十二组",
 ];
 /// Households per 村民小组.
@@ -229,18 +239,16 @@ pub fn write_xlsx(path: &Path, items: &[Item]) {
     // The village merged over its first group: (village, first row, last row).
     let mut merging: Option<(&str, u32, u32)> = None;
     let mut merged_villages = 0;
-    let flush = |sheet: &mut rust_xlsxwriter::Worksheet, m: Option<(&str, u32, u32)>| {
-        match m {
-            Some((village, first, last)) if last > first => {
-                sheet
-                    .merge_range(first, 1, last, 1, village, &centered)
-                    .unwrap();
-            }
-            Some((village, first, _)) => {
-                sheet.write(first, 1, village).unwrap();
-            }
-            None => {}
+    let flush = |sheet: &mut rust_xlsxwriter::Worksheet, m: Option<(&str, u32, u32)>| match m {
+        Some((village, first, last)) if last > first => {
+            sheet
+                .merge_range(first, 1, last, 1, village, &centered)
+                .unwrap();
         }
+        Some((village, first, _)) => {
+            sheet.write(first, 1, village).unwrap();
+        }
+        None => {}
     };
     let mut previous: Option<(&str, &str)> = None;
     for (r, item) in (2u32..).zip(items) {

@@ -29,10 +29,20 @@ fn gongkai() -> PathBuf {
         return PathBuf::from(bin);
     }
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "-p", "gongkai-cli", "--bin", "gongkai"])
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "gongkai-cli",
+            "--bin",
+            "gongkai",
+        ])
         .status()
         .unwrap();
-    assert!(status.success(), "cargo build of the release gongkai failed");
+    assert!(
+        status.success(),
+        "cargo build of the release gongkai failed"
+    );
     let exe = std::env::current_exe().unwrap();
     let release = exe.parent().and_then(Path::parent).unwrap();
     release.join("gongkai")

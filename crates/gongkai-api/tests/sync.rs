@@ -654,7 +654,9 @@ fn a_file_with_a_full_id_number_is_never_attached_nor_sent() {
         .map(Result::unwrap)
         .collect();
     assert!(
-        stored.iter().all(|bytes| !bytes.windows(id.len()).any(|w| w == id.as_bytes())),
+        stored
+            .iter()
+            .all(|bytes| !bytes.windows(id.len()).any(|w| w == id.as_bytes())),
         "the file with the full ID number reached the county"
     );
 }

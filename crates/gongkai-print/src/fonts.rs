@@ -187,8 +187,15 @@ mod tests {
     fn the_fallback_face_is_parsed_only_for_a_character_the_main_face_lacks() {
         let fonts = FontSet::load().unwrap();
         let glyphs = Glyphs::new(&fonts);
-        assert!(glyphs.missing("示范镇东山村 王堃 刘䶮 1,234.50（元）").is_empty());
-        assert!(!fonts.fallback_parsed(), "no character of these needs HanaMinB");
+        assert!(
+            glyphs
+                .missing("示范镇东山村 王堃 刘䶮 1,234.50（元）")
+                .is_empty()
+        );
+        assert!(
+            !fonts.fallback_parsed(),
+            "no character of these needs HanaMinB"
+        );
         assert_eq!(glyphs.glyph('𠀀').map(|g| g.face), Some(Face::Fallback));
         assert!(fonts.fallback_parsed());
     }

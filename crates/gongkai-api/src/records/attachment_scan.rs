@@ -188,17 +188,16 @@ mod tests {
         );
         let utf16: Vec<u8> = id.encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(scan(&utf16), Some(Finding::IdNumber(id.clone())));
-        let split = format!(
-            "<w:t>{}</w:t></w:r><w:r><w:t>{}</w:t>",
-            &id[..6],
-            &id[6..]
-        );
+        let split = format!("<w:t>{}</w:t></w:r><w:r><w:t>{}</w:t>", &id[..6], &id[6..]);
         assert_eq!(without_tags(&split), id);
     }
 
     #[test]
     fn a_masked_id_and_other_numbers_pass() {
-        assert_eq!(scan("3415**********7776 电话 0755-83241234".as_bytes()), None);
+        assert_eq!(
+            scan("3415**********7776 电话 0755-83241234".as_bytes()),
+            None
+        );
         // 18 digits failing the check character are not an ID.
         assert_eq!(scan(b"341502199003077770"), None);
     }
