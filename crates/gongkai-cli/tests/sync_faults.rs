@@ -41,9 +41,14 @@ impl County {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 let upstream: SocketAddr = listener.local_addr().unwrap();
-                tokio::spawn(gongkai_portal::serve(listener, portal));
-                tx.send(Proxy::start(upstream, plan, proxy::seed(seed)).await)
-                    .unwrap();
+                let proxy = Proxy::start(upstream, plan, proxy::seed(seed)).await;
+                // Townships sign their requests for the address they reach: the proxy's.
+                let public_url = gongkai_sync::url::PortalUrl::parse(&proxy.url()).unwrap();
+                tokio::spawn(gongkai_portal::serve(
+                    listener,
+                    portal.with_public_url(&public_url),
+                ));
+                tx.send(proxy).unwrap();
                 std::future::pending::<()>().await;
             });
         });
