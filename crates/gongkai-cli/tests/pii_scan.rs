@@ -1162,10 +1162,7 @@ fn nothing_the_program_writes_holds_a_full_number_of_the_fixtures() {
 /// holding is scanned: its database and the record's public pages.
 #[test]
 fn a_published_attachment_with_full_numbers_never_reaches_the_county() {
-    use gongkai_api::wire::{
-        AttachArgs, CatalogItemsArgs, PublishInput, RecordInput, ReviewInput, SecrecyAnswer,
-        SecrecyInput,
-    };
+    use gongkai_api::wire::{AttachArgs, CatalogItemsArgs, RecordInput};
     let dir = TempDir::new().unwrap();
     let county_dir = dir.path().join("county");
     std::fs::create_dir_all(&county_dir).unwrap();
@@ -1186,18 +1183,6 @@ fn a_published_attachment_with_full_numbers_never_reaches_the_county() {
         .items[0]
         .key
         .clone();
-    let questions = api.record_options(NoArgs {}).unwrap().secrecy_questions;
-    let profile = api.profile_get(NoArgs {}).unwrap();
-    let person = |name: &str| {
-        profile
-            .people
-            .iter()
-            .find(|p| p.name == name)
-            .unwrap()
-            .id
-            .clone()
-    };
-    let signers = ["李明", "王芳", "张建国"].map(person);
     let record = api
         .record_save(RecordInput {
             item_key: item,
@@ -1221,40 +1206,7 @@ fn a_published_attachment_with_full_numbers_never_reaches_the_county() {
     {
         return;
     }
-    for (stage, who) in ["draft", "review", "approve"].iter().zip(&signers) {
-        api.record_review(ReviewInput {
-            record_id: record.clone(),
-            stage: (*stage).to_owned(),
-            person_id: who.clone(),
-            decided_on: Some("2026-11-03".to_owned()),
-            opinion: String::new(),
-            passed: true,
-        })
-        .unwrap();
-    }
-    api.record_secrecy(SecrecyInput {
-        record_id: record.clone(),
-        reviewer_id: signers[1].clone(),
-        decided_on: Some("2026-11-03".to_owned()),
-        answers: questions
-            .iter()
-            .map(|q| SecrecyAnswer {
-                key: q.key.clone(),
-                concern: false,
-            })
-            .collect(),
-        opinion: String::new(),
-    })
-    .unwrap();
-    api.record_publish(PublishInput {
-        record_id: record,
-        channel: "政府网站".to_owned(),
-        location: "县政府网站".to_owned(),
-        published_on: Some("2026-11-04".to_owned()),
-        published_by: "李明".to_owned(),
-        note: None,
-    })
-    .unwrap();
+    support::publish_draft(&api, &record);
     drop(api);
 
     let county = County::start(&county_dir.join("county.sqlite3"));

@@ -9,6 +9,7 @@
 #[path = "../../gongkai-portal/tests/support/proxy.rs"]
 #[allow(dead_code)]
 mod proxy;
+mod support;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -16,10 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use gongkai_api::Api;
-use gongkai_api::wire::{
-    CatalogItemsArgs, NoArgs, PublishInput, RecordInput, ReviewInput, SecrecyAnswer, SecrecyInput,
-    SyncArgs,
-};
+use gongkai_api::wire::{CatalogItemsArgs, NoArgs, RecordInput, SyncArgs};
 use gongkai_portal::{Portal, db};
 use proxy::{Plan, Proxy, Stats};
 use tempfile::TempDir;
@@ -75,17 +73,6 @@ impl County {
     }
 }
 
-fn person(api: &Api, name: &str) -> String {
-    let profile = api.profile_get(NoArgs {}).unwrap();
-    profile
-        .people
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap()
-        .id
-        .clone()
-}
-
 /// A township with `n` published records, registered at the county.
 fn township(dir: &Path, county: &County, n: usize) -> PathBuf {
     let path = dir.join("township.sqlite3");
@@ -99,11 +86,6 @@ fn township(dir: &Path, county: &County, n: usize) -> PathBuf {
         .items[0]
         .key
         .clone();
-    let questions = api.record_options(NoArgs {}).unwrap().secrecy_questions;
-    let people: Vec<String> = ["李明", "王芳", "张建国"]
-        .iter()
-        .map(|n| person(&api, n))
-        .collect();
     for i in 0..n {
         let id = api
             .record_save(RecordInput {
@@ -118,40 +100,7 @@ fn township(dir: &Path, county: &County, n: usize) -> PathBuf {
             .unwrap()
             .summary
             .id;
-        for (stage, who) in ["draft", "review", "approve"].iter().zip(&people) {
-            api.record_review(ReviewInput {
-                record_id: id.clone(),
-                stage: (*stage).to_owned(),
-                person_id: who.clone(),
-                decided_on: Some("2026-11-03".to_owned()),
-                opinion: String::new(),
-                passed: true,
-            })
-            .unwrap();
-        }
-        api.record_secrecy(SecrecyInput {
-            record_id: id.clone(),
-            reviewer_id: people[1].clone(),
-            decided_on: Some("2026-11-03".to_owned()),
-            answers: questions
-                .iter()
-                .map(|q| SecrecyAnswer {
-                    key: q.key.clone(),
-                    concern: false,
-                })
-                .collect(),
-            opinion: String::new(),
-        })
-        .unwrap();
-        api.record_publish(PublishInput {
-            record_id: id,
-            channel: "政府网站".to_owned(),
-            location: "县政府网站".to_owned(),
-            published_on: Some("2026-11-04".to_owned()),
-            published_by: "李明".to_owned(),
-            note: None,
-        })
-        .unwrap();
+        support::publish_draft(&api, &id);
     }
     let identity = api.sync_identity(NoArgs {}).unwrap();
     let mut conn = db::open(&county.db).unwrap();

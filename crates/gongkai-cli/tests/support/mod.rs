@@ -7,6 +7,8 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use gongkai_api::Api;
+use gongkai_api::wire::{NoArgs, PublishInput, ReviewInput, SecrecyAnswer, SecrecyInput};
 use gongkai_portal::{Portal, db};
 use serde_json::Value;
 
@@ -41,24 +43,12 @@ pub fn said(output: &Output) -> String {
     )
 }
 
-const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-/// The GB 11643 check character of 17 digits.
-pub fn check_character(body: &str) -> char {
-    let sum: u32 = body
-        .bytes()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    b"10X98765432"[(sum % 11) as usize] as char
-}
-
 /// Whether 18 characters are an ID number by their check character (the date is not checked).
 pub fn has_valid_check(candidate: &str) -> bool {
     candidate.len() == 18
         && candidate.is_ascii()
-        && candidate[..17].bytes().all(|b| b.is_ascii_digit())
-        && candidate[17..].starts_with(check_character(&candidate[..17]))
+        && gongkai_domain::check_character(&candidate[..17])
+            .is_some_and(|c| candidate[17..].starts_with(c))
 }
 
 /// A valid ID number of the demo region, different for each `n` below 243,000 and never one of
@@ -66,7 +56,7 @@ pub fn has_valid_check(candidate: &str) -> bool {
 pub fn id(n: u32) -> String {
     let born = 19600102 + (n % 27) + 100 * (n / 27 % 12) + 10000 * (n / 324 % 30);
     let body = format!("999901{born}{:03}", n % 1000);
-    format!("{body}{}", check_character(&body))
+    format!("{body}{}", gongkai_domain::check_character(&body).unwrap())
 }
 
 /// A bank card number: 19 digits for even `n`, 16 for odd, each different.
@@ -184,4 +174,55 @@ fn unchunk(mut body: &[u8]) -> Vec<u8> {
         body = &body[start + size + 2..];
     }
     out
+}
+
+/// Takes a draft record through 三审 (拟稿 李明, 审核 王芳, 审定 张建国 of the demo township),
+/// the secrecy review and publication on the county's site.
+pub fn publish_draft(api: &Api, record: &str) {
+    let profile = api.profile_get(NoArgs {}).unwrap();
+    let person = |name: &str| {
+        profile
+            .people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap()
+            .id
+            .clone()
+    };
+    let signers = ["李明", "王芳", "张建国"].map(person);
+    for (stage, who) in ["draft", "review", "approve"].iter().zip(&signers) {
+        api.record_review(ReviewInput {
+            record_id: record.to_owned(),
+            stage: (*stage).to_owned(),
+            person_id: who.clone(),
+            decided_on: Some("2026-11-03".to_owned()),
+            opinion: String::new(),
+            passed: true,
+        })
+        .unwrap();
+    }
+    let questions = api.record_options(NoArgs {}).unwrap().secrecy_questions;
+    api.record_secrecy(SecrecyInput {
+        record_id: record.to_owned(),
+        reviewer_id: signers[1].clone(),
+        decided_on: Some("2026-11-03".to_owned()),
+        answers: questions
+            .iter()
+            .map(|q| SecrecyAnswer {
+                key: q.key.clone(),
+                concern: false,
+            })
+            .collect(),
+        opinion: String::new(),
+    })
+    .unwrap();
+    api.record_publish(PublishInput {
+        record_id: record.to_owned(),
+        channel: "政府网站".to_owned(),
+        location: "县政府网站".to_owned(),
+        published_on: Some("2026-11-04".to_owned()),
+        published_by: "李明".to_owned(),
+        note: None,
+    })
+    .unwrap();
 }
