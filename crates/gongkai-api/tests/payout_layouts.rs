@@ -217,41 +217,11 @@ fn a_list_of_several_projects_prints_a_section_per_project() {
     use gongkai_api::wire::PayoutPrintArgs;
     let dir = TempDir::new().unwrap();
     let api = demo(&dir);
-    let path = dir.path().join("2026年示范镇惠农补贴发放清册.xlsx");
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    for (col, h) in ["村名", "姓名", "身份证号", "补贴项目", "金额"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write(0, col as u16, *h).unwrap();
-    }
-    let people = [
-        ("耕地地力保护补贴", 1u32, "100.00"),
-        ("农机购置补贴", 2, "2000.00"),
-        ("耕地地力保护补贴", 3, "50.00"),
-        ("生态公益林补偿", 4, "30.00"),
-    ];
-    for (i, (project, n, amount)) in people.iter().enumerate() {
-        let row = i as u32 + 1;
-        sheet.write(row, 0, "东山村").unwrap();
-        sheet.write(row, 1, name(*n)).unwrap();
-        sheet.write(row, 2, id(*n)).unwrap();
-        sheet.write(row, 3, *project).unwrap();
-        sheet.write(row, 4, *amount).unwrap();
-    }
-    book.save(&path).unwrap();
-    let report = api
-        .payouts_import(PayoutImportArgs {
-            path: path.display().to_string(),
-            ..Default::default()
-        })
-        .unwrap();
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let list_id = support::mixed_list(&api, dir.path());
     let out = dir.path().join("公示单");
     let printed = api
         .payouts_print(PayoutPrintArgs {
-            list_id: report.list_id.unwrap(),
+            list_id,
             out_dir: out.display().to_string(),
             paper: None,
             notice_start: None,

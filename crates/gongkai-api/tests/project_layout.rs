@@ -7,49 +7,11 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use gongkai_api::Api;
-use gongkai_api::wire::{PayoutImportArgs, PayoutPreviewArgs, PayoutPrintArgs, ProjectLayout};
-use rust_xlsxwriter::Workbook;
-use support::{demo, id, name, pdf_text};
+use gongkai_api::wire::{PayoutPreviewArgs, PayoutPrintArgs, ProjectLayout};
+use support::{MIXED_LIST_PEOPLE, demo, mixed_list, name, pdf_text};
 use tempfile::TempDir;
 
 mod support;
-
-const PEOPLE: [(&str, u32, &str); 4] = [
-    ("耕地地力保护补贴", 1, "100.00"),
-    ("农机购置补贴", 2, "2000.00"),
-    ("耕地地力保护补贴", 3, "50.00"),
-    ("生态公益林补偿", 4, "30.00"),
-];
-
-/// Four people of 东山村 under three projects, imported; the list's id.
-fn mixed_list(api: &Api, dir: &Path) -> String {
-    let path = dir.join("2026年示范镇惠农补贴发放清册.xlsx");
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    for (col, h) in ["村名", "姓名", "身份证号", "补贴项目", "金额"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write(0, col as u16, *h).unwrap();
-    }
-    for (i, (project, n, amount)) in PEOPLE.iter().enumerate() {
-        let row = i as u32 + 1;
-        sheet.write(row, 0, "东山村").unwrap();
-        sheet.write(row, 1, name(*n)).unwrap();
-        sheet.write(row, 2, id(*n)).unwrap();
-        sheet.write(row, 3, *project).unwrap();
-        sheet.write(row, 4, *amount).unwrap();
-    }
-    book.save(&path).unwrap();
-    let report = api
-        .payouts_import(PayoutImportArgs {
-            path: path.display().to_string(),
-            ..Default::default()
-        })
-        .unwrap();
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
-    report.list_id.unwrap()
-}
 
 fn print(api: &Api, list_id: &str, out: &Path, layout: Option<ProjectLayout>) -> PathBuf {
     let printed = api
@@ -124,7 +86,7 @@ fn one_table_names_each_rows_project_in_a_column() {
         .find(|l| l.contains("姓名"))
         .unwrap_or_else(|| panic!("no header:\n{text}"));
     assert!(header.contains("补贴项目"), "{header}");
-    for (project, n, _) in PEOPLE {
+    for (project, n, _) in MIXED_LIST_PEOPLE {
         let line = text
             .lines()
             .find(|l| l.contains(&name(n)))

@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use gongkai_api::Api;
-use gongkai_api::wire::NoArgs;
+use gongkai_api::wire::{NoArgs, PayoutImportArgs};
+use rust_xlsxwriter::Workbook;
 use tempfile::TempDir;
 
 /// The demo township (示范镇, region 999901) in a fresh database in `dir`.
@@ -45,4 +46,41 @@ pub fn pdf_text(path: &Path) -> String {
         .expect("pdftotext (poppler-utils) must be installed to read printed PDFs");
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
+}
+
+pub const MIXED_LIST_PEOPLE: [(&str, u32, &str); 4] = [
+    ("耕地地力保护补贴", 1, "100.00"),
+    ("农机购置补贴", 2, "2000.00"),
+    ("耕地地力保护补贴", 3, "50.00"),
+    ("生态公益林补偿", 4, "30.00"),
+];
+
+/// Four people of 东山村 under three projects, imported; the list's id.
+pub fn mixed_list(api: &Api, dir: &Path) -> String {
+    let path = dir.join("2026年示范镇惠农补贴发放清册.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in ["村名", "姓名", "身份证号", "补贴项目", "金额"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write(0, col as u16, *h).unwrap();
+    }
+    for (i, (project, n, amount)) in MIXED_LIST_PEOPLE.iter().enumerate() {
+        let row = i as u32 + 1;
+        sheet.write(row, 0, "东山村").unwrap();
+        sheet.write(row, 1, name(*n)).unwrap();
+        sheet.write(row, 2, id(*n)).unwrap();
+        sheet.write(row, 3, *project).unwrap();
+        sheet.write(row, 4, *amount).unwrap();
+    }
+    book.save(&path).unwrap();
+    let report = api
+        .payouts_import(PayoutImportArgs {
+            path: path.display().to_string(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    report.list_id.unwrap()
 }
