@@ -87,6 +87,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "secrets_out",
         sql: include_str!("migrations/0013_secrets_out.sql"),
     },
+    Migration {
+        version: 14,
+        name: "boards",
+        sql: include_str!("migrations/0014_boards.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

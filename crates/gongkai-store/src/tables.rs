@@ -242,6 +242,53 @@ pub const TABLES: &[Table] = &[
         TableKind::Local,
         "where this file's secrets are in the keystore, their fingerprints, and their copy sealed under the backup passphrase",
     ),
+    // 14 boards
+    synced(
+        "board_template",
+        "id",
+        "the board shapes the township starts from (统一格式)",
+    ),
+    synced(
+        "board_template_zone",
+        "template_id || '/' || position",
+        "the zones of a board template",
+    ),
+    synced(
+        "board",
+        "id",
+        "the township's and villages' bulletin boards",
+    ),
+    synced(
+        "board_layout",
+        "board_id || '/' || version",
+        "a board's layout versions (append-only)",
+    ),
+    synced(
+        "board_zone",
+        "board_id || '/' || version || '/' || zone_id",
+        "the zones of a layout version, with their cadences",
+    ),
+    synced(
+        "composed_sheet",
+        "id",
+        "公示/公告/通知 sheets composed in the app",
+    ),
+    synced(
+        "posting",
+        "id",
+        "sheets posted on boards and their lifecycle",
+    ),
+    synced(
+        "posting_objection",
+        "id",
+        "objections received during a notice period, with the answers",
+    ),
+    synced("photo", "sha256", "photos of posted boards (downscaled)"),
+    synced(
+        "posting_photo",
+        "posting_id || '/' || sha256",
+        "which photos show which posting",
+    ),
 ];
 
 /// The decision for `name`, if there is one.
