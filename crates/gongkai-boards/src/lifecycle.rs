@@ -1,0 +1,1 @@
+//! Owned by postings (see lib.rs).

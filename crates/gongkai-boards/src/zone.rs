@@ -1,0 +1,1 @@
+//! Owned by boards-core (see lib.rs).
