@@ -19,3 +19,5 @@ pub mod period;
 pub mod zone;
 
 pub use error::BoardError;
+pub use lifecycle::{PostingDates, PostingStatus, Stage, TakeDown, check_repost};
+pub use period::{DayUnit, MatterDue, Period, PeriodDue, PeriodKind, notice_end};
