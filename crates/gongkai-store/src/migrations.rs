@@ -92,6 +92,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "boards",
         sql: include_str!("migrations/0014_boards.sql"),
     },
+    Migration {
+        version: 15,
+        name: "posting_files",
+        sql: include_str!("migrations/0015_posting_files.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

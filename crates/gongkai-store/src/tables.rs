@@ -289,6 +289,12 @@ pub const TABLES: &[Table] = &[
         "posting_id || '/' || sha256",
         "which photos show which posting",
     ),
+    // 15 posting_files
+    synced(
+        "posting_file",
+        "posting_id",
+        "the sheet of a posting as printed, which the county page links",
+    ),
 ];
 
 /// The decision for `name`, if there is one.
