@@ -19,5 +19,10 @@ pub mod period;
 pub mod zone;
 
 pub use error::BoardError;
+pub use geometry::{
+    Edge, Layout, LayoutProblem, Millimetres, Orientation, Paper, Rect, SHEET_GAP, SheetFit,
+    sheets_fit, snap,
+};
 pub use lifecycle::{PostingDates, PostingStatus, Stage, TakeDown, check_repost};
 pub use period::{DayUnit, MatterDue, Period, PeriodDue, PeriodKind, notice_end};
+pub use zone::{BoardScope, Cadence, CadenceColumns, DueDay, Zone};
