@@ -13,6 +13,7 @@ mod import_templates;
 mod migrations;
 mod notices;
 mod payouts;
+mod postings;
 mod profile;
 mod records;
 mod search_chars;
@@ -39,6 +40,10 @@ pub use notices::NoticeSettings;
 pub use payouts::{
     ArchivedNotice, EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout,
     Posting, PrintableRow, StoredMaskRules, VillageTotal, status_label,
+};
+pub use postings::{
+    ComposedSheet, Judge, NewPosting, PostingChange, PostingFile, PostingFilter, SheetSource,
+    StoredObjection, StoredPosting, ZoneInForce,
 };
 pub use profile::ProfileCounts;
 pub use records::{
