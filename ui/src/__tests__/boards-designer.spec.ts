@@ -60,7 +60,7 @@ describe("版面设计", () => {
     expect(rectOf(w, "财务公开")).toEqual({ x: 1610, y: 130, width: 700, height: 940 });
     expect(rectOf(w, "村务公开")).toEqual({ x: 850, y: 120, width: 700, height: 940 });
     expect(w.find('[data-testid="designer-refusal"]').exists()).toBe(false);
-    expect(w.find('[data-testid="zone-fit"]').text()).toBe("可贴 A4 竖版 3×3 = 9 张");
+    expect(w.find('[data-testid="zone-fit"]').text()).toBe("可贴 A4 竖放 3×3 = 9 张");
     w.unmount();
   });
 
@@ -73,7 +73,7 @@ describe("版面设计", () => {
     // A drop off the board is refused with the edge named.
     await dragBy(w, '[data-testid="zone-财务公开"]', 100, 0);
     expect(rectOf(w, "财务公开").x).toBe(1640);
-    expect(w.find('[data-testid="designer-refusal"]').text()).toContain("超出公开栏右边 40 毫米");
+    expect(w.find('[data-testid="designer-refusal"]').text()).toContain("版块“财务公开”的右边超出公开栏 40 mm");
     // The next move that may stand clears the message.
     await dragBy(w, '[data-testid="zone-财务公开"]', 40, 0);
     expect(rectOf(w, "财务公开").x).toBe(1680);
@@ -89,7 +89,7 @@ describe("版面设计", () => {
     // Pull the bottom edge up by 300 mm: 940 − 300 = 640 → 2 rows of A4 portrait, 614 mm.
     await dragBy(w, '[data-testid="handle-s"]', 0, -300);
     expect(rectOf(w, "党务公开")).toEqual({ x: 60, y: 120, width: 700, height: 614 });
-    expect(w.find('[data-testid="zone-fit"]').text()).toBe("可贴 A4 竖版 3×2 = 6 张");
+    expect(w.find('[data-testid="zone-fit"]').text()).toBe("可贴 A4 竖放 3×2 = 6 张");
     w.unmount();
   });
 
@@ -116,7 +116,7 @@ describe("版面设计", () => {
     const added = current(w)[1];
     expect(added.name).toBe("新版块2");
     expect(added.rect).toEqual({ x: 0, y: 0, width: 440, height: 297 });
-    expect(w.find('[data-testid="zone-fit"]').text()).toBe("可贴 A4 竖版 2×1 = 2 张");
+    expect(w.find('[data-testid="zone-fit"]').text()).toBe("可贴 A4 竖放 2×1 = 2 张");
     await w.find('input[data-testid="zone-name"]').setValue("重大事项");
     expect(current(w)[1].name).toBe("重大事项");
     const cadence = w.findAllComponents({ name: "ElSelect" }).find((s) => s.attributes("aria-label") === "更新周期" || s.props("ariaLabel") === "更新周期")!;

@@ -72,21 +72,30 @@ export function sheetsFit(rect: Pick<Rect, "width" | "height">, paper: Paper, or
   return { columns, rows, count: columns * rows };
 }
 
-/** The size nearest to `size` that holds whole sheets exactly, at least one each way. */
-export function snapSize(size: Pick<Rect, "width" | "height">, paper: Paper, orientation: Orientation): { width: number; height: number } {
-  const sheet = sheetSize(paper, orientation);
-  const nearest = (length: number, along: number) => Math.max(1, Math.round((length + SHEET_GAP_MM) / (along + SHEET_GAP_MM)));
-  return { width: lengthOf(nearest(size.width, sheet.width), sheet.width), height: lengthOf(nearest(size.height, sheet.height), sheet.height) };
+/**
+ * Whole sheets along one axis, the rule of `gongkai_boards::geometry::snap`: the nearest whole
+ * number of sheets (halves up, at least one), fewer while the zone starting at `start` would pass
+ * `room` (the board's edge), and the length of that many sheets with the gaps between them.
+ */
+function snapAxis(start: number, length: number, sheet: number, room: number): number {
+  let n = Math.max(1, Math.round((length + SHEET_GAP_MM) / (sheet + SHEET_GAP_MM)));
+  while (n > 1 && start + lengthOf(n, sheet) > room) n -= 1;
+  return lengthOf(n, sheet);
 }
 
-/** A size grown or shrunk by `columns` and `rows` whole sheets from its own count (never below one). */
+/** `rect` resized to hold whole sheets exactly, its top-left corner where it is (the core's `snap`). */
+export function snapRect(rect: Rect, board: { width: number; height: number }, paper: Paper, orientation: Orientation): Rect {
+  const sheet = sheetSize(paper, orientation);
+  return { ...rect, width: snapAxis(rect.x, rect.width, sheet.width, board.width), height: snapAxis(rect.y, rect.height, sheet.height, board.height) };
+}
+
+/** A size grown or shrunk by `columns` and `rows` whole sheets from its nearest whole count (never below one). */
 export function resizeBySheets(size: Pick<Rect, "width" | "height">, columns: number, rows: number, paper: Paper, orientation: Orientation) {
   const sheet = sheetSize(paper, orientation);
-  const snapped = snapSize(size, paper, orientation);
-  const n = (length: number, along: number) => Math.round((length + SHEET_GAP_MM) / (along + SHEET_GAP_MM));
+  const n = (length: number, along: number) => Math.max(1, Math.round((length + SHEET_GAP_MM) / (along + SHEET_GAP_MM)));
   return {
-    width: lengthOf(Math.max(1, n(snapped.width, sheet.width) + columns), sheet.width),
-    height: lengthOf(Math.max(1, n(snapped.height, sheet.height) + rows), sheet.height),
+    width: lengthOf(Math.max(1, n(size.width, sheet.width) + columns), sheet.width),
+    height: lengthOf(Math.max(1, n(size.height, sheet.height) + rows), sheet.height),
   };
 }
 
@@ -100,48 +109,50 @@ export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Where a zone leaves the board, in Chinese (edge and millimetres); empty when it is inside. */
-export function outside(rect: Rect, board: { width: number; height: number }): string[] {
-  const out: string[] = [];
-  if (rect.x < 0) out.push(`左边 ${-rect.x} 毫米`);
-  if (rect.y < 0) out.push(`上边 ${-rect.y} 毫米`);
-  if (rect.x + rect.width > board.width) out.push(`右边 ${rect.x + rect.width - board.width} 毫米`);
-  if (rect.y + rect.height > board.height) out.push(`下边 ${rect.y + rect.height - board.height} 毫米`);
-  return out;
+/** The longest zone name: it is printed in the zone's label strip and on the 示意图 (the core's rule). */
+export const MAX_ZONE_NAME_CHARS = 20;
+
+/** Where a zone leaves the board, each as the core words it (edge and millimetres); empty when inside. */
+export function outside(name: string, rect: Rect, board: { width: number; height: number }): string[] {
+  const edges: [string, number][] = [
+    ["左", -rect.x],
+    ["上", -rect.y],
+    ["右", rect.x + rect.width - board.width],
+    ["下", rect.y + rect.height - board.height],
+  ];
+  return edges.filter(([, by]) => by > 0).map(([edge, by]) => `版块“${name}”的${edge}边超出公开栏 ${by} mm`);
 }
 
 /** Why a zone cannot stand at `rect` among the others, each naming the zones; empty when it can. */
 export function placementProblems(zone: Pick<DesignZone, "key" | "name">, rect: Rect, others: DesignZone[], board: { width: number; height: number }): string[] {
-  const problems: string[] = [];
-  const beyond = outside(rect, board);
-  if (beyond.length) problems.push(`版块“${zone.name}”超出公开栏${beyond.join("、")}`);
-  if (rect.width <= 0 || rect.height <= 0) problems.push(`版块“${zone.name}”的宽和高须大于 0`);
+  const problems = outside(zone.name, rect, board);
+  if (rect.width <= 0 || rect.height <= 0) problems.push(`版块“${zone.name}”的宽度或高度为 0`);
   for (const other of others) {
     if (other.key !== zone.key && overlaps(rect, other.rect)) problems.push(`版块“${zone.name}”与“${other.name}”重叠`);
   }
   return problems;
 }
 
-/** Everything wrong with a whole layout (names, places, due rules), each naming its zone. */
+/** Everything wrong with a whole layout (names, places, due rules), each naming its zone, as `Layout::check` words it. */
 export function layoutProblems(zones: DesignZone[], board: { width: number; height: number }): string[] {
   const problems: string[] = [];
-  const seen = new Set<string>();
+  const label = (zone: DesignZone, i: number) => zone.name.trim() || `第 ${i + 1} 个版块`;
   zones.forEach((zone, i) => {
     const name = zone.name.trim();
     if (!name) problems.push(`第 ${i + 1} 个版块没有名称`);
-    else if (seen.has(name)) problems.push(`版块名称“${name}”重复`);
-    seen.add(name);
-    const beyond = outside(zone.rect, board);
-    if (beyond.length) problems.push(`版块“${zone.name}”超出公开栏${beyond.join("、")}`);
+    else if ([...name].length > MAX_ZONE_NAME_CHARS) problems.push(`版块名称“${name}”过长（最多 ${MAX_ZONE_NAME_CHARS} 个字）`);
+    else if (zones.slice(0, i).some((z) => z.name.trim() === name)) problems.push(`有两个版块都叫“${name}”，请改用不同的名称`);
+    if (zone.rect.width <= 0 || zone.rect.height <= 0) problems.push(`版块“${label(zone, i)}”的宽度或高度为 0`);
+    problems.push(...outside(label(zone, i), zone.rect, board));
     // Each pair once: the later zone against the earlier ones.
-    for (const earlier of zones.slice(0, i)) {
-      if (overlaps(zone.rect, earlier.rect)) problems.push(`版块“${earlier.name}”与“${zone.name}”重叠`);
-    }
+    zones.slice(0, i).forEach((earlier, j) => {
+      if (overlaps(zone.rect, earlier.rect)) problems.push(`版块“${label(earlier, j)}”与“${label(zone, i)}”重叠`);
+    });
     const periodic = zone.cadence === "monthly" || zone.cadence === "quarterly" || zone.cadence === "half_yearly";
-    if (periodic && !(zone.dueDay && zone.dueDay >= 1 && zone.dueDay <= 31)) problems.push(`版块“${zone.name}”须填写次月几日前更新（1—31）`);
+    if (periodic && !(zone.dueDay && zone.dueDay >= 1 && zone.dueDay <= 31)) problems.push(`版块“${label(zone, i)}”须填写期满后次月几日前更新（1—31）`);
     if (zone.cadence === "as_needed" && !(zone.dueWithinDays && zone.dueWithinDays >= 1 && zone.dueWithinDays <= 365))
-      problems.push(`版块“${zone.name}”须填写事项发生后几日内公开（1—365）`);
-    if (zone.minDays !== null && !(zone.minDays >= 1 && zone.minDays <= 365)) problems.push(`版块“${zone.name}”的最少张贴天数须在 1—365 之间`);
+      problems.push(`版块“${label(zone, i)}”须填写事项发生后几日内公开（1—365）`);
+    if (zone.minDays !== null && !(zone.minDays >= 1 && zone.minDays <= 365)) problems.push(`版块“${label(zone, i)}”的最少张贴天数须在 1—365 之间`);
   });
   return problems;
 }
@@ -164,10 +175,18 @@ export function freeSpot(size: { width: number; height: number }, zones: DesignZ
 export type Handle = "n" | "s" | "e" | "w" | "ne" | "nw" | "se" | "sw";
 
 /**
- * The rectangle after dragging `handle` by (dx, dy) mm: the opposite edges stay, the size snaps
- * to whole sheets when `snap` is given (else to `STEP_MM`), and never below one step.
+ * The rectangle after dragging `handle` by (dx, dy) mm: the opposite edges stay. With `snap` the
+ * size holds whole sheets by the core's rule, kept within the board on the side that moves; without,
+ * it is rounded to `STEP_MM`. Never below one sheet or one step.
  */
-export function resized(rect: Rect, handle: Handle, dx: number, dy: number, snap: { paper: Paper; orientation: Orientation } | null): Rect {
+export function resized(
+  rect: Rect,
+  handle: Handle,
+  dx: number,
+  dy: number,
+  board: { width: number; height: number },
+  snap: { paper: Paper; orientation: Orientation } | null,
+): Rect {
   const west = handle.includes("w");
   const east = handle.includes("e");
   const north = handle.includes("n");
@@ -175,9 +194,12 @@ export function resized(rect: Rect, handle: Handle, dx: number, dy: number, snap
   let width = rect.width + (east ? dx : west ? -dx : 0);
   let height = rect.height + (south ? dy : north ? -dy : 0);
   if (snap) {
-    const snapped = snapSize({ width, height }, snap.paper, snap.orientation);
-    if (east || west) width = snapped.width;
-    if (north || south) height = snapped.height;
+    const sheet = sheetSize(snap.paper, snap.orientation);
+    // Growing west or north, the room runs from the board's left or top edge to the fixed edge.
+    if (east) width = snapAxis(rect.x, width, sheet.width, board.width);
+    if (west) width = snapAxis(0, width, sheet.width, rect.x + rect.width);
+    if (south) height = snapAxis(rect.y, height, sheet.height, board.height);
+    if (north) height = snapAxis(0, height, sheet.height, rect.y + rect.height);
   } else {
     width = Math.max(STEP_MM, roundToStep(width));
     height = Math.max(STEP_MM, roundToStep(height));
