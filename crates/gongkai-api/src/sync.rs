@@ -16,8 +16,8 @@ use gongkai_store::{
 use gongkai_sync::client::{ClientError, PortalClient, SeqSource, county_ca_fingerprint};
 use gongkai_sync::{
     AttachmentRef, CalendarPublication, CatalogAdjustmentPayload, CatalogPublication, DayKind,
-    Entry, NoticePublication, Op, PayoutListPayload, PayoutSummary, PayoutVillage, RecordPayload,
-    Stream, TownshipKey,
+    Entry, NoticePublication, Op, PayoutListPayload, PayoutSummary, PayoutVillage, PostingPayload,
+    RecordPayload, Stream, TownshipKey,
 };
 use serde_json::{Value, json};
 
@@ -140,6 +140,29 @@ pub(crate) fn payout_item(
         object_id: list_id.to_string(),
         withdraw: false,
         payload: to_json(&payload)?,
+    })
+}
+
+/// A bulletin-board posting as it now stands (every change of it: printed, posted, taken
+/// down, archived, photos added), or its tombstone when the posting is deleted. The sheet PDF
+/// and photos it names are uploaded by the sync run before the entry goes.
+pub(crate) fn posting_item(
+    payload: &PostingPayload,
+    object_id: RowId,
+    withdraw: bool,
+) -> Result<OutboxItem, ApiError> {
+    let payload = if withdraw {
+        to_json(&gongkai_sync::WithdrawPayload {
+            reason: format!("张贴“{}”已删除", payload.title),
+        })?
+    } else {
+        to_json(payload)?
+    };
+    Ok(OutboxItem {
+        kind: "posting",
+        object_id: object_id.to_string(),
+        withdraw,
+        payload,
     })
 }
 

@@ -523,6 +523,7 @@ fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> W
         acked: Vec::new(),
         stored: 0,
         rejected: Vec::new(),
+        kinds: Some(accepted_kinds().map(|k| k.key().to_owned()).collect()),
     };
     // Entries held before this batch (acknowledged whatever becomes of it).
     let mut held_before: Vec<String> = Vec::new();
@@ -561,6 +562,14 @@ fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> W
         ack.acked = held_before;
     }
     Ok(Ok(ack))
+}
+
+/// The township kinds this portal takes: every one the protocol library knows (its answer's
+/// capability, `PushAck::kinds`).
+fn accepted_kinds() -> impl Iterator<Item = Kind> {
+    Kind::ALL
+        .into_iter()
+        .filter(|k| k.owner() == gongkai_sync::Owner::Township)
 }
 
 /// A push body as received: each entry's payload left as its text in the decompressed body

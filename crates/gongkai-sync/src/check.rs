@@ -4,9 +4,10 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::posting::check_posting;
 use crate::types::{
-    CatalogAdjustmentPayload, Entry, Kind, Op, Owner, PayoutListPayload, RecordPayload, RejectCode,
-    Rejection, RequestStatsPayload, WithdrawPayload,
+    CatalogAdjustmentPayload, Entry, Kind, Op, Owner, PayoutListPayload, PostingPayload,
+    RecordPayload, RejectCode, Rejection, RequestStatsPayload, WithdrawPayload,
 };
 
 /// Checks one pushed entry. `Ok` gives its kind.
@@ -73,6 +74,15 @@ pub fn check_entry(entry: &Entry) -> Result<Kind, Rejection> {
             Kind::CatalogAdjustment => parse::<CatalogAdjustmentPayload>(&entry.payload)
                 .and_then(|a| check_item_key(&a.key)),
             Kind::RequestStats => parse::<RequestStatsPayload>(&entry.payload).map(|_| ()),
+            Kind::Posting => parse::<PostingPayload>(&entry.payload).and_then(|p| {
+                check_posting(&p)?;
+                // A sheet's title is printed from what the clerk typed or the list it comes
+                // from: a bank or ID number in it is refused as in a payout list.
+                match find_long_digit_run(&Value::String(p.title)) {
+                    Some(found) => Err((RejectCode::UnmaskedData, unmasked_message(&found))),
+                    None => Ok(()),
+                }
+            }),
             _ => Ok(()),
         },
     };

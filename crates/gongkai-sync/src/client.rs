@@ -217,6 +217,7 @@ impl PortalClient {
             acked: Vec::new(),
             stored: 0,
             rejected: refused,
+            kinds: None,
         };
         for push in pushes {
             let bytes = self.send("POST", "/v1/push", seq, push.gzip, true).await?;
@@ -224,6 +225,7 @@ impl PortalClient {
             ack.acked.extend(answer.acked);
             ack.stored += answer.stored;
             ack.rejected.extend(answer.rejected);
+            ack.kinds = answer.kinds.or(ack.kinds);
         }
         Ok(ack)
     }

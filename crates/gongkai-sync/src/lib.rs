@@ -7,6 +7,7 @@
 //!   freshness (replay) rule;
 //! - [`check`]: entry validation shared by both sides: ownership, payload shapes, and the refusal
 //!   of anything that looks like a full ID or bank number in a payout list;
+//! - [`posting`]: the shape of a bulletin-board posting and the periods of a periodic zone;
 //! - [`batch`]: outbox entries split into pushes within the portal's limits;
 //! - [`gzip`] and [`url`]: compressed bodies, the loopback rule and the portal as signed for;
 //! - `client` (feature `client`): [`client::PortalClient`] with `push`, `pull` and resumable
@@ -18,6 +19,7 @@ pub mod check;
 pub mod error;
 pub mod gzip;
 pub mod keys;
+pub mod posting;
 pub mod types;
 pub mod url;
 

@@ -20,17 +20,20 @@ pub enum Kind {
     PayoutList,
     CatalogAdjustment,
     RequestStats,
+    /// One printed sheet on one zone of a bulletin board (公开栏张贴), with its lifecycle.
+    Posting,
     CatalogUpdate,
     Calendar,
     Notice,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Record,
         Kind::PayoutList,
         Kind::CatalogAdjustment,
         Kind::RequestStats,
+        Kind::Posting,
         Kind::CatalogUpdate,
         Kind::Calendar,
         Kind::Notice,
@@ -42,6 +45,7 @@ impl Kind {
             Kind::PayoutList => "payout_list",
             Kind::CatalogAdjustment => "catalog_adjustment",
             Kind::RequestStats => "request_stats",
+            Kind::Posting => "posting",
             Kind::CatalogUpdate => "catalog_update",
             Kind::Calendar => "calendar",
             Kind::Notice => "notice",
@@ -52,11 +56,22 @@ impl Kind {
         Self::ALL.into_iter().find(|k| k.key() == key)
     }
 
+    /// The township kinds a portal of protocol 2 accepted before it said which it accepts
+    /// (`PushAck::kinds` absent): what a client may assume of a portal older than that field.
+    pub const FIRST_TOWNSHIP_KINDS: [Kind; 4] = [
+        Kind::Record,
+        Kind::PayoutList,
+        Kind::CatalogAdjustment,
+        Kind::RequestStats,
+    ];
+
     pub fn owner(self) -> Owner {
         match self {
-            Kind::Record | Kind::PayoutList | Kind::CatalogAdjustment | Kind::RequestStats => {
-                Owner::Township
-            }
+            Kind::Record
+            | Kind::PayoutList
+            | Kind::CatalogAdjustment
+            | Kind::RequestStats
+            | Kind::Posting => Owner::Township,
             Kind::CatalogUpdate | Kind::Calendar | Kind::Notice => Owner::County,
         }
     }
@@ -77,6 +92,7 @@ impl Kind {
             Kind::PayoutList => "补贴发放公示",
             Kind::CatalogAdjustment => "目录调整",
             Kind::RequestStats => "依申请公开统计",
+            Kind::Posting => "公开栏张贴",
             Kind::CatalogUpdate => "县级目录更新",
             Kind::Calendar => "工作日历",
             Kind::Notice => "县级通知",
@@ -156,6 +172,12 @@ pub struct PushAck {
     pub stored: u64,
     #[serde(default)]
     pub rejected: Vec<Rejection>,
+    /// The township kinds this portal accepts (its capability), sent by every portal that
+    /// knows the field; absent from an older portal's answer, which accepts
+    /// [`Kind::FIRST_TOWNSHIP_KINDS`]. A client holds back entries of a kind not listed and
+    /// keeps them queued for a portal that takes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kinds: Option<Vec<String>>,
 }
 
 /// County streams, each with its own cursor.
@@ -274,6 +296,134 @@ pub struct PayoutVillage {
 pub struct PayoutSummary {
     pub rows: u64,
     pub amount_fen: i64,
+}
+
+/// A sheet on a bulletin board (公开栏张贴): where it hangs, for which notice period, and how
+/// far its lifecycle went (草稿 → 已打印 → 已张贴 → 已撤下 → 已归档; 公示期满 is a posted sheet
+/// whose `notice_to` has passed). No personal data: the people a sheet names are on the
+/// printed sheet (`sheet`, checked like a record's attachment before upload), not here. The
+/// township is the one that signed the push.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostingPayload {
+    /// The village's 统计用区划代码 and name; both absent for a board of the township itself
+    /// (the 便民服务中心's 政务公开栏).
+    #[serde(default)]
+    pub village_code: Option<String>,
+    #[serde(default)]
+    pub village_name: Option<String>,
+    /// The board's id (stable across renames and layouts) and name.
+    pub board_id: String,
+    pub board_name: String,
+    /// The zone's id (stable across the board's layout versions), name and cadence.
+    pub zone_id: String,
+    pub zone_name: String,
+    pub cadence: ZoneCadence,
+    /// For a periodic zone: the day of the month after the period ends by which its sheet is
+    /// due (财务公开: the 15th).
+    #[serde(default)]
+    pub due_day: Option<u8>,
+    /// The period the sheet serves: `2026-11`, `2026-Q4` or `2026-H2` (with the zone's
+    /// cadence); absent for 随时 and 长期 zones.
+    #[serde(default)]
+    pub period: Option<String>,
+    pub title: String,
+    /// 登记号, printed in the sheet's footer.
+    pub register_no: String,
+    /// The notice period (公示期), first and last day.
+    pub notice_from: chrono::NaiveDate,
+    pub notice_to: chrono::NaiveDate,
+    pub status: PostingStatus,
+    /// When it was printed (RFC 3339), from 已打印 on.
+    #[serde(default)]
+    pub printed_at: Option<String>,
+    /// The day it went up and who put it up, from 已张贴 on.
+    #[serde(default)]
+    pub posted_on: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub posted_by: Option<String>,
+    #[serde(default)]
+    pub taken_down_on: Option<chrono::NaiveDate>,
+    /// When it was archived (RFC 3339).
+    #[serde(default)]
+    pub archived_at: Option<String>,
+    /// Taken down before its notice period ended or its minimum days on the board: it must
+    /// be posted again.
+    #[serde(default)]
+    pub taken_down_early: bool,
+    /// The posting (object id) this one puts up again after an early take-down.
+    #[serde(default)]
+    pub reposts: Option<String>,
+    /// The printed sheet (PDF), uploaded before the entry; public on the county page while the
+    /// sheet is up.
+    #[serde(default)]
+    pub sheet: Option<AttachmentRef>,
+    /// Photos of the posted board (downscaled JPEGs), uploaded before the entry: evidence for
+    /// the county, not shown on the public pages.
+    #[serde(default)]
+    pub photos: Vec<PhotoRef>,
+}
+
+/// A zone's cadence, as the township's board data says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoneCadence {
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    /// 随时: within some days of the matter.
+    AsNeeded,
+    /// 长期: nothing falls due.
+    Standing,
+}
+
+impl ZoneCadence {
+    /// A cadence whose sheets serve periods (and fall due after each).
+    pub fn is_periodic(self) -> bool {
+        matches!(
+            self,
+            ZoneCadence::Monthly | ZoneCadence::Quarterly | ZoneCadence::HalfYearly
+        )
+    }
+}
+
+/// Where a posting is in its lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostingStatus {
+    Draft,
+    Printed,
+    Posted,
+    TakenDown,
+    Archived,
+}
+
+impl PostingStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            PostingStatus::Draft => "draft",
+            PostingStatus::Printed => "printed",
+            PostingStatus::Posted => "posted",
+            PostingStatus::TakenDown => "taken_down",
+            PostingStatus::Archived => "archived",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PostingStatus::Draft => "草稿",
+            PostingStatus::Printed => "已打印",
+            PostingStatus::Posted => "已张贴",
+            PostingStatus::TakenDown => "已撤下",
+            PostingStatus::Archived => "已归档",
+        }
+    }
+}
+
+/// A photo named by its content (the stored, downscaled JPEG).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoRef {
+    pub sha256: String,
+    pub size: u64,
 }
 
 /// A township catalog adjustment (add / edit / hide / restore of an item).
