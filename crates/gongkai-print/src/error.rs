@@ -11,6 +11,14 @@ pub enum PrintError {
     NoColumns,
     #[error("没有可打印的内容")]
     Empty,
+    #[error("二维码无法生成（{0}）：网址过长，请缩短后重试")]
+    QrCode(String),
+    /// A board diagram that cannot be drawn as given: a sheet outside the zones, a zone that
+    /// cannot hold its sheets. Names the board, zone and sheet.
+    #[error("张贴示意图无法绘制：{0}")]
+    Diagram(String),
+    #[error("表格有误：{0}")]
+    Table(String),
     #[error("表头分组有误：{0}")]
     BadGroup(String),
     /// Subsetting a bundled face or assembling the file failed; a bug, never the clerk's data.

@@ -71,7 +71,13 @@ pub(crate) struct Layout {
     pub pages: Vec<Range<usize>>,
 }
 
-pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, PrintError> {
+/// `reserved`: height kept free at the bottom of every page, above the page number (a posted
+/// sheet's footer).
+pub(crate) fn layout(
+    glyphs: &Glyphs<'_>,
+    sheet: &Sheet,
+    reserved: f32,
+) -> Result<Layout, PrintError> {
     if sheet.columns.is_empty() {
         return Err(PrintError::NoColumns);
     }
@@ -161,7 +167,8 @@ pub(crate) fn layout(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<Layout, Print
         - header_height
         - summaries
         - footer_block
-        - PAGE_NUMBER_BLOCK;
+        - PAGE_NUMBER_BLOCK
+        - reserved;
 
     let mut pages = Vec::new();
     let mut start = 0;
@@ -222,12 +229,17 @@ fn check_groups(sheet: &Sheet) -> Result<Vec<bool>, PrintError> {
 /// between entries). A run longer than a line breaks between any two Chinese characters, while a
 /// run of Latin letters or digits inside it is kept whole when it fits on a line.
 pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<String> {
+    wrap_sized(glyphs, text, width, BODY)
+}
+
+/// [`wrap`] for type of `size` points.
+pub(crate) fn wrap_sized(glyphs: &Glyphs<'_>, text: &str, width: f32, size: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_width = 0.0;
         for run in runs(paragraph) {
-            let run_width = glyphs.width(run, BODY);
+            let run_width = glyphs.width(run, size);
             if run == " " {
                 if line_width + run_width <= width {
                     line.push(' ');
@@ -257,7 +269,7 @@ pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<String> {
             }
             // Longer than a line by itself: break inside it.
             for word in words(run) {
-                let word_width = glyphs.width(word, BODY);
+                let word_width = glyphs.width(word, size);
                 let hangs = word.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
                 if hangs
                     || line_width + word_width <= width
@@ -274,7 +286,7 @@ pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<String> {
                     continue;
                 }
                 for c in word.chars() {
-                    let w = glyphs.advance_em(c) * BODY;
+                    let w = glyphs.advance_em(c) * size;
                     if line_width + w > width && !line.is_empty() && !NO_LINE_START.contains(c) {
                         lines.push(finished(&mut line));
                         line_width = 0.0;

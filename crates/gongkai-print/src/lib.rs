@@ -5,17 +5,28 @@
 //! and get PDF bytes. Before anything is drawn every character is checked against the fonts;
 //! a character no font has is refused with the places it occurs, never printed as a box.
 
+mod board;
 mod cff;
 mod embed;
 mod error;
 mod fonts;
+mod footer;
 mod gsub;
 mod layout;
+mod notice_sheet;
+mod pack;
 mod pdf;
+mod qr;
+mod receipt;
 mod render;
 
+pub use board::{BoardDiagram, DiagramSheet, DiagramZone, render_diagram};
 pub use error::PrintError;
 pub use fonts::{FontSet, bundled_font};
+pub use footer::SheetFooter;
+pub use notice_sheet::{MissingGlyph, NoticeSheet, NoticeTable, Objection, render_notice};
+pub use pack::{BoardPack, PackSheet, render_board_pack, render_board_packs, render_posted};
+pub use receipt::{PostingReceipt, ReceiptSheet, render_receipt};
 pub use render::{render, render_book, render_sections};
 
 /// Paper size and orientation. A4 portrait is what village boards usually take.
@@ -104,6 +115,21 @@ pub fn yuan(fen: i64) -> String {
     format!("{sign}{grouped}.{:02}", abs % 100)
 }
 
+/// A date as notices print it: 2026年11月3日.
+pub fn chinese_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike as _;
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// One place of a [`PrintError::MissingGlyphs`]: “页脚“……”缺“𫟼”（U+2B7FC）”.
+pub(crate) fn missing_place(place: &str, text: &str, missing: &[char]) -> String {
+    let chars: Vec<String> = missing
+        .iter()
+        .map(|c| format!("“{c}”（U+{:04X}）", *c as u32))
+        .collect();
+    format!("{place}“{text}”缺{}", chars.join("、"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,7 +193,7 @@ mod render_tests {
     #[test]
     fn long_lists_paginate_and_every_page_fits() {
         let glyphs = fonts::Glyphs::new(FontSet::shared().unwrap());
-        let laid = layout::layout(&glyphs, &sheet(100)).unwrap();
+        let laid = layout::layout(&glyphs, &sheet(100), 0.0).unwrap();
         assert!(laid.pages.len() >= 3, "{}", laid.pages.len());
         let covered: usize = laid.pages.iter().map(|r| r.len()).sum();
         assert_eq!(covered, 100);
@@ -215,8 +241,8 @@ mod render_tests {
     #[test]
     fn a_grouped_header_takes_two_rows_and_spans_its_columns() {
         let glyphs = fonts::Glyphs::new(FontSet::shared().unwrap());
-        let plain = layout::layout(&glyphs, &sheet(3)).unwrap();
-        let laid = layout::layout(&glyphs, &grouped(3)).unwrap();
+        let plain = layout::layout(&glyphs, &sheet(3), 0.0).unwrap();
+        let laid = layout::layout(&glyphs, &grouped(3), 0.0).unwrap();
         assert_eq!(laid.groups.len(), 1);
         assert!(laid.group_height > 0.0);
         assert!(laid.header_height >= laid.group_height + laid.header.height - 0.01);

@@ -291,6 +291,20 @@ fn content(
 ) -> Vec<u8> {
     let base = if at_corner { units(page_height) } else { 0 };
     let mut out = Vec::with_capacity(64 * part.runs.len() + 32 * part.rules.len());
+    if !part.fills.is_empty() {
+        // One path of rectangles filled at once (black, the default colour).
+        for fill in &part.fills {
+            let _ = writeln!(
+                out,
+                "{} {} {} {} re",
+                units(fill.x),
+                base - units(fill.y + fill.height),
+                units(fill.width),
+                units(fill.height),
+            );
+        }
+        out.extend_from_slice(b"f\n");
+    }
     if !part.rules.is_empty() {
         // Each rule is drawn from the origin after moving the origin to its start, relative to
         // the previous rule's: a table's row rules are then the same few bytes over and over.

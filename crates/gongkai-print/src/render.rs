@@ -3,6 +3,7 @@
 //! document is drawn, because which glyphs it uses, and how often, decides their codes.
 
 use crate::fonts::{Face, FontSet, Glyphs};
+use crate::footer::SheetFooter;
 use crate::layout::{
     ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row, SEAL_ROOM,
     SIGNATURE, SUBTITLE, SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout,
@@ -68,23 +69,34 @@ pub(crate) fn draw(
     numbering: Numbering,
 ) -> Result<Vec<Canvas>, PrintError> {
     let glyphs = Glyphs::new(fonts);
+    let sheets: Vec<(&Sheet, Option<&SheetFooter>)> = sheets.iter().map(|s| (*s, None)).collect();
+    draw_with(&glyphs, &sheets, numbering)
+}
+
+/// [`draw`] with a document's glyph cache, each sheet with the footer of its posting if it is
+/// posted on a board (printed above the page number, the table's room shrunk to make way).
+pub(crate) fn draw_with(
+    glyphs: &Glyphs<'_>,
+    sheets: &[(&Sheet, Option<&SheetFooter>)],
+    numbering: Numbering,
+) -> Result<Vec<Canvas>, PrintError> {
     let laid = sheets
         .iter()
-        .map(|sheet| layout(&glyphs, sheet))
+        .map(|(sheet, footer)| {
+            let width = sheet.paper.size_pt().0 - 2.0 * MARGIN;
+            let reserved = footer.map_or(0.0, |f| f.height(glyphs, width));
+            if let Some(footer) = footer {
+                footer.check(glyphs)?;
+            }
+            layout(glyphs, sheet, reserved)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let total_pages: usize = laid.iter().map(|l| l.pages.len()).sum();
     let mut pages = Vec::with_capacity(total_pages);
     let mut before = 0;
-    for (index, (sheet, laid)) in sheets.iter().zip(&laid).enumerate() {
+    for (index, ((sheet, footer), laid)) in sheets.iter().zip(&laid).enumerate() {
         for (n, range) in laid.pages.iter().enumerate() {
-            let mut page = Page {
-                canvas: Canvas {
-                    size: laid.page,
-                    sheet: index,
-                    parts: Vec::new(),
-                },
-                glyphs: &glyphs,
-            };
+            let mut page = Page::new(laid.page, index, glyphs);
             let (number, of) = match numbering {
                 Numbering::Continuous => (before + n + 1, total_pages),
                 Numbering::PerSheet => (n + 1, laid.pages.len()),
@@ -95,6 +107,13 @@ pub(crate) fn draw(
                 last_of_sheet: n + 1 == laid.pages.len(),
             };
             page.draw(sheet, laid, range.clone(), place);
+            if let Some(footer) = footer {
+                let left = laid.col_x[0];
+                let right = left + laid.col_w.iter().sum::<f32>();
+                let top =
+                    laid.page.1 - MARGIN - PAGE_NUMBER_BLOCK - footer.height(glyphs, right - left);
+                footer.draw(&mut page, left, right, top);
+            }
             pages.push(page.canvas);
         }
         before += laid.pages.len();
@@ -120,6 +139,17 @@ pub(crate) struct Part {
     pub origin: (f32, f32),
     pub runs: Vec<Run>,
     pub rules: Vec<Rule>,
+    /// Filled black rectangles: a QR code's modules, a diagram's heavy outlines.
+    pub fills: Vec<Fill>,
+}
+
+/// A filled rectangle, from its top-left corner.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fill {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
 }
 
 /// Glyphs of one face drawn from `x` along the baseline, each with the character it stands for
@@ -156,14 +186,27 @@ struct Place {
     last_of_sheet: bool,
 }
 
-struct Page<'a> {
-    canvas: Canvas,
-    glyphs: &'a Glyphs<'a>,
+/// A page being drawn: text in the bundled faces, rules and filled rectangles, in points from
+/// the page's top-left corner.
+pub(crate) struct Page<'a> {
+    pub canvas: Canvas,
+    pub glyphs: &'a Glyphs<'a>,
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
+    pub fn new(size: (f32, f32), sheet: usize, glyphs: &'a Glyphs<'a>) -> Self {
+        Page {
+            canvas: Canvas {
+                size,
+                sheet,
+                parts: Vec::new(),
+            },
+            glyphs,
+        }
+    }
+
     /// Starts a new part; what is drawn next goes into it.
-    fn begin(&mut self, origin: (f32, f32)) {
+    pub fn begin(&mut self, origin: (f32, f32)) {
         self.canvas.parts.push(Part {
             origin,
             ..Part::default()
@@ -347,14 +390,14 @@ impl Page<'_> {
         }
     }
 
-    fn text_centered(&mut self, text: &str, size: f32, center: f32, baseline: f32) {
+    pub fn text_centered(&mut self, text: &str, size: f32, center: f32, baseline: f32) {
         let w = self.glyphs.width(text, size);
         self.text(text, size, center - w / 2.0, baseline);
     }
 
     /// Draws `text` with its baseline at `baseline` (from the top), switching to the fallback
     /// face for characters the main face lacks. Coverage was checked during layout.
-    fn text(&mut self, text: &str, size: f32, x: f32, baseline: f32) {
+    pub fn text(&mut self, text: &str, size: f32, x: f32, baseline: f32) {
         let mut cursor = x;
         let mut run: Vec<(u16, char)> = Vec::new();
         let mut run_face = Face::Main;
@@ -400,15 +443,27 @@ impl Page<'_> {
         });
     }
 
-    fn hline(&mut self, x1: f32, x2: f32, y: f32) {
+    pub fn hline(&mut self, x1: f32, x2: f32, y: f32) {
         self.line(x1, y, x2, y);
     }
 
-    fn vline(&mut self, x: f32, y1: f32, y2: f32) {
+    pub fn vline(&mut self, x: f32, y1: f32, y2: f32) {
         self.line(x, y1, x, y2);
     }
 
-    fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+    /// A filled black rectangle, `(x, y)` its top-left corner.
+    pub fn fill(&mut self, x: f32, y: f32, width: f32, height: f32) {
+        let part = self.part();
+        let (ox, oy) = part.origin;
+        part.fills.push(Fill {
+            x: x - ox,
+            y: y - oy,
+            width,
+            height,
+        });
+    }
+
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
         let part = self.part();
         let (ox, oy) = part.origin;
         part.rules.push(Rule {
