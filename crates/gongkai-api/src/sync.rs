@@ -19,6 +19,7 @@ use gongkai_sync::{
     Entry, NoticePublication, Op, PayoutListPayload, PayoutSummary, PayoutVillage, PostingPayload,
     RecordPayload, Stream, TownshipKey,
 };
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::records::attachment_scan;
@@ -362,8 +363,14 @@ impl Api {
         let mut seq = StoreSeq(self);
         let mut report = wire::SyncReport::default();
 
+        // Kinds the portal does not take (an older portal, which answers them `unknown_kind`,
+        // or one whose answer's `kinds` leaves them out): their entries stay queued, not
+        // refused, and the rest of the queue goes without them.
+        let mut withheld: Vec<String> = Vec::new();
         loop {
-            let pending = self.with_store(OpenMode::Existing, |s| Ok(s.pending_entries(BATCH)?))?;
+            let pending = self.with_store(OpenMode::Existing, |s| {
+                Ok(s.pending_entries_except(BATCH, &withheld)?)
+            })?;
             if pending.is_empty() {
                 break;
             }
@@ -387,41 +394,49 @@ impl Api {
                     .extend(reasons.into_iter().map(|(_, message)| message));
                 continue;
             }
-            // A record names its attachments by content: they go up first (resumably).
+            // Entries name their files by content: they go up first (resumably).
             for entry in &entries {
-                let Ok(record) = serde_json::from_value::<RecordPayload>(entry.payload.clone())
-                else {
-                    continue;
-                };
-                for attachment in &record.attachments {
-                    let bytes = self.with_store(OpenMode::Existing, |s| {
-                        Ok(s.attachment_bytes(&attachment.sha256)?)
-                    })?;
-                    if let Some(bytes) = bytes {
-                        runtime
-                            .block_on(client.upload_attachment(&mut seq, &bytes, ATTACHMENT_CHUNK))
-                            .map_err(client_error)?;
-                    }
+                for file in self.files_of(entry)? {
+                    runtime
+                        .block_on(client.upload_attachment(&mut seq, &file, ATTACHMENT_CHUNK))
+                        .map_err(client_error)?;
                 }
             }
             let ack = runtime
                 .block_on(client.push(&mut seq, &entries))
                 .map_err(client_error)?;
-            let rejected: Vec<(String, String)> = ack
+            let withheld_before = withheld.len();
+            if let Some(kinds) = &ack.kinds {
+                for kind in entries.iter().map(|e| &e.kind) {
+                    if !kinds.contains(kind) && !withheld.contains(kind) {
+                        withheld.push(kind.clone());
+                    }
+                }
+            }
+            let (not_taken, rejected): (Vec<_>, Vec<_>) = ack
                 .rejected
-                .iter()
-                .map(|r| (r.id.clone(), r.message.clone()))
-                .collect();
+                .into_iter()
+                .partition(|r| r.code == gongkai_sync::RejectCode::UnknownKind);
+            for refusal in &not_taken {
+                if let Some(e) = entries.iter().find(|e| e.id == refusal.id)
+                    && !withheld.contains(&e.kind)
+                {
+                    withheld.push(e.kind.clone());
+                }
+            }
+            let rejected: Vec<(String, String)> =
+                rejected.into_iter().map(|r| (r.id, r.message)).collect();
             self.with_store(OpenMode::Existing, |s| {
                 Ok(s.settle_entries(&ack.acked, &rejected)?)
             })?;
             report.pushed += u32::try_from(ack.stored).unwrap_or(u32::MAX);
             report
                 .rejected
-                .extend(ack.rejected.into_iter().map(|r| r.message));
+                .extend(rejected.iter().map(|(_, message)| message.clone()));
             // Entries the portal neither acknowledged nor refused were not processed: sent again
-            // at once when others of the batch were settled (the portal keeps a batch with a
-            // refused entry in it not at all), else left queued for the next run.
+            // at once when others of the batch were settled or a kind was held back (the portal
+            // keeps a batch with a refused entry in it not at all), else left queued for the
+            // next run.
             let sent: std::collections::HashSet<&str> =
                 entries.iter().map(|e| e.id.as_str()).collect();
             let settled = ack
@@ -430,7 +445,7 @@ impl Api {
                 .chain(rejected.iter().map(|(id, _)| id))
                 .filter(|id| sent.contains(id.as_str()))
                 .count();
-            if settled == 0 {
+            if settled == 0 && withheld.len() == withheld_before {
                 break;
             }
         }
@@ -462,28 +477,67 @@ impl Api {
         Ok(report)
     }
 
-    /// What the sync screen shows: identity, queue, the newest runs and the county's notices.
-    /// Why a record entry may not go: one of its files holds a full ID number (or cannot be
-    /// read to tell). Refused here like an entry the check refuses, before any of its files is
-    /// uploaded; files attached before `record_attach` checked them meet the rule here.
+    /// The files an entry names by content, to upload before it: a record's attachments, a
+    /// posting's printed sheet and photos. A file no longer held (a sheet replaced by a reprint,
+    /// whose newer entry is queued behind this one) is left out.
+    fn files_of(&self, entry: &Entry) -> Result<Vec<Vec<u8>>, ApiError> {
+        Ok(self
+            .named_files(entry)?
+            .into_iter()
+            .filter_map(|(_, bytes)| bytes)
+            .collect())
+    }
+
+    /// An entry's files by name, with their bytes when held.
+    fn named_files(&self, entry: &Entry) -> Result<Vec<(String, Option<Vec<u8>>)>, ApiError> {
+        if entry.op != Op::Upsert {
+            return Ok(Vec::new());
+        }
+        self.with_store(OpenMode::Existing, |s| {
+            let mut files = Vec::new();
+            match gongkai_sync::Kind::from_key(&entry.kind) {
+                Some(gongkai_sync::Kind::Record) => {
+                    if let Ok(record) = RecordPayload::deserialize(&entry.payload) {
+                        for a in record.attachments {
+                            files.push((a.file_name, s.attachment_bytes(&a.sha256)?));
+                        }
+                    }
+                }
+                Some(gongkai_sync::Kind::Posting) => {
+                    if let Ok(posting) = PostingPayload::deserialize(&entry.payload) {
+                        if let Some(sheet) = posting.sheet {
+                            files.push((sheet.file_name, s.posting_sheet_content(&sheet.sha256)?));
+                        }
+                        for (n, photo) in posting.photos.iter().enumerate() {
+                            files.push((
+                                format!("“{}”的第 {} 张照片", posting.title, n + 1),
+                                s.photo_content(&photo.sha256)?,
+                            ));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            Ok(files)
+        })
+    }
+
+    /// Why an entry may not go: one of its files (a record's attachment, a posting's sheet or
+    /// photo) holds a full ID number, or cannot be read to tell. Refused here like an entry the
+    /// check refuses, before any of its files is uploaded; files attached before
+    /// `record_attach` checked them meet the rule here.
     fn attachment_refusal(&self, entry: &Entry) -> Result<Option<String>, ApiError> {
-        let Ok(record) = serde_json::from_value::<RecordPayload>(entry.payload.clone()) else {
-            return Ok(None);
-        };
-        for attachment in &record.attachments {
-            let bytes = self.with_store(OpenMode::Existing, |s| {
-                Ok(s.attachment_bytes(&attachment.sha256)?)
-            })?;
+        for (file_name, bytes) in self.named_files(entry)? {
             if let Some(finding) = bytes.as_deref().and_then(attachment_scan::scan) {
                 return Ok(Some(crate::records::attachment_refusal(
-                    &attachment.file_name,
-                    &finding,
+                    &file_name, &finding,
                 )));
             }
         }
         Ok(None)
     }
 
+    /// What the sync screen shows: identity, queue, the newest runs and the county's notices.
     pub fn sync_status(&self, _: wire::NoArgs) -> Result<wire::SyncStatus, ApiError> {
         self.with_store(OpenMode::Existing, |store| {
             let identity = store.sync_identity()?;

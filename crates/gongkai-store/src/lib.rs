@@ -7,18 +7,21 @@
 //! table in [`TABLES`]).
 
 mod backup;
+mod boards;
 mod catalog;
 mod error;
 mod import_templates;
 mod migrations;
 mod notices;
 mod payouts;
+mod photos;
 mod postings;
 mod profile;
 mod records;
 mod search_chars;
 mod secrets;
 mod sync;
+mod sync_boards;
 mod tables;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +32,10 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use gongkai_secrets::{Keystore, Passphrase, SECRET_DIR_ENV, SecretsError};
 
+pub use boards::{
+    ApplyOutcome, ApplyTarget, BoardLayout, BoardZone, NewBoard, StoredBoard, StoredTemplate,
+    ZoneDraft,
+};
 pub use catalog::{
     CatalogDomain, CountyChange, CountyUpdate, EffectiveItem, HistoryEntry, ItemState, Layer,
     SEARCH_KIND_CATALOG, TownshipAction, TownshipAdjustment, catalog_key,
@@ -41,9 +48,10 @@ pub use payouts::{
     ArchivedNotice, EarlierPayout, NewPayoutList, NewPayoutRow, PayoutListSummary, PersonPayout,
     Posting, PrintableRow, StoredMaskRules, VillageTotal, status_label,
 };
+pub use photos::{LinkedPhoto, NewPhoto, StoredPhoto};
 pub use postings::{
-    ComposedSheet, Judge, NewPosting, PostingChange, PostingFile, PostingFilter, SheetSource,
-    StoredObjection, StoredPosting, ZoneInForce,
+    ComposedSheet, DueRecord, FileRef, Judge, NewPosting, NoticeOnWall, PostingChange, PostingFile,
+    PostingFilter, SheetSource, StoredObjection, StoredPosting, ZoneInForce,
 };
 pub use profile::ProfileCounts;
 pub use records::{
