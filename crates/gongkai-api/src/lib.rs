@@ -15,6 +15,7 @@ mod import_mapping;
 mod notice_settings;
 mod payout_notice;
 mod payouts;
+mod postings;
 mod records;
 mod register_export;
 pub mod scheduler;
@@ -96,6 +97,20 @@ macro_rules! with_commands {
             catalog_item_history($crate::wire::CatalogKeyArgs) -> $crate::wire::CatalogItemHistory;
             catalog_hidden($crate::wire::NoArgs) -> $crate::wire::HiddenCatalogItems;
             catalog_export($crate::wire::CatalogExportArgs) -> $crate::wire::CatalogExportResult;
+            postings_list($crate::wire::PostingsListArgs) -> $crate::wire::Postings;
+            posting_get($crate::wire::IdArgs) -> $crate::wire::PostingDetail;
+            posting_add($crate::wire::PostingAddArgs) -> $crate::wire::PostingDetail;
+            sheet_preview($crate::wire::SheetPreviewArgs) -> $crate::wire::SheetPreview;
+            postings_print($crate::wire::PostingsPrintArgs) -> $crate::wire::PostingsPrintResult;
+            posting_mark_posted($crate::wire::PostingMarkPostedArgs) -> $crate::wire::PostingDetail;
+            posting_take_down($crate::wire::PostingTakeDownArgs) -> $crate::wire::PostingDetail;
+            posting_archive($crate::wire::IdArgs) -> $crate::wire::PostingDetail;
+            posting_objection_add($crate::wire::ObjectionAddArgs) -> $crate::wire::PostingDetail;
+            posting_objection_answer($crate::wire::ObjectionAnswerArgs) -> $crate::wire::PostingDetail;
+            postings_due($crate::wire::NoArgs) -> $crate::wire::PostingsDue;
+            home_todo($crate::wire::NoArgs) -> $crate::wire::HomeTodo;
+            postings_register($crate::wire::PostingsRegisterArgs) -> $crate::wire::PostingsRegister;
+            postings_register_export($crate::wire::PostingsRegisterExportArgs) -> $crate::wire::ExportResult;
         }
     };
 }

@@ -134,6 +134,32 @@ pub(crate) fn bound_notices(
     })
 }
 
+/// One village's notice laid out for its board as one table (a 补贴项目 column when the
+/// village holds several), with the project's notice settings, A4 portrait: what a board pack
+/// prints for a payout list's posting.
+pub(crate) fn village_sheet(
+    store: &Store,
+    list_id: RowId,
+    village: &str,
+    period: Period,
+) -> Result<Sheet, ApiError> {
+    let defaults = notice_settings::effective(store, &store.payout_list(list_id)?.project)?;
+    let options = NoticeOptions {
+        paper: Paper::A4Portrait,
+        layout: wire::ProjectLayout::Column,
+        hotline: defaults.hotline,
+        prepared_by: defaults.prepared_by,
+        reviewed_by: defaults.reviewed_by,
+    };
+    notice_sheets(store, list_id, &options, |_| period, Some(village))?
+        .sheets
+        .into_iter()
+        .flat_map(|s| s.sections)
+        .map(|(_, sheet)| sheet)
+        .next()
+        .ok_or_else(|| ApiError::invalid(format!("这份清册中没有“{village}”的名单")))
+}
+
 /// How the bound file of all villages is named.
 const ALL_VILLAGES: &str = "全部村（社区）";
 

@@ -14,6 +14,8 @@ pub struct NoArgs {}
 
 mod labels;
 pub use labels::*;
+mod postings;
+pub use postings::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -80,6 +80,14 @@ no_paths!(
     CatalogSearchArgs,
     CatalogAdjustArgs,
     CatalogKeyArgs,
+    PostingsListArgs,
+    PostingAddArgs,
+    SheetPreviewArgs,
+    PostingMarkPostedArgs,
+    PostingTakeDownArgs,
+    ObjectionAddArgs,
+    ObjectionAnswerArgs,
+    PostingsRegisterArgs,
 );
 
 /// Argument types whose one path field is used one way.
@@ -106,6 +114,8 @@ one_path!(
     RegisterExportArgs.out => Write,
     CatalogExportArgs.out => Write,
     PayoutPrintArgs.out_dir => WriteInto,
+    PostingsPrintArgs.out_dir => WriteInto,
+    PostingsRegisterExportArgs.out => Write,
 );
 
 /// `out: null` writes into the 备份 folder beside the database, which the core picks itself.

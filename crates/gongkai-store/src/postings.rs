@@ -4,7 +4,7 @@
 //! the caller's `judge` inside the transaction with the posting before and after, so a change
 //! the rules refuse is rolled back and the outbox entry describes the state committed.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -15,6 +15,8 @@ use crate::{OutboxItem, Store, StoreError, Writer};
 pub struct ZoneInForce {
     pub board_id: RowId,
     pub board_name: String,
+    /// When the board was set up (RFC 3339): nothing falls due for a period before it.
+    pub board_created_at: String,
     pub village_id: Option<RowId>,
     /// `None`: the township's own board.
     pub village_name: Option<String>,
@@ -87,11 +89,15 @@ pub struct StoredPosting {
     pub board_name: String,
     pub village_id: Option<RowId>,
     pub village_name: Option<String>,
+    pub village_code: Option<String>,
     pub layout_version: u32,
     pub zone_id: String,
     pub zone_name: String,
     pub zone_position: u32,
     pub cadence: String,
+    pub due_day: Option<u32>,
+    pub due_within_days: Option<u32>,
+    pub due_in_working_days: bool,
     pub min_days: Option<u32>,
     pub round: String,
     pub period: Option<String>,
@@ -116,15 +122,28 @@ pub struct StoredPosting {
     pub reposted_by: Option<RowId>,
     pub photo_count: u32,
     pub objection_count: u32,
+    /// The sheet as printed, when it was.
+    pub file: Option<FileRef>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// A stored file named by its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRef {
+    pub file_name: String,
+    pub sha256: String,
+    pub size: u64,
 }
 
 /// What a posting changes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PostingChange {
-    /// Printed (again): the sheet as printed replaces any earlier one.
-    Printed(PostingFile),
+    /// Printed (again) at `at`: the sheet as printed replaces any earlier one.
+    Printed {
+        file: PostingFile,
+        at: DateTime<Utc>,
+    },
     Posted {
         on: NaiveDate,
         by: String,
@@ -169,7 +188,7 @@ pub type Judge<'a> =
 
 const ZONE_COLUMNS: &str = "b.id, b.name, b.village_id, v.name, z.version, z.zone_id, z.name,
     z.position, z.width_mm, z.height_mm, z.cadence, z.due_day, z.due_within_days,
-    z.due_in_working_days, z.min_days";
+    z.due_in_working_days, z.min_days, b.created_at";
 
 fn zone_from(r: &Row<'_>) -> rusqlite::Result<ZoneInForce> {
     Ok(ZoneInForce {
@@ -191,6 +210,7 @@ fn zone_from(r: &Row<'_>) -> rusqlite::Result<ZoneInForce> {
         due_within_days: r.get(12)?,
         due_in_working_days: r.get(13)?,
         min_days: r.get(14)?,
+        board_created_at: r.get(15)?,
     })
 }
 
@@ -202,7 +222,10 @@ const POSTING_COLUMNS: &str = "p.id, p.board_id, b.name, b.village_id, v.name, p
     (SELECT r.id FROM posting r WHERE r.reposts = p.id),
     (SELECT count(*) FROM posting_photo pp WHERE pp.posting_id = p.id),
     (SELECT count(*) FROM posting_objection o WHERE o.posting_id = p.id),
-    p.created_at, p.updated_at";
+    p.created_at, p.updated_at, v.code, z.due_day, z.due_within_days, z.due_in_working_days,
+    (SELECT size FROM posting_file f WHERE f.posting_id = p.id),
+    (SELECT sha256 FROM posting_file f WHERE f.posting_id = p.id),
+    (SELECT file_name FROM posting_file f WHERE f.posting_id = p.id)";
 
 const POSTING_FROM: &str = "posting p
     JOIN board b ON b.id = p.board_id
@@ -250,6 +273,18 @@ fn posting_from(r: &Row<'_>) -> rusqlite::Result<StoredPosting> {
         objection_count: r.get(30)?,
         created_at: r.get(31)?,
         updated_at: r.get(32)?,
+        village_code: r.get(33)?,
+        due_day: r.get(34)?,
+        due_within_days: r.get(35)?,
+        due_in_working_days: r.get(36)?,
+        file: match (r.get::<_, Option<i64>>(37)?, r.get(38)?, r.get(39)?) {
+            (Some(size), Some(sha256), Some(file_name)) => Some(FileRef {
+                file_name,
+                sha256,
+                size: u64::try_from(size).unwrap_or(0),
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -304,7 +339,10 @@ fn zone_in_force(
     })
 }
 
-fn posting_in(conn: &rusqlite::Connection, id: RowId) -> Result<StoredPosting, StoreError> {
+pub(crate) fn posting_in(
+    conn: &rusqlite::Connection,
+    id: RowId,
+) -> Result<StoredPosting, StoreError> {
     conn.query_row(
         &format!("SELECT {POSTING_COLUMNS} FROM {POSTING_FROM} WHERE p.id = ?1"),
         [id.to_string()],
@@ -425,11 +463,12 @@ impl Store {
             let now = w.now_text();
             let key = id.to_string();
             match change {
-                PostingChange::Printed(file) => {
+                PostingChange::Printed { file, at } => {
+                    let at = crate::timestamp(*at);
                     w.tx.execute(
-                        "UPDATE posting SET status = 'printed', printed_at = ?2, updated_at = ?2
+                        "UPDATE posting SET status = 'printed', printed_at = ?2, updated_at = ?3
                          WHERE id = ?1",
-                        params![key, now],
+                        params![key, at, now],
                     )?;
                     w.tx.execute(
                         "INSERT INTO posting_file (posting_id, file_name, sha256, size, content,
@@ -444,7 +483,7 @@ impl Store {
                             file.sha256,
                             i64::try_from(file.content.len()).unwrap_or(i64::MAX),
                             file.content,
-                            now
+                            at
                         ],
                     )?;
                 }
@@ -637,6 +676,21 @@ impl Store {
         })
     }
 
+    /// The photos attached to a posting: (sha256, stored size), oldest first.
+    pub fn posting_photo_refs(&self, posting_id: RowId) -> Result<Vec<(String, u64)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT pp.sha256, length(ph.content) FROM posting_photo pp
+             JOIN photo ph ON ph.sha256 = pp.sha256
+             WHERE pp.posting_id = ?1 ORDER BY pp.added_at, pp.sha256",
+        )?;
+        let rows = stmt
+            .query_map([posting_id.to_string()], |r| {
+                Ok((r.get(0)?, u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0)))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
     pub fn objections(&self, posting_id: RowId) -> Result<Vec<StoredObjection>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, posting_id, received_on, from_whom, content, answer, answered_on
@@ -652,6 +706,78 @@ impl Store {
                     content: r.get(4)?,
                     answer: r.get(5)?,
                     answered_on: r.get(6)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+/// A proactive record not published yet, as the 待办 home lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueRecord {
+    pub id: RowId,
+    pub title: String,
+    pub due_on: NaiveDate,
+}
+
+/// A village's payout notice on the wall, as the 待办 home lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeOnWall {
+    pub list_id: RowId,
+    pub project: String,
+    pub village: String,
+    pub ends_on: NaiveDate,
+}
+
+impl Store {
+    /// Draft proactive records due on or before `by`: the first `limit` by due date, and how
+    /// many there are in all. One range scan of the (status, due_on) index, however many
+    /// records the township holds.
+    pub fn records_due_by(
+        &self,
+        by: NaiveDate,
+        limit: u32,
+    ) -> Result<(Vec<DueRecord>, u32), StoreError> {
+        let total: u32 = self.conn.query_row(
+            "SELECT count(*) FROM disclosure_record
+             WHERE status = 'draft' AND due_on <= ?1 AND attribute = 'proactive'",
+            [by],
+            |r| r.get(0),
+        )?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, due_on FROM disclosure_record
+             WHERE status = 'draft' AND due_on <= ?1 AND attribute = 'proactive'
+             ORDER BY due_on, id LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![by, limit], |r| {
+                Ok(DueRecord {
+                    id: parse_id(r.get(0)?, 0)?,
+                    title: r.get(1)?,
+                    due_on: r.get(2)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok((rows, total))
+    }
+
+    /// Payout notices of lists still 公示中 whose notice period ends on or before `by`.
+    pub fn payout_notices_ending_by(&self, by: NaiveDate) -> Result<Vec<NoticeOnWall>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT l.id, l.project, v.name, pp.ends_on FROM payout_posting pp
+             JOIN payout_list l ON l.id = pp.list_id
+             JOIN village v ON v.id = pp.village_id
+             WHERE l.status = 'posted' AND pp.ends_on <= ?1
+             ORDER BY pp.ends_on, v.name",
+        )?;
+        let rows = stmt
+            .query_map([by], |r| {
+                Ok(NoticeOnWall {
+                    list_id: parse_id(r.get(0)?, 0)?,
+                    project: r.get(1)?,
+                    village: r.get(2)?,
+                    ends_on: r.get(3)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -916,7 +1042,14 @@ mod tests {
             content: b"%PDF-1.7 sheet".to_vec(),
         };
         let printed = store
-            .change_posting(added.id, &PostingChange::Printed(pdf.clone()), &queue)
+            .change_posting(
+                added.id,
+                &PostingChange::Printed {
+                    file: pdf.clone(),
+                    at: chrono::Utc::now(),
+                },
+                &queue,
+            )
             .unwrap();
         assert_eq!(printed.status, "printed");
         assert!(printed.printed_at.is_some());

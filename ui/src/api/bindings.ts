@@ -28,6 +28,7 @@ passphraseSetAt: string | null,
  * Where the ID-number key and the sync signing key are kept on this PC, in Chinese.
  */
 keyStorage: string, };
+export type BoardDueState = "overdue" | "due_soon" | "pending";
 export type CalendarFileArgs = { path: string, };
 export type CalendarUpdateResult = { version: string, firstYear: number, lastYear: number, 
 /**
@@ -187,6 +188,27 @@ export type ComplianceArgs = {
  * Default: this year.
  */
 year: number | null, };
+export type ComposedSheetInput = { kind: SheetKind, title: string, body: string, table: SheetTable | null, 
+/**
+ * The notice period (公示期); none for a 通知 without one.
+ */
+periodDays: number | null, 
+/**
+ * `calendar` (自然日, the default) or `working` (工作日, official calendar).
+ */
+periodUnit: string | null, objectionPhone: string | null, objectionAddress: string | null, 
+/**
+ * 落款: the issuing body.
+ */
+issuer: string, 
+/**
+ * YYYY-MM-DD.
+ */
+issuedOn: string, 
+/**
+ * `A4` (default) or `A3`.
+ */
+paper: string | null, landscape: boolean, };
 export type CountedDay = { date: string, 
 /**
  * 工作日 · 周末 · 节假日（春节） · 调休上班（国庆节）
@@ -205,6 +227,11 @@ export type ExportResult = { path: string, };
 export type HeaderMapping = { header: string, column: string | null, };
 export type HiddenCatalogItem = { key: string, domain: string, level1: string, level2: string, reason: string, on: string, by: string, };
 export type HiddenCatalogItems = { items: Array<HiddenCatalogItem>, };
+export type HomeTodo = { today: string, rows: Array<TodoRow>, 
+/**
+ * Records overdue or due soon in all (rows list at most 20 of them).
+ */
+recordsDue: number, };
 export type IdArgs = { id: string, };
 export type ImportIssue = { sheet: string, row: number, column: string, code: string, message: string, };
 export type ImportRowCounts = { read: number, 
@@ -251,6 +278,9 @@ villages: Array<string>, village: string, rows: number, fileName: string,
 pdfBase64: string, };
 export type NoticeSettings = { project: string, noticeDays: number, hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
 export type NoticeSettingsArgs = { project: string | null, };
+export type ObjectionAddArgs = { postingId: string, receivedOn: string, fromWhom: string, content: string, };
+export type ObjectionAnswerArgs = { id: string, answer: string, answeredOn: string, };
+export type ObjectionEntry = { id: string, receivedOn: string, fromWhom: string, content: string, answer: string | null, answeredOn: string | null, };
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
 export type PayoutArchiveArgs = { listId: string, hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
@@ -339,7 +369,117 @@ export type Posting = { village: string,
  * YYYY-MM-DD
  */
 postedOn: string, endsOn: string, };
+export type PostingAddArgs = { boardId: string, zoneId: string, 
+/**
+ * The posting round it is printed with; default: the period's or the notice's month and
+ * the zone's name (2026年11月 财务公开).
+ */
+round: string | null, 
+/**
+ * The period a periodic zone's sheet serves (2026-11, 2026-Q4, 2026-H2); default: the
+ * period before the one holding the notice's first day.
+ */
+period: string | null, payoutListId: string | null, recordId: string | null, sheet: ComposedSheetInput | null, 
+/**
+ * Default: the sheet's title.
+ */
+title: string | null, 
+/**
+ * YYYY-MM-DD; default: today (a list's recorded 公示期 for a payout notice).
+ */
+noticeFrom: string | null, 
+/**
+ * YYYY-MM-DD; default: from the sheet's notice period, else the zone's minimum days.
+ */
+noticeTo: string | null, 
+/**
+ * The posting taken down early that this one puts up again.
+ */
+reposts: string | null, };
+export type PostingDetail = { posting: PostingSummary, objections: Array<ObjectionEntry>, 
+/**
+ * The composed sheet, for a posting of one.
+ */
+sheet: ComposedSheetInput | null, };
+export type PostingMarkPostedArgs = { id: string, 
+/**
+ * YYYY-MM-DD.
+ */
+on: string, 
+/**
+ * Who put it up.
+ */
+by: string, };
+export type PostingSource = "payout_notice" | "record" | "composed";
+export type PostingStage = "draft" | "printed" | "posted" | "expired" | "taken_down" | "archived";
+export type PostingSummary = { id: string, boardId: string, boardName: string, 
+/**
+ * None: the township's own board.
+ */
+village: string | null, zoneId: string, zoneName: string, round: string, period: string | null, source: PostingSource, title: string, registerNo: string, noticeFrom: string, noticeTo: string, stage: PostingStage, 
+/**
+ * `PostingStageLabels[stage]`, kept for scripts reading `--json`.
+ */
+stageLabel: string, printedAt: string | null, postedOn: string | null, postedBy: string | null, takenDownOn: string | null, archivedAt: string | null, 
+/**
+ * Why the take-down was early (须重新张贴), when it was.
+ */
+earlyTakeDown: string | null, 
+/**
+ * Taken down early and not yet put up again.
+ */
+mustRepost: boolean, reposts: string | null, repostedBy: string | null, photoCount: number, objectionCount: number, 
+/**
+ * The sheet as printed is kept (and goes to the county).
+ */
+hasFile: boolean, };
+export type PostingTakeDownArgs = { id: string, 
+/**
+ * YYYY-MM-DD.
+ */
+on: string, };
+export type Postings = { postings: Array<PostingSummary>, 
+/**
+ * Every round postings were added in, newest first.
+ */
+rounds: Array<string>, };
+export type PostingsDue = { today: string, 
+/**
+ * Overdue first, then by due date.
+ */
+due: Array<ZoneDue>, 
+/**
+ * Sheets on the wall whose notice period ends within three days or has ended: take down.
+ */
+expiring: Array<PostingSummary>, 
+/**
+ * Taken down early and not put up again.
+ */
+reposts: Array<PostingSummary>, };
+export type PostingsListArgs = { boardId: string | null, round: string | null, 
+/**
+ * A stored status: draft, printed, posted, taken_down, archived.
+ */
+status: string | null, };
+export type PostingsPrintArgs = { round: string, outDir: string, oneFile: boolean | null, };
+export type PostingsPrintResult = { packs: Array<PrintedPack>, };
+export type PostingsRegister = { year: number, lines: Array<RegisterLine>, };
+export type PostingsRegisterArgs = { 
+/**
+ * Default: this year.
+ */
+year: number | null, };
+export type PostingsRegisterExportArgs = { 
+/**
+ * `xlsx` or `pdf`.
+ */
+format: string, out: string, year: number | null, };
 export type PrintedFile = { village: string, path: string, rows: number, bytes: number, };
+export type PrintedPack = { 
+/**
+ * The village (or 本镇); for a bound file, every village joined by 、.
+ */
+village: string, path: string, sheets: number, bytes: bigint, };
 export type Profile = { township: Township, villages: Array<Village>, offices: Array<Office>, people: Array<Person>, };
 export type ProgressEvent = { 
 /**
@@ -419,6 +559,20 @@ deadlineWorkdays: number | null,
 blockers: Array<string>, };
 export type Records = { records: Array<RecordSummary>, };
 export type RegisterExportArgs = { format: string, out: string, year: number | null, };
+export type RegisterLine = { 
+/**
+ * The village, or 本镇 for the township's own board.
+ */
+village: string, boardName: string, zoneName: string, 
+/**
+ * 2026年11月 / 2026年第四季度; for a 随时 posting its title's matter.
+ */
+period: string, dueOn: string | null, state: RegisterState, title: string | null, registerNo: string | null, postedOn: string | null, takenDownOn: string | null, 
+/**
+ * Calendar days past the due date, for a late posting.
+ */
+daysLate: bigint | null, photoCount: number, };
+export type RegisterState = "on_time" | "late" | "missing" | "pending";
 export type RestoreArgs = { 
 /**
  * The backup file to restore from.
@@ -459,6 +613,10 @@ export type SecrecyAnswer = { key: string,
 concern: boolean, };
 export type SecrecyEntry = { reviewerName: string, decidedOn: string, answers: Array<SecrecyAnswer>, opinion: string, passed: boolean, };
 export type SecrecyInput = { recordId: string, reviewerId: string, decidedOn: string | null, answers: Array<SecrecyAnswer>, opinion: string, };
+export type SheetKind = "gongshi" | "gonggao" | "tongzhi";
+export type SheetPreview = { fileName: string, pdfBase64: string, };
+export type SheetPreviewArgs = { postingId: string | null, sheet: ComposedSheetInput | null, };
+export type SheetTable = { columns: Array<string>, rows: Array<Array<string>>, };
 export type SurveyedColumn = { 
 /**
  * Spreadsheet column letters, as Excel shows them (A, B, …, AA).
@@ -518,6 +676,8 @@ export type SyncStatus = { publicKey: string | null, portalUrl: string | null,
  */
 countyCaFingerprint: string | null, pending: number, acked: number, rejected: Array<string>, lastSuccess: string | null, runs: Array<SyncRunEntry>, notices: Array<CountyNotice>, };
 export type SyncTrigger = "manual" | "start" | "timer" | "network" | "write";
+export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | "notice_expired" | "board_overdue" | "board_due_soon" | "repost";
+export type TodoRow = { kind: TodoKind, title: string, detail: string, dueOn: string | null, village: string | null, screen: string, targetId: string | null, };
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
 export type Village = { id: string, name: string, code: string, kind: VillageKind, };
@@ -525,6 +685,23 @@ export type VillageInput = { id: string | null, name: string, code: string, kind
 export type VillageKind = "village" | "community";
 export type VillageTotal = { name: string, rows: number, total_fen: number, };
 export type WithdrawArgs = { id: string, reason: string, };
+export type ZoneDue = { boardId: string, boardName: string, village: string | null, zoneId: string, zoneName: string, 
+/**
+ * The period (2026-11); none for a 随时 matter.
+ */
+period: string | null, dueOn: string, state: BoardDueState, 
+/**
+ * Days past the due date (overdue) or left (due soon, pending), calendar days.
+ */
+days: bigint, 
+/**
+ * "explain this date", in Chinese.
+ */
+explanation: string, 
+/**
+ * The posting in progress for it (a draft or printed sheet), if any.
+ */
+postingId: string | null, };
 
 // 各状态、类别的中文名。唯一来源：crates/gongkai-api/src/wire/labels.rs；界面只用这里的名称。
 export const VillageKindLabels: Readonly<Record<VillageKind, string>> = { "village": "村", "community": "社区", };
@@ -540,6 +717,12 @@ export const CatalogActionLabels: Readonly<Record<CatalogAction, string>> = { "a
 export const CatalogDomainKindLabels: Readonly<Record<CatalogDomainKind, string>> = { "pilot": "试点领域", "later": "新增领域", "": "县、镇增加的领域", };
 export const CatalogCoverageLabels: Readonly<Record<CatalogCoverage, string>> = { "complete": "完整", "partial": "部分", "not_found": "未找到", "": "无全国基线", };
 export const SyncTriggerLabels: Readonly<Record<SyncTrigger, string>> = { "manual": "立即同步", "start": "启动时", "timer": "定时", "network": "网络恢复", "write": "有新发布", };
+export const PostingStageLabels: Readonly<Record<PostingStage, string>> = { "draft": "草稿", "printed": "已打印", "posted": "已张贴", "expired": "公示期满", "taken_down": "已撤下", "archived": "已归档", };
+export const PostingSourceLabels: Readonly<Record<PostingSource, string>> = { "payout_notice": "补贴清册公示", "record": "已发布的公开信息", "composed": "自拟公示单", };
+export const SheetKindLabels: Readonly<Record<SheetKind, string>> = { "gongshi": "公示", "gonggao": "公告", "tongzhi": "通知", };
+export const BoardDueStateLabels: Readonly<Record<BoardDueState, string>> = { "overdue": "已逾期", "due_soon": "即将到期", "pending": "未到期", };
+export const RegisterStateLabels: Readonly<Record<RegisterState, string>> = { "on_time": "按时张贴", "late": "逾期张贴", "missing": "未张贴", "pending": "未到期", };
+export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {
@@ -605,4 +788,18 @@ export const commands = {
   catalogItemHistory: (args: CatalogKeyArgs) => invoke<CatalogItemHistory>("catalog_item_history", { args }),
   catalogHidden: () => invoke<HiddenCatalogItems>("catalog_hidden", { args: {} }),
   catalogExport: (args: CatalogExportArgs) => invoke<CatalogExportResult>("catalog_export", { args }),
+  postingsList: (args: PostingsListArgs) => invoke<Postings>("postings_list", { args }),
+  postingGet: (args: IdArgs) => invoke<PostingDetail>("posting_get", { args }),
+  postingAdd: (args: PostingAddArgs) => invoke<PostingDetail>("posting_add", { args }),
+  sheetPreview: (args: SheetPreviewArgs) => invoke<SheetPreview>("sheet_preview", { args }),
+  postingsPrint: (args: PostingsPrintArgs) => invoke<PostingsPrintResult>("postings_print", { args }),
+  postingMarkPosted: (args: PostingMarkPostedArgs) => invoke<PostingDetail>("posting_mark_posted", { args }),
+  postingTakeDown: (args: PostingTakeDownArgs) => invoke<PostingDetail>("posting_take_down", { args }),
+  postingArchive: (args: IdArgs) => invoke<PostingDetail>("posting_archive", { args }),
+  postingObjectionAdd: (args: ObjectionAddArgs) => invoke<PostingDetail>("posting_objection_add", { args }),
+  postingObjectionAnswer: (args: ObjectionAnswerArgs) => invoke<PostingDetail>("posting_objection_answer", { args }),
+  postingsDue: () => invoke<PostingsDue>("postings_due", { args: {} }),
+  homeTodo: () => invoke<HomeTodo>("home_todo", { args: {} }),
+  postingsRegister: (args: PostingsRegisterArgs) => invoke<PostingsRegister>("postings_register", { args }),
+  postingsRegisterExport: (args: PostingsRegisterExportArgs) => invoke<ExportResult>("postings_register_export", { args }),
 };

@@ -84,6 +84,7 @@ macro_rules! labelled {
     };
 }
 
+use gongkai_boards as boards;
 use gongkai_catalog::{Coverage, DomainKind};
 use gongkai_domain as domain;
 use gongkai_records::DeadlineStatus;
@@ -202,6 +203,56 @@ labelled! {
         Network = "network" => "网络恢复",
         /// A local change queued something for the county.
         Write = "write" => "有新发布",
+    }
+
+    /// Where a posting stands, 公示期满 derived from its notice period.
+    PostingStage {
+        Draft = "draft" => boards::Stage::Draft.label(),
+        Printed = "printed" => boards::Stage::Printed.label(),
+        Posted = "posted" => boards::Stage::Posted.label(),
+        Expired = "expired" => boards::Stage::Expired.label(),
+        TakenDown = "taken_down" => boards::Stage::TakenDown.label(),
+        Archived = "archived" => boards::Stage::Archived.label(),
+    }
+
+    /// Where a posting's sheet comes from.
+    PostingSource {
+        PayoutNotice = "payout_notice" => "补贴清册公示",
+        Record = "record" => "已发布的公开信息",
+        Composed = "composed" => "自拟公示单",
+    }
+
+    /// The kind of a sheet composed in the app.
+    SheetKind {
+        Gongshi = "gongshi" => "公示",
+        Gonggao = "gonggao" => "公告",
+        Tongzhi = "tongzhi" => "通知",
+    }
+
+    /// A zone's sheet for a period (or a 随时 matter) as of today.
+    BoardDueState {
+        Overdue = "overdue" => "已逾期",
+        DueSoon = "due_soon" => "即将到期",
+        Pending = "pending" => "未到期",
+    }
+
+    /// A line of the 公开栏更新台账.
+    RegisterState {
+        OnTime = "on_time" => "按时张贴",
+        Late = "late" => "逾期张贴",
+        Missing = "missing" => "未张贴",
+        Pending = "pending" => "未到期",
+    }
+
+    /// What a row of the 待办 home asks for.
+    TodoKind {
+        RecordOverdue = "record_overdue" => "信息逾期未公开",
+        RecordDueSoon = "record_due_soon" => "信息即将到期",
+        NoticeEnding = "notice_ending" => "公示期将满",
+        NoticeExpired = "notice_expired" => "公示期满待撤下",
+        BoardOverdue = "board_overdue" => "公开栏逾期未更新",
+        BoardDueSoon = "board_due_soon" => "公开栏即将到期",
+        Repost = "repost" => "提前撤下须重贴",
     }
 }
 

@@ -1,0 +1,223 @@
+//! A round's board packs: per board, the 张贴示意图 (the board to scale, each sheet's numbered
+//! place), the sheets in zone order and the 张贴回执 to sign — one PDF per village, or every
+//! pack bound in one file with bookmarks. Each posting printed is 已打印 with its sheet as printed
+//! kept (`posting_file`), which sync uploads.
+
+use std::path::PathBuf;
+
+use gongkai_domain::RowId;
+use gongkai_print::{
+    BoardDiagram, BoardPack, DiagramSheet, DiagramZone, PackSheet, PostingReceipt,
+    render_board_pack, render_board_packs,
+};
+use gongkai_store::{Judge, PostingChange, PostingFile, PostingFilter, Store, StoredPosting};
+use sha2::{Digest, Sha256};
+
+use crate::commands::{hex, non_blank};
+use crate::session::OpenMode;
+use crate::{Api, ApiError, wire};
+
+use super::sheet::{file_name, pack_sheet, render_sheet};
+use super::{lifecycle_judge, photos_of, today};
+
+/// One board's part of a round, laid out, with each sheet's file as printed.
+struct LaidOut {
+    village: String,
+    pack: BoardPack,
+    files: Vec<(RowId, PostingFile)>,
+}
+
+/// The postings of `round` still to print (草稿, or 已打印 to print again), grouped by board in
+/// village, board and zone order.
+fn to_print(store: &Store, round: &str) -> Result<Vec<Vec<StoredPosting>>, ApiError> {
+    let postings = store.board_postings(&PostingFilter {
+        round: Some(round.to_owned()),
+        ..PostingFilter::default()
+    })?;
+    let mut boards: Vec<Vec<StoredPosting>> = Vec::new();
+    for posting in postings
+        .into_iter()
+        .filter(|p| p.status == "draft" || p.status == "printed")
+    {
+        match boards.last_mut() {
+            Some(last) if last[0].board_id == posting.board_id => last.push(posting),
+            _ => boards.push(vec![posting]),
+        }
+    }
+    if boards.is_empty() {
+        return Err(ApiError::invalid(format!(
+            "“{round}”没有待打印的张贴（草稿或已打印的）"
+        )));
+    }
+    Ok(boards)
+}
+
+fn page_count(pdf: &[u8]) -> Result<u32, ApiError> {
+    let document = lopdf::Document::load_mem(pdf)
+        .map_err(|e| ApiError::internal(format!("打印的公示单无法读回：{e}")))?;
+    Ok(u32::try_from(document.get_pages().len()).unwrap_or(u32::MAX))
+}
+
+fn lay_out(
+    store: &Store,
+    township: &str,
+    round: &str,
+    postings: Vec<StoredPosting>,
+) -> Result<LaidOut, ApiError> {
+    let first = &postings[0];
+    let layout = store.board_layout(first.board_id, Some(first.layout_version))?;
+    let village = first
+        .village_name
+        .clone()
+        .unwrap_or_else(|| township.to_owned());
+    let zones: Vec<DiagramZone> = layout
+        .zones
+        .iter()
+        .map(|z| DiagramZone {
+            name: z.zone.name.clone(),
+            x_mm: z.zone.rect.x.get(),
+            y_mm: z.zone.rect.y.get(),
+            width_mm: z.zone.rect.width.get(),
+            height_mm: z.zone.rect.height.get(),
+        })
+        .collect();
+    let mut sheets = Vec::with_capacity(postings.len());
+    let mut diagram_sheets = Vec::with_capacity(postings.len());
+    let mut files = Vec::with_capacity(postings.len());
+    for posting in &postings {
+        let sheet = pack_sheet(store, posting)?;
+        let pdf = render_sheet(&sheet)?;
+        let zone = layout
+            .zones
+            .iter()
+            .position(|z| z.id == posting.zone_id)
+            .ok_or_else(|| {
+                ApiError::internal(format!("版面中找不到版块“{}”", posting.zone_name))
+            })?;
+        diagram_sheets.push(DiagramSheet {
+            zone,
+            title: posting.title.clone(),
+            register_no: posting.register_no.clone(),
+            paper: match &sheet {
+                PackSheet::Notice(n) => n.paper,
+                PackSheet::Table { sheet, .. } => sheet.paper,
+            },
+            pages: page_count(&pdf)?,
+        });
+        files.push((
+            posting.id,
+            PostingFile {
+                file_name: file_name(posting),
+                sha256: hex(&Sha256::digest(&pdf)),
+                content: pdf,
+            },
+        ));
+        sheets.push(sheet);
+    }
+    let diagram = BoardDiagram {
+        village: village.clone(),
+        board: first.board_name.clone(),
+        round: round.to_owned(),
+        width_mm: layout.width.get(),
+        height_mm: layout.height.get(),
+        zones,
+        sheets: diagram_sheets,
+        paper: gongkai_print::Paper::A4Landscape,
+    };
+    let mut receipt = PostingReceipt::from_diagram(&diagram);
+    if first.village_id.is_none() {
+        receipt.countersigner = "政务公开工作分管负责人".to_owned();
+    }
+    Ok(LaidOut {
+        village,
+        pack: BoardPack {
+            diagram,
+            sheets,
+            receipt,
+        },
+        files,
+    })
+}
+
+fn safe_name(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if r#"\/:*?"<>|"#.contains(c) || c.is_whitespace() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+impl Api {
+    /// Prints a round's packs into `out_dir`, and marks each posting 已打印 with its sheet.
+    pub fn postings_print(
+        &self,
+        args: wire::PostingsPrintArgs,
+    ) -> Result<wire::PostingsPrintResult, ApiError> {
+        let round = non_blank(Some(&args.round))
+            .ok_or_else(|| ApiError::invalid("请指定要打印的张贴轮次".to_owned()))?
+            .to_owned();
+        let out_dir = PathBuf::from(args.out_dir.trim());
+        std::fs::create_dir_all(&out_dir)
+            .map_err(|e| ApiError::export(&out_dir.display().to_string(), &e.to_string()))?;
+        let result = self.with_store(OpenMode::Existing, |store| {
+            let township = store.require_township()?.name.to_string();
+            let laid_out = to_print(store, &round)?
+                .into_iter()
+                .map(|postings| lay_out(store, &township, &round, postings))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut packs = Vec::new();
+            let write = |name: String, pdf: &[u8]| -> Result<String, ApiError> {
+                let path = out_dir.join(name);
+                std::fs::write(&path, pdf)
+                    .map_err(|e| ApiError::export(&path.display().to_string(), &e.to_string()))?;
+                Ok(path.display().to_string())
+            };
+            if args.one_file == Some(true) {
+                let all: Vec<BoardPack> = laid_out.iter().map(|l| l.pack.clone()).collect();
+                let pdf = render_board_packs(&all)?;
+                let villages: Vec<&str> = laid_out.iter().map(|l| l.village.as_str()).collect();
+                packs.push(wire::PrintedPack {
+                    village: villages.join("、"),
+                    path: write(format!("{}_张贴包.pdf", safe_name(&round)), &pdf)?,
+                    sheets: laid_out.iter().map(|l| l.files.len() as u32).sum(),
+                    bytes: pdf.len() as u64,
+                });
+            } else {
+                for part in &laid_out {
+                    let pdf = render_board_pack(&part.pack)?;
+                    let name = format!(
+                        "{}_{}_{}.pdf",
+                        safe_name(&part.village),
+                        safe_name(&part.pack.diagram.board),
+                        safe_name(&round)
+                    );
+                    packs.push(wire::PrintedPack {
+                        village: part.village.clone(),
+                        path: write(name, &pdf)?,
+                        sheets: u32::try_from(part.files.len()).unwrap_or(u32::MAX),
+                        bytes: pdf.len() as u64,
+                    });
+                }
+            }
+            for (id, file) in laid_out.into_iter().flat_map(|l| l.files) {
+                let judge = lifecycle_judge(today(), photos_of(store, id)?);
+                let judge: Judge<'_> = &judge;
+                store.change_posting(
+                    id,
+                    &PostingChange::Printed {
+                        file,
+                        at: chrono::Utc::now(),
+                    },
+                    judge,
+                )?;
+            }
+            Ok(wire::PostingsPrintResult { packs })
+        })?;
+        self.queued_for_county();
+        Ok(result)
+    }
+}
