@@ -48,6 +48,9 @@ pub enum StoreError {
     BadStoredValue(#[from] DomainError),
     #[error("{0}")]
     ListState(String),
+    /// A board, template or layout refused, naming the board and zone.
+    #[error("{0}")]
+    Board(String),
     /// A catalog adjustment that does not fit the item's state, or catalog data refused.
     #[error("{0}")]
     Catalog(String),

@@ -109,6 +109,7 @@ impl Store {
     }
 
     pub fn delete_village(&mut self, id: RowId) -> Result<(), StoreError> {
+        self.refuse_village_with_boards(id)?;
         self.delete_row("village", id, "村（社区）")
     }
 

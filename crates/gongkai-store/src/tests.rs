@@ -9,6 +9,7 @@ use tempfile::TempDir;
 
 use super::*;
 
+mod boards;
 mod change_log;
 mod restore;
 mod secrets_out;
