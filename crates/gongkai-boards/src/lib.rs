@@ -25,4 +25,4 @@ pub use geometry::{
 };
 pub use lifecycle::{PostingDates, PostingStatus, Stage, TakeDown, check_repost};
 pub use period::{DayUnit, MatterDue, Period, PeriodDue, PeriodKind, notice_end};
-pub use zone::{BoardScope, Cadence, CadenceColumns, DueDay, Zone};
+pub use zone::{BoardScope, Cadence, CadenceColumns, CadenceKind, DueDay, Zone};

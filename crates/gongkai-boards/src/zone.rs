@@ -50,6 +50,47 @@ pub enum Cadence {
     Standing,
 }
 
+/// A cadence without its rule: what the clerk picks first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CadenceKind {
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    AsNeeded,
+    Standing,
+}
+
+impl CadenceKind {
+    pub const ALL: [CadenceKind; 5] = [
+        CadenceKind::Monthly,
+        CadenceKind::Quarterly,
+        CadenceKind::HalfYearly,
+        CadenceKind::AsNeeded,
+        CadenceKind::Standing,
+    ];
+
+    /// The key of migration 14's `cadence` column.
+    pub fn key(self) -> &'static str {
+        match self {
+            CadenceKind::Monthly => "monthly",
+            CadenceKind::Quarterly => "quarterly",
+            CadenceKind::HalfYearly => "half_yearly",
+            CadenceKind::AsNeeded => "as_needed",
+            CadenceKind::Standing => "standing",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CadenceKind::Monthly => "每月",
+            CadenceKind::Quarterly => "每季度",
+            CadenceKind::HalfYearly => "每半年",
+            CadenceKind::AsNeeded => "随时",
+            CadenceKind::Standing => "长期",
+        }
+    }
+}
+
 /// The columns of a cadence as migration 14 stores them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CadenceColumns {
@@ -71,25 +112,25 @@ impl Cadence {
 
     /// The key stored in `cadence` and carried on the wire.
     pub fn key(self) -> &'static str {
+        self.kind().key()
+    }
+
+    pub fn kind(self) -> CadenceKind {
         match self {
-            Cadence::Monthly(_) => "monthly",
-            Cadence::Quarterly(_) => "quarterly",
-            Cadence::HalfYearly(_) => "half_yearly",
-            Cadence::AsNeeded { .. } => "as_needed",
-            Cadence::Standing => "standing",
+            Cadence::Monthly(_) => CadenceKind::Monthly,
+            Cadence::Quarterly(_) => CadenceKind::Quarterly,
+            Cadence::HalfYearly(_) => CadenceKind::HalfYearly,
+            Cadence::AsNeeded { .. } => CadenceKind::AsNeeded,
+            Cadence::Standing => CadenceKind::Standing,
         }
     }
 
     /// The Chinese name of a cadence key.
     pub fn label_of(key: &str) -> Option<&'static str> {
-        Some(match key {
-            "monthly" => "每月",
-            "quarterly" => "每季度",
-            "half_yearly" => "每半年",
-            "as_needed" => "随时",
-            "standing" => "长期",
-            _ => return None,
-        })
+        CadenceKind::ALL
+            .into_iter()
+            .find(|k| k.key() == key)
+            .map(CadenceKind::label)
     }
 
     /// The day of the month a periodic cadence falls due.
@@ -288,7 +329,7 @@ mod tests {
                 Cadence::from_columns(c.key, c.due_day, c.due_within_days, c.due_in_working_days),
                 Ok(cadence)
             );
-            assert!(Cadence::KEYS.contains(&c.key));
+            assert_eq!(cadence.kind().key(), c.key);
             assert!(Cadence::label_of(c.key).is_some());
         }
     }
