@@ -50,6 +50,7 @@ pub struct DiagramSheet {
     /// The sheet's paper: each page takes a place of this size on the board.
     pub paper: Paper,
     /// How many pages it has (a long payout list takes several places, numbered 3, 3-2, 3-3).
+    /// In a [`crate::BoardPack`] the pages the sheet really takes replace it.
     pub pages: u32,
 }
 

@@ -327,14 +327,15 @@ fn runs(text: &str) -> impl Iterator<Item = &str> {
 /// Punctuation that may not begin a line in Chinese typesetting.
 const NO_LINE_START: &str = "，。、；：？！）》」』】〕”’·…%,.;:?!)";
 
-/// Runs of ASCII letters and digits stay together; every other character is a word by itself.
+/// Runs of ASCII letters and digits stay together, with the points, commas and hyphens inside
+/// them (1,234.50, a phone number 0999-6012345); every other character is a word by itself.
 fn words(text: &str) -> impl Iterator<Item = &str> {
+    let joins = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '-');
     let mut rest = text;
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
-        let len = if first.is_ascii_alphanumeric() || first == '.' || first == ',' {
-            rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == ','))
-                .unwrap_or(rest.len())
+        let len = if joins(first) {
+            rest.find(|c: char| !joins(c)).unwrap_or(rest.len())
         } else {
             first.len_utf8()
         };
@@ -408,5 +409,10 @@ mod tests {
         // A run longer than the line still breaks inside.
         let lines = wrap(fonts, "甲 乙丙丁戊己庚辛", 4.0 * BODY);
         assert_eq!(lines, ["甲 乙丙", "丁戊己庚", "辛"]);
+        // A phone number is never cut at its hyphen.
+        let phone = "0999-6012345";
+        let width = fonts.width(phone, BODY) + 3.0 * BODY;
+        let lines = wrap(fonts, &format!("请拨打电话{phone}反映"), width);
+        assert!(lines.iter().any(|l| l.contains(phone)), "{lines:?}");
     }
 }

@@ -15,7 +15,7 @@ use crate::fonts::{FontSet, Glyphs};
 use crate::footer::SheetFooter;
 use crate::layout::{ASCENT, wrap_sized};
 use crate::render::{Canvas, Page};
-use crate::{Paper, PrintError, chinese_date, missing_place};
+use crate::{Align, Paper, PrintError, chinese_date, missing_place};
 
 /// Points per millimetre.
 pub(crate) const MM: f32 = 72.0 / 25.4;
@@ -268,7 +268,7 @@ impl Block {
 struct Table {
     x: Vec<f32>,
     widths: Vec<f32>,
-    right_aligned: Vec<bool>,
+    align: Vec<Align>,
     header: Vec<Vec<String>>,
     header_height: f32,
     rows: Vec<(Vec<Vec<String>>, f32)>,
@@ -277,7 +277,12 @@ struct Table {
 /// One thing set down the page, in order.
 enum Item {
     Title(String),
-    Body(String),
+    /// A line of text; `justified` spreads it to both edges of the block (every line of a
+    /// paragraph but its last).
+    Body {
+        text: String,
+        justified: bool,
+    },
     Space(f32),
     /// A table row by index; the header is drawn above the first row of each page.
     Row(usize),
@@ -311,14 +316,19 @@ pub(crate) fn draw_notice(
         .map(|t| measure_table(glyphs, t, block.width()));
 
     let mut items = Vec::new();
-    for line in wrap_sized(glyphs, &sheet.title, block.width(), TITLE_SIZE) {
+    for line in balanced(glyphs, &sheet.title, block.width(), TITLE_SIZE) {
         items.push(Item::Title(line));
     }
     items.push(Item::Space(BODY_LINE));
     let body_lines = |items: &mut Vec<Item>, paragraphs: Vec<String>| {
         for paragraph in paragraphs {
-            for line in wrap_sized(glyphs, &paragraph, block.width(), BODY_SIZE) {
-                items.push(Item::Body(line));
+            let lines = wrap_sized(glyphs, &paragraph, block.width(), BODY_SIZE);
+            let last = lines.len().saturating_sub(1);
+            for (i, text) in lines.into_iter().enumerate() {
+                items.push(Item::Body {
+                    text,
+                    justified: i < last,
+                });
             }
         }
     };
@@ -333,7 +343,7 @@ pub(crate) fn draw_notice(
 
     let height = |item: &Item| match item {
         Item::Title(_) => TITLE_LINE,
-        Item::Body(_) => BODY_LINE,
+        Item::Body { .. } => BODY_LINE,
         Item::Space(h) => *h,
         Item::Row(i) => table.as_ref().map_or(0.0, |t| t.rows[*i].1),
         // Two lines for the seal to press into, the issuer and the date.
@@ -352,6 +362,19 @@ pub(crate) fn draw_notice(
             |with_header: bool| height(item) + if with_header { header_height } else { 0.0 };
         let page_has_text = pages.last().is_some_and(|p| !p.is_empty());
         if y + needed(with_header) > block.bottom + 0.01 && page_has_text {
+            // The 落款 never stands alone on a page (GB/T 9704 7.3.5): the last two lines of
+            // text go over with it.
+            let mut carried = Vec::new();
+            if matches!(item, Item::Signature)
+                && let Some(page) = pages.last_mut()
+            {
+                while carried.len() < 2
+                    && page.len() > 1
+                    && matches!(page.last(), Some((Item::Body { .. }, _, _)))
+                {
+                    carried.extend(page.pop());
+                }
+            }
             pages.push(Vec::new());
             y = block.top;
             if matches!(item, Item::Space(_)) {
@@ -359,6 +382,12 @@ pub(crate) fn draw_notice(
                 continue;
             }
             with_header = is_row;
+            if let Some(page) = pages.last_mut() {
+                for (line, _, _) in carried.into_iter().rev() {
+                    page.push((line, y, false));
+                    y += BODY_LINE;
+                }
+            }
         }
         if let Some(page) = pages.last_mut() {
             page.push((item, y, with_header));
@@ -384,9 +413,13 @@ pub(crate) fn draw_notice(
                         baseline,
                     );
                 }
-                Item::Body(line) => {
+                Item::Body { text, justified } => {
                     let baseline = y + (BODY_LINE - BODY_SIZE) / 2.0 + BODY_SIZE * ASCENT;
-                    page.text(line, BODY_SIZE, block.left, baseline);
+                    if *justified {
+                        justify(&mut page, text, block.left, block.width(), baseline);
+                    } else {
+                        page.text(text, BODY_SIZE, block.left, baseline);
+                    }
                 }
                 Item::Space(_) => {}
                 Item::Row(i) => {
@@ -421,6 +454,57 @@ pub(crate) fn draw_notice(
         canvases.push(page.canvas);
     }
     Ok(canvases)
+}
+
+/// Sets a line flush with both edges of the block: the space left over is shared between
+/// the characters, except inside a run of Latin letters and figures (2026, 0999-6012345).
+fn justify(page: &mut Page<'_>, line: &str, left: f32, width: f32, baseline: f32) {
+    let chars: Vec<char> = line.chars().collect();
+    let natural = page.glyphs.width(line, BODY_SIZE);
+    let is_latin = |c: char| c.is_ascii_graphic();
+    let gaps = chars
+        .windows(2)
+        .filter(|pair| !(is_latin(pair[0]) && is_latin(pair[1])))
+        .count();
+    let spare = width - natural;
+    // A line that ends early (a long Latin run moved on) is left ragged rather than torn apart.
+    if gaps == 0 || spare <= 0.0 || spare > 2.0 * BODY_SIZE {
+        page.text(line, BODY_SIZE, left, baseline);
+        return;
+    }
+    let step = spare / gaps as f32;
+    let mut x = left;
+    let mut start = 0;
+    for i in 0..chars.len() {
+        let breaks = chars
+            .get(i + 1)
+            .is_none_or(|&next| !(is_latin(chars[i]) && is_latin(next)));
+        if breaks {
+            let piece: String = chars[start..=i].iter().collect();
+            page.text(&piece, BODY_SIZE, x, baseline);
+            x += page.glyphs.width(&piece, BODY_SIZE) + step;
+            start = i + 1;
+        }
+    }
+}
+
+/// A title wrapped to lines of about equal length (a long title set as a block, not a full line
+/// and a stray character).
+fn balanced(glyphs: &Glyphs<'_>, text: &str, width: f32, size: f32) -> Vec<String> {
+    let lines = wrap_sized(glyphs, text, width, size);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut narrow, mut wide) = (width / lines.len() as f32, width);
+    for _ in 0..16 {
+        let mid = (narrow + wide) / 2.0;
+        if wrap_sized(glyphs, text, mid, size).len() <= lines.len() {
+            wide = mid;
+        } else {
+            narrow = mid;
+        }
+    }
+    wrap_sized(glyphs, text, wide, size)
 }
 
 /// The issuer centred over the date, the date's last character four characters in from the
@@ -466,15 +550,26 @@ fn measure_table(glyphs: &Glyphs<'_>, table: &NoticeTable, width: f32) -> Table 
             Some(left)
         })
         .collect();
-    let right_aligned = (0..columns)
+    // Amounts line up on the right, short counts (序号) sit centred, text reads from the left.
+    let align = (0..columns)
         .map(|c| {
-            let mut cells = table
+            let cells: Vec<&str> = table
                 .rows
                 .iter()
                 .filter_map(|r| r.get(c))
-                .filter(|t| !t.trim().is_empty())
-                .peekable();
-            cells.peek().is_some() && cells.all(|t| is_number(t))
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if cells.is_empty() || !cells.iter().all(|t| is_number(t)) {
+                Align::Left
+            } else if cells
+                .iter()
+                .all(|t| t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+            {
+                Align::Center
+            } else {
+                Align::Right
+            }
         })
         .collect();
     let lay = |texts: &[String]| {
@@ -494,7 +589,7 @@ fn measure_table(glyphs: &Glyphs<'_>, table: &NoticeTable, width: f32) -> Table 
     Table {
         x,
         widths,
-        right_aligned,
+        align,
         header,
         header_height,
         rows,
@@ -548,12 +643,15 @@ fn draw_row(
                 + (TABLE_LINE - TABLE_SIZE) / 2.0
                 + TABLE_SIZE * ASCENT;
             let line_width = page.glyphs.width(line, TABLE_SIZE);
-            let tx = if header {
-                x + (w - line_width) / 2.0
-            } else if table.right_aligned[c] {
-                x + w - PAD_X - line_width
+            let align = if header {
+                Align::Center
             } else {
-                x + PAD_X
+                table.align[c]
+            };
+            let tx = match align {
+                Align::Center => x + (w - line_width) / 2.0,
+                Align::Right => x + w - PAD_X - line_width,
+                Align::Left => x + PAD_X,
             };
             page.text(line, TABLE_SIZE, tx, baseline);
         }

@@ -62,16 +62,30 @@ pub fn render_posted(sheet: &Sheet, footer: &SheetFooter) -> Result<Vec<u8>, Pri
     crate::pdf::write(&sheet.document_title, &pages, &[], fonts)
 }
 
+/// The sheets are drawn first: how many pages each takes is what the diagram places.
 fn draw_pack(glyphs: &Glyphs<'_>, pack: &BoardPack) -> Result<Vec<Canvas>, PrintError> {
-    let mut pages = draw_diagram(glyphs, &pack.diagram)?;
-    for sheet in &pack.sheets {
-        pages.extend(match sheet {
+    if pack.sheets.len() != pack.diagram.sheets.len() {
+        return Err(PrintError::Diagram(format!(
+            "{}的示意图列了 {} 份，张贴包里有 {} 份",
+            pack.diagram.board,
+            pack.diagram.sheets.len(),
+            pack.sheets.len()
+        )));
+    }
+    let mut sheets = Vec::new();
+    let mut diagram = pack.diagram.clone();
+    for (sheet, placed) in pack.sheets.iter().zip(&mut diagram.sheets) {
+        let pages = match sheet {
             PackSheet::Notice(notice) => draw_notice(glyphs, notice, 0)?,
             PackSheet::Table { sheet, footer } => {
                 draw_with(glyphs, &[(sheet, footer.as_ref())], Numbering::PerSheet)?
             }
-        });
+        };
+        placed.pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+        sheets.extend(pages);
     }
+    let mut pages = draw_diagram(glyphs, &diagram)?;
+    pages.extend(sheets);
     pages.extend(draw_receipt(glyphs, &pack.receipt)?);
     Ok(pages)
 }

@@ -58,7 +58,11 @@ fn write_with(
         })
         .collect();
     let paper = pages.first().map_or((0.0, 0.0), |p| p.size);
-    let (forms, form_resources) = shared_forms(&mut doc, &encoded, paper, font_resources);
+    // A form's box must hold it on the largest page (a pack mixes landscape and portrait).
+    let extent = pages
+        .iter()
+        .fold(paper, |(w, h), p| (w.max(p.size.0), h.max(p.size.1)));
+    let (forms, form_resources) = shared_forms(&mut doc, &encoded, extent, font_resources);
     let resources = doc.add_object(dictionary! {
         "Font" => font_resources,
         "XObject" => form_resources,

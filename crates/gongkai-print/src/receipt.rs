@@ -70,7 +70,12 @@ impl PostingReceipt {
         let line = "________________";
         Sheet {
             title: "张贴回执".into(),
-            subtitle: format!("{}　{}　{}", self.village, self.board, self.round),
+            // The board's name usually begins with the village's: not said twice.
+            subtitle: if self.board.starts_with(&self.village) {
+                format!("{}　{}", self.board, self.round)
+            } else {
+                format!("{}　{}　{}", self.village, self.board, self.round)
+            },
             columns: vec![
                 column("编号", 0.5, Align::Center),
                 column("版块", 1.0, Align::Center),
