@@ -1,7 +1,7 @@
 //! The portal's SQLite file: opening and migrating, the admin operations, and the protocol's
 //! writes (each one immediate transaction).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{
     Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior, params,
 };
@@ -11,8 +11,8 @@ use gongkai_sync::auth::{AuthError, RequestAuth};
 use gongkai_sync::check::check_entry;
 use gongkai_sync::types::{
     AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, Entry, ErrorCode,
-    Kind, NoticePublication, Op, PayoutSummary, PullResponse, PushAck, RecordPayload, RejectCode,
-    Rejection, Stream,
+    Kind, NoticePublication, Op, PayoutSummary, PostingPayload, PullResponse, PushAck,
+    RecordPayload, RejectCode, Rejection, Stream,
 };
 use gongkai_sync::{
     MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, MAX_ENTRY_JSON_BYTES, MAX_JSON_BYTES,
@@ -37,6 +37,11 @@ const MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "payout_village",
         sql: include_str!("migrations/0002_payout_village.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "boards",
+        sql: include_str!("migrations/0003_boards.sql"),
     },
 ];
 
@@ -263,16 +268,29 @@ pub struct TownshipStats {
     pub payout_rows: i64,
     /// RFC 3339, empty when never synced.
     pub last_sync: String,
+    /// Sheets on the boards today: posted, not taken down, within their notice period.
+    pub postings_up: i64,
+    /// Villages (and `乡镇本级` for the township's own boards) with a board overdue today, by
+    /// the portal's rule (`crate::boards`), in code order.
+    pub overdue_villages: Vec<String>,
 }
 
+/// What `stats --json` and the index page show, with the boards judged on today's Beijing date.
 pub fn stats(conn: &Connection) -> Result<Vec<TownshipStats>, PortalError> {
+    stats_on(conn, crate::boards::beijing_today())
+}
+
+pub fn stats_on(conn: &Connection, today: NaiveDate) -> Result<Vec<TownshipStats>, PortalError> {
+    let today_text = today.to_string();
     let mut stmt = conn.prepare(
         "SELECT t.code, t.name, t.status, COALESCE(t.last_sync, ''),
             (SELECT count(*) FROM object_head h WHERE h.township = t.code AND h.kind = 'record' AND h.withdrawn = 0),
-            (SELECT COALESCE(sum(row_count), 0) FROM object_head h WHERE h.township = t.code AND h.kind = 'payout_list' AND h.withdrawn = 0)
+            (SELECT COALESCE(sum(row_count), 0) FROM object_head h WHERE h.township = t.code AND h.kind = 'payout_list' AND h.withdrawn = 0),
+            (SELECT count(*) FROM board_posting b WHERE b.township = t.code AND b.status = 'posted'
+               AND b.notice_from <= ?1 AND b.notice_to >= ?1)
          FROM township t ORDER BY t.code",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map([&today_text], |r| {
         Ok(TownshipStats {
             code: r.get(0)?,
             name: r.get(1)?,
@@ -280,9 +298,69 @@ pub fn stats(conn: &Connection) -> Result<Vec<TownshipStats>, PortalError> {
             last_sync: r.get(3)?,
             records: r.get(4)?,
             payout_rows: r.get(5)?,
+            postings_up: r.get(6)?,
+            overdue_villages: Vec::new(),
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut stats: Vec<TownshipStats> = rows.collect::<Result<_, _>>()?;
+    for township in &mut stats {
+        let zones = periodic_postings(conn, &township.code)?;
+        let mut villages: Vec<(String, String)> = crate::boards::overdue_zones(&zones, today)
+            .into_iter()
+            .map(|z| (z.village_code, z.village_name))
+            .collect();
+        villages.dedup();
+        township.overdue_villages = villages
+            .into_iter()
+            .map(|(code, name)| {
+                if code.is_empty() {
+                    "乡镇本级".to_owned()
+                } else {
+                    name
+                }
+            })
+            .collect();
+    }
+    Ok(stats)
+}
+
+/// The posted sheets of a township's periodic zones, what `boards::overdue_zones` judges.
+fn periodic_postings(
+    conn: &Connection,
+    township: &str,
+) -> Result<Vec<crate::boards::ZonePosting>, PortalError> {
+    let mut stmt = conn.prepare(
+        "SELECT village_code, village_name, board_id, zone_id, cadence, due_day, period
+         FROM board_posting
+         WHERE township = ?1 AND posted_on IS NOT NULL AND period IS NOT NULL
+           AND due_day IS NOT NULL AND cadence IN ('monthly', 'quarterly', 'half_yearly')
+         ORDER BY village_code, board_id, zone_id",
+    )?;
+    let rows = stmt.query_map([township], |r| {
+        let cadence: String = r.get(4)?;
+        Ok((
+            crate::boards::ZonePosting {
+                village_code: r.get(0)?,
+                village_name: r.get(1)?,
+                board_id: r.get(2)?,
+                zone_id: r.get(3)?,
+                cadence: gongkai_sync::ZoneCadence::Monthly,
+                due_day: r.get(5)?,
+                period: r.get(6)?,
+            },
+            cadence,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (mut posting, cadence) = row?;
+        let Ok(parsed) = serde_json::from_value(serde_json::Value::String(cadence)) else {
+            continue;
+        };
+        posting.cadence = parsed;
+        out.push(posting);
+    }
+    Ok(out)
 }
 
 // ---- protocol ----------------------------------------------------------------------------
@@ -470,15 +548,23 @@ fn signed_work<T>(
 /// (neither its entries nor its signed body, which holds the refused entry too); the answer
 /// names the refusals and leaves the other new entries unanswered, so the township sends them
 /// again without the refused one.
+/// `refused` are township kinds this portal does not take (`serve --refuse-kind`): their
+/// entries are answered `unknown_kind`, as a portal older than the kind answers them.
 pub fn push(
     conn: &mut Connection,
     req: &Signed<'_>,
     now: DateTime<Utc>,
+    refused: &[Kind],
 ) -> Result<PushAck, ApiRefusal> {
-    signed_work(conn, req, now, |tx| push_batch(tx, req, now))
+    signed_work(conn, req, now, |tx| push_batch(tx, req, now, refused))
 }
 
-fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> Work<PushAck> {
+fn push_batch(
+    tx: &mut Savepoint<'_>,
+    req: &Signed<'_>,
+    now: DateTime<Utc>,
+    refused: &[Kind],
+) -> Work<PushAck> {
     let json = gongkai_sync::gzip::gunzip(req.body, MAX_JSON_BYTES).map_err(|e| match e {
         gongkai_sync::SyncError::TooLarge { .. } => ApiRefusal::new(ErrorCode::TooLarge),
         e => ApiRefusal::with(ErrorCode::Malformed, format!("请求格式不正确：{e}")),
@@ -523,7 +609,12 @@ fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> W
         acked: Vec::new(),
         stored: 0,
         rejected: Vec::new(),
-        kinds: Some(accepted_kinds().map(|k| k.key().to_owned()).collect()),
+        kinds: Some(
+            accepted_kinds()
+                .filter(|k| !refused.contains(k))
+                .map(|k| k.key().to_owned())
+                .collect(),
+        ),
     };
     // Entries held before this batch (acknowledged whatever becomes of it).
     let mut held_before: Vec<String> = Vec::new();
@@ -537,6 +628,17 @@ fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> W
                 continue;
             }
         };
+        if let Some(kind) = Kind::from_key(&entry.kind).filter(|k| refused.contains(k)) {
+            ack.rejected.push(Rejection {
+                id: entry.id,
+                code: RejectCode::UnknownKind,
+                message: format!(
+                    "本县级平台暂不接收“{}”：条目留在本机待发，平台开通后自动上传",
+                    kind.label()
+                ),
+            });
+            continue;
+        }
         match store_entry(&batch, township, batch_id, &entry, &received)? {
             Stored::New => {
                 ack.stored += 1;
@@ -564,9 +666,9 @@ fn push_batch(tx: &mut Savepoint<'_>, req: &Signed<'_>, now: DateTime<Utc>) -> W
     Ok(Ok(ack))
 }
 
-/// The township kinds this portal takes: every one the protocol library knows (its answer's
-/// capability, `PushAck::kinds`).
-fn accepted_kinds() -> impl Iterator<Item = Kind> {
+/// The township kinds this portal takes: every one the protocol library knows but those it is
+/// told to refuse (its answer's capability, `PushAck::kinds`).
+pub fn accepted_kinds() -> impl Iterator<Item = Kind> {
     Kind::ALL
         .into_iter()
         .filter(|k| k.owner() == gongkai_sync::Owner::Township)
@@ -716,17 +818,25 @@ fn store_entry(
         entry,
         head.as_ref().map(|(_, id)| id.as_str()),
     )?;
-    if kind == Kind::Record
-        && entry.op == Op::Upsert
-        && let Ok(record) = RecordPayload::deserialize(&entry.payload)
-    {
-        for a in &record.attachments {
-            tx.execute(
-                "INSERT OR IGNORE INTO entry_attachment (township, entry_id, sha256, file_name)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![township, entry.id, a.sha256, a.file_name],
-            )?;
-        }
+    // The files a version names publicly (a record's attachments, a posting's printed sheet;
+    // never a posting's photos): served while that version is in force.
+    let public_files = match kind {
+        Kind::Record if entry.op == Op::Upsert => RecordPayload::deserialize(&entry.payload)
+            .map(|r| r.attachments)
+            .unwrap_or_default(),
+        Kind::Posting if entry.op == Op::Upsert => PostingPayload::deserialize(&entry.payload)
+            .ok()
+            .and_then(|p| p.sheet)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
+    for a in &public_files {
+        tx.execute(
+            "INSERT OR IGNORE INTO entry_attachment (township, entry_id, sha256, file_name)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![township, entry.id, a.sha256, a.file_name],
+        )?;
     }
     Ok(Stored::New)
 }
@@ -788,6 +898,60 @@ fn refresh_head(
     if kind == Kind::PayoutList {
         keep_village_summaries(tx, township, entry)?;
     }
+    if kind == Kind::Posting {
+        keep_board_posting(tx, township, entry)?;
+    }
+    Ok(())
+}
+
+/// The boards page's and the stats' line for the posting version now in force (none once it is
+/// withdrawn).
+fn keep_board_posting(tx: &Connection, township: &str, entry: &Entry) -> Result<(), ApiRefusal> {
+    tx.execute(
+        "DELETE FROM board_posting WHERE township = ?1 AND object_id = ?2",
+        params![township, entry.object_id],
+    )?;
+    if entry.op == Op::Withdraw {
+        return Ok(());
+    }
+    let Ok(p) = PostingPayload::deserialize(&entry.payload) else {
+        return Ok(());
+    };
+    let cadence = serde_json::to_value(p.cadence)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    tx.execute(
+        "INSERT INTO board_posting (township, object_id, village_code, village_name, board_id,
+           board_name, zone_id, zone_name, cadence, due_day, period, title, register_no,
+           notice_from, notice_to, status, posted_on, taken_down_on, taken_down_early,
+           sheet_sha256, sheet_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+           ?19, ?20, ?21)",
+        params![
+            township,
+            entry.object_id,
+            p.village_code.unwrap_or_default(),
+            p.village_name.unwrap_or_default(),
+            p.board_id,
+            p.board_name,
+            p.zone_id,
+            p.zone_name,
+            cadence,
+            p.due_day,
+            p.period,
+            p.title,
+            p.register_no,
+            p.notice_from.to_string(),
+            p.notice_to.to_string(),
+            p.status.key(),
+            p.posted_on.map(|d| d.to_string()),
+            p.taken_down_on.map(|d| d.to_string()),
+            p.taken_down_early,
+            p.sheet.as_ref().map(|s| s.sha256.clone()),
+            p.sheet.map(|s| s.file_name),
+        ],
+    )?;
     Ok(())
 }
 
@@ -920,6 +1084,14 @@ fn summarize(kind: Kind, entry: &Entry) -> Summary {
                 title: p.title,
                 domain: p.project,
                 rows: i64::try_from(p.summary.rows).unwrap_or(i64::MAX),
+            })
+            .unwrap_or_default(),
+        Kind::Posting => PostingPayload::deserialize(&entry.payload)
+            .map(|p| Summary {
+                published_on: p.posted_on.unwrap_or(p.notice_from).to_string(),
+                domain: p.zone_name,
+                title: p.title,
+                rows: 0,
             })
             .unwrap_or_default(),
         _ => Summary {

@@ -2,6 +2,7 @@
 //! townships, serves county publications by pull, keeps resumable attachment uploads, and
 //! renders the public 基层政务公开 pages. Protocol: `docs/sync-protocol.md`.
 //!
+//! - [`boards`]: which village boards are overdue, from the postings pushed;
 //! - [`db`]: the SQLite file (WAL; one immediate transaction per write) and every operation;
 //! - [`server`]: the axum router; API errors are `{code, message}` JSON with one status each;
 //! - [`pages`]: server-rendered Chinese HTML, no JavaScript;
@@ -11,6 +12,7 @@
 //! - [`read_pool`], [`page_cache`]: read-only connections for the public side, and the pages
 //!   they rendered, kept until the database changes.
 
+pub mod boards;
 pub mod connections;
 pub mod db;
 pub mod page_cache;

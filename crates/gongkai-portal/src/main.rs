@@ -42,6 +42,9 @@ enum Command {
         /// 发给别的地址的请求一律拒收。在非本机地址上监听或在反向代理之后时必须给出；否则默认为监听地址
         #[arg(long, value_name = "URL")]
         public_url: Option<String>,
+        /// 暂不接收的乡镇数据类型（如 posting：公开栏张贴），可重复：乡镇把这类条目留在本机待发
+        #[arg(long, value_name = "KIND")]
+        refuse_kind: Vec<String>,
     },
     /// 乡镇登记与撤销
     Township {
@@ -140,7 +143,20 @@ fn run(cli: Cli) -> Result<(), PortalError> {
             tls_cert,
             tls_key,
             public_url,
+            refuse_kind,
         } => {
+            let refused = refuse_kind
+                .iter()
+                .map(|key| {
+                    gongkai_sync::Kind::from_key(key)
+                        .filter(|k| k.owner() == gongkai_sync::Owner::Township)
+                        .ok_or_else(|| {
+                            PortalError::Usage(format!(
+                                "--refuse-kind：“{key}”不是乡镇上传的数据类型"
+                            ))
+                        })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             let tls = match (tls_cert, tls_key) {
                 (Some(cert), Some(key)) => Some(gongkai_portal::server_config(&cert, &key)?),
                 _ => None,
@@ -174,7 +190,7 @@ fn run(cli: Cli) -> Result<(), PortalError> {
                     )));
                 }
             };
-            let mut portal = Portal::open(&db)?;
+            let mut portal = Portal::open(&db)?.refusing_kinds(refused);
             if let Some(url) = &public_url {
                 portal = portal.with_public_url(url);
             }
@@ -222,6 +238,9 @@ fn run(cli: Cli) -> Result<(), PortalError> {
                         serde_json::json!({
                             "code": t.code, "name": t.name, "status": t.status,
                             "records": t.records, "payout_rows": t.payout_rows, "last_sync": t.last_sync,
+                            "postings_up": t.postings_up,
+                            "villages_with_overdue_boards": t.overdue_villages.len(),
+                            "overdue_villages": t.overdue_villages,
                         })
                     })
                     .collect();
@@ -229,7 +248,7 @@ fn run(cli: Cli) -> Result<(), PortalError> {
             } else {
                 for t in &stats {
                     out(&format!(
-                        "{} {}（{}）公开记录 {} 条，公示明细 {} 行，最近同步 {}",
+                        "{} {}（{}）公开记录 {} 条，公示明细 {} 行，在贴公示 {} 张，公开栏逾期未更新 {}，最近同步 {}",
                         t.code,
                         t.name,
                         if t.status == "active" {
@@ -239,6 +258,12 @@ fn run(cli: Cli) -> Result<(), PortalError> {
                         },
                         t.records,
                         t.payout_rows,
+                        t.postings_up,
+                        if t.overdue_villages.is_empty() {
+                            "无".to_owned()
+                        } else {
+                            t.overdue_villages.join("、")
+                        },
                         if t.last_sync.is_empty() {
                             "无"
                         } else {

@@ -178,14 +178,14 @@ pub fn township(conn: &Connection, code: &str, domain_order: &[String]) -> rusql
     )?;
     let total: usize = by_domain.values().map(Vec::len).sum();
     let mut body = format!(
-        "<h1>{} · 基层政务公开</h1><p class=\"muted\">最近同步：{} · 公开信息 {total} 条 · <a href=\"/t/{}/payouts\">补贴发放公示（按村）</a></p>",
+        "<h1>{} · 基层政务公开</h1><p class=\"muted\">最近同步：{} · 公开信息 {total} 条 · <a href=\"/t/{c}/payouts\">补贴发放公示（按村）</a> · <a href=\"/t/{c}/boards\">公开栏在贴公示（按村）</a></p>",
         escape(&name),
         escape(
             &last_sync
                 .as_deref()
                 .map_or_else(|| "尚未同步".to_owned(), beijing_time)
         ),
-        escape(code)
+        c = escape(code)
     );
     let mut order: Vec<&String> = domain_order.iter().collect();
     for extra in by_domain.keys() {
@@ -377,6 +377,83 @@ pub fn payouts(conn: &Connection, code: &str) -> rusqlite::Result<Page> {
     Ok(Page::Html(layout(&format!("{name} · 补贴发放公示"), &body)))
 }
 
+/// `/t/{code}/boards`: the sheets on the township's and its villages' boards on `today`
+/// (posted, not taken down, within their notice period), by village, each linking its printed
+/// sheet. Read from the lines kept at push time (`board_posting`).
+pub fn boards(conn: &Connection, code: &str, today: chrono::NaiveDate) -> rusqlite::Result<Page> {
+    let Some(name) = township_name(conn, code)? else {
+        return Ok(Page::NotFound);
+    };
+    let mut stmt = conn.prepare(
+        "SELECT village_code, village_name, board_name, zone_name, title, notice_from, notice_to,
+                posted_on, register_no, sheet_sha256, sheet_name
+         FROM board_posting
+         WHERE township = ?1 AND status = 'posted' AND notice_from <= ?2 AND notice_to >= ?2
+         ORDER BY village_code, board_name, zone_name, notice_from, register_no",
+    )?;
+    let mut rows = stmt.query(params![code, today.to_string()])?;
+    let mut by_village: Vec<(String, String)> = Vec::new(); // (village, its rows' HTML)
+    while let Some(row) = rows.next()? {
+        let village: String = row.get(1)?;
+        let village = if row.get::<_, String>(0)?.is_empty() {
+            format!("{name}（乡镇本级）")
+        } else {
+            village
+        };
+        let (board, zone, title): (String, String, String) =
+            (row.get(2)?, row.get(3)?, row.get(4)?);
+        let (from, to, posted_on, register_no): (String, String, Option<String>, String) =
+            (row.get(5)?, row.get(6)?, row.get(7)?, row.get(8)?);
+        let sheet: Option<(String, String)> = match (row.get(9)?, row.get(10)?) {
+            (Some(sha), Some(file)) => Some((sha, file)),
+            _ => None,
+        };
+        let title_cell = match &sheet {
+            Some((sha, file)) => format!(
+                "<a href=\"/t/{}/a/{}\" title=\"下载{}\">{}</a>",
+                escape(code),
+                escape(sha),
+                escape(file),
+                escape(&title)
+            ),
+            None => escape(&title),
+        };
+        let line = format!(
+            "<tr><td>{}·{}</td><td>{title_cell}</td><td>{} 至 {}</td><td>{}</td><td>{}</td></tr>",
+            escape(&board),
+            escape(&zone),
+            escape(&from),
+            escape(&to),
+            escape(posted_on.as_deref().unwrap_or("")),
+            escape(&register_no),
+        );
+        match by_village.last_mut() {
+            Some((v, lines)) if *v == village => lines.push_str(&line),
+            _ => by_village.push((village, line)),
+        }
+    }
+    let mut body = format!(
+        "<h1>{} · 公开栏在贴公示</h1><p class=\"muted\">{} 各村（社区）公开栏上正在张贴、仍在公示期内的公示，点击标题下载张贴的原件。</p>",
+        escape(&name),
+        today.format("%Y年%-m月%-d日")
+    );
+    if by_village.is_empty() {
+        body.push_str("<p class=\"muted\">今日没有在贴的公示</p>");
+    }
+    for (village, lines) in &by_village {
+        let _ = write!(
+            body,
+            "<h2>{}</h2><table><tr><th>公开栏·版块</th><th>公示</th><th>公示期</th><th>张贴日期</th><th>登记号</th></tr>{lines}</table>",
+            escape(village)
+        );
+    }
+    let _ = write!(body, "<p><a href=\"/t/{}\">返回</a></p>", escape(code));
+    Ok(Page::Html(layout(
+        &format!("{name} · 公开栏在贴公示"),
+        &body,
+    )))
+}
+
 /// `/t/{code}/p/{object_id}`: one payout publication, masked rows per village.
 pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Result<Page> {
     let Some(name) = township_name(conn, code)? else {
@@ -444,7 +521,8 @@ pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Resul
     Ok(Page::Html(body))
 }
 
-/// `/t/{code}/a/{sha256}`: an attachment of a record in force (where it is, not its bytes).
+/// `/t/{code}/a/{sha256}`: an attachment of a record in force, or the printed sheet of a
+/// posting in force (where it is, not its bytes). A posting's photos are never served.
 pub fn attachment(conn: &Connection, code: &str, sha256: &str) -> rusqlite::Result<Page> {
     let found: Option<(String, i64, i64)> = conn
         .query_row(

@@ -21,7 +21,7 @@ use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::load_shed::LoadShedLayer;
 
 use gongkai_sync::auth::RequestAuth;
-use gongkai_sync::types::{ErrorBody, ErrorCode, Stream};
+use gongkai_sync::types::{ErrorBody, ErrorCode, Kind, Stream};
 use gongkai_sync::{MAX_BODY_BYTES, gzip};
 
 use crate::PortalError;
@@ -45,6 +45,8 @@ pub struct Portal {
     /// The portal's public URL as requests are signed for it (`PortalUrl::signed_portal`):
     /// given (`with_public_url`), else the address it serves on.
     signed_portal: Arc<std::sync::OnceLock<String>>,
+    /// Township kinds this portal does not take (`refusing_kinds`).
+    refused_kinds: Arc<Vec<Kind>>,
 }
 
 impl Portal {
@@ -65,7 +67,16 @@ impl Portal {
             path: Arc::new(path.to_owned()),
             limits,
             signed_portal: Arc::default(),
+            refused_kinds: Arc::default(),
         })
+    }
+
+    /// A county not ready to take a kind of township data (`serve --refuse-kind posting`):
+    /// its entries are answered `unknown_kind` and left out of the answer's `kinds`, exactly as
+    /// a portal that predates the kind answers; townships keep them queued.
+    pub fn refusing_kinds(mut self, kinds: Vec<Kind>) -> Self {
+        self.refused_kinds = Arc::new(kinds);
+        self
     }
 
     pub fn limits(&self) -> Limits {
@@ -135,6 +146,7 @@ pub fn router(portal: Portal) -> Router {
         .route("/t/{code}", get(township))
         .route("/t/{code}/r/{object_id}", get(record))
         .route("/t/{code}/payouts", get(payouts))
+        .route("/t/{code}/boards", get(boards))
         .route("/t/{code}/p/{object_id}", get(payout))
         .route("/t/{code}/a/{sha256}", get(attachment_file))
         .layer(axum::middleware::from_fn(security_headers))
@@ -365,6 +377,7 @@ async fn push(
         let (auth, body) = signed_request(&portal, &headers, body).await?;
         let path = path_and_query(&uri);
         let own = portal.signed_portal();
+        let refused = portal.refused_kinds.clone();
         blocking(&portal, move |conn| {
             let req = Signed {
                 portal: &own,
@@ -373,7 +386,7 @@ async fn push(
                 path_and_query: &path,
                 body: &body,
             };
-            db::push(conn, &req, Utc::now())
+            db::push(conn, &req, Utc::now(), &refused)
         })
         .await
     }
@@ -508,8 +521,16 @@ async fn page(
     path: &Uri,
     work: impl FnOnce(&Connection, &[String]) -> rusqlite::Result<Page> + Send + 'static,
 ) -> Response {
+    page_keyed(portal, path.path().to_owned(), work).await
+}
+
+/// A public page kept in the cache under `path` (its path, and what else it depends on).
+async fn page_keyed(
+    portal: &Portal,
+    path: String,
+    work: impl FnOnce(&Connection, &[String]) -> rusqlite::Result<Page> + Send + 'static,
+) -> Response {
     let (domains, cache) = (portal.domains.clone(), portal.cache.clone());
-    let path = path.path().to_owned();
     let result = portal
         .readers
         .read(move |conn| {
@@ -647,6 +668,16 @@ async fn record(
 ) -> Response {
     page(&portal, &uri, move |conn, _| {
         pages::record(conn, &code, &id)
+    })
+    .await
+}
+
+/// The boards page depends on the day too (a notice period ends): kept per path and day.
+async fn boards(State(portal): State<Portal>, Path(code): Path<String>) -> Response {
+    let today = crate::boards::beijing_today();
+    let key = format!("/t/{code}/boards@{today}");
+    page_keyed(&portal, key, move |conn, _| {
+        pages::boards(conn, &code, today)
     })
     .await
 }
