@@ -233,6 +233,17 @@ fn change(
     id: RowId,
     change: &PostingChange,
 ) -> Result<wire::PostingDetail, ApiError> {
+    // The step is checked before the write too: the table's own checks would refuse a
+    // skipped step with a message meant for developers.
+    let target = match change {
+        PostingChange::Printed { .. } => PostingStatus::Printed,
+        PostingChange::Posted { .. } => PostingStatus::Posted,
+        PostingChange::TakenDown { .. } => PostingStatus::TakenDown,
+        PostingChange::Archived => PostingStatus::Archived,
+    };
+    status_of(&store.board_posting(id)?)?
+        .check(target)
+        .map_err(rule)?;
     let judge = lifecycle_judge(today(), photos_of(store, id)?);
     let judge: Judge<'_> = &judge;
     store.change_posting(id, change, judge)?;
