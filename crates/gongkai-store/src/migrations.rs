@@ -97,6 +97,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "posting_files",
         sql: include_str!("migrations/0015_posting_files.sql"),
     },
+    Migration {
+        version: 16,
+        name: "photo_settings",
+        sql: include_str!("migrations/0016_photo_settings.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

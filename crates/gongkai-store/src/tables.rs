@@ -295,6 +295,12 @@ pub const TABLES: &[Table] = &[
         "posting_id",
         "the sheet of a posting as printed, which the county page links",
     ),
+    // 16 photo_settings
+    table(
+        "photo_setting",
+        TableKind::Local,
+        "the size photos are stored at; each stored photo carries its own",
+    ),
 ];
 
 /// The decision for `name`, if there is one.
