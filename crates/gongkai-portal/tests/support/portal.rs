@@ -23,7 +23,11 @@ pub fn register(db_path: &Path, key: &TownshipKey) {
 
 /// The portal in this process.
 pub async fn start_in_process(db_path: &Path) -> SocketAddr {
-    let portal = Portal::open(db_path).expect("portal");
+    serve_in_process(Portal::open(db_path).expect("portal")).await
+}
+
+/// `portal` (opened and set up by the caller) served in this process on 127.0.0.1:0.
+pub async fn serve_in_process(portal: Portal) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -155,6 +159,59 @@ pub async fn get(addr: SocketAddr, path: &str) -> (u16, String) {
     let head = String::from_utf8_lossy(&response[..split]).to_string();
     let status = head[9..12].parse().expect("status");
     let body = String::from_utf8_lossy(&response[split + 4..]).to_string();
+    (status, body)
+}
+
+/// Exactly these bytes over a fresh connection: (status, body unchunked and gunzipped) — for
+/// requests the client of today would not send (an older client's, a raw signed push).
+pub async fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, String)],
+    body: &[u8],
+) -> (u16, Vec<u8>) {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).await.expect("write");
+    stream.write_all(body).await.expect("write body");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.expect("read");
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("head");
+    let head = String::from_utf8_lossy(&response[..split]).to_lowercase();
+    let status = head[9..12].parse().expect("status");
+    let mut body = response[split + 4..].to_vec();
+    if head.contains("transfer-encoding: chunked") {
+        let (mut rest, mut out) = (body.as_slice(), Vec::new());
+        loop {
+            let end = rest
+                .windows(2)
+                .position(|w| w == b"\r\n")
+                .expect("chunk size");
+            let size =
+                usize::from_str_radix(std::str::from_utf8(&rest[..end]).expect("hex").trim(), 16)
+                    .expect("chunk size");
+            if size == 0 {
+                break;
+            }
+            out.extend_from_slice(&rest[end + 2..end + 2 + size]);
+            rest = &rest[end + 4 + size..];
+        }
+        body = out;
+    }
+    if head.contains("content-encoding: gzip") {
+        body = gongkai_sync::gzip::gunzip(&body, 1 << 26).expect("gzip");
+    }
     (status, body)
 }
 
