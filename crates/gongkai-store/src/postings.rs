@@ -820,6 +820,28 @@ fn touch(w: &Writer<'_>, posting_id: RowId) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Prints the first posting (its sheet kept in `posting_file`), for the change-log test that
+/// fills every synced table through a write path.
+#[cfg(test)]
+pub(crate) fn print_a_posting(store: &mut Store) {
+    let posting = store.board_postings(&PostingFilter::default()).unwrap()[0].id;
+    let accept = |_: &StoredPosting, _: &StoredPosting| Ok(None);
+    store
+        .change_posting(
+            posting,
+            &PostingChange::Printed {
+                file: PostingFile {
+                    file_name: "通知.pdf".to_owned(),
+                    sha256: "cd".repeat(32),
+                    content: b"%PDF-1.7".to_vec(),
+                },
+                at: Utc::now(),
+            },
+            &accept,
+        )
+        .unwrap();
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::Utc;

@@ -240,6 +240,7 @@ fn store_with_every_synced_table(dir: &TempDir) -> Store {
         .add_county_notice("notice-1", "v1", "通知", "正文", "2026-11-01")
         .unwrap();
     super::boards::fill_board_tables(&mut store);
+    crate::postings::print_a_posting(&mut store);
     store
 }
 
