@@ -489,11 +489,12 @@ async fn summaries_of_lists_held_before_the_upgrade_are_filled_in_by_the_migrati
     let mut seq = ClockSeq::default();
     let list = payout_list(&[("341502101203", "南村", 3, 300)]);
     client.push(&mut seq, &[list]).await.unwrap();
-    // The file as the portal before the summaries left it.
+    // The file as the portal before the summaries (and the boards after them) left it.
     {
         let conn = db::open(&server.db).unwrap();
         conn.execute_batch(
-            "DROP TABLE payout_village; DELETE FROM schema_migration WHERE version >= 2;
+            "DROP TABLE board_posting; DROP TABLE payout_village;
+             DELETE FROM schema_migration WHERE version >= 2;
              PRAGMA user_version = 1;",
         )
         .unwrap();
