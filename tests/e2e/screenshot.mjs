@@ -1,6 +1,6 @@
 // Not a test: the README's picture, the real app on the lived-in demo township.
 // Run under a display after building: xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/screenshot.mjs
-// Writes docs/screenshot.png (the home screen: records due, lists on the boards, county notices).
+// Writes docs/screenshot.png (the home screen, 待办: records due, notices ending, boards due, lists on the boards, county notices).
 
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -21,8 +21,8 @@ await new Promise((r) => setTimeout(r, 1500));
 const wd = new WebDriver(`http://127.0.0.1:${port}`);
 try {
   await wd.start(app, ["--db", db]);
-  await wd.waitFor('[data-testid="overview-payouts"]', { text: (t) => t.includes("耕地地力保护补贴") });
-  await wd.waitFor('[data-testid="overview-notices"]', { text: (t) => t.includes("通知") });
+  await wd.waitFor('[data-testid="home-payouts"]', { text: (t) => t.includes("耕地地力保护补贴") });
+  await wd.waitFor('[data-testid="home-notices"]', { text: (t) => t.includes("通知") });
   await wd.execute("return document.fonts.ready.then(() => true)");
   await new Promise((r) => setTimeout(r, 1000));
   const png = await wd.screenshot();

@@ -1,8 +1,9 @@
 import type { Component } from "vue";
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
 import { areas } from "./areas";
+import BoardsView from "./views/boards/BoardsView.vue";
 import CatalogView from "./views/catalog/CatalogView.vue";
-import OverviewView from "./views/OverviewView.vue";
+import TodoView from "./views/home/TodoView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
 import RecordsView from "./views/records/RecordsView.vue";
@@ -10,10 +11,18 @@ import SyncView from "./views/sync/SyncView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 
 /** Areas that are built; every other area shows what it will do and that it is not open yet. */
-const built: Record<string, Component> = { catalog: CatalogView, records: RecordsView, payouts: PayoutsView, sync: SyncView, settings: SettingsView };
+const built: Record<string, Component> = {
+  catalog: CatalogView,
+  records: RecordsView,
+  payouts: PayoutsView,
+  boards: BoardsView,
+  sync: SyncView,
+  settings: SettingsView,
+};
 
 const routes: RouteRecordRaw[] = [
-  { path: "/", component: OverviewView },
+  // 待办: the first screen after setup.
+  { path: "/", component: TodoView },
   ...areas.map((area) =>
     built[area.key]
       ? { path: area.path, component: built[area.key] }

@@ -63,10 +63,10 @@ describe("start-up", () => {
 
   it("says plainly that an area is not built yet, with no data", async () => {
     serve({ app_status: () => status("ready") });
-    const w = await mountApp("/boards");
+    const w = await mountApp("/requests");
     const area = w.find('[data-testid="area-not-built"]');
-    expect(area.text()).toContain("公开栏：本功能尚未开放");
-    expect(area.text()).toContain("公示单打印");
+    expect(area.text()).toContain("依申请公开：本功能尚未开放");
+    expect(area.text()).toContain("法定期限与答复");
     expect(w.find(".el-table").exists()).toBe(false);
     w.unmount();
   });

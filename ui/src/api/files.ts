@@ -56,6 +56,11 @@ export function openPdf(path: string): Promise<void> {
   return invoke<void>("open_pdf", { path });
 }
 
+/** Asks for a photo of a posted board (JPEG or PNG); null when cancelled. */
+export function choosePhoto(): Promise<string | null> {
+  return pickFile({ title: "选择现场照片", filters: [{ name: "照片（JPEG 或 PNG）", extensions: ["jpg", "jpeg", "png"] }] });
+}
+
 /** Asks for a backup file to restore from; null when cancelled. */
 export function chooseBackupFile(): Promise<string | null> {
   return pickFile({ title: "选择备份文件" });

@@ -1,18 +1,10 @@
 // How a zone's cadence and due rule read to the clerk.
+import { BoardCadenceLabels } from "@/api/bindings";
 import type { DesignZone } from "./layout";
 
 export type Cadence = DesignZone["cadence"];
 
-export const CADENCES: Cadence[] = ["monthly", "quarterly", "half_yearly", "as_needed", "standing"];
-
-/** Until boards-core's wire labels reach bindings.ts (then this table goes, for the generated one). */
-export const CadenceLabels: Readonly<Record<Cadence, string>> = {
-  monthly: "每月",
-  quarterly: "每季度",
-  half_yearly: "每半年",
-  as_needed: "随时",
-  standing: "长期",
-};
+export const CADENCES = Object.keys(BoardCadenceLabels) as Cadence[];
 
 /** Whether a sheet of the cadence falls due on a day of the month after its period. */
 export function isPeriodic(cadence: Cadence): boolean {

@@ -2,8 +2,10 @@
 // holds, snapping a zone to whole sheets, and the checks the store makes again (inside the board,
 // apart from each other). The sheet rule mirrors crates/gongkai-boards/src/geometry.rs.
 
-export type Paper = "A4" | "A3";
-export type Orientation = "portrait" | "landscape";
+import type { BoardCadence, PaperSize, SheetOrientation } from "@/api/bindings";
+
+export type Paper = PaperSize;
+export type Orientation = SheetOrientation;
 
 /** A rectangle on the board: x to the right, y down from the board's top-left corner, in mm. */
 export interface Rect {
@@ -13,7 +15,7 @@ export interface Rect {
   height: number;
 }
 
-/** What a zone holds in the designer; cadence keys are the columns of migration 0014. */
+/** A zone as the designer edits it: the wire's `BoardZone` with its rectangle in plain numbers. */
 export interface DesignZone {
   /** Names the zone across layout versions; a new zone gets one when saved. */
   id: string | null;
@@ -21,7 +23,7 @@ export interface DesignZone {
   key: string;
   name: string;
   rect: Rect;
-  cadence: "monthly" | "quarterly" | "half_yearly" | "as_needed" | "standing";
+  cadence: BoardCadence;
   dueDay: number | null;
   dueWithinDays: number | null;
   dueInWorkingDays: boolean;
