@@ -266,3 +266,137 @@ mod tests {
         assert!(month < month.next());
     }
 }
+
+#[cfg(test)]
+mod check_tests {
+    use serde_json::{Value, json};
+
+    use crate::check::check_entry;
+    use crate::types::{Entry, Op, RejectCode};
+
+    fn posting(payload: Value) -> Entry {
+        Entry {
+            id: "0194a0e0-0000-7000-8000-000000000001".into(),
+            kind: "posting".into(),
+            object_id: "0194a0e0-0000-7000-8000-0000000000aa".into(),
+            op: Op::Upsert,
+            replaces: None,
+            created_at: "2026-12-01T08:00:00Z".into(),
+            payload,
+        }
+    }
+
+    fn posted() -> Value {
+        json!({
+            "village_code": "999999001001", "village_name": "示范村",
+            "board_id": "b1", "board_name": "村务公开栏", "zone_id": "z3", "zone_name": "财务公开",
+            "cadence": "monthly", "due_day": 15, "period": "2026-11",
+            "title": "示范村2026年11月财务收支公示", "register_no": "SF-2026-031",
+            "notice_from": "2026-12-05", "notice_to": "2026-12-14", "status": "posted",
+            "printed_at": "2026-12-04T09:00:00Z", "posted_on": "2026-12-05", "posted_by": "李文书",
+            "sheet": {"file_name": "财务公开.pdf", "sha256": "a".repeat(64), "size": 2048},
+            "photos": [{"sha256": "b".repeat(64), "size": 90000}]
+        })
+    }
+
+    fn code_of(mut payload: Value, change: impl FnOnce(&mut Value)) -> Option<RejectCode> {
+        change(&mut payload);
+        check_entry(&posting(payload)).err().map(|r| r.code)
+    }
+
+    #[test]
+    fn a_posting_is_checked_for_its_shape_its_lifecycle_and_unmasked_numbers() {
+        assert_eq!(code_of(posted(), |_| {}), None);
+        // The township's own board names no village.
+        assert_eq!(
+            code_of(posted(), |p| {
+                p["village_code"] = Value::Null;
+                p["village_name"] = Value::Null;
+            }),
+            None
+        );
+        let invalid = Some(RejectCode::InvalidPayload);
+        for (what, change) in [
+            (
+                "village code alone",
+                Box::new(|p: &mut Value| p["village_name"] = Value::Null)
+                    as Box<dyn FnOnce(&mut Value)>,
+            ),
+            (
+                "notice backwards",
+                Box::new(|p: &mut Value| p["notice_to"] = json!("2026-12-01")),
+            ),
+            (
+                "period of another cadence",
+                Box::new(|p: &mut Value| p["period"] = json!("2026-Q4")),
+            ),
+            (
+                "periodic zone without period",
+                Box::new(|p: &mut Value| p["period"] = Value::Null),
+            ),
+            (
+                "posted without its date",
+                Box::new(|p: &mut Value| p["posted_on"] = Value::Null),
+            ),
+            (
+                "printed without the time",
+                Box::new(|p: &mut Value| p["printed_at"] = json!("昨天")),
+            ),
+            (
+                "taken down date while up",
+                Box::new(|p: &mut Value| p["taken_down_on"] = json!("2026-12-06")),
+            ),
+            (
+                "archived time while up",
+                Box::new(|p: &mut Value| p["archived_at"] = json!("2026-12-20T00:00:00Z")),
+            ),
+            (
+                "early without a take-down",
+                Box::new(|p: &mut Value| p["taken_down_early"] = json!(true)),
+            ),
+            (
+                "photo not by content",
+                Box::new(|p: &mut Value| p["photos"][0]["sha256"] = json!("照片")),
+            ),
+            (
+                "empty title",
+                Box::new(|p: &mut Value| p["title"] = json!("  ")),
+            ),
+            (
+                "unknown status",
+                Box::new(|p: &mut Value| p["status"] = json!("expired")),
+            ),
+        ] {
+            assert_eq!(code_of(posted(), change), invalid, "{what}");
+        }
+        assert_eq!(
+            code_of(posted(), |p| p["sheet"]["size"] =
+                json!(201u64 * 1024 * 1024)),
+            Some(RejectCode::TooLarge)
+        );
+        // A card number in a title is refused as in a payout list; an ID number anywhere.
+        assert_eq!(
+            code_of(posted(), |p| p["title"] =
+                json!("张三 6222 0212 3456 7890 补贴公示")),
+            Some(RejectCode::UnmaskedData)
+        );
+        let id = format!(
+            "11010519491231002{}",
+            gongkai_domain::check_character("11010519491231002").unwrap()
+        );
+        assert_eq!(
+            code_of(posted(), |p| p["posted_by"] =
+                json!(format!("王五（{id}）"))),
+            Some(RejectCode::UnmaskedData)
+        );
+        // A taken-down sheet carries its date, and early when before its period's end.
+        assert_eq!(
+            code_of(posted(), |p| {
+                p["status"] = json!("taken_down");
+                p["taken_down_on"] = json!("2026-12-08");
+                p["taken_down_early"] = json!(true);
+            }),
+            None
+        );
+    }
+}
