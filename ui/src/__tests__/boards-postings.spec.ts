@@ -117,11 +117,11 @@ describe("拟公示单", () => {
     serve({
       posting_add: (args) => {
         added = args as PostingAddArgs;
-        return { posting: posting("n", "draft"), objections: [], sheet: null };
+        return { posting: posting("n", "draft", { round: "2026年第三季度 村务公开" }), objections: [], sheet: null };
       },
     });
     const w = mount(ComposeSheetDialog, {
-      props: { target: { boardId: "b1", zoneId: "z2", where: "东山村 · 村务公开", issuer: "东山村村民委员会" } },
+      props: { target: { boardId: "b1", zoneId: "z2", where: "东山村 · 村务公开", period: "2026-Q3", issuer: "东山村村民委员会" } },
       global: { plugins: [ElementPlus] },
       attachTo: document.body,
     });
@@ -145,6 +145,7 @@ describe("拟公示单", () => {
     expect(added).toMatchObject({
       boardId: "b1",
       zoneId: "z2",
+      period: "2026-Q3",
       sheet: {
         kind: "gongshi",
         title: "东山村关于2026年第四季度村级项目的公示",
@@ -156,13 +157,14 @@ describe("拟公示单", () => {
       },
     });
     expect(w.emitted("added")).toHaveLength(1);
+    expect(document.body.querySelector(".el-message")?.textContent).toContain("已加入“2026年第三季度 村务公开”待张贴：东山村 · 村务公开");
     w.unmount();
   });
 
   it("plain text pastes into the body and makes no table", async () => {
     serve({});
     const w = mount(ComposeSheetDialog, {
-      props: { target: { boardId: "b1", zoneId: "z2", where: "东山村 · 村务公开", issuer: "东山村村民委员会" } },
+      props: { target: { boardId: "b1", zoneId: "z2", where: "东山村 · 村务公开", period: null, issuer: "东山村村民委员会" } },
       global: { plugins: [ElementPlus] },
       attachTo: document.body,
     });
