@@ -31,6 +31,7 @@ impl Api {
         demo.payout_lists()?;
         demo.records()?;
         demo.county_notice()?;
+        self.demo_boards()?;
         Ok(profile)
     }
 }

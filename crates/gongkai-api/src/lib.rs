@@ -7,6 +7,7 @@
 //! UI contract.
 
 mod backup;
+mod boards;
 mod catalog;
 mod commands;
 mod demo;
@@ -97,6 +98,15 @@ macro_rules! with_commands {
             catalog_item_history($crate::wire::CatalogKeyArgs) -> $crate::wire::CatalogItemHistory;
             catalog_hidden($crate::wire::NoArgs) -> $crate::wire::HiddenCatalogItems;
             catalog_export($crate::wire::CatalogExportArgs) -> $crate::wire::CatalogExportResult;
+            board_templates_list($crate::wire::NoArgs) -> $crate::wire::BoardTemplates;
+            board_template_save($crate::wire::BoardTemplateInput) -> $crate::wire::BoardTemplates;
+            board_template_apply($crate::wire::BoardTemplateApplyArgs) -> $crate::wire::BoardTemplateApplyResult;
+            boards_list($crate::wire::BoardsListArgs) -> $crate::wire::Boards;
+            board_get($crate::wire::BoardGetArgs) -> $crate::wire::Board;
+            board_save($crate::wire::BoardInput) -> $crate::wire::Board;
+            board_layout_save($crate::wire::BoardLayoutInput) -> $crate::wire::Board;
+            board_retire($crate::wire::BoardRetireArgs) -> $crate::wire::Board;
+            board_diagram($crate::wire::BoardDiagramArgs) -> $crate::wire::ExportResult;
             postings_list($crate::wire::PostingsListArgs) -> $crate::wire::Postings;
             posting_get($crate::wire::IdArgs) -> $crate::wire::PostingDetail;
             posting_add($crate::wire::PostingAddArgs) -> $crate::wire::PostingDetail;

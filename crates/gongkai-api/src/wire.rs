@@ -16,6 +16,8 @@ mod labels;
 pub use labels::*;
 mod postings;
 pub use postings::*;
+mod boards;
+pub use boards::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -80,6 +80,13 @@ no_paths!(
     CatalogSearchArgs,
     CatalogAdjustArgs,
     CatalogKeyArgs,
+    BoardTemplateInput,
+    BoardTemplateApplyArgs,
+    BoardsListArgs,
+    BoardGetArgs,
+    BoardInput,
+    BoardLayoutInput,
+    BoardRetireArgs,
     PostingsListArgs,
     PostingAddArgs,
     SheetPreviewArgs,
@@ -116,6 +123,7 @@ one_path!(
     PayoutPrintArgs.out_dir => WriteInto,
     PostingsPrintArgs.out_dir => WriteInto,
     PostingsRegisterExportArgs.out => Write,
+    BoardDiagramArgs.out => Write,
 );
 
 /// `out: null` writes into the 备份 folder beside the database, which the core picks itself.

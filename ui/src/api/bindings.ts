@@ -28,7 +28,121 @@ passphraseSetAt: string | null,
  * Where the ID-number key and the sync signing key are kept on this PC, in Chinese.
  */
 keyStorage: string, };
+export type Board = { id: string, 
+/**
+ * None: the township's own board.
+ */
+villageId: string | null, villageName: string | null, name: string, location: string, templateId: string | null, templateName: string | null, 
+/**
+ * Why the board departs from its template.
+ */
+deviationReason: string | null, 
+/**
+ * The layout version in force.
+ */
+layoutVersion: number, 
+/**
+ * The version `width`, `height` and `zones` are of.
+ */
+shownVersion: number, 
+/**
+ * YYYY-MM-DD; none while in use.
+ */
+retiredOn: string | null, width: number, height: number, zones: Array<BoardZone>, updatedAt: string, };
+export type BoardCadence = "monthly" | "quarterly" | "half_yearly" | "as_needed" | "standing";
+export type BoardDiagramArgs = { boardId: string, 
+/**
+ * A layout version other than the one in force.
+ */
+version: number | null, 
+/**
+ * The PDF to write.
+ */
+out: string, };
 export type BoardDueState = "overdue" | "due_soon" | "pending";
+export type BoardGetArgs = { id: string, 
+/**
+ * A layout version other than the one in force (a posting's, say).
+ */
+version: number | null, };
+export type BoardInput = { id: string | null, 
+/**
+ * None: the township's own board. Only for a new board.
+ */
+villageId: string | null, name: string, location: string, 
+/**
+ * mm; required for a new board.
+ */
+width: number | null, height: number | null, 
+/**
+ * Why a board made from a template is resized away from it.
+ */
+deviationReason: string | null, };
+export type BoardLayoutInput = { boardId: string, width: number, height: number, zones: Array<ZoneInput>, 
+/**
+ * Required when the board was made from a template and now departs from it (kept from
+ * an earlier save when not given).
+ */
+deviationReason: string | null, };
+export type BoardRetireArgs = { id: string, 
+/**
+ * YYYY-MM-DD; default today.
+ */
+on: string | null, };
+export type BoardScope = "township" | "village";
+export type BoardTemplate = { id: string, name: string, scope: BoardScope, 
+/**
+ * Where the shape comes from.
+ */
+note: string, width: number, height: number, zones: Array<BoardZone>, updatedAt: string, };
+export type BoardTemplateApplyArgs = { templateId: string, villageIds: Array<string> | null, 
+/**
+ * Give boards already made from the template its layout again (a new layout version
+ * where sheets are posted; a village's own deviation and its reason are dropped).
+ */
+replace: boolean, };
+export type BoardTemplateApplyResult = { 
+/**
+ * Ids of the boards made.
+ */
+created: Array<string>, 
+/**
+ * Ids of the boards given the template's layout again.
+ */
+replaced: Array<string>, 
+/**
+ * Ids of the boards of the template left as they were.
+ */
+kept: Array<string>, 
+/**
+ * Every board in use, after.
+ */
+boards: Array<Board>, };
+export type BoardTemplateInput = { id: string | null, name: string, scope: BoardScope, note: string, width: number, height: number, zones: Array<ZoneInput>, };
+export type BoardTemplates = { templates: Array<BoardTemplate>, };
+export type BoardZone = { 
+/**
+ * Names the zone across layout versions; none in a template.
+ */
+id: string | null, 
+/**
+ * From 1, in the layout's order.
+ */
+position: number, name: string, rect: ZoneRect, cadence: BoardCadence, dueDay: number | null, dueWithinDays: number | null, dueInWorkingDays: boolean, minDays: number | null, 
+/**
+ * The due rule as the clerk reads it: 每月，次月 15 日前.
+ */
+rule: string, 
+/**
+ * A4 and A3, portrait and landscape.
+ */
+sheetFits: Array<SheetFit>, };
+export type Boards = { boards: Array<Board>, };
+export type BoardsListArgs = { 
+/**
+ * Retired boards too.
+ */
+includeRetired: boolean, };
 export type CalendarFileArgs = { path: string, };
 export type CalendarUpdateResult = { version: string, firstYear: number, lastYear: number, 
 /**
@@ -283,6 +397,7 @@ export type ObjectionAnswerArgs = { id: string, answer: string, answeredOn: stri
 export type ObjectionEntry = { id: string, receivedOn: string, fromWhom: string, content: string, answer: string | null, answeredOn: string | null, };
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
+export type PaperSize = "A4" | "A3";
 export type PayoutArchiveArgs = { listId: string, hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
 export type PayoutArchiveResult = { rowsSha256: string, files: Array<ArchivedFile>, };
 export type PayoutImportArgs = { path: string, sheet: string | null, project: string | null, year: number | null, supersedes: string | null, reason: string | null, 
@@ -613,7 +728,9 @@ export type SecrecyAnswer = { key: string,
 concern: boolean, };
 export type SecrecyEntry = { reviewerName: string, decidedOn: string, answers: Array<SecrecyAnswer>, opinion: string, passed: boolean, };
 export type SecrecyInput = { recordId: string, reviewerId: string, decidedOn: string | null, answers: Array<SecrecyAnswer>, opinion: string, };
+export type SheetFit = { paper: PaperSize, orientation: SheetOrientation, columns: number, rows: number, count: number, };
 export type SheetKind = "gongshi" | "gonggao" | "tongzhi";
+export type SheetOrientation = "portrait" | "landscape";
 export type SheetPreview = { fileName: string, pdfBase64: string, };
 export type SheetPreviewArgs = { postingId: string | null, sheet: ComposedSheetInput | null, };
 export type SheetTable = { columns: Array<string>, rows: Array<Array<string>>, };
@@ -702,6 +819,29 @@ explanation: string,
  * The posting in progress for it (a draft or printed sheet), if any.
  */
 postingId: string | null, };
+export type ZoneInput = { 
+/**
+ * The zone's id from an earlier layout of the board (it stays the same zone when moved);
+ * none for a new zone. Ignored for templates.
+ */
+id: string | null, name: string, rect: ZoneRect, cadence: BoardCadence, 
+/**
+ * 每月 / 每季度 / 每半年: the day of the month the sheet is due (1–31).
+ */
+dueDay: number | null, 
+/**
+ * 随时: within how many days of the matter.
+ */
+dueWithinDays: number | null, 
+/**
+ * 随时: counted in working days on the official calendar.
+ */
+dueInWorkingDays: boolean, 
+/**
+ * The fewest calendar days a sheet stays up; none: no rule.
+ */
+minDays: number | null, };
+export type ZoneRect = { x: number, y: number, width: number, height: number, };
 
 // 各状态、类别的中文名。唯一来源：crates/gongkai-api/src/wire/labels.rs；界面只用这里的名称。
 export const VillageKindLabels: Readonly<Record<VillageKind, string>> = { "village": "村", "community": "社区", };
@@ -717,6 +857,10 @@ export const CatalogActionLabels: Readonly<Record<CatalogAction, string>> = { "a
 export const CatalogDomainKindLabels: Readonly<Record<CatalogDomainKind, string>> = { "pilot": "试点领域", "later": "新增领域", "": "县、镇增加的领域", };
 export const CatalogCoverageLabels: Readonly<Record<CatalogCoverage, string>> = { "complete": "完整", "partial": "部分", "not_found": "未找到", "": "无全国基线", };
 export const SyncTriggerLabels: Readonly<Record<SyncTrigger, string>> = { "manual": "立即同步", "start": "启动时", "timer": "定时", "network": "网络恢复", "write": "有新发布", };
+export const BoardCadenceLabels: Readonly<Record<BoardCadence, string>> = { "monthly": "每月", "quarterly": "每季度", "half_yearly": "每半年", "as_needed": "随时", "standing": "长期", };
+export const BoardScopeLabels: Readonly<Record<BoardScope, string>> = { "township": "乡镇（街道）", "village": "村（社区）", };
+export const PaperSizeLabels: Readonly<Record<PaperSize, string>> = { "A4": "A4", "A3": "A3", };
+export const SheetOrientationLabels: Readonly<Record<SheetOrientation, string>> = { "portrait": "竖放", "landscape": "横放", };
 export const PostingStageLabels: Readonly<Record<PostingStage, string>> = { "draft": "草稿", "printed": "已打印", "posted": "已张贴", "expired": "公示期满", "taken_down": "已撤下", "archived": "已归档", };
 export const PostingSourceLabels: Readonly<Record<PostingSource, string>> = { "payout_notice": "补贴清册公示", "record": "已发布的公开信息", "composed": "自拟公示单", };
 export const SheetKindLabels: Readonly<Record<SheetKind, string>> = { "gongshi": "公示", "gonggao": "公告", "tongzhi": "通知", };
@@ -788,6 +932,15 @@ export const commands = {
   catalogItemHistory: (args: CatalogKeyArgs) => invoke<CatalogItemHistory>("catalog_item_history", { args }),
   catalogHidden: () => invoke<HiddenCatalogItems>("catalog_hidden", { args: {} }),
   catalogExport: (args: CatalogExportArgs) => invoke<CatalogExportResult>("catalog_export", { args }),
+  boardTemplatesList: () => invoke<BoardTemplates>("board_templates_list", { args: {} }),
+  boardTemplateSave: (args: BoardTemplateInput) => invoke<BoardTemplates>("board_template_save", { args }),
+  boardTemplateApply: (args: BoardTemplateApplyArgs) => invoke<BoardTemplateApplyResult>("board_template_apply", { args }),
+  boardsList: (args: BoardsListArgs) => invoke<Boards>("boards_list", { args }),
+  boardGet: (args: BoardGetArgs) => invoke<Board>("board_get", { args }),
+  boardSave: (args: BoardInput) => invoke<Board>("board_save", { args }),
+  boardLayoutSave: (args: BoardLayoutInput) => invoke<Board>("board_layout_save", { args }),
+  boardRetire: (args: BoardRetireArgs) => invoke<Board>("board_retire", { args }),
+  boardDiagram: (args: BoardDiagramArgs) => invoke<ExportResult>("board_diagram", { args }),
   postingsList: (args: PostingsListArgs) => invoke<Postings>("postings_list", { args }),
   postingGet: (args: IdArgs) => invoke<PostingDetail>("posting_get", { args }),
   postingAdd: (args: PostingAddArgs) => invoke<PostingDetail>("posting_add", { args }),

@@ -205,6 +205,33 @@ labelled! {
         Write = "write" => "有新发布",
     }
 
+    /// How often a board's zone (版块) is renewed.
+    BoardCadence {
+        Monthly = "monthly" => boards::CadenceKind::Monthly.label(),
+        Quarterly = "quarterly" => boards::CadenceKind::Quarterly.label(),
+        HalfYearly = "half_yearly" => boards::CadenceKind::HalfYearly.label(),
+        AsNeeded = "as_needed" => boards::CadenceKind::AsNeeded.label(),
+        Standing = "standing" => boards::CadenceKind::Standing.label(),
+    }
+
+    /// Whom a board template is for.
+    BoardScope {
+        Township = "township" => boards::BoardScope::Township.label(),
+        Village = "village" => boards::BoardScope::Village.label(),
+    }
+
+    /// A sheet's paper on a board.
+    PaperSize {
+        A4 = "A4" => boards::Paper::A4.label(),
+        A3 = "A3" => boards::Paper::A3.label(),
+    }
+
+    /// How a sheet hangs on a board.
+    SheetOrientation {
+        Portrait = "portrait" => boards::Orientation::Portrait.label(),
+        Landscape = "landscape" => boards::Orientation::Landscape.label(),
+    }
+
     /// Where a posting stands, 公示期满 derived from its notice period.
     PostingStage {
         Draft = "draft" => boards::Stage::Draft.label(),
