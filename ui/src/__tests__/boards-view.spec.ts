@@ -8,7 +8,6 @@ import BoardsTab from "@/views/boards/BoardsTab.vue";
 import PostPayoutsDialog from "@/views/boards/PostPayoutsDialog.vue";
 import type { Board, BoardLayoutInput, BoardTemplateApplyArgs, BoardZone, PostingAddArgs } from "@/api/bindings";
 import { app } from "@/state/app";
-import { toWire } from "@/views/boards/wireInt";
 import { flush, payoutList, profile, serve } from "./fixtures";
 import { unnamedControls } from "./a11y";
 
@@ -17,7 +16,7 @@ function zone(position: number, name: string, x: number): BoardZone {
     id: `z${position}`,
     position,
     name,
-    rect: { x: toWire(x), y: toWire(120), width: toWire(700), height: toWire(940) },
+    rect: { x, y: 120, width: 700, height: 940 },
     cadence: "quarterly",
     dueDay: 15,
     dueWithinDays: null,

@@ -15,7 +15,7 @@ export interface Rect {
   height: number;
 }
 
-/** A zone as the designer edits it: the wire's `BoardZone` with its rectangle in plain numbers. */
+/** A zone as the designer edits it: the wire's `BoardZone` with a key for new zones too. */
 export interface DesignZone {
   /** Names the zone across layout versions; a new zone gets one when saved. */
   id: string | null;

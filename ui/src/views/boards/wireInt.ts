@@ -1,4 +1,4 @@
-// Whole numbers the core types as i64/u64 (millimetres, day counts, bytes). ts-rs writes those as
+// Whole numbers the core types as i64/u64 (day counts, bytes). ts-rs writes those as
 // `bigint`, but serde sends and reads plain JSON numbers, and a real BigInt cannot even be
 // serialised by `invoke`: at run time they are numbers. These two say so in one place; when the
 // wire types carry `#[ts(type = "number")]`, vue-tsc points at every use to remove.

@@ -1,14 +1,13 @@
-// Between the wire's zones and the designer's: rectangles in plain numbers, a key for new zones.
+// Between the wire's zones and the designer's: a key for every zone, new ones included.
 import type { Board, BoardZone, ZoneInput } from "@/api/bindings";
 import type { DesignZone } from "./layout";
-import { fromWire, toWire } from "./wireInt";
 
 export function designZone(zone: BoardZone): DesignZone {
   return {
     id: zone.id,
     key: zone.id ?? `position-${zone.position}`,
     name: zone.name,
-    rect: { x: fromWire(zone.rect.x), y: fromWire(zone.rect.y), width: fromWire(zone.rect.width), height: fromWire(zone.rect.height) },
+    rect: { ...zone.rect },
     cadence: zone.cadence,
     dueDay: zone.dueDay,
     dueWithinDays: zone.dueWithinDays,
@@ -18,11 +17,10 @@ export function designZone(zone: BoardZone): DesignZone {
 }
 
 export function zoneInput(zone: DesignZone): ZoneInput {
-  const { x, y, width, height } = zone.rect;
   return {
     id: zone.id,
     name: zone.name.trim(),
-    rect: { x: toWire(x), y: toWire(y), width: toWire(width), height: toWire(height) },
+    rect: { ...zone.rect },
     cadence: zone.cadence,
     dueDay: zone.dueDay,
     dueWithinDays: zone.dueWithinDays,
