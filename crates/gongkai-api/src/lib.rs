@@ -16,6 +16,7 @@ mod import_mapping;
 mod notice_settings;
 mod payout_notice;
 mod payouts;
+mod photos;
 mod postings;
 mod records;
 mod register_export;
@@ -121,6 +122,11 @@ macro_rules! with_commands {
             home_todo($crate::wire::NoArgs) -> $crate::wire::HomeTodo;
             postings_register($crate::wire::PostingsRegisterArgs) -> $crate::wire::PostingsRegister;
             postings_register_export($crate::wire::PostingsRegisterExportArgs) -> $crate::wire::ExportResult;
+            posting_photo_add($crate::wire::PostingPhotoAddArgs) -> $crate::wire::PostingPhotosAdded;
+            posting_photos($crate::wire::PostingPhotosArgs) -> $crate::wire::PostingPhotos;
+            photo_get($crate::wire::PhotoGetArgs) -> $crate::wire::PhotoContent;
+            photo_settings_get($crate::wire::NoArgs) -> $crate::wire::PhotoSettings;
+            photo_settings_save($crate::wire::PhotoSettingsInput) -> $crate::wire::PhotoSettings;
         }
     };
 }

@@ -18,6 +18,8 @@ mod postings;
 pub use postings::*;
 mod boards;
 pub use boards::*;
+mod photos;
+pub use photos::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

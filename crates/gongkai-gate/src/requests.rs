@@ -95,6 +95,9 @@ no_paths!(
     ObjectionAddArgs,
     ObjectionAnswerArgs,
     PostingsRegisterArgs,
+    PostingPhotosArgs,
+    PhotoGetArgs,
+    PhotoSettingsInput,
 );
 
 /// Argument types whose one path field is used one way.
@@ -125,6 +128,16 @@ one_path!(
     PostingsRegisterExportArgs.out => Write,
     BoardDiagramArgs.out => Write,
 );
+
+/// Photos the clerk picked, each read.
+impl WebviewPaths for wire::PostingPhotoAddArgs {
+    fn paths(&self) -> Vec<PathRequest<'_>> {
+        self.paths
+            .iter()
+            .map(|path| PathRequest::new(Access::Read, path))
+            .collect()
+    }
+}
 
 /// `out: null` writes into the 备份 folder beside the database, which the core picks itself.
 impl WebviewPaths for wire::BackupArgs {

@@ -184,13 +184,13 @@ fn payload(p: &StoredPosting, photos: &[PhotoRef]) -> PostingPayload {
     }
 }
 
-fn queue(p: &StoredPosting, photos: &[PhotoRef]) -> Result<Option<OutboxItem>, StoreError> {
+pub(crate) fn queue(p: &StoredPosting, photos: &[PhotoRef]) -> Result<Option<OutboxItem>, StoreError> {
     crate::sync::posting_item(&payload(p, photos), p.id, false)
         .map(Some)
         .map_err(|e| StoreError::ListState(e.message))
 }
 
-fn photos_of(store: &Store, id: RowId) -> Result<Vec<PhotoRef>, ApiError> {
+pub(crate) fn photos_of(store: &Store, id: RowId) -> Result<Vec<PhotoRef>, ApiError> {
     Ok(store
         .posting_photo_refs(id)?
         .into_iter()
