@@ -454,7 +454,7 @@ async fn a_portal_without_postings_refuses_them_as_unknown_and_keeps_the_rest_fo
     let client =
         PortalClient::new(&format!("http://{addr}"), CODE, county.key.clone(), None).unwrap();
     let ack = client
-        .push(&mut county.seq, &[posting.clone()])
+        .push(&mut county.seq, std::slice::from_ref(&posting))
         .await
         .unwrap();
     assert_eq!((ack.stored, ack.acked), (1, vec![posting.id]));
