@@ -109,9 +109,10 @@ fn paper_name(paper: Paper) -> &'static str {
 }
 
 impl BoardDiagram {
-    /// Every page of every sheet placed in its zone: a grid below the zone's heading, as many
-    /// columns and rows as fit with [`GAP_MM`] between, the spare space spread evenly. A zone
-    /// that cannot hold its sheets, or a sheet of no zone, is refused naming both.
+    /// Every page of every sheet placed in its zone below the zone's heading: in rows, left to
+    /// right in the round's order, at least [`GAP_MM`] apart and from the edges, the spare
+    /// space spread evenly. A zone that cannot hold its sheets, or a sheet of no zone, is
+    /// refused naming both.
     pub(crate) fn places(&self) -> Result<Vec<Place>, PrintError> {
         if let Some(sheet) = self.sheets.iter().find(|s| s.zone >= self.zones.len()) {
             return Err(PrintError::Diagram(format!(
@@ -128,50 +129,79 @@ impl BoardDiagram {
                 .filter(|(_, s)| s.zone == z)
                 .flat_map(|(i, s)| (1..=s.pages.max(1)).map(move |p| (i, p, s.paper)))
                 .collect();
-            let Some(&(_, _, paper)) = pages.first() else {
+            if pages.is_empty() {
                 continue;
-            };
-            // The grid's cell is the largest paper among the zone's sheets.
-            let (cell_w, cell_h) = pages
-                .iter()
-                .map(|&(_, _, p)| paper_mm(p))
-                .fold(paper_mm(paper), |a, b| (a.0.max(b.0), a.1.max(b.1)));
+            }
+            // Shelves: pages left to right while they fit across the zone, then a new row.
             let inner_w = zone.width_mm as f32;
             let inner_h = zone.height_mm as f32 - HEADING_MM;
-            let fit = |room: f32, cell: f32| ((room - GAP_MM) / (cell + GAP_MM)).floor().max(0.0);
-            let (columns, rows) = (fit(inner_w, cell_w), fit(inner_h, cell_h));
-            let capacity = (columns * rows) as usize;
-            if pages.len() > capacity {
-                return Err(PrintError::Diagram(format!(
-                    "版块“{}”（{}×{} 毫米）只能贴 {} 张 {}，本轮要贴 {} 张（多页的公示每页一张），请分轮张贴、改用较小的纸张或调整版块",
-                    zone.name,
-                    zone.width_mm,
-                    zone.height_mm,
-                    capacity,
-                    paper_name(paper),
-                    pages.len()
-                )));
-            }
-            // Only the columns used are spread, so two sheets sit side by side, not apart.
-            let used_columns = columns.min(pages.len() as f32);
-            let used_rows = (pages.len() as f32 / used_columns).ceil();
-            let gap_x = (inner_w - used_columns * cell_w) / (used_columns + 1.0);
-            let gap_y = ((inner_h - used_rows * cell_h) / (used_rows + 1.0)).min(2.0 * GAP_MM);
-            for (n, &(sheet, page, paper)) in pages.iter().enumerate() {
-                let (column, row) = ((n as f32) % used_columns, (n as f32 / used_columns).floor());
+            let mut rows: Vec<Vec<(usize, u32, f32, f32)>> = Vec::new();
+            let mut row_width = GAP_MM;
+            let mut height = GAP_MM;
+            for (placed, &(sheet, page, paper)) in pages.iter().enumerate() {
                 let (w, h) = paper_mm(paper);
-                places.push(Place {
-                    sheet,
-                    page,
-                    x: zone.x_mm as f32 + gap_x + column * (cell_w + gap_x) + (cell_w - w) / 2.0,
-                    y: zone.y_mm as f32
-                        + HEADING_MM
-                        + gap_y
-                        + row * (cell_h + gap_y)
-                        + (cell_h - h) / 2.0,
-                    width: w,
-                    height: h,
-                });
+                let new_row = rows.is_empty() || row_width + w + GAP_MM > inner_w;
+                let row_height = if new_row {
+                    0.0
+                } else {
+                    rows.last()
+                        .map_or(0.0, |r| r.iter().map(|p| p.3).fold(0.0, f32::max))
+                };
+                let taller = if new_row {
+                    h + GAP_MM
+                } else {
+                    (h - row_height).max(0.0)
+                };
+                if GAP_MM + w + GAP_MM > inner_w || height + taller > inner_h {
+                    return Err(PrintError::Diagram(format!(
+                        "版块“{}”（{}×{} 毫米）只能贴 {} 张 {}，本轮要贴 {} 张（多页的公示每页一张），请分轮张贴、改用较小的纸张或调整版块",
+                        zone.name,
+                        zone.width_mm,
+                        zone.height_mm,
+                        placed,
+                        paper_name(paper),
+                        pages.len()
+                    )));
+                }
+                height += taller;
+                if new_row {
+                    rows.push(Vec::new());
+                    row_width = GAP_MM;
+                }
+                row_width += w + GAP_MM;
+                if let Some(row) = rows.last_mut() {
+                    row.push((sheet, page, w, h));
+                }
+            }
+            // The spare space spread evenly, with the gaps of the fullest row kept by the
+            // others so that sheets of one size stand in columns.
+            let spread = |row: &[(usize, u32, f32, f32)]| {
+                let used: f32 = row.iter().map(|p| p.2).sum();
+                (inner_w - used) / (row.len() as f32 + 1.0)
+            };
+            let gap_x = rows.first().map_or(GAP_MM, |r| spread(r));
+            let heights: Vec<f32> = rows
+                .iter()
+                .map(|r| r.iter().map(|p| p.3).fold(0.0, f32::max))
+                .collect();
+            let gap_y = ((inner_h - heights.iter().sum::<f32>()) / (rows.len() as f32 + 1.0))
+                .min(2.0 * GAP_MM);
+            let mut y = zone.y_mm as f32 + HEADING_MM + gap_y;
+            for (row, row_height) in rows.iter().zip(&heights) {
+                let gap = gap_x.min(spread(row));
+                let mut x = zone.x_mm as f32 + gap;
+                for &(sheet, page, width, height) in row {
+                    places.push(Place {
+                        sheet,
+                        page,
+                        x,
+                        y,
+                        width,
+                        height,
+                    });
+                    x += width + gap;
+                }
+                y += row_height + gap_y;
             }
         }
         places.sort_by_key(|p| (p.sheet, p.page));
@@ -419,4 +449,123 @@ fn legend_row(
         }
     }
     top + height
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zone(name: &str, x_mm: u32, y_mm: u32, width_mm: u32, height_mm: u32) -> DiagramZone {
+        DiagramZone {
+            name: name.into(),
+            x_mm,
+            y_mm,
+            width_mm,
+            height_mm,
+        }
+    }
+
+    fn sheet(zone: usize, pages: u32, paper: Paper) -> DiagramSheet {
+        DiagramSheet {
+            zone,
+            title: "关于……的公示".into(),
+            register_no: format!("GK-{zone}-{pages}"),
+            paper,
+            pages,
+        }
+    }
+
+    /// The 三务 template's zones (migration 14).
+    fn diagram(sheets: Vec<DiagramSheet>) -> BoardDiagram {
+        BoardDiagram {
+            village: "东山村".into(),
+            board: "东山村三务公开栏".into(),
+            round: "2026年11月".into(),
+            width_mm: 2400,
+            height_mm: 1200,
+            zones: vec![
+                zone("党务公开", 60, 120, 700, 940),
+                zone("村务公开", 850, 120, 700, 940),
+                zone("财务公开", 1640, 120, 700, 940),
+                zone("监督电话", 60, 1090, 2280, 80),
+            ],
+            sheets,
+            paper: Paper::A4Landscape,
+        }
+    }
+
+    #[test]
+    fn every_page_is_placed_inside_its_zone_below_the_heading_and_apart() {
+        let d = diagram(vec![
+            sheet(2, 3, Paper::A4Portrait),
+            sheet(0, 1, Paper::A4Portrait),
+            sheet(2, 1, Paper::A4Landscape),
+            sheet(1, 2, Paper::A3Portrait),
+            sheet(2, 1, Paper::A4Portrait),
+        ]);
+        let places = d.places().unwrap();
+        assert_eq!(places.len(), 3 + 1 + 1 + 2 + 1);
+        for p in &places {
+            let z = &d.zones[d.sheets[p.sheet].zone];
+            assert!(p.x >= z.x_mm as f32 + GAP_MM - 0.01, "{p:?}");
+            assert!(p.y >= z.y_mm as f32 + HEADING_MM + GAP_MM - 0.01, "{p:?}");
+            assert!(
+                p.x + p.width <= (z.x_mm + z.width_mm) as f32 - GAP_MM + 0.01,
+                "{p:?}"
+            );
+            assert!(
+                p.y + p.height <= (z.y_mm + z.height_mm) as f32 - GAP_MM + 0.01,
+                "{p:?}"
+            );
+        }
+        for (i, a) in places.iter().enumerate() {
+            for b in &places[i + 1..] {
+                let apart = a.x + a.width + GAP_MM <= b.x + 0.01
+                    || b.x + b.width + GAP_MM <= a.x + 0.01
+                    || a.y + a.height + GAP_MM <= b.y + 0.01
+                    || b.y + b.height + GAP_MM <= a.y + 0.01;
+                assert!(apart, "{a:?} {b:?}");
+            }
+        }
+        // Numbered in the round's order; a sheet's further pages follow it.
+        let labels: Vec<String> = places.iter().map(Place::label).collect();
+        assert_eq!(labels, ["1", "1-2", "1-3", "2", "3", "4", "4-2", "5"]);
+        // A4 portrait is 210 × 297 mm, a landscape sheet lies on its side.
+        assert_eq!((places[0].width, places[0].height), (210.0, 297.0));
+        assert_eq!((places[4].width, places[4].height), (297.0, 210.0));
+    }
+
+    #[test]
+    fn a_full_zone_and_a_sheet_of_no_zone_are_refused_by_name() {
+        // 700 × 880 mm below the heading holds three A4 across and two down.
+        let err = diagram(vec![sheet(2, 7, Paper::A4Portrait)])
+            .places()
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("财务公开") && err.to_string().contains("只能贴 6 张 A4"),
+            "{err}"
+        );
+        assert!(
+            diagram(vec![sheet(2, 6, Paper::A4Portrait)])
+                .places()
+                .is_ok()
+        );
+        // The 80 mm strip of 监督电话 holds no sheet at all.
+        let err = diagram(vec![sheet(3, 1, Paper::A4Portrait)])
+            .places()
+            .unwrap_err();
+        assert!(err.to_string().contains("监督电话"), "{err}");
+        let err = diagram(vec![sheet(9, 1, Paper::A4Portrait)])
+            .places()
+            .unwrap_err();
+        assert!(err.to_string().contains("GK-9-1"), "{err}");
+    }
+
+    #[test]
+    fn the_scale_is_the_largest_drawing_that_fits() {
+        // 2400 mm into 267 mm: 1:10 is 240 mm wide.
+        assert_eq!(scale_for((2400.0, 1200.0), 267.0 * MM, 150.0 * MM), 10);
+        assert_eq!(scale_for((2400.0, 1200.0), 267.0 * MM, 100.0 * MM), 15);
+        assert_eq!(scale_for((20000.0, 10000.0), 100.0 * MM, 100.0 * MM), 200);
+    }
 }

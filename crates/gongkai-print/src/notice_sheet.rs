@@ -459,6 +459,12 @@ pub(crate) fn draw_notice(
 /// Sets a line flush with both edges of the block: the space left over is shared between
 /// the characters, except inside a run of Latin letters and figures (2026, 0999-6012345).
 fn justify(page: &mut Page<'_>, line: &str, left: f32, width: f32, baseline: f32) {
+    // The paragraph's indent stays two characters wide.
+    let text = line.trim_start_matches('\u{3000}');
+    let indent = page
+        .glyphs
+        .width(&line[..line.len() - text.len()], BODY_SIZE);
+    let (line, left, width) = (text, left + indent, width - indent);
     let chars: Vec<char> = line.chars().collect();
     let natural = page.glyphs.width(line, BODY_SIZE);
     let is_latin = |c: char| c.is_ascii_graphic();

@@ -1,5 +1,7 @@
 //! Board packs, notices and receipts read back from the PDF by poppler, as a proofreader would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 mod fixture;
 
 use fixture::{keep, pack, pdf_text};
