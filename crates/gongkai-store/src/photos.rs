@@ -174,11 +174,11 @@ impl Store {
         })
     }
 
-    /// A posting's photos, in the order they were added.
+    /// A posting's photos, in the order they were added (one batch in its files' order).
     pub fn posting_photos(&self, posting_id: RowId) -> Result<Vec<StoredPhoto>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM posting_photo pp JOIN photo ph ON ph.sha256 = pp.sha256
-             WHERE pp.posting_id = ?1 ORDER BY pp.added_at, ph.taken_at, pp.sha256"
+             WHERE pp.posting_id = ?1 ORDER BY pp.added_at, pp.rowid"
         ))?;
         let photos = stmt
             .query_map([posting_id.to_string()], stored_from)?

@@ -479,6 +479,11 @@ export type PayoutSurveyArgs = { path: string, sheet: string | null, mapping: Ar
 export type Person = { id: string, name: string, officeId: string | null, officeName: string | null, roles: Array<Role>, };
 export type PersonInput = { id: string | null, name: string, officeId: string | null, roles: Array<Role>, };
 export type PersonPayout = { listId: string, project: string, year: number, village: string, name: string, idMasked: string, amountFen: number, status: PayoutListStatus, sourceFile: string, };
+export type PhotoContent = { sha256: string, originalName: string, width: number, height: number, jpegBase64: string, };
+export type PhotoGetArgs = { sha256: string, };
+export type PhotoPlace = { lat: number, lon: number, };
+export type PhotoSettings = { maxEdge: number, defaultMaxEdge: number, minMaxEdge: number, maxMaxEdge: number, };
+export type PhotoSettingsInput = { maxEdge: number, };
 export type Posting = { village: string, 
 /**
  * YYYY-MM-DD
@@ -525,6 +530,27 @@ on: string,
  * Who put it up.
  */
 by: string, };
+export type PostingPhoto = { 
+/**
+ * SHA-256 of the stored JPEG: `photo_get` fetches it whole.
+ */
+sha256: string, originalName: string, 
+/**
+ * When the camera says it was taken (its own clock, local time): YYYY-MM-DD HH:MM:SS.
+ */
+takenAt: string | null, place: PhotoPlace | null, width: number, height: number, 
+/**
+ * Bytes of the stored JPEG.
+ */
+size: number, 
+/**
+ * JPEG, long edge 240 px.
+ */
+thumbnailBase64: string, };
+export type PostingPhotoAddArgs = { postingId: string, paths: Array<string>, };
+export type PostingPhotos = { photos: Array<PostingPhoto>, };
+export type PostingPhotosAdded = { photos: Array<PostingPhoto>, added: number, warnings: Array<string>, };
+export type PostingPhotosArgs = { postingId: string, };
 export type PostingSource = "payout_notice" | "record" | "composed";
 export type PostingStage = "draft" | "printed" | "posted" | "expired" | "taken_down" | "archived";
 export type PostingSummary = { id: string, boardId: string, boardName: string, 
@@ -955,4 +981,9 @@ export const commands = {
   homeTodo: () => invoke<HomeTodo>("home_todo", { args: {} }),
   postingsRegister: (args: PostingsRegisterArgs) => invoke<PostingsRegister>("postings_register", { args }),
   postingsRegisterExport: (args: PostingsRegisterExportArgs) => invoke<ExportResult>("postings_register_export", { args }),
+  postingPhotoAdd: (args: PostingPhotoAddArgs) => invoke<PostingPhotosAdded>("posting_photo_add", { args }),
+  postingPhotos: (args: PostingPhotosArgs) => invoke<PostingPhotos>("posting_photos", { args }),
+  photoGet: (args: PhotoGetArgs) => invoke<PhotoContent>("photo_get", { args }),
+  photoSettingsGet: () => invoke<PhotoSettings>("photo_settings_get", { args: {} }),
+  photoSettingsSave: (args: PhotoSettingsInput) => invoke<PhotoSettings>("photo_settings_save", { args }),
 };
