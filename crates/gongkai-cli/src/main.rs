@@ -7,6 +7,7 @@
 // Printing is this binary's job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod boards;
 mod catalog;
 mod output;
 mod passphrase;
@@ -118,6 +119,8 @@ enum Command {
     /// 基层政务公开事项标准目录
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
+    /// 公开栏：模板、各村公开栏与版面
+    Boards(boards::BoardsCommand),
     /// 公开记录：到期情况、“应公开、尽公开”统计、发布登记簿
     #[command(subcommand)]
     Records(records::RecordsCommand),
@@ -407,6 +410,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         }
         Command::Check { db } => (db.json, open(&db).db_check(NoArgs {}).map(Report::Check)),
         Command::Catalog(command) => catalog::run(command),
+        Command::Boards(command) => boards::run(command),
         Command::Records(command) => records::run(command),
         Command::Calendar(command) => records::run_calendar(command),
         Command::Sync(cli) => sync::run(cli),

@@ -27,6 +27,7 @@ pub enum Report {
     Archived(PayoutArchiveResult),
     Templates(ImportTemplates),
     Catalog(crate::catalog::CatalogReport),
+    Boards(crate::boards::BoardsReport),
     Records(crate::records::RecordsReport),
     Sync(crate::sync::SyncOutput),
 }
@@ -53,6 +54,7 @@ impl Report {
                 Report::Archived(v) => print_json(v),
                 Report::Templates(v) => print_json(&v.templates),
                 Report::Catalog(v) => print_json(&v.json()),
+                Report::Boards(v) => print_json(&v.json()),
                 Report::Records(v) => print_json(&v.json()),
                 Report::Sync(v) => print_json(&v.json()),
             };
@@ -86,6 +88,7 @@ impl Report {
             },
             Report::Villages(villages) => villages_text(villages),
             Report::Catalog(c) => c.text(),
+            Report::Boards(b) => b.text(),
             Report::Records(r) => r.text(),
             Report::Sync(s) => s.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),
