@@ -120,6 +120,7 @@ enum Command {
     #[command(subcommand)]
     Catalog(catalog::CatalogCommand),
     /// 公开栏：模板、各村公开栏与版面
+    #[command(subcommand)]
     Boards(boards::BoardsCommand),
     /// 公开记录：到期情况、“应公开、尽公开”统计、发布登记簿
     #[command(subcommand)]
