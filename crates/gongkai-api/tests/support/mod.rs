@@ -2,6 +2,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test binary uses part of this; test code
 
+pub mod county;
+
 use std::path::Path;
 
 use gongkai_api::Api;
