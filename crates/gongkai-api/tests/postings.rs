@@ -134,6 +134,7 @@ fn mark_posted(api: &Api, id: &str, on: NaiveDate) -> Result<PostingDetail, Stri
         id: id.to_owned(),
         on: on.to_string(),
         by: "村文书张三".to_owned(),
+        photos: None,
     })
     .map_err(|e| e.message)
 }
@@ -552,7 +553,28 @@ fn the_register_tells_on_time_late_and_missing_periods_with_dates() {
         })
         .unwrap();
     print(&api, "补贴", &dir.path().join("out"), false);
-    mark_posted(&api, &late.posting.id, today()).unwrap();
+    // Marked posted with a photo of the board, in the same step.
+    let photo = dir.path().join("现场.png");
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(64, 48, |x, y| {
+        image::Rgb([
+            u8::try_from(x * 3).unwrap(),
+            u8::try_from(y * 5).unwrap(),
+            90,
+        ])
+    }))
+    .write_to(&mut png, image::ImageFormat::Png)
+    .unwrap();
+    std::fs::write(&photo, png.into_inner()).unwrap();
+    let posted = api
+        .posting_mark_posted(PostingMarkPostedArgs {
+            id: late.posting.id.clone(),
+            on: today().to_string(),
+            by: "村文书张三".to_owned(),
+            photos: Some(vec![photo.display().to_string()]),
+        })
+        .unwrap();
+    assert_eq!(posted.posting.photo_count, 1);
 
     let register = api
         .postings_register(PostingsRegisterArgs {
@@ -575,6 +597,7 @@ fn the_register_tells_on_time_late_and_missing_periods_with_dates() {
             line.register_no.as_deref(),
             Some(late.posting.register_no.as_str())
         );
+        assert_eq!(line.photo_count, 1);
     }
     if earlier.year() == today().year() {
         let line = of(earlier).unwrap();

@@ -11,6 +11,7 @@ mod boards;
 mod catalog;
 mod output;
 mod passphrase;
+mod postings;
 mod records;
 mod sync;
 
@@ -122,6 +123,9 @@ enum Command {
     /// 公开栏：模板、各村公开栏与版面
     #[command(subcommand)]
     Boards(boards::BoardsCommand),
+    /// 公开栏张贴：添加、打印张贴包、登记张贴与撤下、应张贴、待办、更新台账
+    #[command(subcommand)]
+    Postings(postings::PostingsCommand),
     /// 公开记录：到期情况、“应公开、尽公开”统计、发布登记簿
     #[command(subcommand)]
     Records(records::RecordsCommand),
@@ -412,6 +416,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         Command::Check { db } => (db.json, open(&db).db_check(NoArgs {}).map(Report::Check)),
         Command::Catalog(command) => catalog::run(command),
         Command::Boards(command) => boards::run(command),
+        Command::Postings(command) => postings::run(command),
         Command::Records(command) => records::run(command),
         Command::Calendar(command) => records::run_calendar(command),
         Command::Sync(cli) => sync::run(cli),

@@ -28,6 +28,7 @@ pub enum Report {
     Templates(ImportTemplates),
     Catalog(crate::catalog::CatalogReport),
     Boards(crate::boards::BoardsReport),
+    Postings(crate::postings::PostingsReport),
     Records(crate::records::RecordsReport),
     Sync(crate::sync::SyncOutput),
 }
@@ -55,6 +56,7 @@ impl Report {
                 Report::Templates(v) => print_json(&v.templates),
                 Report::Catalog(v) => print_json(&v.json()),
                 Report::Boards(v) => print_json(&v.json()),
+                Report::Postings(v) => print_json(&v.json()),
                 Report::Records(v) => print_json(&v.json()),
                 Report::Sync(v) => print_json(&v.json()),
             };
@@ -89,6 +91,7 @@ impl Report {
             Report::Villages(villages) => villages_text(villages),
             Report::Catalog(c) => c.text(),
             Report::Boards(b) => b.text(),
+            Report::Postings(p) => p.text(),
             Report::Records(r) => r.text(),
             Report::Sync(s) => s.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),

@@ -90,7 +90,6 @@ no_paths!(
     PostingsListArgs,
     PostingAddArgs,
     SheetPreviewArgs,
-    PostingMarkPostedArgs,
     PostingTakeDownArgs,
     ObjectionAddArgs,
     ObjectionAnswerArgs,
@@ -134,6 +133,17 @@ impl WebviewPaths for wire::PostingPhotoAddArgs {
     fn paths(&self) -> Vec<PathRequest<'_>> {
         self.paths
             .iter()
+            .map(|path| PathRequest::new(Access::Read, path))
+            .collect()
+    }
+}
+
+/// Photos of the sheet on the wall, read.
+impl WebviewPaths for wire::PostingMarkPostedArgs {
+    fn paths(&self) -> Vec<PathRequest<'_>> {
+        self.photos
+            .iter()
+            .flatten()
             .map(|path| PathRequest::new(Access::Read, path))
             .collect()
     }

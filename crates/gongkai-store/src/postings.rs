@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::{OutboxItem, Store, StoreError, Writer};
+use crate::{NewPhoto, OutboxItem, Store, StoreError, Writer};
 
 /// A zone of a board's layout in force, with its board.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,16 +137,18 @@ pub struct FileRef {
 }
 
 /// What a posting changes to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PostingChange {
     /// Printed (again) at `at`: the sheet as printed replaces any earlier one.
     Printed {
         file: PostingFile,
         at: DateTime<Utc>,
     },
+    /// Put up on `on` by `by`, with photos of it on the wall (stored once by content).
     Posted {
         on: NaiveDate,
         by: String,
+        photos: Vec<NewPhoto>,
     },
     TakenDown {
         on: NaiveDate,
@@ -298,7 +300,7 @@ fn refused(message: String) -> StoreError {
     StoreError::ListState(message)
 }
 
-/// The zone `zone_id` of `board_id`'s layout in force; refused with the reason when the board
+/// The zone `zone_id` (or named so) of `board_id`'s layout in force; refused with the reason when the board
 /// is gone or retired, or the zone is not in the layout in force (deleted by a newer layout).
 fn zone_in_force(
     conn: &rusqlite::Connection,
@@ -326,7 +328,8 @@ fn zone_in_force(
         &format!(
             "SELECT {ZONE_COLUMNS} FROM board b LEFT JOIN village v ON v.id = b.village_id
              JOIN board_zone z ON z.board_id = b.id AND z.version = b.layout_version
-             WHERE b.id = ?1 AND z.zone_id = ?2"
+             WHERE b.id = ?1 AND (z.zone_id = ?2 OR z.name = ?2)
+             ORDER BY z.zone_id = ?2 DESC LIMIT 1"
         ),
         params![board_id.to_string(), zone_id],
         zone_from,
@@ -487,13 +490,14 @@ impl Store {
                         ],
                     )?;
                 }
-                PostingChange::Posted { on, by } => {
+                PostingChange::Posted { on, by, photos } => {
                     w.tx.execute(
                         "UPDATE posting SET status = 'posted', posted_on = ?2, posted_by = ?3,
                              updated_at = ?4
                          WHERE id = ?1",
                         params![key, on, by.trim(), now],
                     )?;
+                    w.link_posting_photos(id, photos)?;
                 }
                 PostingChange::TakenDown { on } => {
                     w.tx.execute(
@@ -1086,6 +1090,7 @@ mod tests {
         let posted = PostingChange::Posted {
             on: day("2026-11-02"),
             by: "张三".to_owned(),
+            photos: Vec::new(),
         };
         let err = store
             .change_posting(added.id, &posted, &refuse)

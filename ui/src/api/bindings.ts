@@ -529,7 +529,12 @@ on: string,
 /**
  * Who put it up.
  */
-by: string, };
+by: string, 
+/**
+ * Photos of the sheet on the wall (JPEG or PNG files), stored with the posting in the same
+ * transaction.
+ */
+photos?: Array<string>, };
 export type PostingPhoto = { 
 /**
  * SHA-256 of the stored JPEG: `photo_get` fetches it whole.

@@ -184,7 +184,10 @@ fn payload(p: &StoredPosting, photos: &[PhotoRef]) -> PostingPayload {
     }
 }
 
-pub(crate) fn queue(p: &StoredPosting, photos: &[PhotoRef]) -> Result<Option<OutboxItem>, StoreError> {
+pub(crate) fn queue(
+    p: &StoredPosting,
+    photos: &[PhotoRef],
+) -> Result<Option<OutboxItem>, StoreError> {
     crate::sync::posting_item(&payload(p, photos), p.id, false)
         .map(Some)
         .map_err(|e| StoreError::ListState(e.message))
@@ -244,7 +247,13 @@ fn change(
     status_of(&store.board_posting(id)?)?
         .check(target)
         .map_err(rule)?;
-    let judge = lifecycle_judge(today(), photos_of(store, id)?);
+    let refs = match change {
+        PostingChange::Posted { photos, .. } => {
+            crate::photos::refs_with(photos_of(store, id)?, photos)
+        }
+        _ => photos_of(store, id)?,
+    };
+    let judge = lifecycle_judge(today(), refs);
     let judge: Judge<'_> = &judge;
     store.change_posting(id, change, judge)?;
     detail(store, id)
@@ -385,7 +394,7 @@ impl Api {
         Ok(done)
     }
 
-    /// 已张贴: the day it went up and who put it up.
+    /// 已张贴: the day it went up, who put it up, and photos of it on the wall if given.
     pub fn posting_mark_posted(
         &self,
         args: wire::PostingMarkPostedArgs,
@@ -395,8 +404,13 @@ impl Api {
         let by = non_blank(Some(&args.by))
             .ok_or_else(|| ApiError::invalid("请填写张贴人".to_owned()))?
             .to_owned();
+        // Read and scaled before the transaction: a phone's picture takes a while.
+        let photos = match args.photos.as_deref() {
+            Some(paths) if !paths.is_empty() => self.read_photos(paths)?,
+            _ => Vec::new(),
+        };
         let done = self.with_store(OpenMode::Existing, |store| {
-            change(store, id, &PostingChange::Posted { on, by })
+            change(store, id, &PostingChange::Posted { on, by, photos })
         })?;
         self.queued_for_county();
         Ok(done)

@@ -162,6 +162,11 @@ pub struct PostingMarkPostedArgs {
     pub on: String,
     /// Who put it up.
     pub by: String,
+    /// Photos of the sheet on the wall (JPEG or PNG files), stored with the posting in the same
+    /// transaction.
+    #[serde(default)]
+    #[ts(optional)]
+    pub photos: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
