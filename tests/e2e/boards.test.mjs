@@ -1,7 +1,7 @@
 // End-to-end: the bulletin boards (issue 11) in the real app on the lived-in demo township —
 // the 三务 format applied to every village, a zone dragged in the designer, a 公示 composed with a
 // table pasted from Excel, the demo's payout list put on the 村务 zones, the round's packs
-// printed, one sheet marked posted with a photo, and 待办 changed by it.
+// printed, one sheet marked posted with a photo, and 待办 then listing its notice period ending.
 // Run: xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-reporter=tap tests/e2e/boards.test.mjs
 
 import { test, before, after } from "node:test";
@@ -110,7 +110,8 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
   try {
     // 待办 is the first screen.
     await wd.waitFor(testid("todo-boards"), { text: (t) => t.includes("公开栏更新") });
-    const boardsBefore = await wd.text(await wd.find(testid("todo-boards")));
+    const noticesBefore = await wd.text(await wd.find(testid("todo-notices")));
+    assert.ok(!noticesBefore.includes("关于村集体经济项目收益分配的公示"));
     await saveScreenshot(wd, "boards-todo-before.png");
 
     // 统一格式: the 三务 template to every village, boards already made from it restored.
@@ -125,7 +126,13 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     await wd.waitFor(".el-message", { text: (t) => t.includes("恢复统一版面") });
 
     // The designer: 财务公开 dragged up; the new place is saved with the reason for departing.
-    await wd.click(testid("board-open"));
+    // A village's board (the township's comes first).
+    const village = /^设计(.+村)/.exec(await wd.execute(
+      `const button = [...document.querySelectorAll('[data-testid="board-open"]')].find((b) => /^设计.+村/.test(b.getAttribute("aria-label")));
+       button.setAttribute("data-e2e", "village-board");
+       return button.getAttribute("aria-label");`,
+    ))[1];
+    await wd.click('[data-e2e="village-board"]');
     const zone = `${testid("zone-财务公开")} rect`;
     await wd.waitFor(testid("zone-财务公开"));
     const before = await attr(wd, testid("zone-财务公开"), "aria-label");
@@ -141,9 +148,21 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     await wd.click(testid("board-editor-close"));
     await wd.waitFor(testid("boards-table"), { text: (t) => t.includes("已调整") });
 
-    // A 公示 for a zone that is due, with a table pasted from Excel.
-    await wd.click(testid("tab-due"));
-    await wd.click(testid("due-compose"));
+    // A 公示 on a village's 财务公开 zone, chosen in the picker, with a table pasted from Excel and a
+    // two-day notice period (so it ends within 待办's horizon once posted).
+    await wd.click(`${testid("compose-zone")} input`);
+    for (const label of [village, "财务公开"]) {
+      const deadline = Date.now() + 10000;
+      while (!(await wd.execute(
+        `const node = [...document.querySelectorAll(".el-cascader-node")].find((n) => n.getClientRects().length && n.innerText.includes(arguments[0]));
+         if (node) node.click();
+         return Boolean(node);`,
+        [label],
+      ))) {
+        if (Date.now() > deadline) throw new Error(`no cascader option ${label}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
     await wd.type(input("compose-title"), "关于村集体经济项目收益分配的公示");
     const pasted = await wd.execute(
       `const body = document.querySelector('textarea[data-testid="compose-body"]');
@@ -165,6 +184,8 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     );
     assert.equal(pasted, true, "the pasted table was taken as a table");
     await wd.waitFor(testid("compose-table"), { text: (t) => t.includes("3 列 × 2 行") && t.includes("光伏电站收益") });
+    await wd.type(input("compose-days"), "2");
+    await wd.click(input("compose-title"));
     await saveScreenshot(wd, "boards-compose.png");
     await wd.click(testid("compose-add"));
     const added = await wd.waitFor(".el-message", { text: (t) => t.includes("已加入") });
@@ -211,7 +232,8 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
 
     // 待办 is different now.
     await wd.click(".app-name");
-    await wd.waitFor(testid("todo-boards"), { text: (t) => t !== boardsBefore && t.includes("公开栏更新") });
+    // The posted 公示 ends within days: 待办 lists it to be taken down in time.
+    await wd.waitFor(testid("todo-notices"), { text: (t) => t.includes("关于村集体经济项目收益分配的公示") && t.includes("公示期将满") });
     await saveScreenshot(wd, "boards-todo-after.png");
     failed = false;
   } finally {

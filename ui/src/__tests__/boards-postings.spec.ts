@@ -86,14 +86,13 @@ describe("张贴与公示", () => {
     w.unmount();
   });
 
-  it("marks a printed sheet posted with the day, who, and photos chosen in the dialog, shown as thumbnails", async () => {
+  it("marks a printed sheet posted with the day, who, and photos chosen in the dialog, then shows their thumbnails", async () => {
     const photo = { sha256: "ab".repeat(32), originalName: "IMG_0412.jpg", takenAt: "2026-11-20 09:14:03", place: null, width: 1600, height: 1200, size: 240000, thumbnailBase64: "/9j/AA==" };
     const picks = ["/home/clerk/照片/IMG_0412.jpg", "/home/clerk/照片/IMG_0413.jpg"];
     const calls = serve({
       postings_list: () => ({ postings: [posting("bb", "printed")], rounds: ["2026年第四季度 村务公开"] }),
       pick_file: () => picks.shift() ?? null,
       posting_mark_posted: () => ({ posting: posting("bb", "posted"), objections: [], sheet: null }),
-      posting_photo_add: () => ({ photos: [photo], added: 2, warnings: ["IMG_0413.jpg 的拍摄时间早于公示单打印时间，请确认是否为本次张贴的照片"] }),
       posting_photos: () => ({ photos: [photo] }),
     });
     const w = mount(PostingsTab, { global: { plugins: [ElementPlus] }, attachTo: document.body });
@@ -110,10 +109,11 @@ describe("张贴与公示", () => {
     expect(unnamedControls()).toEqual([]);
     (document.body.querySelector('[data-testid="posted-submit"]') as HTMLButtonElement).click();
     await settle();
-    expect(calls).toHaveBeenCalledWith("posting_mark_posted", { args: { id: "bb", on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), by: "李明" } });
-    expect(calls).toHaveBeenCalledWith("posting_photo_add", { args: { postingId: "bb", paths: ["/home/clerk/照片/IMG_0412.jpg", "/home/clerk/照片/IMG_0413.jpg"] } });
+    // One command: the posting and its photos in one transaction.
+    expect(calls).toHaveBeenCalledWith("posting_mark_posted", {
+      args: { id: "bb", on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), by: "李明", photos: ["/home/clerk/照片/IMG_0412.jpg", "/home/clerk/照片/IMG_0413.jpg"] },
+    });
     expect(document.body.textContent).toContain("由 李明 张贴");
-    expect(document.body.textContent).toContain("拍摄时间早于公示单打印时间");
     const thumb = document.body.querySelector('[data-testid="photo-thumb"]') as HTMLImageElement;
     expect(thumb.getAttribute("src")).toBe("data:image/jpeg;base64,/9j/AA==");
     expect(thumb.getAttribute("alt")).toBe("现场照片 IMG_0412.jpg");

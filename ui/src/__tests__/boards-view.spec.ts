@@ -4,7 +4,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
+import { createMemoryHistory, createRouter } from "vue-router";
 import BoardsTab from "@/views/boards/BoardsTab.vue";
+import BoardsView from "@/views/boards/BoardsView.vue";
 import PostPayoutsDialog from "@/views/boards/PostPayoutsDialog.vue";
 import type { Board, BoardLayoutInput, BoardTemplateApplyArgs, BoardZone, PostingAddArgs } from "@/api/bindings";
 import { app } from "@/state/app";
@@ -147,6 +149,26 @@ describe("公开栏与版面", () => {
     await settle();
     expect(w.find('[data-testid="board-layout-problem"]').text()).toContain("有两个版块都叫“党务公开”");
     expect(calls).not.toHaveBeenCalledWith("board_layout_save", expect.anything());
+    w.unmount();
+  });
+});
+
+describe("公开栏", () => {
+  it("opens on the tab the route names, and every control of the heading has a name", async () => {
+    document.body.innerHTML = "";
+    app.profile = twoVillages();
+    serve({
+      boards_list: () => ({ boards: [board("b1", "v1", "东山村")] }),
+      board_templates_list: templates,
+      postings_list: () => ({ postings: [], rounds: [] }),
+    });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: "/boards", component: BoardsView }] });
+    await router.push("/boards?tab=postings&open=p1");
+    const w = mount({ template: "<router-view />" }, { global: { plugins: [ElementPlus, router] }, attachTo: document.body });
+    await settle();
+    expect(w.find('[data-testid="postings-table"]').exists()).toBe(true);
+    expect(w.find('[data-testid="boards-table"]').exists()).toBe(false);
+    expect(unnamedControls()).toEqual([]);
     w.unmount();
   });
 });
