@@ -314,3 +314,51 @@ fn damaged_scan_data_is_an_error_not_a_panic() {
         Err(error) => assert!(error.to_string().contains("乱码.jpg"), "{error}"),
     }
 }
+
+/// Bytes flipped and files cut at seeded places, in a JPEG carrying EXIF and in a PNG: each
+/// is read or refused, never a panic (the fuzz target `photo` does this at length).
+#[test]
+fn mutated_pictures_are_read_or_refused_never_a_panic() {
+    let app1 = exif_app1(
+        3,
+        "2026:11:20 09:30:15",
+        &Dms(30, 30, 0, b'N'),
+        &Dms(114, 15, 0, b'E'),
+    );
+    let seeds = [
+        with_exif(&jpeg(&halves(48, 32)), &app1),
+        png(&DynamicImage::ImageRgb8(halves(48, 32))),
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |below: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % below as u64).unwrap()
+    };
+    let (mut read, mut refused) = (0, 0);
+    for seed in &seeds {
+        for _ in 0..200 {
+            let mut bytes = seed.clone();
+            for _ in 0..=next(4) {
+                let at = next(bytes.len());
+                bytes[at] = u8::try_from(next(256)).unwrap();
+            }
+            if next(3) == 0 {
+                bytes.truncate(next(bytes.len()));
+            }
+            match process("变异.jpg", &bytes, MaxEdge::DEFAULT) {
+                Ok(photo) => {
+                    assert!(photo.width <= 1600 && photo.height <= 1600);
+                    read += 1;
+                }
+                Err(error) => {
+                    assert!(error.to_string().contains("变异.jpg"), "{error}");
+                    refused += 1;
+                }
+            }
+        }
+    }
+    // Both outcomes happen: the mutations reach the decoders, not only the header check.
+    assert!(read > 20 && refused > 20, "read {read}, refused {refused}");
+}
