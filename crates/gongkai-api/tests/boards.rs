@@ -222,7 +222,7 @@ fn a_village_departs_from_the_template_only_with_a_reason() {
             replace: true,
         })
         .unwrap();
-    assert_eq!(outcome.replaced, [board.id.clone()]);
+    assert_eq!(outcome.replaced, std::slice::from_ref(&board.id));
     let back = api
         .board_get(BoardGetArgs {
             id: board.id.clone(),
