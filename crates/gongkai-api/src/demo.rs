@@ -32,6 +32,7 @@ impl Api {
         demo.records()?;
         demo.county_notice()?;
         self.demo_boards()?;
+        self.demo_postings()?;
         Ok(profile)
     }
 }

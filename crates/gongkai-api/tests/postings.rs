@@ -654,3 +654,51 @@ fn the_register_tells_on_time_late_and_missing_periods_with_dates() {
         board_row.detail
     );
 }
+
+#[test]
+fn the_lived_in_demo_has_months_of_postings_in_every_state() {
+    let dir = TempDir::new().unwrap();
+    let api = Api::new(dir.path().join("demo.sqlite3"));
+    let started = std::time::Instant::now();
+    api.setup_demo_lived_in(NoArgs {}).unwrap();
+    eprintln!("lived-in demo made in {:?}", started.elapsed());
+    let postings = api
+        .postings_list(PostingsListArgs::default())
+        .unwrap()
+        .postings;
+    let stages: Vec<&str> = postings.iter().map(|p| p.stage.key()).collect();
+    for stage in ["printed", "taken_down", "archived"] {
+        assert!(stages.contains(&stage), "no {stage} posting: {stages:?}");
+    }
+    assert!(
+        postings.iter().any(|p| p.must_repost),
+        "an early take-down to repost"
+    );
+    assert!(postings.iter().any(|p| p.objection_count == 1));
+    assert!(
+        postings.iter().all(|p| p.has_file),
+        "every demo posting was printed"
+    );
+
+    // The register of the last finished month's year shows late and missing lines too.
+    let last_month = Period::containing(PeriodKind::Month, today())
+        .previous()
+        .previous();
+    let register = api
+        .postings_register(PostingsRegisterArgs {
+            year: Some(last_month.year()),
+        })
+        .unwrap();
+    let states: Vec<&str> = register.lines.iter().map(|l| l.state.key()).collect();
+    for state in ["on_time", "late", "missing"] {
+        assert!(states.contains(&state), "no {state} line: {states:?}");
+    }
+    let todo = api.home_todo(NoArgs {}).unwrap();
+    let kinds: Vec<&str> = todo.rows.iter().map(|r| r.kind.key()).collect();
+    for kind in ["board_overdue", "repost", "record_overdue"] {
+        assert!(
+            kinds.contains(&kind),
+            "no {kind} row on the 待办 home: {kinds:?}"
+        );
+    }
+}

@@ -8,7 +8,9 @@
 //!   bound.
 //! - [`due`]: what is due per board, and the 待办 home.
 //! - [`register`]: the 公开栏更新台账 on screen, as `.xlsx` and PDF.
+//! - [`demo`]: a few months of postings on the lived-in demo's boards.
 
+mod demo;
 mod due;
 mod pack;
 mod register;
