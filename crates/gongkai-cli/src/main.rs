@@ -11,6 +11,7 @@ mod boards;
 mod catalog;
 mod output;
 mod passphrase;
+mod photos;
 mod postings;
 mod records;
 mod sync;
@@ -126,6 +127,9 @@ enum Command {
     /// 公开栏张贴：添加、打印张贴包、登记张贴与撤下、应张贴、待办、更新台账
     #[command(subcommand)]
     Postings(postings::PostingsCommand),
+    /// 张贴现场照片：添加、查看、另存，照片保存尺寸
+    #[command(subcommand)]
+    Photos(photos::PhotosCommand),
     /// 公开记录：到期情况、“应公开、尽公开”统计、发布登记簿
     #[command(subcommand)]
     Records(records::RecordsCommand),
@@ -417,6 +421,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         Command::Catalog(command) => catalog::run(command),
         Command::Boards(command) => boards::run(command),
         Command::Postings(command) => postings::run(command),
+        Command::Photos(command) => photos::run(command),
         Command::Records(command) => records::run(command),
         Command::Calendar(command) => records::run_calendar(command),
         Command::Sync(cli) => sync::run(cli),

@@ -29,6 +29,7 @@ pub enum Report {
     Catalog(crate::catalog::CatalogReport),
     Boards(crate::boards::BoardsReport),
     Postings(crate::postings::PostingsReport),
+    Photos(crate::photos::PhotosReport),
     Records(crate::records::RecordsReport),
     Sync(crate::sync::SyncOutput),
 }
@@ -57,6 +58,7 @@ impl Report {
                 Report::Catalog(v) => print_json(&v.json()),
                 Report::Boards(v) => print_json(&v.json()),
                 Report::Postings(v) => print_json(&v.json()),
+                Report::Photos(v) => print_json(&v.json()),
                 Report::Records(v) => print_json(&v.json()),
                 Report::Sync(v) => print_json(&v.json()),
             };
@@ -92,6 +94,7 @@ impl Report {
             Report::Catalog(c) => c.text(),
             Report::Boards(b) => b.text(),
             Report::Postings(p) => p.text(),
+            Report::Photos(p) => p.text(),
             Report::Records(r) => r.text(),
             Report::Sync(s) => s.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),
