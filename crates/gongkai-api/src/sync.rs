@@ -484,12 +484,12 @@ impl Api {
         Ok(self
             .named_files(entry)?
             .into_iter()
-            .filter_map(|(_, bytes)| bytes)
+            .filter_map(|f| f.bytes)
             .collect())
     }
 
-    /// An entry's files by name, with their bytes when held.
-    fn named_files(&self, entry: &Entry) -> Result<Vec<(String, Option<Vec<u8>>)>, ApiError> {
+    /// An entry's files, with their bytes when held.
+    fn named_files(&self, entry: &Entry) -> Result<Vec<EntryFile>, ApiError> {
         if entry.op != Op::Upsert {
             return Ok(Vec::new());
         }
@@ -499,20 +499,29 @@ impl Api {
                 Some(gongkai_sync::Kind::Record) => {
                     if let Ok(record) = RecordPayload::deserialize(&entry.payload) {
                         for a in record.attachments {
-                            files.push((a.file_name, s.attachment_bytes(&a.sha256)?));
+                            files.push(EntryFile {
+                                bytes: s.attachment_bytes(&a.sha256)?,
+                                name: a.file_name,
+                                of_posting: None,
+                            });
                         }
                     }
                 }
                 Some(gongkai_sync::Kind::Posting) => {
                     if let Ok(posting) = PostingPayload::deserialize(&entry.payload) {
                         if let Some(sheet) = posting.sheet {
-                            files.push((sheet.file_name, s.posting_sheet_content(&sheet.sha256)?));
+                            files.push(EntryFile {
+                                bytes: s.posting_sheet_content(&sheet.sha256)?,
+                                name: sheet.file_name,
+                                of_posting: Some(posting.title.clone()),
+                            });
                         }
                         for (n, photo) in posting.photos.iter().enumerate() {
-                            files.push((
-                                format!("“{}”的第 {} 张照片", posting.title, n + 1),
-                                s.photo_content(&photo.sha256)?,
-                            ));
+                            files.push(EntryFile {
+                                bytes: s.photo_content(&photo.sha256)?,
+                                name: format!("第 {} 张照片", n + 1),
+                                of_posting: Some(posting.title.clone()),
+                            });
                         }
                     }
                 }
@@ -527,14 +536,64 @@ impl Api {
     /// check refuses, before any of its files is uploaded; files attached before
     /// `record_attach` checked them meet the rule here.
     fn attachment_refusal(&self, entry: &Entry) -> Result<Option<String>, ApiError> {
-        for (file_name, bytes) in self.named_files(entry)? {
-            if let Some(finding) = bytes.as_deref().and_then(attachment_scan::scan) {
-                return Ok(Some(crate::records::attachment_refusal(
-                    &file_name, &finding,
-                )));
-            }
+        if let Some(refusal) = self.composed_sheet_refusal(entry)? {
+            return Ok(Some(refusal));
+        }
+        for file in self.named_files(entry)? {
+            let Some(finding) = file.bytes.as_deref().and_then(attachment_scan::scan) else {
+                continue;
+            };
+            return Ok(Some(match (&file.of_posting, finding) {
+                (None, finding) => crate::records::attachment_refusal(&file.name, &finding),
+                (Some(title), attachment_scan::Finding::IdNumber(id)) => format!(
+                    "张贴“{title}”的“{}”含有未脱敏的身份证号（{}），未上传县级平台：请脱敏后重新打印张贴",
+                    file.name,
+                    gongkai_sync::check::masked(&id)
+                ),
+                (Some(title), attachment_scan::Finding::Unreadable(reason)) => format!(
+                    "张贴“{title}”的“{}”{reason}其中是否有未脱敏的身份证号，未上传县级平台",
+                    file.name
+                ),
+            }));
         }
         Ok(None)
+    }
+
+    /// A posting of a sheet composed here is checked on the text it was printed from too: the
+    /// print engine's PDFs keep their text behind their own font encoding, which the file scan
+    /// does not read, so a number typed into the sheet is found in what was typed.
+    fn composed_sheet_refusal(&self, entry: &Entry) -> Result<Option<String>, ApiError> {
+        if entry.op != Op::Upsert || entry.kind != gongkai_sync::Kind::Posting.key() {
+            return Ok(None);
+        }
+        let Ok(posting_id) = entry.object_id.parse::<RowId>() else {
+            return Ok(None);
+        };
+        self.with_store(OpenMode::Existing, |s| {
+            let Some(sheet_id) = s.board_posting(posting_id).ok().and_then(|p| p.sheet_id) else {
+                return Ok(None);
+            };
+            let sheet = s.composed_sheet(sheet_id)?;
+            let text = [
+                Some(sheet.title.as_str()),
+                Some(sheet.body.as_str()),
+                sheet.table_json.as_deref(),
+                Some(sheet.issuer.as_str()),
+                sheet.objection_phone.as_deref(),
+                sheet.objection_address.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n");
+            Ok(gongkai_sync::check::find_id_number_in_text(&text).map(|id| {
+                format!(
+                    "张贴“{}”的公示单含有未脱敏的身份证号（{}），未上传县级平台：请脱敏后重新打印张贴",
+                    sheet.title,
+                    gongkai_sync::check::masked(&id)
+                )
+            }))
+        })
     }
 
     /// What the sync screen shows: identity, queue, the newest runs and the county's notices.
@@ -592,6 +651,16 @@ impl Api {
             })
         })
     }
+}
+
+/// A file an outbox entry names by content.
+struct EntryFile {
+    /// Its name as the clerk knows it (a record's attachment, a posting's sheet or photo).
+    name: String,
+    /// `None` when this database no longer holds it.
+    bytes: Option<Vec<u8>>,
+    /// The posting's title, for a posting's file.
+    of_posting: Option<String>,
 }
 
 fn entry(pending: &PendingEntry) -> Result<Entry, ApiError> {

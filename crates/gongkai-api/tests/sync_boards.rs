@@ -23,6 +23,15 @@ use tempfile::TempDir;
 /// The demo township with the 三务 board in every village; a composed 公示 on 东山村's 财务公开
 /// zone, printed and posted today with a photo of it on the wall. The posting's id.
 fn posted_sheet(dir: &TempDir, api: &Api) -> String {
+    posted_sheet_saying(
+        dir,
+        api,
+        "现将本村财务收支情况公示如下，公示期内如有异议请向村务监督委员会反映。",
+    )
+}
+
+/// [`posted_sheet`] with `body` as the sheet's text.
+fn posted_sheet_saying(dir: &TempDir, api: &Api, body: &str) -> String {
     let db = dir.path().join("demo.sqlite3");
     let mut store = Store::open(&db).unwrap();
     store
@@ -55,8 +64,7 @@ fn posted_sheet(dir: &TempDir, api: &Api) -> String {
             sheet: Some(ComposedSheetInput {
                 kind: SheetKind::Gongshi,
                 title: "东山村村级财务收支公示".into(),
-                body: "现将本村财务收支情况公示如下，公示期内如有异议请向村务监督委员会反映。"
-                    .into(),
+                body: body.into(),
                 table: None,
                 period_days: Some(7),
                 period_unit: Some("calendar".into()),
@@ -238,4 +246,32 @@ fn against_a_portal_without_postings_they_stay_queued_while_the_rest_goes() {
         upgraded.count("SELECT count(*) FROM board_posting WHERE status = 'posted'"),
         1
     );
+}
+
+#[test]
+fn a_sheet_holding_a_full_id_number_never_reaches_the_county() {
+    let dir = TempDir::new().unwrap();
+    let county = County::start(dir.path());
+    let api = support::demo(&dir);
+    let id = support::id(7);
+    posted_sheet_saying(
+        &dir,
+        &api,
+        &format!("经审核，张七（身份证号 {id}）符合条件，现予公示。"),
+    );
+    county.register(&api.sync_identity(NoArgs {}).unwrap());
+
+    let report = sync(&api, &county);
+    assert!(
+        !report.rejected.is_empty()
+            && report
+                .rejected
+                .iter()
+                .all(|r| r.contains("未脱敏的身份证号") && !r.contains(&id)),
+        "{report:?}"
+    );
+    assert_eq!(report.pending, 0, "{report:?}");
+    assert_eq!(county.count("SELECT count(*) FROM entry"), 0);
+    assert_eq!(county.count("SELECT count(*) FROM attachment"), 0);
+    assert_eq!(county.count("SELECT count(*) FROM attachment_part"), 0);
 }
