@@ -475,3 +475,100 @@ fn templates_are_saved_with_their_zones_checked() {
         Err(StoreError::Duplicate { .. })
     ));
 }
+
+/// The domain check and the database's triggers draw the same line: over generated layouts,
+/// one the check passes is saved, and one it refuses for an edge or an overlap is refused by
+/// the triggers too when written by plain SQL.
+#[test]
+fn the_triggers_refuse_exactly_what_the_layout_check_refuses() {
+    let dir = TempDir::new().unwrap();
+    let mut store = demo_store(&dir);
+    let board = RowId::new();
+    let (width, height) = (Millimetres::new(2400), Millimetres::new(1200));
+    store
+        .insert_board(&NewBoard {
+            id: board,
+            village_id: None,
+            name: "试验栏".into(),
+            location: String::new(),
+            layout: Layout {
+                width,
+                height,
+                zones: vec![],
+            },
+        })
+        .unwrap();
+    let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+    let mut below = |n: u32| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        u32::try_from(seed % u64::from(n)).unwrap()
+    };
+    let (mut passed, mut refused_count) = (0, 0);
+    for round in 0..300 {
+        let zones: Vec<ZoneDraft> = (0..3)
+            .map(|i| ZoneDraft {
+                id: None,
+                zone: Zone {
+                    name: format!("版块{i}"),
+                    rect: Rect::new(below(2300), below(1100), 1 + below(900), 1 + below(500)),
+                    cadence: Cadence::Standing,
+                    min_days: None,
+                },
+            })
+            .collect();
+        let layout = Layout {
+            width,
+            height,
+            zones: zones.iter().map(|z| z.zone.clone()).collect(),
+        };
+        let checked = layout.check();
+        let saved = store.save_board_layout(board, width, height, &zones, None);
+        assert_eq!(checked.is_ok(), saved.is_ok(), "round {round}: {saved:?}");
+        if checked.is_ok() {
+            passed += 1;
+            continue;
+        }
+        refused_count += 1;
+        // The same zones by plain SQL into a version of their own, rolled back.
+        let tx = store.conn.transaction().unwrap();
+        tx.execute(
+            "INSERT INTO board_layout (board_id, version, width_mm, height_mm, made_at)
+             VALUES (?1, 99, 2400, 1200, 'now')",
+            [board.to_string()],
+        )
+        .unwrap();
+        let mut refusal = None;
+        for (i, z) in layout.zones.iter().enumerate() {
+            let written = tx.execute(
+                "INSERT INTO board_zone (board_id, version, zone_id, position, name, x_mm, y_mm,
+                     width_mm, height_mm, cadence)
+                 VALUES (?1, 99, ?2, ?2, ?3, ?4, ?5, ?6, ?7, 'standing')",
+                params![
+                    board.to_string(),
+                    i + 1,
+                    z.name,
+                    z.rect.x.get(),
+                    z.rect.y.get(),
+                    z.rect.width.get(),
+                    z.rect.height.get()
+                ],
+            );
+            if let Err(e) = written {
+                refusal = Some(e.to_string());
+                break;
+            }
+        }
+        tx.rollback().unwrap();
+        let refusal = refusal.unwrap_or_else(|| panic!("round {round}: the triggers let it in"));
+        assert!(
+            refusal.contains("版块超出公开栏范围") || refusal.contains("版块相互重叠"),
+            "round {round}: {refusal}"
+        );
+    }
+    assert!(
+        passed > 20 && refused_count > 20,
+        "{passed} passed, {refused_count} refused"
+    );
+}
