@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// `gongkai postings photo-add`: photos (JPEG or PNG files) of a posted sheet.
+/// `gongkai photos add`: photos (JPEG or PNG files) of a posted sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PostingPhotoAddArgs {
