@@ -47,24 +47,6 @@ async function saveScreenshot(wd, name) {
   assert.ok(png.length > 10000, `screenshot ${name} looks empty`);
 }
 
-/**
- * WebDriver cannot drive the system's file dialogs: the shell's `pick_folder` and `pick_file`
- * answer with a folder or file in the app's own folders beside the database (导出 to write,
- * 导入 to read), which the gate lets the window use as a clerk's pick would be.
- */
-async function answerDialogs(wd, answers) {
-  const ok = await wd.execute(
-    `const internals = window.__TAURI_INTERNALS__;
-     const invoke = internals.__gkInvoke ?? internals.invoke;
-     internals.__gkInvoke = invoke;
-     const answers = arguments[0];
-     internals.invoke = (cmd, args, options) => (cmd in answers ? Promise.resolve(answers[cmd]) : invoke.call(internals, cmd, args, options));
-     return internals.invoke !== invoke;`,
-    [answers],
-  );
-  assert.equal(ok, true, "the dialogs could not be answered");
-}
-
 /** Confirms the open Element Plus message box. */
 async function confirmBox(wd) {
   await wd.click(".el-message-box .el-button--primary");
@@ -99,10 +81,12 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
   const dir = mkdtempSync(join(tmpdir(), "gongkai-e2e-boards-"));
   const db = join(dir, "demo.sqlite3");
   execFileSync(cli, ["demo", "--db", db]);
+  // WebDriver cannot reach the system's file dialogs: folders are typed, as a clerk may, and the
+  // app's own folders beside the database are the ones the gate lets a typed path use.
   const exportDir = join(dir, "导出");
-  const inbox = join(dir, "导入");
+  const photos = join(dir, "导入");
   mkdirSync(exportDir, { recursive: true });
-  mkdirSync(inbox, { recursive: true });
+  mkdirSync(photos, { recursive: true });
 
   const wd = new WebDriver(`http://127.0.0.1:${port}`);
   await wd.start(app, ["--db", db]);
@@ -196,13 +180,14 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     await wd.waitFor(testid("payout-post-plan"), { text: (t) => t.includes("村务公开") });
     await wd.click(testid("payout-post-submit"));
     await wd.waitFor(testid("payout-post-plan"), { text: (t) => t.includes("登记号") });
-    await wd.click(".el-dialog__headerbtn");
+    await saveScreenshot(wd, "boards-payout-notices.png");
+    await wd.click(testid("payout-post-close"));
 
     // Print the round of the composed 公示: packs into the 导出 folder.
     await wd.click(testid("tab-postings"));
     await wd.pickOption(round, { open: testid("postings-round") });
     await wd.waitFor(testid("postings-table"), { text: (t) => t.includes("关于村集体经济项目收益分配的公示") });
-    await answerDialogs(wd, { pick_folder: exportDir });
+    await wd.type(input("print-folder"), exportDir);
     await wd.click(testid("print-round"));
     await wd.waitFor(testid("printed-packs"), { text: (t) => t.includes(".pdf") });
     await saveScreenshot(wd, "boards-packs.png");
@@ -210,11 +195,10 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     assert.ok(packs.length > 0, "packs were written");
     const text = execFileSync("pdftotext", [join(exportDir, String(packs[0])), "-"], { encoding: "utf8" });
     assert.ok(text.includes("张贴回执"), "a pack carries its 张贴回执");
-    await wd.click(".el-dialog__headerbtn");
+    await wd.click(testid("printed-close"));
 
     // Marked posted with a photo of the board (a page of the pack, as a JPEG).
-    execFileSync("pdftoppm", ["-jpeg", "-r", "40", "-singlefile", join(exportDir, String(packs[0])), join(inbox, "现场照片")]);
-    await answerDialogs(wd, { pick_folder: exportDir, pick_file: join(inbox, "现场照片.jpg") });
+    execFileSync("pdftoppm", ["-jpeg", "-r", "40", "-singlefile", join(exportDir, String(packs[0])), join(photos, "board")]);
     // The composed sheet's row: its 标记已张贴.
     await wd.execute(
       `const row = [...document.querySelectorAll('[data-testid="postings-table"] .el-table__body tr')].find((r) => r.innerText.includes("关于村集体经济项目收益分配的公示"));
@@ -223,12 +207,13 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     await wd.click('[data-e2e="composed"]');
     await wd.click(input("posted-by"));
     await wd.pickOption("李明");
-    await wd.click(testid("photo-add"));
-    await wd.waitFor(testid("photo-chosen"), { text: (t) => t.includes("现场照片.jpg") });
+    await wd.type(input("photo-path"), join(photos, "board.jpg"));
+    await wd.click(testid("photo-path-add"));
+    await wd.waitFor(testid("photo-chosen"), { text: (t) => t.includes("board.jpg") });
     await wd.click(testid("posted-submit"));
     await wd.waitFor(testid("photo-thumb"));
     await saveScreenshot(wd, "boards-posted.png");
-    await wd.click(".el-dialog__footer .el-button--primary");
+    await wd.click(testid("posted-done"));
 
     // 待办 is different now.
     await wd.click(".app-name");

@@ -105,13 +105,20 @@ describe("张贴与公示", () => {
       (document.body.querySelector('[data-testid="photo-add"]') as HTMLButtonElement).click();
       await settle();
     }
-    expect([...document.body.querySelectorAll('[data-testid="photo-chosen"]')].map((p) => p.textContent?.trim().split(/\s/)[0])).toEqual(["IMG_0412.jpg", "IMG_0413.jpg"]);
+    // A path typed or pasted is added too.
+    const typed = document.body.querySelector('input[data-testid="photo-path"]') as HTMLInputElement;
+    typed.value = "/work/导入/IMG_0414.png";
+    typed.dispatchEvent(new Event("input"));
+    await settle();
+    (document.body.querySelector('[data-testid="photo-path-add"]') as HTMLButtonElement).click();
+    await settle();
+    expect([...document.body.querySelectorAll('[data-testid="photo-chosen"]')].map((p) => p.textContent?.trim().split(/\s/)[0])).toEqual(["IMG_0412.jpg", "IMG_0413.jpg", "IMG_0414.png"]);
     expect(unnamedControls()).toEqual([]);
     (document.body.querySelector('[data-testid="posted-submit"]') as HTMLButtonElement).click();
     await settle();
     // One command: the posting and its photos in one transaction.
     expect(calls).toHaveBeenCalledWith("posting_mark_posted", {
-      args: { id: "bb", on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), by: "李明", photos: ["/home/clerk/照片/IMG_0412.jpg", "/home/clerk/照片/IMG_0413.jpg"] },
+      args: { id: "bb", on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), by: "李明", photos: ["/home/clerk/照片/IMG_0412.jpg", "/home/clerk/照片/IMG_0413.jpg", "/work/导入/IMG_0414.png"] },
     });
     expect(document.body.textContent).toContain("由 李明 张贴");
     const thumb = document.body.querySelector('[data-testid="photo-thumb"]') as HTMLImageElement;
