@@ -406,11 +406,21 @@ impl Api {
                 .block_on(client.push(&mut seq, &entries))
                 .map_err(client_error)?;
             let withheld_before = withheld.len();
-            if let Some(kinds) = &ack.kinds {
-                for kind in entries.iter().map(|e| &e.kind) {
-                    if !kinds.contains(kind) && !withheld.contains(kind) {
-                        withheld.push(kind.clone());
-                    }
+            // What the portal takes: its answer says, or it is older than the answer's field.
+            let taken: Vec<&str> = match &ack.kinds {
+                Some(kinds) => kinds.iter().map(String::as_str).collect(),
+                None => gongkai_sync::Kind::FIRST_TOWNSHIP_KINDS
+                    .iter()
+                    .map(|k| k.key())
+                    .collect(),
+            };
+            for kind in gongkai_sync::Kind::ALL
+                .iter()
+                .filter(|k| k.owner() == gongkai_sync::Owner::Township)
+                .map(|k| k.key())
+            {
+                if !taken.contains(&kind) && !withheld.iter().any(|w| w == kind) {
+                    withheld.push(kind.to_owned());
                 }
             }
             let (not_taken, rejected): (Vec<_>, Vec<_>) = ack
