@@ -68,6 +68,11 @@ impl Api {
             let target = match (template.scope, &args.village_ids) {
                 (BoardScope::Township, _) => ApplyTarget::Township,
                 (BoardScope::Village, None) => ApplyTarget::AllVillages,
+                (BoardScope::Village, Some(ids)) if ids.is_empty() => {
+                    return Err(ApiError::invalid(
+                        "请至少选择一个村（社区），或选择全部村".to_owned(),
+                    ));
+                }
                 (BoardScope::Village, Some(ids)) => ApplyTarget::Villages(
                     ids.iter()
                         .map(|id| parse_id("村（社区）", id))
