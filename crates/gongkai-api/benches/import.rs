@@ -4,6 +4,8 @@
 //! export (see `fixture.rs`). The whole `gongkai` process is measured by `--bench process`.
 //!
 //! `cargo bench -p gongkai-api --bench import [-- ROWS]`. Target: under 1.5 s on 2 cores.
+//! `-- ROWS --fixture-only FILE` writes the fixture to `FILE` and stops: a file to profile the
+//! release `gongkai` against (`perf record gongkai payouts import FILE ...`).
 
 // A benchmark reports on stdout and may stop loudly on a broken fixture.
 #![allow(clippy::print_stdout, clippy::unwrap_used)]
@@ -21,6 +23,13 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(100_000);
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--fixture-only") {
+        let path = std::path::Path::new(&args[at + 1]);
+        fixture::write_xlsx(path, &fixture::list(rows, fixture::VILLAGES.len()));
+        println!("fixture: {rows} rows written to {}", path.display());
+        return;
+    }
     let dir = tempfile::TempDir::new().unwrap();
     let path = dir.path().join("2025年示范镇耕地地力保护补贴发放清册.xlsx");
 

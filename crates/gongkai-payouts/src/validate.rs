@@ -193,6 +193,7 @@ pub fn validate(book: &Workbook, cx: &Context<'_>) -> Outcome {
         year_from_rows: None,
         project_from_rows: None,
         project_reported: false,
+        last_village: None,
     };
     // Finance often names the file after the list's title: it is the last place to look.
     let stem = book
@@ -267,6 +268,9 @@ struct Validator<'a> {
     project_from_rows: Option<String>,
     /// "Project unknown" is said once per file, not on every row.
     project_reported: bool,
+    /// The village cell last read and the village it named: a list is sorted by village, so
+    /// the next row most often names the same one.
+    last_village: Option<(String, Option<String>)>,
 }
 
 impl Issue {
@@ -589,7 +593,7 @@ impl Validator<'_> {
         }
 
         let village = match text(Column::Village) {
-            Some(raw) => match self.match_village(&raw) {
+            Some(raw) => match self.village_in_cell(&raw) {
                 Some(v) => Some(v),
                 None => {
                     let hint = closest(&raw, self.cx.villages)
@@ -789,6 +793,18 @@ impl Validator<'_> {
 
     fn match_village(&self, raw: &str) -> Option<String> {
         village_named(raw, self.cx.villages)
+    }
+
+    /// As [`Self::match_village`], remembering the last cell's answer.
+    fn village_in_cell(&mut self, raw: &str) -> Option<String> {
+        if let Some((seen, village)) = &self.last_village
+            && seen == raw
+        {
+            return village.clone();
+        }
+        let village = self.match_village(raw);
+        self.last_village = Some((raw.to_owned(), village.clone()));
+        village
     }
 }
 

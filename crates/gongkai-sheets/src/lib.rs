@@ -11,7 +11,7 @@ mod merges;
 mod shared_text;
 mod workbook;
 mod xls_guard;
-mod xlsx_merges;
+mod xlsx;
 
 use std::sync::Arc;
 

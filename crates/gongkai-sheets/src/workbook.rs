@@ -1,19 +1,13 @@
-use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, DataRef, Dimensions, Reader, Xls, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Dimensions, Reader, Xls, open_workbook_from_rs};
 
 use crate::shared_text::SharedText;
 use crate::{Cell, Merge, Row, Sheet, SheetsError, Workbook, csv_text, merges};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
-/// Excel's last column is XFD (16,384 columns).
-const MAX_COLUMNS: u32 = 16_384;
-/// The most cells the rows of one `.xlsx` may hold, over all its sheets: a full 65,536-row
-/// sheet of 60 columns, like the `.xls` guard; a 100,000-row list of 12 columns is 1.2 million.
-const MAX_CELLS: usize = 65_536 * 60;
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// Reads every sheet of the file (or only `only_sheet`). The format is recognised from the
@@ -48,11 +42,7 @@ pub fn read_bytes(
     };
     let sheets = if bytes.starts_with(ZIP_MAGIC) {
         guarded(&file, || {
-            let mut merges =
-                crate::xlsx_merges::read(&bytes, only_sheet).map_err(|e| damaged(&e))?;
-            let mut book: Xlsx<_> =
-                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-            read_xlsx_sheets(&mut book, &file, only_sheet, &mut merges, &damaged)
+            crate::xlsx::read_sheets(&file, &bytes, only_sheet)
         })?
     } else if bytes.starts_with(OLE_MAGIC) {
         guarded(&file, || {
@@ -72,82 +62,6 @@ pub fn read_bytes(
     })
 }
 
-/// `.xlsx` cells are streamed into rows as they come: only rows that hold something are kept, so
-/// a stray value far below or right of the table costs one row, not the block between.
-fn read_xlsx_sheets(
-    book: &mut Xlsx<Cursor<Vec<u8>>>,
-    file: &str,
-    only_sheet: Option<&str>,
-    merges: &mut HashMap<String, Vec<Merge>>,
-    damaged: &impl Fn(&dyn std::fmt::Display) -> SheetsError,
-) -> Result<Vec<Sheet>, SheetsError> {
-    // Cells held in rows over all sheets; every row is as wide as its last cell.
-    let allocated = &mut 0usize;
-    let names = book.sheet_names();
-    check_sheet_name(file, &names, only_sheet)?;
-    let mut sheets = Vec::new();
-    for name in names
-        .iter()
-        .filter(|n| only_sheet.is_none_or(|w| w == n.as_str()))
-    {
-        let mut reader = book.worksheet_cells_reader(name).map_err(|e| damaged(&e))?;
-        let mut rows: Vec<Row> = Vec::new();
-        let mut shared = SharedText::default();
-        while let Some(found) = reader.next_cell().map_err(|e| damaged(&e))? {
-            let (row, col) = found.get_position();
-            let value = match found.get_value() {
-                DataRef::SharedString(text) => shared.cell(text),
-                DataRef::String(text) => shared.cell(text),
-                other => cell(&Data::from(other.clone()), &mut shared),
-            };
-            if value == Cell::Empty {
-                continue;
-            }
-            // Checked before allocating: a 1.5 KB file naming one cell at column ZZZZZZ would
-            // otherwise ask for gigabytes.
-            let widening = (col as usize + 1).saturating_sub(
-                rows.last()
-                    .filter(|r| r.number == row + 1)
-                    .map_or(0, |r| r.cells.len()),
-            );
-            if col >= MAX_COLUMNS || *allocated + widening > MAX_CELLS {
-                return Err(SheetsError::TooSpread {
-                    file: file.to_owned(),
-                    sheet: u32::try_from(sheets.len() + 1).unwrap_or(u32::MAX),
-                    last_row: row.saturating_add(1),
-                    last_column: crate::column_letter(col as usize),
-                });
-            }
-            *allocated += widening;
-            let number = row + 1;
-            if rows.last().is_none_or(|r| r.number != number) {
-                // Cells arrive in row order in every file Excel, WPS or LibreOffice writes; a
-                // file that jumps back is sorted below. A row is as wide as the one before,
-                // most likely: room for that many cells is made at once, not grown by doubling.
-                let width = rows.last().map_or(0, |r| r.cells.len());
-                rows.push(Row::new(number, Vec::with_capacity(width)));
-            }
-            if let Some(last) = rows.last_mut() {
-                let col = col as usize;
-                if last.cells.len() <= col {
-                    last.cells.resize(col + 1, Cell::Empty);
-                }
-                last.cells[col] = value;
-            }
-        }
-        if !rows.is_sorted_by_key(|r| r.number) {
-            rows.sort_by_key(|r| r.number);
-        }
-        // Rows wider than the one before grew by doubling; the slack would outlive the read.
-        for row in &mut rows {
-            row.cells.shrink_to_fit();
-        }
-        let regions = merges.remove(name.as_str()).unwrap_or_default();
-        sheets.push(sheet_with_merges(file, name, rows, regions)?);
-    }
-    Ok(sheets)
-}
-
 /// `.xls` merged regions as calamine reads them (0-based) → rows as Excel numbers them.
 fn from_dimensions(regions: &[Dimensions]) -> Vec<Merge> {
     regions
@@ -163,7 +77,7 @@ fn from_dimensions(regions: &[Dimensions]) -> Vec<Merge> {
 }
 
 /// The sheet with its merged regions filled in.
-fn sheet_with_merges(
+pub(crate) fn sheet_with_merges(
     file: &str,
     name: &str,
     mut rows: Vec<Row>,
@@ -177,7 +91,7 @@ fn sheet_with_merges(
     })
 }
 
-fn check_sheet_name(
+pub(crate) fn check_sheet_name(
     file: &str,
     names: &[String],
     only_sheet: Option<&str>,

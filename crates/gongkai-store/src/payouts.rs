@@ -161,11 +161,20 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?;
             let list_id = list.id.to_string();
+            // A list names a handful of villages: each is written out once, not per row.
+            let mut villages: Vec<(RowId, String)> = Vec::new();
             for row in &list.rows {
+                let village = match villages.iter().position(|(id, _)| *id == row.village) {
+                    Some(at) => at,
+                    None => {
+                        villages.push((row.village, row.village.to_string()));
+                        villages.len() - 1
+                    }
+                };
                 insert.execute(params![
                     RowId::new().to_string(),
                     list_id,
-                    row.village.to_string(),
+                    villages[village].1,
                     row.source_sheet,
                     row.source_row,
                     row.group,
