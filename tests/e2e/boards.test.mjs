@@ -93,7 +93,8 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
   let failed = true;
   try {
     // 待办 is the first screen.
-    await wd.waitFor(testid("todo-boards"), { text: (t) => t.includes("公开栏更新") });
+    await wd.waitFor(testid("todo-records"), { text: (t) => t.includes("去处理") });
+    await new Promise((r) => setTimeout(r, 500)); // the tags' zoom-in transition
     const noticesBefore = await wd.text(await wd.find(testid("todo-notices")));
     assert.ok(!noticesBefore.includes("关于村集体经济项目收益分配的公示"));
     await saveScreenshot(wd, "boards-todo-before.png");
@@ -198,7 +199,7 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     await wd.click(testid("printed-close"));
 
     // Marked posted with a photo of the board (a page of the pack, as a JPEG).
-    execFileSync("pdftoppm", ["-jpeg", "-r", "40", "-singlefile", join(exportDir, String(packs[0])), join(photos, "board")]);
+    execFileSync("pdftoppm", ["-jpeg", "-r", "40", "-f", "2", "-singlefile", join(exportDir, String(packs[0])), join(photos, "board")]);
     // The composed sheet's row: its 标记已张贴.
     await wd.execute(
       `const row = [...document.querySelectorAll('[data-testid="postings-table"] .el-table__body tr')].find((r) => r.innerText.includes("关于村集体经济项目收益分配的公示"));
@@ -212,6 +213,11 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     await wd.waitFor(testid("photo-chosen"), { text: (t) => t.includes("board.jpg") });
     await wd.click(testid("posted-submit"));
     await wd.waitFor(testid("photo-thumb"));
+    const loaded = await wd.execute(
+      `const img = document.querySelector('[data-testid="photo-thumb"]');
+       return img.decode().then(() => img.naturalWidth, () => 0);`,
+    );
+    assert.ok(loaded > 0, "the thumbnail the core made is shown");
     await saveScreenshot(wd, "boards-posted.png");
     await wd.click(testid("posted-done"));
 
@@ -219,6 +225,7 @@ test("boards: 统一格式 to every village, a zone dragged, a 公示 with a pas
     await wd.click(".app-name");
     // The posted 公示 ends within days: 待办 lists it to be taken down in time.
     await wd.waitFor(testid("todo-notices"), { text: (t) => t.includes("关于村集体经济项目收益分配的公示") && t.includes("公示期将满") });
+    await new Promise((r) => setTimeout(r, 500));
     await saveScreenshot(wd, "boards-todo-after.png");
     failed = false;
   } finally {
