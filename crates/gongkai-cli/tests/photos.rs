@@ -31,14 +31,13 @@ fn png(width: u32, height: u32) -> Vec<u8> {
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
     ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut raw = Vec::new();
-    for _ in 0..height {
-        raw.push(0); // filter: none
-        for x in 0..width {
-            let v = u8::try_from(x * 255 / width).unwrap();
-            raw.extend_from_slice(&[v, 128, 255 - v]);
-        }
+    // Each row: filter byte 0 (none), then the pixels.
+    let mut row = vec![0u8];
+    for x in 0..width {
+        let v = u8::try_from(x * 255 / width).unwrap();
+        row.extend_from_slice(&[v, 128, 255 - v]);
     }
+    let raw = row.repeat(usize::try_from(height).unwrap());
     let mut zlib = ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     zlib.write_all(&raw).unwrap();
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
