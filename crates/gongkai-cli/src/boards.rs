@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use gongkai_api::wire::{
-    Board, BoardDiagramArgs, BoardGetArgs, BoardInput, BoardTemplateApplyArgs,
+    Board, BoardDiagramArgs, BoardGetArgs, BoardInput, BoardScope, BoardTemplateApplyArgs,
     BoardTemplateApplyResult, BoardTemplates, BoardsListArgs, ExportResult, NoArgs,
 };
 use gongkai_api::{Api, ApiError};
@@ -69,7 +69,7 @@ pub enum BoardsCommand {
     Layout {
         #[command(flatten)]
         db: Db,
-        /// 公开栏的编号，或“村名/公开栏名称”（本镇的写“本镇/名称”）
+        /// 公开栏的编号，或“村名/公开栏名称”（乡镇自己的写“镇名/名称”）
         #[arg(long)]
         board: String,
         /// 版面版本（缺省为现行版面）
@@ -216,7 +216,7 @@ fn village_id(api: &Api, given: &str) -> Result<String, ApiError> {
         .ok_or_else(|| usage(format!("本镇没有村（社区）“{given}”")))
 }
 
-/// A board named by its id, or as 村名/公开栏名称 (本镇/名称 for the township's).
+/// A board named by its id, or as 村名/公开栏名称 (镇名/名称 for the township's own).
 fn board_id(api: &Api, given: &str) -> Result<String, ApiError> {
     let boards = api
         .boards_list(BoardsListArgs {
@@ -227,20 +227,20 @@ fn board_id(api: &Api, given: &str) -> Result<String, ApiError> {
         return Ok(board.id.clone());
     }
     let (place, name) = given.split_once('/').unwrap_or(("", given));
+    let township = api.profile_get(NoArgs {})?.township.name;
     let matches: Vec<&Board> = boards
         .iter()
         .filter(|b| b.name == name)
         .filter(|b| match (place, b.village_name.as_deref()) {
             ("", _) => true,
-            ("本镇", None) => true,
             (place, Some(village)) => village == place,
-            (_, None) => false,
+            (place, None) => place == township,
         })
         .collect();
     match matches.as_slice() {
         [one] => Ok(one.id.clone()),
         [] => Err(usage(format!(
-            "找不到公开栏“{given}”：请写编号，或“村名/公开栏名称”（本镇的写“本镇/名称”）"
+            "找不到公开栏“{given}”：请写编号，或“村名/公开栏名称”（乡镇自己的写“镇名/名称”）"
         ))),
         _ => Err(usage(format!(
             "有 {} 块公开栏叫“{given}”，请写“村名/公开栏名称”或编号",
@@ -347,7 +347,9 @@ fn board_line(b: &Board) -> String {
     let mut line = format!(
         "{}\t{}\t{}\t{} × {} mm\t第 {} 版\t{}",
         b.id,
-        b.village_name.as_deref().unwrap_or("本镇"),
+        b.village_name
+            .as_deref()
+            .unwrap_or(BoardScope::Township.label()),
         b.name,
         b.width,
         b.height,

@@ -116,6 +116,28 @@ fn templates_apply_list_add_and_layout_round_trip() {
         "{text}"
     );
 
+    // The township's own board is named by the township's name.
+    let out = gongkai(&[
+        "boards",
+        "apply-template",
+        "--db",
+        db,
+        "--template",
+        "township",
+    ]);
+    assert!(out.status.success(), "{}", said(&out));
+    let out = gongkai(&[
+        "boards",
+        "layout",
+        "--db",
+        db,
+        "--board",
+        "示范镇/乡镇政务公开栏",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert_eq!(json(&out)["villageId"], serde_json::Value::Null);
+
     let pdf = dir.path().join("东山村示意图.pdf");
     let out = gongkai(&[
         "boards",
