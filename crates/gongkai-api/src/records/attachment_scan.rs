@@ -6,7 +6,8 @@
 //! The file is read the ways it can hold digits: its bytes as they are (CSV, text, HTML, XML)
 //! and with NULs dropped (UTF-16), each member of a zip (`.xlsx`, `.docx`, `.odt`) with its XML
 //! tags removed (Word splits a number over several runs), the cells of a legacy `.xls`, and the
-//! text of a PDF's pages with its content streams. Inflating is capped, so a crafted archive is
+//! text of a PDF's pages with its content streams, the strings shown also read through each
+//! font's `ToUnicode` map (this app's own notices encode their glyphs). Inflating is capped, so a crafted archive is
 //! refused instead of filling memory.
 
 use std::io::Read;
@@ -144,7 +145,98 @@ fn pdf_text(bytes: &[u8]) -> Result<String, String> {
             text.push_str(&String::from_utf8_lossy(&content));
         }
     }
+    text.push_str(&shown_through_to_unicode(&document, budget)?);
     Ok(text)
+}
+
+/// The text shown by the content streams (pages and forms), read through each font's
+/// `ToUnicode` map. lopdf's own extraction reads a font by its `Encoding` first, and a font whose
+/// `Encoding` is an embedded CMap (this app's notices: one-byte codes for common glyphs, two for
+/// the rest) or a subset with custom codes comes out as the standard encoding's garbage, digits
+/// included. Which font shows which string would need each stream's resources resolved; every
+/// string is instead read through every `ToUnicode` map of the file (a file has a handful), since
+/// a wrong map never turns garbage into a valid ID number's check character by chance often
+/// enough to matter, while the right one always shows the number.
+fn shown_through_to_unicode(document: &lopdf::Document, budget: usize) -> Result<String, String> {
+    let fonts: Vec<lopdf::Dictionary> = document
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has_type(b"Font") && d.has(b"ToUnicode"))
+        .map(|d| {
+            let mut font = d.clone();
+            // Without `Encoding`, lopdf reads the font through its ToUnicode map.
+            font.remove(b"Encoding");
+            font
+        })
+        .collect();
+    let maps: Vec<lopdf::Encoding<'_>> = fonts
+        .iter()
+        .filter_map(|font| font.get_font_encoding_with_limit(document, budget).ok())
+        .filter(|e| matches!(e, lopdf::Encoding::UnicodeMapEncoding(_)))
+        .collect();
+    if maps.is_empty() {
+        return Ok(String::new());
+    }
+    let mut streams: Vec<&lopdf::Stream> = Vec::new();
+    for page in document.get_pages().into_values() {
+        for id in document.get_page_contents(page) {
+            if let Ok(stream) = document.get_object(id).and_then(lopdf::Object::as_stream) {
+                streams.push(stream);
+            }
+        }
+    }
+    streams.extend(
+        document
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .filter(|s| {
+                s.dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok() == Some(b"Form")
+            }),
+    );
+    let mut out = String::new();
+    let mut left = budget;
+    for stream in streams {
+        let content = stream
+            .decompressed_content_with_limit(left)
+            .unwrap_or_else(|_| stream.content.clone());
+        left = left.checked_sub(content.len()).ok_or_else(too_large)?;
+        let Ok(content) = lopdf::content::Content::decode(&content) else {
+            continue;
+        };
+        for map in &maps {
+            for operation in &content.operations {
+                if !matches!(operation.operator.as_str(), "Tj" | "TJ" | "'" | "\"") {
+                    continue;
+                }
+                for operand in &operation.operands {
+                    show(map, operand, &mut out);
+                }
+                out.push('\n');
+            }
+            if out.len() > budget {
+                return Err(too_large());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Appends the text of one operand of a text-showing operator (a string, or a `TJ` array of
+/// strings and spacing numbers, read as one run).
+fn show(map: &lopdf::Encoding<'_>, operand: &lopdf::Object, out: &mut String) {
+    match operand {
+        lopdf::Object::String(bytes, _) => {
+            let _ = map.write_to_string(bytes, out);
+        }
+        lopdf::Object::Array(parts) => {
+            for part in parts {
+                show(map, part, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn cells_text(bytes: &[u8]) -> String {
@@ -207,6 +299,37 @@ mod tests {
         let id = id();
         let text = format!("{}{id}", "甲".repeat(PIECE / 3 - 2));
         assert_eq!(in_text(&text), Some(id));
+    }
+
+    #[test]
+    fn an_id_in_this_apps_own_printed_pdf_is_found() {
+        use gongkai_print::{Align, Column, Paper, Sheet};
+        let id = id();
+        let column = |title: &str| Column {
+            title: title.into(),
+            weight: 1.0,
+            align: Align::Left,
+        };
+        let sheet = Sheet {
+            title: "东山村关于低保对象的公示".into(),
+            subtitle: String::new(),
+            columns: vec![column("姓名"), column("身份证号")],
+            groups: Vec::new(),
+            rows: vec![vec!["张三".into(), id.clone()]],
+            amount_column: None,
+            amounts_fen: Vec::new(),
+            footer: Vec::new(),
+            signature: Vec::new(),
+            paper: Paper::A4Portrait,
+            document_title: "公示".into(),
+        };
+        let pdf = gongkai_print::render(&sheet).unwrap();
+        assert_eq!(scan(&pdf), Some(Finding::IdNumber(id)));
+        let masked = Sheet {
+            rows: vec![vec!["张三".into(), "3415**********7776".into()]],
+            ..sheet
+        };
+        assert_eq!(scan(&gongkai_print::render(&masked).unwrap()), None);
     }
 
     #[test]
