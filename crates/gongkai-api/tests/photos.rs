@@ -223,6 +223,20 @@ fn photos_of_a_posted_sheet_are_stored_scaled_listed_and_checked() {
     assert_eq!((photos[2].width, photos[2].height), (1200, 1600));
     assert_eq!(photos[2].taken_at, None);
 
+    // Queued for the county in the same transaction: the posting's entry names every photo.
+    let store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    let entry = store
+        .pending_entries(1000)
+        .unwrap()
+        .into_iter()
+        .rfind(|e| e.object_id == id)
+        .unwrap();
+    assert_eq!(entry.kind, "posting");
+    for photo in &photos {
+        assert!(entry.payload.contains(&photo.sha256), "{}", entry.payload);
+    }
+    drop(store);
+
     let whole = api
         .photo_get(PhotoGetArgs {
             sha256: first.sha256.to_uppercase(),
