@@ -129,6 +129,29 @@ describe("张贴与公示", () => {
   });
 });
 
+describe("重新张贴", () => {
+  it("a composed sheet taken down too early goes up again on its zone and period, naming the one it replaces", async () => {
+    document.body.innerHTML = "";
+    app.profile = profile();
+    const early = posting("ccc", "taken_down", { earlyTakeDown: "张贴 3 天即撤下，不足 10 天", mustRepost: true, postedOn: "2026-11-20", postedBy: "李明", takenDownOn: "2026-11-23" });
+    const sheet = { kind: "gongshi", title: early.title, body: "", table: null, periodDays: 7, periodUnit: "calendar", objectionPhone: null, objectionAddress: null, issuer: "东山村村民委员会", issuedOn: "2026-11-19", paper: "A4", landscape: false };
+    const calls = serve({
+      postings_list: () => ({ postings: [early], rounds: [early.round] }),
+      posting_get: () => ({ posting: early, objections: [], sheet }),
+      posting_add: () => ({ posting: posting("dd", "draft", { reposts: "ccc" }), objections: [], sheet }),
+    });
+    calls.mockClear();
+    const w = mount(PostingsTab, { global: { plugins: [ElementPlus] }, attachTo: document.body });
+    await settle();
+    await w.find('[data-testid="repost"]').trigger("click");
+    await settle();
+    expect(calls).toHaveBeenCalledWith("posting_add", {
+      args: expect.objectContaining({ boardId: "b1", zoneId: "z2", period: "2026-Q4", round: early.round, sheet, reposts: "ccc" }),
+    });
+    w.unmount();
+  });
+});
+
 describe("拟公示单", () => {
   beforeEach(() => {
     document.body.innerHTML = "";
