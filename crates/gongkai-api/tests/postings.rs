@@ -702,3 +702,59 @@ fn the_lived_in_demo_has_months_of_postings_in_every_state() {
         );
     }
 }
+
+#[test]
+fn a_payout_lists_village_notice_goes_on_the_villages_board_with_its_recorded_notice_period() {
+    let dir = TempDir::new().unwrap();
+    let api = with_boards(&dir);
+    let list = support::mixed_list(&api, dir.path());
+    api.payouts_post(gongkai_api::wire::PayoutPostArgs {
+        list_id: list.clone(),
+        posted_on: Some(today().to_string()),
+        notice_days: Some(7),
+    })
+    .unwrap();
+    let add = |at: &Zone| {
+        api.posting_add(PostingAddArgs {
+            board_id: at.board_id.clone(),
+            zone_id: at.zone_id.clone(),
+            round: Some("补贴公示".into()),
+            period: None,
+            payout_list_id: Some(list.clone()),
+            record_id: None,
+            sheet: None,
+            title: None,
+            notice_from: None,
+            notice_to: None,
+            reposts: None,
+        })
+    };
+    // The township's board holds no village's list; another village's board not this one.
+    let err = add(&zone(&dir, None, "重大事项")).unwrap_err();
+    assert!(err.message.contains("按村公示"), "{}", err.message);
+    let west = village(&api, 2);
+    assert_ne!(west, "东山村");
+    let err = add(&zone(&dir, Some(&west), "村务公开")).unwrap_err();
+    assert!(
+        err.message.contains("没有") && err.message.contains(&west),
+        "{}",
+        err.message
+    );
+
+    let posted = add(&zone(&dir, Some("东山村"), "村务公开")).unwrap();
+    assert_eq!(posted.posting.source.key(), "payout_notice");
+    assert_eq!(posted.posting.notice_from, today().to_string());
+    let seventh = today().checked_add_days(chrono::Days::new(6)).unwrap();
+    assert_eq!(posted.posting.notice_to, seventh.to_string());
+    let packs = print(&api, "补贴公示", &dir.path().join("out"), false);
+    let text = pdf_text(&packs[0]);
+    for expected in ["东山村", "张贴回执", posted.posting.register_no.as_str()] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    // The notice's own rows, masked: a name of the list, never its full ID number.
+    assert!(text.contains(&support::name(1)), "{text}");
+    assert!(
+        !text.contains(&support::id(1)),
+        "an unmasked ID number in the pack"
+    );
+}

@@ -789,6 +789,45 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Benchmarks only: adds proactive records of `item_key` in one transaction, each (title,
+    /// formed_on, due_on, published_on), as a township holding years of them would.
+    #[doc(hidden)]
+    pub fn bench_fill_records(
+        &mut self,
+        item_key: &str,
+        rows: impl Iterator<Item = (String, NaiveDate, NaiveDate, Option<NaiveDate>)>,
+    ) -> Result<(), StoreError> {
+        self.write(|w| {
+            let mut insert = w.tx.prepare(
+                "INSERT INTO disclosure_record (id, item_key, domain, item_name, title,
+                     formed_on, body, channels, attribute, redacted, time_limit_days, due_on,
+                     due_provisional, calendar_version, status, published_on, created_at,
+                     updated_at)
+                 VALUES (?1, ?2, '基准', '基准事项', ?3, ?4, '', '政府网站', 'proactive', 0, 20,
+                     ?5, 0, 'bench', ?6, ?7, ?8, ?8)",
+            )?;
+            for (title, formed_on, due_on, published_on) in rows {
+                insert.execute(params![
+                    RowId::new().to_string(),
+                    item_key,
+                    title,
+                    formed_on,
+                    due_on,
+                    if published_on.is_some() {
+                        "published"
+                    } else {
+                        "draft"
+                    },
+                    published_on,
+                    w.now_text()
+                ])?;
+            }
+            Ok(())
+        })
+    }
+}
+
 fn insert_sheet(w: &Writer<'_>, sheet: &ComposedSheet) -> Result<(), StoreError> {
     w.tx.execute(
         "INSERT INTO composed_sheet (id, kind, title, body, table_json, period_days, period_unit,

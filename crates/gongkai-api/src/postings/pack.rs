@@ -20,10 +20,24 @@ use crate::{Api, ApiError, wire};
 use super::sheet::{file_name, pack_sheet, render_sheet};
 use super::{lifecycle_judge, photos_of, today};
 
-/// One board's part of a round, laid out, with each sheet's file as printed.
+/// One board's part of a round as read from the store: what rendering needs, nothing more.
+struct Gathered {
+    village: String,
+    board: String,
+    township_board: bool,
+    width_mm: u32,
+    height_mm: u32,
+    zones: Vec<DiagramZone>,
+    /// (posting, file name, zone index, the sheet laid out), in zone order.
+    sheets: Vec<(StoredPosting, String, usize, PackSheet)>,
+}
+
+/// One board's part of a round, rendered: its pack and each sheet's file as printed.
 struct LaidOut {
     village: String,
     pack: BoardPack,
+    /// The pack as its own PDF, when one file per village is asked for.
+    pdf: Option<Vec<u8>>,
     files: Vec<(RowId, PostingFile)>,
 }
 
@@ -58,19 +72,14 @@ fn page_count(pdf: &[u8]) -> Result<u32, ApiError> {
     Ok(u32::try_from(document.get_pages().len()).unwrap_or(u32::MAX))
 }
 
-fn lay_out(
+fn gather(
     store: &Store,
     township: &str,
-    round: &str,
     postings: Vec<StoredPosting>,
-) -> Result<LaidOut, ApiError> {
+) -> Result<Gathered, ApiError> {
     let first = &postings[0];
     let layout = store.board_layout(first.board_id, Some(first.layout_version))?;
-    let village = first
-        .village_name
-        .clone()
-        .unwrap_or_else(|| township.to_owned());
-    let zones: Vec<DiagramZone> = layout
+    let zones = layout
         .zones
         .iter()
         .map(|z| DiagramZone {
@@ -81,12 +90,13 @@ fn lay_out(
             height_mm: z.zone.rect.height.get(),
         })
         .collect();
+    let village = first
+        .village_name
+        .clone()
+        .unwrap_or_else(|| township.to_owned());
+    let (board, township_board) = (first.board_name.clone(), first.village_id.is_none());
     let mut sheets = Vec::with_capacity(postings.len());
-    let mut diagram_sheets = Vec::with_capacity(postings.len());
-    let mut files = Vec::with_capacity(postings.len());
-    for posting in &postings {
-        let sheet = pack_sheet(store, posting)?;
-        let pdf = render_sheet(&sheet)?;
+    for posting in postings {
         let zone = layout
             .zones
             .iter()
@@ -94,6 +104,29 @@ fn lay_out(
             .ok_or_else(|| {
                 ApiError::internal(format!("版面中找不到版块“{}”", posting.zone_name))
             })?;
+        let sheet = pack_sheet(store, &posting)?;
+        let name = file_name(&posting);
+        sheets.push((posting, name, zone, sheet));
+    }
+    Ok(Gathered {
+        village,
+        board,
+        township_board,
+        width_mm: layout.width.get(),
+        height_mm: layout.height.get(),
+        zones,
+        sheets,
+    })
+}
+
+/// Renders each sheet alone (the file kept, its page count placed on the diagram), then the
+/// board's pack when `own_pdf`. No store: boards render side by side.
+fn render(gathered: Gathered, round: &str, own_pdf: bool) -> Result<LaidOut, ApiError> {
+    let mut sheets = Vec::with_capacity(gathered.sheets.len());
+    let mut diagram_sheets = Vec::with_capacity(gathered.sheets.len());
+    let mut files = Vec::with_capacity(gathered.sheets.len());
+    for (posting, name, zone, sheet) in gathered.sheets {
+        let pdf = render_sheet(&sheet)?;
         diagram_sheets.push(DiagramSheet {
             zone,
             title: posting.title.clone(),
@@ -107,7 +140,7 @@ fn lay_out(
         files.push((
             posting.id,
             PostingFile {
-                file_name: file_name(posting),
+                file_name: name,
                 sha256: hex(&Sha256::digest(&pdf)),
                 content: pdf,
             },
@@ -115,27 +148,66 @@ fn lay_out(
         sheets.push(sheet);
     }
     let diagram = BoardDiagram {
-        village: village.clone(),
-        board: first.board_name.clone(),
+        village: gathered.village.clone(),
+        board: gathered.board,
         round: round.to_owned(),
-        width_mm: layout.width.get(),
-        height_mm: layout.height.get(),
-        zones,
+        width_mm: gathered.width_mm,
+        height_mm: gathered.height_mm,
+        zones: gathered.zones,
         sheets: diagram_sheets,
         paper: gongkai_print::Paper::A4Landscape,
     };
     let mut receipt = PostingReceipt::from_diagram(&diagram);
-    if first.village_id.is_none() {
+    if gathered.township_board {
         receipt.countersigner = "政务公开工作分管负责人".to_owned();
     }
+    let pack = BoardPack {
+        diagram,
+        sheets,
+        receipt,
+    };
+    let pdf = if own_pdf {
+        Some(render_board_pack(&pack)?)
+    } else {
+        None
+    };
     Ok(LaidOut {
-        village,
-        pack: BoardPack {
-            diagram,
-            sheets,
-            receipt,
-        },
+        village: gathered.village,
+        pack,
+        pdf,
         files,
+    })
+}
+
+/// Boards render independently: spread over the cores (a township PC has 2–4), in order.
+fn render_all(boards: Vec<Gathered>, round: &str, own_pdf: bool) -> Result<Vec<LaidOut>, ApiError> {
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let per_worker = boards.len().div_ceil(workers).max(1);
+    let mut chunks: Vec<Vec<Gathered>> = Vec::new();
+    let mut rest = boards.into_iter().peekable();
+    while rest.peek().is_some() {
+        chunks.push(rest.by_ref().take(per_worker).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|g| render(g, round, own_pdf))
+                        .collect::<Result<Vec<_>, _>>()
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for handle in handles {
+            let part = handle
+                .join()
+                .map_err(|_| ApiError::internal("打印张贴包的线程意外中止"))?;
+            all.extend(part?);
+        }
+        Ok(all)
     })
 }
 
@@ -165,10 +237,12 @@ impl Api {
             .map_err(|e| ApiError::export(&out_dir.display().to_string(), &e.to_string()))?;
         let result = self.with_store(OpenMode::Existing, |store| {
             let township = store.require_township()?.name.to_string();
-            let laid_out = to_print(store, &round)?
+            let one_file = args.one_file == Some(true);
+            let gathered = to_print(store, &round)?
                 .into_iter()
-                .map(|postings| lay_out(store, &township, &round, postings))
+                .map(|postings| gather(store, &township, postings))
                 .collect::<Result<Vec<_>, _>>()?;
+            let laid_out = render_all(gathered, &round, !one_file)?;
             let mut packs = Vec::new();
             let write = |name: String, pdf: &[u8]| -> Result<String, ApiError> {
                 let path = out_dir.join(name);
@@ -176,19 +250,20 @@ impl Api {
                     .map_err(|e| ApiError::export(&path.display().to_string(), &e.to_string()))?;
                 Ok(path.display().to_string())
             };
-            if args.one_file == Some(true) {
+            let count = |part: &LaidOut| u32::try_from(part.files.len()).unwrap_or(u32::MAX);
+            if one_file {
                 let all: Vec<BoardPack> = laid_out.iter().map(|l| l.pack.clone()).collect();
                 let pdf = render_board_packs(&all)?;
                 let villages: Vec<&str> = laid_out.iter().map(|l| l.village.as_str()).collect();
                 packs.push(wire::PrintedPack {
                     village: villages.join("、"),
                     path: write(format!("{}_张贴包.pdf", safe_name(&round)), &pdf)?,
-                    sheets: laid_out.iter().map(|l| l.files.len() as u32).sum(),
+                    sheets: laid_out.iter().map(count).sum(),
                     bytes: pdf.len() as u64,
                 });
-            } else {
-                for part in &laid_out {
-                    let pdf = render_board_pack(&part.pack)?;
+            }
+            for part in &laid_out {
+                if let Some(pdf) = &part.pdf {
                     let name = format!(
                         "{}_{}_{}.pdf",
                         safe_name(&part.village),
@@ -197,8 +272,8 @@ impl Api {
                     );
                     packs.push(wire::PrintedPack {
                         village: part.village.clone(),
-                        path: write(name, &pdf)?,
-                        sheets: u32::try_from(part.files.len()).unwrap_or(u32::MAX),
+                        path: write(name, pdf)?,
+                        sheets: count(part),
                         bytes: pdf.len() as u64,
                     });
                 }
