@@ -25,6 +25,16 @@ pub enum PhotoError {
         max_side: u32,
         max_megapixels: u64,
     },
+    /// Within the pixel limit, but its pixels need more memory than a decoder may take (a
+    /// 16-bit picture with transparency takes 8 bytes a pixel).
+    #[error(
+        "照片“{name}”（{width}×{height} 像素）解码所需内存超过上限，请缩小或另存为 JPEG 后再添加"
+    )]
+    TooMuchMemory {
+        name: String,
+        width: u32,
+        height: u32,
+    },
     #[error("照片“{name}”已损坏，无法读取：{detail}")]
     Damaged { name: String, detail: String },
     #[error("照片“{name}”无法压缩保存：{detail}")]

@@ -20,6 +20,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use chrono::NaiveDateTime;
 use image::codecs::jpeg::{JpegDecoder, JpegEncoder};
 use image::codecs::png::PngDecoder;
+use image::error::{LimitError, LimitErrorKind};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageError, Limits, RgbImage};
 
@@ -27,7 +28,7 @@ pub use digest::Sha256;
 pub use error::PhotoError;
 pub use metadata::Gps;
 
-use header::{Format, Refusal};
+use header::{Format, Header, Refusal};
 
 /// Either side of a picture may be at most this many pixels.
 pub const MAX_SIDE: u32 = 20_000;
@@ -115,7 +116,7 @@ pub fn process(name: &str, bytes: &[u8], max_edge: MaxEdge) -> Result<Photo, Pho
         return Err(too_large(name, header.width, header.height));
     }
     let metadata = metadata::read(bytes);
-    let picture = decode(name, header.format, bytes)?;
+    let picture = decode(name, header, bytes)?;
     let mut picture = if picture.width().max(picture.height()) > max_edge.pixels() {
         picture.thumbnail(max_edge.pixels(), max_edge.pixels())
     } else {
@@ -151,23 +152,27 @@ pub fn process(name: &str, bytes: &[u8], max_edge: MaxEdge) -> Result<Photo, Pho
 
 /// Decodes under limits, with the decoders' own panics (on input nobody foresaw) turned into
 /// a damaged file: a clerk's bad picture is an error to report, not a crash.
-fn decode(name: &str, format: Format, bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
+fn decode(name: &str, header: Header, bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_DECODE_BYTES);
-    let run = || match format {
+    let run = || match header.format {
         Format::Jpeg => {
             let mut decoder = JpegDecoder::new(Cursor::new(bytes))?;
             decoder.set_limits(limits)?;
-            DynamicImage::from_decoder(decoder)
+            within_memory(decoder)
         }
-        Format::Png => {
-            DynamicImage::from_decoder(PngDecoder::with_limits(Cursor::new(bytes), limits)?)
-        }
+        Format::Png => within_memory(PngDecoder::with_limits(Cursor::new(bytes), limits)?),
     };
     match catch_unwind(AssertUnwindSafe(run)) {
         Ok(Ok(picture)) => Ok(picture),
+        // Within the pixel limit but not the byte limit: a 16-bit picture with transparency.
+        Ok(Err(ImageError::Limits(_))) => Err(PhotoError::TooMuchMemory {
+            name: name.to_owned(),
+            width: header.width,
+            height: header.height,
+        }),
         Ok(Err(error)) => Err(decode_error(name, error)),
         Err(_) => Err(PhotoError::Damaged {
             name: name.to_owned(),
@@ -176,12 +181,19 @@ fn decode(name: &str, format: Format, bytes: &[u8]) -> Result<DynamicImage, Phot
     }
 }
 
+/// Decodes unless the pixels would take more than [`MAX_DECODE_BYTES`]: the decoders do not all
+/// hold to `Limits::max_alloc` for the picture's own buffer.
+fn within_memory(decoder: impl ImageDecoder) -> Result<DynamicImage, ImageError> {
+    if decoder.total_bytes() > MAX_DECODE_BYTES {
+        return Err(ImageError::Limits(LimitError::from_kind(
+            LimitErrorKind::InsufficientMemory,
+        )));
+    }
+    DynamicImage::from_decoder(decoder)
+}
+
 fn decode_error(name: &str, error: ImageError) -> PhotoError {
     match error {
-        ImageError::Limits(_) => PhotoError::Damaged {
-            name: name.to_owned(),
-            detail: "解码所需内存超过上限".to_owned(),
-        },
         ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
             PhotoError::Truncated {
                 name: name.to_owned(),

@@ -277,6 +277,51 @@ fn a_decompression_bomb_is_refused_from_its_header_at_once() {
     ));
 }
 
+/// 48 MP is allowed, but not at 16 bits a channel with transparency (384 MB): refused by the
+/// decoder's limits before it allocates, named as such.
+#[test]
+fn a_picture_needing_more_memory_than_allowed_is_refused_before_decoding() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = |kind: &[u8], data: &[u8]| {
+        png.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
+        png.extend_from_slice(kind);
+        png.extend_from_slice(data);
+        png.extend_from_slice(&crc32(&[kind, data].concat()).to_be_bytes());
+    };
+    let mut ihdr = 8000u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&6000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[16, 6, 0, 0, 0]);
+    chunk(b"IHDR", &ihdr);
+    chunk(b"IDAT", &[]);
+    chunk(b"IEND", &[]);
+    let started = Instant::now();
+    assert_eq!(
+        process("十六位.png", &png, MaxEdge::DEFAULT),
+        Err(PhotoError::TooMuchMemory {
+            name: "十六位.png".to_owned(),
+            width: 8000,
+            height: 6000
+        })
+    );
+    assert!(started.elapsed() < Duration::from_millis(50));
+}
+
+/// CRC-32 (ISO-HDLC) as PNG chunks carry it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = u32::MAX;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
 #[test]
 fn text_named_jpg_an_empty_file_and_a_heic_are_refused_in_chinese() {
     assert_eq!(
