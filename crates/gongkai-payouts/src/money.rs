@@ -102,7 +102,7 @@ impl Quantity {
 /// The cell as an integer count of 10^-scale units, with at most `max_scale` decimals.
 /// Returns (units, scale used).
 fn decimal(cell: &Cell, max_scale: u32) -> Result<(i64, u32), AmountProblem> {
-    let shown = cell.display_text();
+    let shown = cell.shown();
     let mut text: String = shown
         .chars()
         .filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥' | '元' | '\u{3000}'))
@@ -124,16 +124,21 @@ fn decimal(cell: &Cell, max_scale: u32) -> Result<(i64, u32), AmountProblem> {
         && whole.chars().all(|c| c.is_ascii_digit())
         && fraction.chars().all(|c| c.is_ascii_digit());
     if !valid {
-        return Err(AmountProblem::NotANumber(shown));
+        return Err(AmountProblem::NotANumber(shown.into_owned()));
     }
     let fraction = fraction.trim_end_matches('0');
     let scale = u32::try_from(fraction.len()).unwrap_or(u32::MAX);
     if scale > max_scale {
-        return Err(AmountProblem::TooManyDecimals(shown));
+        return Err(AmountProblem::TooManyDecimals(shown.into_owned()));
     }
-    let units: i64 = format!("{whole}{fraction}")
-        .parse()
-        .map_err(|_| AmountProblem::TooLarge(shown.clone()))?;
+    // The digits of whole and fraction as one integer, checked for overflow.
+    let units = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .try_fold(0i64, |n, d| {
+            n.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+        })
+        .ok_or_else(|| AmountProblem::TooLarge(shown.into_owned()))?;
     Ok((if negative { -units } else { units }, scale))
 }
 

@@ -1,6 +1,7 @@
 //! A whole workbook into payout lines, or every problem found. The caller imports only when
 //! `errors` is empty: all or nothing.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -560,7 +561,7 @@ impl Validator<'_> {
         let text = |column: Column| {
             header
                 .find(column)
-                .map(|(i, _)| row.cell(i).display_text())
+                .map(|(i, _)| row.cell(i).shown())
                 .filter(|t| !t.is_empty())
         };
         let title = |column: Column| header.find(column).map_or("", |(_, t)| t).to_owned();
@@ -624,7 +625,7 @@ impl Validator<'_> {
             }
         };
 
-        let name = text(Column::Name).unwrap_or_default();
+        let name = text(Column::Name).map(Cow::into_owned).unwrap_or_default();
         if let Some(problem) = name_problem(&name) {
             self.error(
                 sheet,
@@ -719,6 +720,7 @@ impl Validator<'_> {
         }
 
         let project = text(Column::Project)
+            .map(Cow::into_owned)
             .or_else(|| self.cx.project.clone())
             .or_else(|| self.project_from_rows.clone())
             .or_else(|| self.title_project.clone());
@@ -778,7 +780,7 @@ impl Validator<'_> {
             sheet: sheet.name.clone(),
             row: row.number,
             village,
-            group: text(Column::Group),
+            group: text(Column::Group).map(Cow::into_owned),
             name,
             id,
             bank_account,
@@ -787,7 +789,7 @@ impl Validator<'_> {
             rate,
             amount,
             project,
-            note: text(Column::Note),
+            note: text(Column::Note).map(Cow::into_owned),
         })
     }
 
@@ -829,7 +831,7 @@ fn id_from_cell(cell: &Cell, today: NaiveDate) -> Result<IdNumber, IdProblem> {
         // Excel holds 15 significant digits: any ID stored as a number has lost its tail.
         Cell::Number(f) => Err(IdProblem::lost_precision(&format!("{f:E}"))),
         Cell::Integer(i) => Err(IdProblem::lost_precision(&i.to_string())),
-        other => IdNumber::parse(&other.display_text(), today),
+        other => IdNumber::parse(&other.shown(), today),
     }
 }
 
@@ -840,7 +842,7 @@ fn account_from_cell(cell: &Cell) -> Result<Option<String>, String> {
             "银行账号被 Excel 存成了数字（{f:E}），后几位已经丢失。请把这一列设为“文本”格式后重新导出"
         )),
         other => {
-            let text = other.display_text();
+            let text = other.shown();
             let digits: String = text
                 .chars()
                 .filter(|c| !matches!(c, ' ' | '-' | '\u{3000}'))
@@ -891,7 +893,7 @@ fn name_problem(name: &str) -> Option<(&'static str, String)> {
 fn totals_label(row: &Row, header: &Header) -> Option<TotalKind> {
     if header
         .find(Column::IdNumber)
-        .is_some_and(|(i, _)| id_like(&row.cell(i).display_text()))
+        .is_some_and(|(i, _)| id_like(&row.cell(i).shown()))
     {
         return None;
     }
@@ -934,7 +936,7 @@ fn id_like(text: &str) -> bool {
 /// as a person only when it carries what a person's row carries.
 fn looks_like_person(row: &Row, header: &Header) -> bool {
     let cell = |column: Column| header.find(column).map(|(i, _)| row.cell(i));
-    cell(Column::IdNumber).is_some_and(|c| id_like(&c.display_text()))
+    cell(Column::IdNumber).is_some_and(|c| id_like(&c.shown()))
         || cell(Column::Name).is_some_and(|c| !c.is_blank())
             && cell(Column::Amount).is_some_and(|c| Fen::from_cell(c).is_ok())
 }

@@ -50,6 +50,15 @@ impl Cell {
         }
     }
 
+    /// As [`Cell::display_text`], borrowed from the cell when it holds text (most cells of a
+    /// list: no allocation per cell read).
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(s) => std::borrow::Cow::Borrowed(s.trim()),
+            other => std::borrow::Cow::Owned(other.display_text()),
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
@@ -196,5 +205,7 @@ mod tests {
             Cell::Number(3.60982199001011e17).display_text(),
             "360982199001011000"
         );
+        assert_eq!(Cell::Text(" 东山村 ".into()).shown(), "东山村");
+        assert_eq!(Cell::Number(104.5).shown(), "104.5");
     }
 }
