@@ -8,6 +8,8 @@ mod commands;
 mod db_path;
 mod dialogs;
 mod fonts;
+#[cfg(target_os = "linux")]
+mod webkit;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -75,6 +77,10 @@ fn main() {
             api.on_outbox_write(move || trigger(Trigger::Write));
             app.manage(scheduler);
             app.manage(api);
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                webkit::tune(&window)?;
+            }
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -52,7 +52,9 @@ for run in $(seq 1 "$runs"); do
   # Frames as (ms since launch, hash); the app has settled once the screen is still for 3 s.
   while :; do
     t=$(now_ms)
-    frame=$(DISPLAY=$display xwd -root -silent | md5sum | cut -d' ' -f1)
+    # xwd fails now and then (BadWindow) when a window goes away while it reads the screen:
+    # that frame is skipped, not the run.
+    frame=$(DISPLAY=$display xwd -root -silent 2>/dev/null | md5sum | cut -d' ' -f1) || continue
     if [[ $frame != "$last" ]]; then
       last=$frame
       last_change=$t
