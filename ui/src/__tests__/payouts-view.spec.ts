@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
+import { createMemoryHistory, createRouter } from "vue-router";
 import PayoutsView from "@/views/PayoutsView.vue";
 import type { PayoutImportReport, PayoutSurvey } from "@/api/bindings";
 import { yuan } from "@/api/money";
@@ -326,6 +327,39 @@ describe("补贴清册", () => {
     const printed = mock.mock.calls.find(([command]) => command === "payouts_print");
     expect(printed?.[1]).toMatchObject({ args: { listId: "l1", outDir: "/tmp/公示单", oneFile: true } });
     expect(document.body.querySelector('[data-testid="printed-files"]')?.textContent).toContain("全部村（社区）");
+    w.unmount();
+  });
+
+  it("shows the list the route names (待办 links here) highlighted with its villages, and the next one when the route changes", async () => {
+    const posted = {
+      ...list,
+      id: "l2",
+      project: "高龄津贴",
+      status: "posted",
+      villages: [{ name: "西岭村", rows: 3, total_fen: 45000 }],
+      postings: [{ village: "西岭村", postedOn: "2025-11-03", endsOn: "2025-11-10" }],
+    };
+    serve({ payouts_list: () => ({ lists: [list, posted] }), import_templates_list: () => ({ templates: [] }) });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: "/payouts", component: PayoutsView }] });
+    await router.push("/payouts?open=l2");
+    const w = mount({ template: "<router-view />" }, { global: { plugins: [ElementPlus, router] }, attachTo: document.body });
+    await flush();
+    await flush();
+    const table = () => document.body.querySelector('[data-testid="payout-lists"]')!;
+    const current = () => [...table().querySelectorAll(".current-row")].map((tr) => tr.textContent ?? "");
+    const unfolded = () => [...table().querySelectorAll(".el-table__expanded-cell")].map((td) => td.textContent ?? "");
+    expect(current()).toHaveLength(1);
+    expect(current()[0]).toContain("高龄津贴");
+    expect(unfolded()).toHaveLength(1);
+    expect(unfolded()[0]).toContain("西岭村");
+
+    await router.push("/payouts?open=l1");
+    await flush();
+    await flush();
+    expect(current()).toHaveLength(1);
+    expect(current()[0]).toContain("耕地地力保护补贴");
+    expect(unfolded()).toHaveLength(1);
+    expect(unfolded()[0]).toContain("东山村");
     w.unmount();
   });
 
