@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use gongkai_api::wire::{
-    ComposedSheetInput, ExportResult, HomeTodo, IdArgs, NoArgs, PostingAddArgs, PostingDetail,
-    PostingMarkPostedArgs, PostingTakeDownArgs, Postings, PostingsDue, PostingsListArgs,
-    PostingsPrintArgs, PostingsPrintResult, PostingsRegisterExportArgs,
+    BoardCadence, ComposedSheetInput, ExportResult, HomeTodo, IdArgs, NoArgs, PostingAddArgs,
+    PostingDetail, PostingMarkPostedArgs, PostingTakeDownArgs, Postings, PostingsDue,
+    PostingsListArgs, PostingsPrintArgs, PostingsPrintResult, PostingsRegisterExportArgs,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -290,7 +290,7 @@ impl PostingsReport {
                     "{}\t{}\t{}·{}\t{}\t公示期 {} 至 {}\t{}",
                     p.id,
                     p.register_no,
-                    p.village.as_deref().unwrap_or("本镇"),
+                    p.village.as_deref().unwrap_or(&p.board_name),
                     p.zone_name,
                     p.stage_label,
                     p.notice_from,
@@ -311,7 +311,7 @@ impl PostingsReport {
                         "{}\t{}\t{}·{}\t{}\t{}",
                         p.id,
                         p.register_no,
-                        p.village.as_deref().unwrap_or("本镇"),
+                        p.village.as_deref().unwrap_or(&p.board_name),
                         p.zone_name,
                         p.stage_label,
                         p.title
@@ -331,9 +331,11 @@ impl PostingsReport {
                     lines.push(format!(
                         "{}\t{}·{}\t{}\t应于 {}\t{}",
                         z.state.label(),
-                        z.village.as_deref().unwrap_or("本镇"),
+                        z.village.as_deref().unwrap_or(&z.board_name),
                         z.zone_name,
-                        z.period.as_deref().unwrap_or("随时"),
+                        z.period
+                            .as_deref()
+                            .unwrap_or(BoardCadence::AsNeeded.label()),
                         z.due_on,
                         z.explanation
                     ));
@@ -342,7 +344,7 @@ impl PostingsReport {
                     lines.push(format!(
                         "{}\t{}·{}\t公示期至 {}\t{}",
                         p.stage_label,
-                        p.village.as_deref().unwrap_or("本镇"),
+                        p.village.as_deref().unwrap_or(&p.board_name),
                         p.zone_name,
                         p.notice_to,
                         p.title
@@ -351,7 +353,7 @@ impl PostingsReport {
                 for p in &d.reposts {
                     lines.push(format!(
                         "须重新张贴\t{}·{}\t{}",
-                        p.village.as_deref().unwrap_or("本镇"),
+                        p.village.as_deref().unwrap_or(&p.board_name),
                         p.zone_name,
                         p.title
                     ));
