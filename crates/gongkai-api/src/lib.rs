@@ -24,11 +24,13 @@ pub mod scheduler;
 mod session;
 mod sync;
 pub mod typescript;
+mod version;
 pub mod wire;
 
 pub use error::ApiError;
 pub use gongkai_store::Keystore;
 pub use session::Api;
+pub use version::{app_version, version_line};
 
 /// Calls `$callback! { name(Args) -> Output; ... }` with every command.
 ///
@@ -38,6 +40,7 @@ macro_rules! with_commands {
     ($callback:ident) => {
         $callback! {
             app_status($crate::wire::NoArgs) -> $crate::wire::AppStatus;
+            app_version($crate::wire::NoArgs) -> $crate::wire::AppVersion;
             setup_create($crate::wire::TownshipInput) -> $crate::wire::Profile;
             setup_demo($crate::wire::NoArgs) -> $crate::wire::Profile;
             setup_demo_lived_in($crate::wire::NoArgs) -> $crate::wire::Profile;

@@ -20,6 +20,8 @@ mod boards;
 pub use boards::*;
 mod photos;
 pub use photos::*;
+mod version;
+pub use version::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -30,10 +30,20 @@ use gongkai_api::{Api, ApiError};
 use crate::output::Report;
 
 #[derive(Debug, Parser)]
-#[command(name = "gongkai", version, about = "乡镇政务公开工作台（命令行）")]
+#[command(
+    name = "gongkai",
+    version = version_line(),
+    about = "乡镇政务公开工作台（命令行）"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// `gongkai --version`: the release with the database schema and sync protocol it speaks.
+fn version_line() -> &'static str {
+    static LINE: std::sync::LazyLock<String> = std::sync::LazyLock::new(gongkai_api::version_line);
+    &LINE
 }
 
 #[derive(Debug, Args)]

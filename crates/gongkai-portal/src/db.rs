@@ -45,6 +45,9 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
+/// The schema version this build migrates a portal file to (`gongkai-portal --version`).
+pub const LATEST_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
 const APPLICATION_ID: i32 = 0x474b_5054; // "GKPT"
 
 /// Opens (creating if needed) and migrates the portal database: WAL, foreign keys, full sync,

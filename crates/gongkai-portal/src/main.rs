@@ -14,6 +14,7 @@ use gongkai_sync::url::PortalUrl;
 #[derive(Parser)]
 #[command(
     name = "gongkai-portal",
+    version = version_line(),
     about = "县级政务公开平台（接收乡镇同步，发布目录、日历与通知）"
 )]
 struct Cli {
@@ -101,6 +102,20 @@ enum TownshipCommand {
         #[arg(long)]
         code: String,
     },
+}
+
+/// `gongkai-portal --version`: the release with the portal's database schema and the sync
+/// protocol it answers.
+fn version_line() -> &'static str {
+    static LINE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{}（数据库结构版本 {}，同步协议版本 {}）",
+            env!("CARGO_PKG_VERSION"),
+            db::LATEST_VERSION,
+            gongkai_sync::PROTOCOL_VERSION
+        )
+    });
+    &LINE
 }
 
 fn main() -> ExitCode {

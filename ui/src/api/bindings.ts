@@ -12,6 +12,23 @@ export const SYNC_EVENT = "gongkai://sync";
 export type AddWorkdaysArgs = { date: string, workdays: number, };
 export type ApiError = { code: string, message: string, };
 export type AppStatus = { wireVersion: number, dbPath: string, state: DbState, schemaVersion: number | null, profile: Profile | null, problem: string | null, };
+export type AppVersion = { 
+/**
+ * The release, e.g. `0.1.0` (the workspace version: app, CLI and portal share it).
+ */
+version: string, 
+/**
+ * The township database schema this build migrates files to.
+ */
+schemaVersion: number, 
+/**
+ * The sync protocol spoken with the county portal.
+ */
+protocolVersion: number, 
+/**
+ * The version of these wire types (the window's contract with the core).
+ */
+wireVersion: number, };
 export type ArchivedFile = { village: string, fileName: string, sha256: string, };
 export type AttachArgs = { recordId: string, path: string, };
 export type AttachmentEntry = { id: string, fileName: string, sha256: string, size: number, };
@@ -902,6 +919,7 @@ export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_over
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {
   appStatus: () => invoke<AppStatus>("app_status", { args: {} }),
+  appVersion: () => invoke<AppVersion>("app_version", { args: {} }),
   setupCreate: (args: TownshipInput) => invoke<Profile>("setup_create", { args }),
   setupDemo: () => invoke<Profile>("setup_demo", { args: {} }),
   setupDemoLivedIn: () => invoke<Profile>("setup_demo_lived_in", { args: {} }),
