@@ -2,6 +2,7 @@
 # The two things a newcomer does on a fresh Debian 12 machine:
 #   ./dev.sh demo   install what is missing, build, start the app on the demo township
 #   ./dev.sh test   install what is missing, build, run every test (what CI runs)
+#   ./dev.sh package   build the installers (.deb, .rpm of the window; .deb of gongkai-portal)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -214,8 +215,71 @@ test_all() {
   return "$STATUS"
 }
 
+# The installers this machine can build: the window's .deb and .rpm (with the `gongkai` CLI as
+# /usr/bin/gongkai and the desktop entry of packaging/linux), and the county's gongkai-portal
+# .deb (systemd unit, own user, database under /var/lib). --debug: unoptimised, to try the
+# packaging quickly. Windows' NSIS installer is built on Windows (README).
+package() {
+  local profile=release cargo_flags=(--release) tauri_flags=()
+  [ "${1:-}" != --debug ] || { profile=debug; cargo_flags=(); tauri_flags=(--debug); }
+  ensure_apt
+  ensure_npm
+  say "构建命令行与县级平台（cargo build --$profile）"
+  cargo build "${cargo_flags[@]}" -p gongkai-cli -p gongkai-portal
+  # tauri.conf.json takes the CLI from here, whatever CARGO_TARGET_DIR is.
+  install -D -m 0755 "$TARGET/$profile/gongkai" "$ROOT/target/package/bin/gongkai"
+  say "构建桌面安装包（.deb、.rpm）"
+  ui/node_modules/.bin/tauri build "${tauri_flags[@]}" --bundles deb,rpm
+  say "构建县级平台安装包（gongkai-portal .deb）"
+  package_portal "$TARGET/$profile/gongkai-portal" "$TARGET/$profile/bundle/deb"
+  say "安装包"
+  find "$TARGET/$profile/bundle" -maxdepth 2 -type f \( -name '*.deb' -o -name '*.rpm' \) -printf '%s\t%p\n' |
+    awk -F'\t' '{ printf "%8.1f MB  %s\n", $1 / 1048576, $2 }'
+}
+
+package_portal() {
+  local binary=$1 out=$2
+  local version root deb arch depends
+  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+  arch=$(dpkg --print-architecture)
+  root=$(mktemp -d)
+  chmod 0755 "$root"
+  install -D -m 0755 "$binary" "$root/usr/bin/gongkai-portal"
+  install -D -m 0755 packaging/portal/start "$root/usr/lib/gongkai-portal/start"
+  install -D -m 0644 packaging/portal/gongkai-portal.service "$root/lib/systemd/system/gongkai-portal.service"
+  install -D -m 0640 packaging/portal/portal.conf "$root/etc/gongkai-portal/portal.conf"
+  install -D -m 0644 packaging/portal/README.portal.md "$root/usr/share/doc/gongkai-portal/README.portal.md"
+  install -D -m 0644 CHANGELOG.md "$root/usr/share/doc/gongkai-portal/CHANGELOG.md"
+  install -d "$root/DEBIAN"
+  install -m 0755 packaging/portal/postinst packaging/portal/prerm packaging/portal/postrm "$root/DEBIAN/"
+  echo /etc/gongkai-portal/portal.conf >"$root/DEBIAN/conffiles"
+  # The shared libraries the binary links, as dpkg-shlibdeps names them (rustls: no OpenSSL).
+  depends=$(cd "$root" && mkdir -p debian && touch debian/control &&
+    dpkg-shlibdeps -O -e usr/bin/gongkai-portal 2>/dev/null | sed -n 's/^shlibs:Depends=//p'; rm -rf debian)
+  cat >"$root/DEBIAN/control" <<CONTROL
+Package: gongkai-portal
+Version: $version
+Architecture: $arch
+Maintainer: Gongkai <gongkai@localhost>
+Section: web
+Priority: optional
+Depends: ${depends:-libc6}, adduser
+Installed-Size: $(du -sk "$root" | cut -f1)
+Description: 县级政务公开平台（gongkai-portal）
+ The county portal of Gongkai: receives the townships' signed sync, publishes the
+ county catalog, calendar and notices, and serves the public 基层政务公开 pages.
+ Runs as the gongkai-portal service; configuration in /etc/gongkai-portal/portal.conf.
+CONTROL
+  mkdir -p "$out"
+  deb="$out/gongkai-portal_${version}_${arch}.deb"
+  dpkg-deb --root-owner-group --build "$root" "$deb" >/dev/null
+  rm -rf "$root"
+  echo "$deb"
+}
+
 case "${1:-}" in
   demo) demo ;;
   test) test_all ;;
-  *) echo "用法：./dev.sh demo | ./dev.sh test" >&2; exit 2 ;;
+  package) package "${2:-}" ;;
+  *) echo "用法：./dev.sh demo | ./dev.sh test | ./dev.sh package [--debug]" >&2; exit 2 ;;
 esac
