@@ -339,7 +339,8 @@ fn the_lifecycle_refuses_steps_out_of_order_and_dates_out_of_order() {
 }
 
 #[test]
-fn a_sheet_that_does_not_fit_or_lacks_glyphs_is_refused_and_nothing_is_written() {
+fn a_sheet_that_does_not_fit_lacks_glyphs_or_shows_an_id_number_is_refused_and_nothing_is_written()
+{
     let dir = TempDir::new().unwrap();
     let api = with_boards(&dir);
     let east = village(&api, 0);
@@ -411,6 +412,35 @@ fn a_sheet_that_does_not_fit_or_lacks_glyphs_is_refused_and_nothing_is_written()
         })
         .unwrap_err();
     assert!(err.message.contains("U+E000"), "{}", err.message);
+    // A full ID number in a cell of the pasted table would go on the public board and the
+    // county's page: refused, naming the cell and showing the number masked only.
+    let body = "34150219900307777";
+    let id = format!("{body}{}", gongkai_domain::check_character(body).unwrap());
+    let mut with_id = sheet("低保对象公示", "东山村村民委员会");
+    with_id.table = Some(SheetTable {
+        columns: vec!["姓名".into(), "身份证号".into()],
+        rows: vec![vec!["张三".into(), id.clone()]],
+    });
+    let err = api
+        .posting_add(PostingAddArgs {
+            board_id: narrow.board_id.clone(),
+            zone_id: narrow.zone_id.clone(),
+            round: None,
+            period: None,
+            payout_list_id: None,
+            record_id: None,
+            sheet: Some(with_id),
+            title: None,
+            notice_from: None,
+            notice_to: None,
+            reposts: None,
+        })
+        .unwrap_err();
+    assert!(
+        err.message.contains("表格第 1 行第 2 列") && !err.message.contains(&id),
+        "{}",
+        err.message
+    );
     let listed = api.postings_list(PostingsListArgs::default()).unwrap();
     assert_eq!(
         listed.postings.len(),

@@ -297,8 +297,8 @@ impl BoardScope {
 
     pub fn label(self) -> &'static str {
         match self {
-            BoardScope::Township => "乡镇（街道）",
-            BoardScope::Village => "村（社区）",
+            BoardScope::Township => "乡镇（街道）公开栏",
+            BoardScope::Village => "村（社区）公开栏",
         }
     }
 }

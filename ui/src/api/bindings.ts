@@ -906,7 +906,7 @@ export const CatalogDomainKindLabels: Readonly<Record<CatalogDomainKind, string>
 export const CatalogCoverageLabels: Readonly<Record<CatalogCoverage, string>> = { "complete": "完整", "partial": "部分", "not_found": "未找到", "": "无全国基线", };
 export const SyncTriggerLabels: Readonly<Record<SyncTrigger, string>> = { "manual": "立即同步", "start": "启动时", "timer": "定时", "network": "网络恢复", "write": "有新发布", };
 export const BoardCadenceLabels: Readonly<Record<BoardCadence, string>> = { "monthly": "每月", "quarterly": "每季度", "half_yearly": "每半年", "as_needed": "随时", "standing": "长期", };
-export const BoardScopeLabels: Readonly<Record<BoardScope, string>> = { "township": "乡镇（街道）", "village": "村（社区）", };
+export const BoardScopeLabels: Readonly<Record<BoardScope, string>> = { "township": "乡镇（街道）公开栏", "village": "村（社区）公开栏", };
 export const PaperSizeLabels: Readonly<Record<PaperSize, string>> = { "A4": "A4", "A3": "A3", };
 export const SheetOrientationLabels: Readonly<Record<SheetOrientation, string>> = { "portrait": "竖放", "landscape": "横放", };
 export const PostingStageLabels: Readonly<Record<PostingStage, string>> = { "draft": "草稿", "printed": "已打印", "posted": "已张贴", "expired": "公示期满", "taken_down": "已撤下", "archived": "已归档", };

@@ -45,7 +45,9 @@ pub(crate) fn source(
         (None, Some(record), None) => record_source(store, record.parse()?),
         (None, None, Some(input)) => {
             let sheet = composed_of(input)?;
-            check_glyphs(&notice_of(&sheet, None, None)?)?;
+            let notice = notice_of(&sheet, None, None)?;
+            check_personal_numbers(&notice)?;
+            check_glyphs(&notice)?;
             Ok(Source {
                 title: sheet.title.clone(),
                 notice: None,
@@ -155,6 +157,55 @@ pub(crate) fn check_fits(zone: &ZoneInForce, source: &Source) -> Result<(), ApiE
         zone.name,
         zone.width_mm,
         zone.height_mm
+    )))
+}
+
+/// Refuses a sheet showing a full resident ID number: it is posted on a public board and its PDF
+/// goes to the county's public page, so the rule the county applies to what it publishes holds
+/// here before anything is written (the number is named by its first and last four characters).
+fn check_personal_numbers(sheet: &NoticeSheet) -> Result<(), ApiError> {
+    let mut places: Vec<(String, &str)> = vec![
+        ("标题".to_owned(), sheet.title.as_str()),
+        ("正文".to_owned(), sheet.body.as_str()),
+        ("落款".to_owned(), sheet.issuer.as_str()),
+    ];
+    if let Some(objection) = &sheet.objection {
+        places.extend(
+            objection
+                .phone
+                .as_deref()
+                .map(|t| ("异议电话".to_owned(), t)),
+        );
+        places.extend(
+            objection
+                .address
+                .as_deref()
+                .map(|t| ("异议地址".to_owned(), t)),
+        );
+    }
+    if let Some(table) = &sheet.table {
+        for (c, column) in table.columns.iter().enumerate() {
+            places.push((format!("表头第 {} 列", c + 1), column.as_str()));
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                places.push((format!("表格第 {} 行第 {} 列", r + 1, c + 1), cell.as_str()));
+            }
+        }
+    }
+    let found: Vec<String> = places
+        .iter()
+        .filter_map(|(place, text)| {
+            gongkai_sync::check::find_id_number_in_text(text)
+                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
+        })
+        .collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::invalid(format!(
+        "公示单中有完整的身份证号，张贴和上报后会公开：{}。请只写脱敏后的号码（如 3415**********7776）",
+        found.join("；")
     )))
 }
 
