@@ -451,12 +451,45 @@ fn an_entry_with_an_unmasked_id_number_never_leaves_the_township() {
     let identity = api.sync_identity(NoArgs {}).unwrap();
     // An ID number followed by a space and more digits: one 29-digit run.
     let id = support::id(7);
-    published_record_with_body(
+    let record = published_record_with_body(
         &api,
         "2026年临时救助对象公示",
         &format!("联系人身份证号 {id} 12345678901"),
     );
     assert_eq!(api.sync_status(NoArgs {}).unwrap().pending, 1);
+
+    // Nor does it go on a village's bulletin board as a sheet.
+    let mut store = gongkai_store::Store::open(&dir.path().join("township.sqlite3")).unwrap();
+    store
+        .apply_board_template("sanwu", &gongkai_store::ApplyTarget::AllVillages, false)
+        .unwrap();
+    let board = store.boards(false).unwrap().remove(0);
+    let zone_id = store.board_layout(board.id, None).unwrap().zones[1]
+        .id
+        .clone();
+    drop(store);
+    let err = api
+        .posting_add(gongkai_api::wire::PostingAddArgs {
+            board_id: board.id.to_string(),
+            zone_id,
+            round: None,
+            period: None,
+            payout_list_id: None,
+            record_id: Some(record),
+            sheet: None,
+            title: None,
+            notice_from: None,
+            notice_to: None,
+            reposts: None,
+        })
+        .unwrap_err();
+    assert!(
+        err.message.contains("正文")
+            && err.message.contains("身份证号")
+            && !err.message.contains(&id),
+        "{}",
+        err.message
+    );
 
     // Not registered yet, so any request is refused; the entry is settled before any is made.
     assert!(
