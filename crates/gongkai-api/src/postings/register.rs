@@ -2,14 +2,12 @@
 //! on time, late or not at all, with the dates and how many photos show it — what the township
 //! shows inspectors. On screen, as `.xlsx` and as PDF.
 
-use std::path::Path;
-
 use chrono::{Datelike, NaiveDate};
 use gongkai_boards::{Cadence, MatterDue, Period};
-use gongkai_print::{Align, Column, Paper, Sheet, render};
 use gongkai_store::{PostingFilter, Store, StoredPosting, ZoneInForce};
 
 use crate::records::calendar;
+use crate::register_export::{RegisterTable, write_register};
 use crate::session::OpenMode;
 use crate::{Api, ApiError, wire};
 
@@ -187,76 +185,19 @@ impl Api {
             count(wire::RegisterState::Missing),
             count(wire::RegisterState::Pending)
         );
-        match args.format.trim() {
-            "xlsx" => write_xlsx(&args.out, &title, &subtitle, &rows)?,
-            "pdf" => {
-                let sheet = Sheet {
-                    title: title.clone(),
-                    subtitle,
-                    columns: COLUMNS
-                        .iter()
-                        .map(|(t, w)| Column {
-                            title: (*t).to_owned(),
-                            weight: *w,
-                            align: if *t == "公示单" || *t == "公开栏" {
-                                Align::Left
-                            } else {
-                                Align::Center
-                            },
-                        })
-                        .collect(),
-                    groups: Vec::new(),
-                    rows,
-                    amount_column: None,
-                    amounts_fen: Vec::new(),
-                    footer: vec!["登记人：　　　　　　审核人：　　　　　　".to_owned()],
-                    signature: Vec::new(),
-                    paper: Paper::A4Landscape,
-                    document_title: title,
-                };
-                std::fs::write(&args.out, render(&sheet)?)
-                    .map_err(|e| ApiError::export(&args.out, &e.to_string()))?;
-            }
-            other => {
-                return Err(ApiError::invalid(format!(
-                    "导出格式“{other}”不支持，请选 xlsx 或 pdf"
-                )));
-            }
-        }
+        write_register(
+            &args.out,
+            &args.format,
+            &RegisterTable {
+                sheet_name: "公开栏更新台账",
+                title,
+                subtitle,
+                subtitle_in_xlsx: true,
+                columns: &COLUMNS,
+                left_aligned: &["公示单", "公开栏"],
+                rows,
+            },
+        )?;
         Ok(wire::ExportResult { path: args.out })
     }
-}
-
-fn write_xlsx(
-    out: &str,
-    title: &str,
-    subtitle: &str,
-    rows: &[Vec<String>],
-) -> Result<(), ApiError> {
-    let failed = |e: rust_xlsxwriter::XlsxError| ApiError::export(out, &e.to_string());
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("公开栏更新台账").map_err(failed)?;
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    sheet
-        .write_with_format(0, 0, title, &bold)
-        .map_err(failed)?;
-    sheet.write(1, 0, subtitle).map_err(failed)?;
-    for (c, (header, width)) in COLUMNS.iter().enumerate() {
-        let c = u16::try_from(c).unwrap_or(u16::MAX);
-        sheet
-            .write_with_format(2, c, *header, &bold)
-            .map_err(failed)?;
-        sheet
-            .set_column_width(c, f64::from(*width) * 10.0)
-            .map_err(failed)?;
-    }
-    for (i, row) in rows.iter().enumerate() {
-        let r = 3 + u32::try_from(i).unwrap_or(u32::MAX - 3);
-        for (c, value) in row.iter().enumerate() {
-            let c = u16::try_from(c).unwrap_or(u16::MAX);
-            sheet.write(r, c, value).map_err(failed)?;
-        }
-    }
-    book.save(Path::new(out)).map_err(failed)
 }
