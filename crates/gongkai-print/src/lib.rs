@@ -19,6 +19,7 @@ mod pdf;
 mod qr;
 mod receipt;
 mod render;
+mod reply_letter;
 
 pub use board::{BoardDiagram, DiagramSheet, DiagramZone, render_diagram};
 pub use error::PrintError;
@@ -28,6 +29,7 @@ pub use notice_sheet::{MissingGlyph, NoticeSheet, NoticeTable, Objection, render
 pub use pack::{BoardPack, PackSheet, render_board_pack, render_board_packs, render_posted};
 pub use receipt::{PostingReceipt, ReceiptSheet, render_receipt};
 pub use render::{render, render_book, render_sections};
+pub use reply_letter::{DRAFT_LINE, DRAFT_MARK, ReplyLetter, render_reply_letter};
 
 /// Paper size and orientation. A4 portrait is what village boards usually take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
