@@ -1,5 +1,6 @@
 //! How each report looks to a person and to a script (`--json`: one JSON value on stdout).
 
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 use gongkai_api::ApiError;
@@ -65,8 +66,8 @@ impl Report {
             if let Err(code) = printed {
                 return code;
             }
-        } else {
-            println!("{}", self.text());
+        } else if let Err(code) = print_line(&self.text()) {
+            return code;
         }
         match self {
             Report::Check(report) if !report.ok => ExitCode::FAILURE,
@@ -281,12 +282,24 @@ fn villages_text(villages: &[Village]) -> String {
 
 fn print_json(value: &impl Serialize) -> Result<(), ExitCode> {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => {
-            println!("{text}");
-            Ok(())
-        }
+        Ok(text) => print_line(&text),
         Err(e) => {
             eprintln!("无法输出 JSON：{e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `text` and a line break on stdout. A reader that went away before the end (`gongkai status
+/// | head`) has what it wanted: the rest is dropped and the command's own exit code stands,
+/// where `println!` would panic.
+fn print_line(text: &str) -> Result<(), ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            eprintln!("无法输出：{e}");
             Err(ExitCode::FAILURE)
         }
     }
