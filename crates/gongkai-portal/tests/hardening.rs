@@ -6,138 +6,23 @@
 // Helpers outside #[test] functions are test code too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::io::{Read, Write};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{Duration, Utc};
-use gongkai_portal::{Portal, db};
 use gongkai_sync::auth::{H_PROTOCOL, RequestAuth};
 use gongkai_sync::client::{ClientError, ClockSeq, PortalClient};
 use gongkai_sync::types::*;
 use gongkai_sync::url::PortalUrl;
 use gongkai_sync::{MAX_RESPONSE_BYTES, TownshipKey, gzip};
 use serde_json::json;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const CODE: &str = "341502101";
-
-struct Server {
-    addr: SocketAddr,
-    db: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Server {
-    /// The portal on 127.0.0.1:0 with `key` registered; its public URL is `public` when given,
-    /// else its address.
-    async fn start(key: &TownshipKey, public: Option<&str>) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("portal.sqlite3");
-        let mut portal = Portal::open(&db).unwrap();
-        if let Some(url) = public {
-            portal = portal.with_public_url(&PortalUrl::parse(url).unwrap());
-        }
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(gongkai_portal::serve(listener, portal));
-        let mut conn = db::open(&db).unwrap();
-        db::township_add(&mut conn, CODE, "示范镇", &key.public_key().to_string()).unwrap();
-        Server {
-            addr,
-            db,
-            _dir: dir,
-        }
-    }
-
-    fn client(&self, key: &TownshipKey) -> PortalClient {
-        PortalClient::new(&format!("http://{}", self.addr), CODE, key.clone(), None).unwrap()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        let conn = db::open(&self.db).unwrap();
-        conn.query_row(sql, [], |r| r.get(0)).unwrap()
-    }
-
-    fn last_seq(&self) -> i64 {
-        self.count("SELECT last_seq FROM township")
-    }
-
-    /// Sends exactly these bytes: (status, body decompressed).
-    async fn raw(&self, request: &Raw) -> (u16, Vec<u8>) {
-        let mut stream = tokio::net::TcpStream::connect(self.addr).await.unwrap();
-        let mut head = format!(
-            "{} {} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            request.method,
-            request.path,
-            self.addr,
-            request.body.len()
-        );
-        for (name, value) in &request.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).await.unwrap();
-        stream.write_all(&request.body).await.unwrap();
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).await.unwrap();
-        let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-        let head = String::from_utf8_lossy(&response[..split]).to_lowercase();
-        let status = head[9..12].parse().unwrap();
-        let mut body = response[split + 4..].to_vec();
-        if head.contains("transfer-encoding: chunked") {
-            body = dechunk(&body);
-        }
-        if head.contains("content-encoding: gzip") {
-            body = gzip::gunzip(&body, 1 << 26).unwrap();
-        }
-        (status, body)
-    }
-
-    async fn refusal(&self, request: &Raw) -> (u16, ErrorBody) {
-        let (status, body) = self.raw(request).await;
-        let error = serde_json::from_slice(&body)
-            .unwrap_or_else(|_| panic!("{status}: {}", String::from_utf8_lossy(&body)));
-        (status, error)
-    }
-
-    async fn page_status(&self, path: &str) -> (u16, String) {
-        let (status, body) = self
-            .raw(&Raw {
-                method: "GET",
-                path: path.to_owned(),
-                headers: Vec::new(),
-                body: Vec::new(),
-            })
-            .await;
-        (status, String::from_utf8(body).unwrap())
-    }
-}
-
-fn dechunk(mut body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = body.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size =
-            usize::from_str_radix(std::str::from_utf8(&body[..line_end]).unwrap().trim(), 16)
-                .unwrap();
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&body[line_end + 2..line_end + 2 + size]);
-        body = &body[line_end + 4 + size..];
-    }
-}
-
-/// A signed request as bytes, to send (and send again) exactly.
-struct Raw {
-    method: &'static str,
-    path: String,
-    headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
-}
+use support::server::{Raw, Server};
+use support::township::CODE;
 
 /// A request signed by `key` for the portal `portal` (as `PortalUrl::signed_portal` writes it).
 fn signed(
@@ -230,7 +115,7 @@ async fn push_all(client: &PortalClient, seq: &mut ClockSeq, entries: &[Entry]) 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_version_published_with_a_clock_a_day_ahead_is_edited_and_withdrawn_later() {
     let key = TownshipKey::generate().unwrap();
-    let server = Server::start(&key, None).await;
+    let server = Server::with_township(&key, None).await;
     let client = server.client(&key);
     let mut seq = ClockSeq::default();
     let object = v7();
@@ -242,7 +127,7 @@ async fn a_version_published_with_a_clock_a_day_ahead_is_edited_and_withdrawn_la
     let edit = record_version(v7(), &object, "时钟校准后更正", Some(&ahead.id));
     assert!(edit.id < ahead.id, "the edit's id is the smaller one");
     push_all(&client, &mut seq, std::slice::from_ref(&edit)).await;
-    let (status, html) = server.page_status(&page).await;
+    let (status, html) = server.page(&page).await;
     assert_eq!(status, 200);
     assert!(
         html.contains("时钟校准后更正") && !html.contains("时钟超前时发布"),
@@ -251,30 +136,21 @@ async fn a_version_published_with_a_clock_a_day_ahead_is_edited_and_withdrawn_la
 
     // Withdrawn: the page is gone, and so is the record from the column.
     push_all(&client, &mut seq, &[tombstone(&object, Some(&edit.id))]).await;
-    assert_eq!(server.page_status(&page).await.0, 410);
-    assert!(
-        !server
-            .page_status(&format!("/t/{CODE}"))
-            .await
-            .1
-            .contains("时钟")
-    );
+    assert_eq!(server.page(&page).await.0, 410);
+    assert!(!server.page(&format!("/t/{CODE}")).await.1.contains("时钟"));
 
     // A tombstone naming the version from the future directly takes it down too.
     let other = v7();
     let ahead = record_version(v7_ahead(Duration::days(1)), &other, "另一条超前发布", None);
     push_all(&client, &mut seq, std::slice::from_ref(&ahead)).await;
     push_all(&client, &mut seq, &[tombstone(&other, Some(&ahead.id))]).await;
-    assert_eq!(
-        server.page_status(&format!("/t/{CODE}/r/{other}")).await.0,
-        410
-    );
+    assert_eq!(server.page(&format!("/t/{CODE}/r/{other}")).await.0, 410);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn versions_arriving_out_of_order_converge_on_the_last_of_the_chain() {
     let key = TownshipKey::generate().unwrap();
-    let server = Server::start(&key, None).await;
+    let server = Server::with_township(&key, None).await;
     let client = server.client(&key);
     let mut seq = ClockSeq::default();
     let object = v7();
@@ -287,17 +163,17 @@ async fn versions_arriving_out_of_order_converge_on_the_last_of_the_chain() {
     for version in [&v1, &v3, &v2] {
         push_all(&client, &mut seq, std::slice::from_ref(version)).await;
     }
-    let (status, html) = server.page_status(&page).await;
+    let (status, html) = server.page(&page).await;
     assert_eq!(status, 200);
     assert!(html.contains("第三版"), "v3 ends the chain: {html}");
 
     // Two versions that do not name each other: the one received last is in force.
     let loose = record_version(v7_ahead(Duration::days(3)), &object, "另起一版", None);
     push_all(&client, &mut seq, std::slice::from_ref(&loose)).await;
-    assert!(server.page_status(&page).await.1.contains("另起一版"));
+    assert!(server.page(&page).await.1.contains("另起一版"));
     let unnamed = record_version(v7(), &object, "后到的一版", None);
     push_all(&client, &mut seq, std::slice::from_ref(&unnamed)).await;
-    assert!(server.page_status(&page).await.1.contains("后到的一版"));
+    assert!(server.page(&page).await.1.contains("后到的一版"));
 }
 
 // ---- 2. a request is for one portal --------------------------------------------------------
@@ -305,8 +181,8 @@ async fn versions_arriving_out_of_order_converge_on_the_last_of_the_chain() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_request_signed_for_one_portal_is_refused_by_another_holding_the_same_key() {
     let key = TownshipKey::generate().unwrap();
-    let county_a = Server::start(&key, None).await;
-    let county_b = Server::start(&key, None).await;
+    let county_a = Server::with_township(&key, None).await;
+    let county_b = Server::with_township(&key, None).await;
     let for_a = signed(
         &key,
         &county_a.addr.to_string(),
@@ -343,7 +219,7 @@ async fn a_request_signed_for_one_portal_is_refused_by_another_holding_the_same_
     assert_eq!(county_b.count("SELECT count(*) FROM entry"), 0);
     assert_eq!(county_b.last_seq(), 0, "nothing of B's was consumed");
     // A is the portal it was meant for.
-    let (status, _) = county_a.raw(&forged_back(&forged, &county_a)).await;
+    let (status, _) = county_a.send(&forged_back(&forged, &county_a)).await;
     assert_eq!(status, 200);
     assert_eq!(county_a.count("SELECT count(*) FROM entry"), 1);
 }
@@ -368,7 +244,7 @@ fn forged_back(request: &Raw, server: &Server) -> Raw {
 async fn behind_a_reverse_proxy_the_portal_takes_requests_signed_for_its_public_url() {
     let key = TownshipKey::generate().unwrap();
     let public = "https://County.Example.CN:443/gongkai/";
-    let server = Server::start(&key, Some(public)).await;
+    let server = Server::with_township(&key, Some(public)).await;
     // What the proxy forwards: signed by a township that was given the public URL.
     let as_signed = PortalUrl::parse("https://county.example.cn/gongkai")
         .unwrap()
@@ -381,7 +257,7 @@ async fn behind_a_reverse_proxy_the_portal_takes_requests_signed_for_its_public_
         Utc::now(),
         push_body(vec![record_version(v7(), &v7(), "经反向代理", None)]),
     );
-    assert_eq!(server.raw(&request).await.0, 200);
+    assert_eq!(server.send(&request).await.0, 200);
     // Its own listen address is not what townships use: a request signed for it is refused.
     let direct = signed(
         &key,
@@ -397,7 +273,7 @@ async fn behind_a_reverse_proxy_the_portal_takes_requests_signed_for_its_public_
 #[tokio::test(flavor = "multi_thread")]
 async fn a_version_1_request_is_refused_telling_the_township_to_update() {
     let key = TownshipKey::generate().unwrap();
-    let server = Server::start(&key, None).await;
+    let server = Server::with_township(&key, None).await;
     let mut v1 = signed(
         &key,
         &server.addr.to_string(),
@@ -425,7 +301,7 @@ async fn a_version_1_request_is_refused_telling_the_township_to_update() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_refused_request_sent_again_is_a_replay() {
     let key = TownshipKey::generate().unwrap();
-    let server = Server::start(&key, None).await;
+    let server = Server::with_township(&key, None).await;
     let portal = server.addr.to_string();
     let client = server.client(&key);
     let mut seq = ClockSeq::default();
@@ -624,7 +500,7 @@ fn long_record(title: &str, body_len: usize, seed: u64) -> Entry {
 async fn a_backlog_over_the_body_limit_goes_up_in_several_pushes_and_an_entry_too_large_is_refused_here()
  {
     let key = TownshipKey::generate().unwrap();
-    let server = Server::start(&key, None).await;
+    let server = Server::with_township(&key, None).await;
     let client = server.client(&key);
     let mut seq = ClockSeq::default();
     // 14 records of 1.5 MB each: about 17 MiB compressed, more than one push may carry.
@@ -664,7 +540,7 @@ async fn a_backlog_over_the_body_limit_goes_up_in_several_pushes_and_an_entry_to
 fn a_run_busy_longer_than_the_portal_keeps_an_idle_connection_still_gets_through() {
     let county = tokio::runtime::Runtime::new().unwrap();
     let key = TownshipKey::generate().unwrap();
-    let server = county.block_on(Server::start(&key, None));
+    let server = county.block_on(Server::with_township(&key, None));
     let township = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -3,117 +3,20 @@
 // Helpers outside #[test] functions are test code too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::net::SocketAddr;
-use std::path::PathBuf;
 
 use chrono::Utc;
-use gongkai_portal::{Portal, db};
+use gongkai_portal::db;
 use gongkai_sync::auth::RequestAuth;
 use gongkai_sync::client::{ClientError, ClockSeq, PortalClient};
 use gongkai_sync::types::*;
 use gongkai_sync::{TownshipKey, gzip};
 use serde_json::json;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const CODE: &str = "341502101";
-
-struct Server {
-    addr: SocketAddr,
-    db: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Server {
-    async fn start() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("portal.sqlite3");
-        let portal = Portal::open(&db).unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(gongkai_portal::serve(listener, portal));
-        Server {
-            addr,
-            db,
-            _dir: dir,
-        }
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    fn register(&self, code: &str, key: &TownshipKey) {
-        let mut conn = db::open(&self.db).unwrap();
-        db::township_add(&mut conn, code, "示范镇", &key.public_key().to_string()).unwrap();
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        let conn = db::open(&self.db).unwrap();
-        conn.query_row(sql, [], |r| r.get(0)).unwrap()
-    }
-
-    fn entries(&self) -> i64 {
-        self.count("SELECT count(*) FROM entry")
-    }
-
-    /// A raw HTTP/1.1 exchange (status, body) — for requests the client would never send.
-    async fn raw(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, String)],
-        body: &[u8],
-    ) -> (u16, Vec<u8>) {
-        let mut stream = tokio::net::TcpStream::connect(self.addr).await.unwrap();
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            self.addr,
-            body.len()
-        );
-        for (name, value) in headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes()).await.unwrap();
-        stream.write_all(body).await.unwrap();
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).await.unwrap();
-        let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-        let head = String::from_utf8_lossy(&response[..split]).to_string();
-        let status = head[9..12].parse().unwrap();
-        let mut body = response[split + 4..].to_vec();
-        if head
-            .to_ascii_lowercase()
-            .contains("transfer-encoding: chunked")
-        {
-            body = dechunk(&body);
-        }
-        if head.to_ascii_lowercase().contains("content-encoding: gzip") {
-            body = gzip::gunzip(&body, 1 << 26).unwrap();
-        }
-        (status, body)
-    }
-
-    async fn page(&self, path: &str) -> (u16, String) {
-        let (status, body) = self.raw("GET", path, &[], b"").await;
-        (status, String::from_utf8(body).unwrap())
-    }
-}
-
-fn dechunk(mut body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let line_end = body.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size =
-            usize::from_str_radix(std::str::from_utf8(&body[..line_end]).unwrap().trim(), 16)
-                .unwrap();
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&body[line_end + 2..line_end + 2 + size]);
-        body = &body[line_end + 4 + size..];
-    }
-}
+use support::server::Server;
+use support::township::CODE;
 
 fn v7() -> String {
     uuid::Uuid::now_v7().to_string()
@@ -161,10 +64,6 @@ fn payout(id_cell: &str) -> Entry {
     }
 }
 
-fn client(server: &Server, key: &TownshipKey) -> PortalClient {
-    PortalClient::new(&server.url(), CODE, key.clone(), None).unwrap()
-}
-
 fn refused(result: Result<impl std::fmt::Debug, ClientError>) -> (u16, ErrorCode) {
     match result {
         Err(ClientError::Refused { status, error }) => {
@@ -180,7 +79,7 @@ async fn a_repeated_batch_is_stored_once_and_shows_on_the_public_page() {
     let server = Server::start().await;
     let key = TownshipKey::generate().unwrap();
     server.register(CODE, &key);
-    let client = client(&server, &key);
+    let client = server.client(&key);
     let mut seq = ClockSeq::default();
     let batch = vec![
         record("2026 年部门预算"),
@@ -254,7 +153,7 @@ async fn wrong_key_unknown_and_revoked_townships_are_refused_with_nothing_stored
     server.register(CODE, &key);
     let mut seq = ClockSeq::default();
 
-    let impostor = client(&server, &TownshipKey::generate().unwrap());
+    let impostor = server.client(&TownshipKey::generate().unwrap());
     assert_eq!(
         refused(impostor.push(&mut seq, &[record("冒名")]).await),
         (401, ErrorCode::BadSignature)
@@ -267,7 +166,7 @@ async fn wrong_key_unknown_and_revoked_townships_are_refused_with_nothing_stored
     );
 
     db::township_revoke(&mut db::open(&server.db).unwrap(), CODE).unwrap();
-    let revoked = client(&server, &key);
+    let revoked = server.client(&key);
     assert_eq!(
         refused(revoked.push(&mut seq, &[record("已撤销")]).await),
         (403, ErrorCode::TownshipRevoked)
@@ -346,7 +245,7 @@ async fn tampered_and_replayed_batches_are_refused_with_nothing_stored() {
     assert_eq!(server.entries(), 1);
 
     // a county kind pushed by a township, and unmasked payout rows, are rejected per entry
-    let client = client(&server, &key);
+    let client = server.client(&key);
     let mut seq = ClockSeq::default();
     let mut calendar = record("日历");
     calendar.kind = "calendar".into();
@@ -423,7 +322,8 @@ async fn an_entry_refused_as_unmasked_is_kept_nowhere_even_beside_an_accepted_on
     // it again, alone, and that batch is kept with its signed bytes.
     assert!(!ack.acked.contains(&masked.id), "{ack:?}");
     assert_eq!(server.entries(), 0);
-    let ack = client(&server, &key)
+    let ack = server
+        .client(&key)
         .push(&mut ClockSeq::default(), std::slice::from_ref(&masked))
         .await
         .unwrap();
@@ -441,7 +341,7 @@ async fn the_client_refuses_an_unmasked_entry_without_sending_it() {
     let raw_id = "34150219800101123X";
     let unmasked = payout(raw_id);
     let masked = payout("3415**********1234");
-    let client = client(&server, &key);
+    let client = server.client(&key);
     let mut seq = ClockSeq::default();
     // Alone: refused on the township's side, no request made at all.
     let ack = client
@@ -492,7 +392,7 @@ async fn pull_pages_through_each_stream_with_its_own_cursor() {
         db::publish(&mut conn, Stream::Calendar, &calendar.to_string()).unwrap();
         assert!(db::publish(&mut conn, Stream::Calendar, &calendar.to_string()).is_err());
     }
-    let client = client(&server, &key);
+    let client = server.client(&key);
     let mut seq = ClockSeq::default();
     let first = client
         .pull(&mut seq, Stream::Catalog, None, 1)
@@ -553,7 +453,7 @@ async fn attachments_upload_resumably_and_are_served_with_their_record() {
     let server = Server::start().await;
     let key = TownshipKey::generate().unwrap();
     server.register(CODE, &key);
-    let client = client(&server, &key);
+    let client = server.client(&key);
     let mut seq = ClockSeq::default();
     let pdf: Vec<u8> = (0..700_000u32).map(|i| (i * 7 % 251) as u8).collect();
     let sha = gongkai_sync::sha256_hex(&pdf);

@@ -4,4 +4,5 @@
 
 pub mod portal;
 pub mod proxy;
+pub mod server;
 pub mod township;
