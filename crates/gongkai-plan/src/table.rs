@@ -1,0 +1,488 @@
+//! A 任务分解表 read from a workbook: 序号, 任务名称, 任务内容, 责任单位, 责任人, 时间节点,
+//! 佐证材料, found by their names under any title rows.
+//!
+//! The tables townships receive were laid out in Word and pasted into Excel, so:
+//! - the header is repeated where a page broke (skipped);
+//! - a row cut by a page break goes on in the next row with no 序号 and no 时间节点 (joined to
+//!   the task above, cell by cell, as seed 000's tasks 9 and 20 are);
+//! - a heading row ("一、夯实政务公开工作基础") groups the tasks under it;
+//! - a task may have no 任务名称 (its content's first clause names it) and merged cells.
+//!
+//! Every problem is named by sheet, row and column, all at once; nothing is returned on any.
+
+use std::fmt;
+
+use gongkai_sheets::{Cell, Row, Sheet, Workbook, column_letter};
+
+use crate::{Schedule, TimeNodeError};
+
+/// Rows searched for the header.
+const HEADER_ROWS: usize = 15;
+/// A name made from the content is cut at this many characters.
+const NAME_FROM_CONTENT: usize = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Seq,
+    Name,
+    Content,
+    Office,
+    Person,
+    TimeNode,
+    Evidence,
+}
+
+impl Column {
+    const ALL: [Column; 7] = [
+        Column::Seq,
+        Column::Content,
+        Column::Office,
+        Column::Person,
+        Column::TimeNode,
+        Column::Evidence,
+        Column::Name,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Column::Seq => "序号",
+            Column::Name => "任务名称",
+            Column::Content => "任务内容",
+            Column::Office => "责任单位",
+            Column::Person => "责任人",
+            Column::TimeNode => "时间节点",
+            Column::Evidence => "佐证材料",
+        }
+    }
+
+    /// What offices head the column with. Matched whole first, then as a part of the header
+    /// ("责任单位（科室）"), in the order of [`Column::ALL`].
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Column::Seq => &["序号", "编号"],
+            Column::Name => &[
+                "任务名称",
+                "重点任务",
+                "工作任务",
+                "任务事项",
+                "工作事项",
+                "任务",
+                "事项",
+            ],
+            Column::Content => &[
+                "任务内容",
+                "工作内容",
+                "具体内容",
+                "工作措施",
+                "具体措施",
+                "主要内容",
+                "工作要求",
+                "具体任务",
+            ],
+            Column::Office => &[
+                "责任单位",
+                "牵头单位",
+                "责任科室",
+                "责任部门",
+                "责任股室",
+                "牵头科室",
+                "责任办所",
+                "负责单位",
+                "责任站所",
+                "牵头部门",
+            ],
+            Column::Person => &["责任人", "负责人", "经办人", "联系人"],
+            Column::TimeNode => &[
+                "时间节点",
+                "完成时限",
+                "完成时间",
+                "时限要求",
+                "时间要求",
+                "完成期限",
+                "时间安排",
+                "时限",
+            ],
+            Column::Evidence => &[
+                "佐证材料",
+                "佐证资料",
+                "工作佐证",
+                "佐证",
+                "成果形式",
+                "完成标准",
+                "成果要求",
+            ],
+        }
+    }
+
+    fn of_header(text: &str) -> Option<Column> {
+        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        if text.is_empty() {
+            return None;
+        }
+        Column::ALL
+            .into_iter()
+            .find(|c| c.names().contains(&text.as_str()))
+            .or_else(|| {
+                Column::ALL.into_iter().find(|c| {
+                    c.names()
+                        .iter()
+                        .filter(|n| n.chars().count() >= 3 || **n == "时限" || **n == "佐证")
+                        .any(|n| text.contains(n))
+                })
+            })
+    }
+}
+
+/// A task as read from the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskDraft {
+    pub seq: u32,
+    /// The heading row above it, if the table has them.
+    pub section: Option<String>,
+    pub name: String,
+    pub content: String,
+    pub office: String,
+    pub person: String,
+    /// As written.
+    pub time_node: String,
+    pub schedule: Schedule,
+    pub evidence: String,
+    /// The row it starts on, as the spreadsheet shows it.
+    pub row: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanTable {
+    pub year: i32,
+    pub sheet: String,
+    /// The title rows above the header, joined.
+    pub title: Option<String>,
+    pub tasks: Vec<TaskDraft>,
+}
+
+/// One problem of the table, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanIssue {
+    pub sheet: Option<String>,
+    pub row: Option<u32>,
+    /// Column letter and the column's name.
+    pub column: Option<(String, &'static str)>,
+    pub message: String,
+}
+
+impl fmt::Display for PlanIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "工作表“{sheet}”")?;
+        }
+        if let Some(row) = self.row {
+            write!(f, "第 {row} 行")?;
+        }
+        if let Some((letter, name)) = &self.column {
+            write!(f, " {letter} 列（{name}）")?;
+        }
+        if self.sheet.is_some() || self.row.is_some() {
+            f.write_str("：")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+struct Header {
+    row_index: usize,
+    columns: Vec<(usize, Column)>,
+}
+
+impl Header {
+    fn at(&self, column: Column) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(_, c)| *c == column)
+            .map(|(i, _)| *i)
+    }
+}
+
+fn find_header(sheet: &Sheet) -> Option<Header> {
+    sheet
+        .rows
+        .iter()
+        .take(HEADER_ROWS)
+        .enumerate()
+        .find_map(|(row_index, row)| {
+            let mut columns: Vec<(usize, Column)> = Vec::new();
+            for (i, cell) in row.cells.iter().enumerate() {
+                if let Some(column) = Column::of_header(&cell.shown())
+                    && !columns.iter().any(|(_, c)| *c == column)
+                {
+                    columns.push((i, column));
+                }
+            }
+            let has = |c: Column| columns.iter().any(|(_, found)| *found == c);
+            ((has(Column::Name) || has(Column::Content)) && has(Column::TimeNode))
+                .then_some(Header { row_index, columns })
+        })
+}
+
+/// The year a title like "2021年店下镇政务公开工作要点任务分解表" names.
+fn year_in(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text.chars().map(gongkai_domain::fold_digit).collect();
+    chars.windows(5).find_map(|w| {
+        let digits: String = w[..4].iter().collect();
+        (w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) && w[0] == '2')
+            .then(|| digits.parse().ok())
+            .flatten()
+    })
+}
+
+fn own_text(row: &Row, column: Option<usize>) -> String {
+    match column {
+        Some(c) if !row.is_copied(c) => row.cell(c).shown().into_owned(),
+        _ => String::new(),
+    }
+}
+
+fn text(row: &Row, column: Option<usize>) -> String {
+    column.map_or_else(String::new, |c| row.cell(c).shown().into_owned())
+}
+
+/// 序号 as written: `1`, `1.`, `1、`, `（1）`, an Excel number.
+fn seq_number(cell: &Cell) -> Option<u32> {
+    match cell {
+        Cell::Integer(i) => u32::try_from(*i).ok().filter(|n| *n > 0),
+        Cell::Number(f) if f.fract() == 0.0 && *f >= 1.0 && *f < 1e6 => Some(*f as u32),
+        other => {
+            let shown = other.shown();
+            let digits: String = shown
+                .trim_matches(|c: char| matches!(c, '.' | '、' | '（' | '）' | '(' | ')' | ' '))
+                .chars()
+                .map(gongkai_domain::fold_digit)
+                .collect();
+            digits.parse().ok().filter(|n| *n > 0)
+        }
+    }
+}
+
+fn name_from_content(content: &str) -> String {
+    content
+        .split(['，', '。', '；', ',', ';', '：'])
+        .next()
+        .unwrap_or(content)
+        .chars()
+        .take(NAME_FROM_CONTENT)
+        .collect()
+}
+
+/// A row of its own reading as a heading: one text (or one merged across the row), no 序号.
+fn heading(row: &Row, header: &Header) -> Option<String> {
+    let texts: Vec<String> = row
+        .cells
+        .iter()
+        .map(|c| c.shown().into_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let first = texts.first()?;
+    let one_text = texts.iter().all(|t| t == first);
+    let seq_blank = header
+        .at(Column::Seq)
+        .is_none_or(|c| row.cell(c).is_blank());
+    let numbered_heading = first
+        .chars()
+        .next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && first.contains('、');
+    (one_text && ((texts.len() > 1 && seq_blank) || numbered_heading)).then(|| first.clone())
+}
+
+fn is_header_repeat(row: &Row, header: &Header) -> bool {
+    header
+        .columns
+        .iter()
+        .filter(|(i, column)| Column::of_header(&row.cell(*i).shown()) == Some(*column))
+        .count()
+        >= 2
+}
+
+struct Located {
+    draft: TaskDraft,
+    time_row: u32,
+}
+
+/// Reads the first sheet with a 任务分解表 header. `year`: the plan's year, else the one its
+/// title (or the sheet's name) gives.
+pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Vec<PlanIssue>> {
+    let Some((sheet, header)) = workbook
+        .sheets
+        .iter()
+        .find_map(|s| find_header(s).map(|h| (s, h)))
+    else {
+        let sheets: Vec<String> = workbook
+            .sheets
+            .iter()
+            .map(|s| format!("“{}”", s.name))
+            .collect();
+        return Err(vec![PlanIssue {
+            sheet: None,
+            row: None,
+            column: None,
+            message: format!(
+                "在 {} 的前 {HEADER_ROWS} 行中找不到任务分解表的表头：需要“任务名称”或“任务内容”列，以及“时间节点”（或“完成时限”）列",
+                if sheets.is_empty() {
+                    "文件".to_owned()
+                } else {
+                    format!("工作表 {}", sheets.join("、"))
+                }
+            ),
+        }]);
+    };
+    let title_rows: Vec<String> = sheet.rows[..header.row_index]
+        .iter()
+        .map(|r| {
+            let mut texts: Vec<String> = Vec::new();
+            for cell in &r.cells {
+                let t = cell.shown().into_owned();
+                if !t.is_empty() && !texts.contains(&t) {
+                    texts.push(t);
+                }
+            }
+            texts.join(" ")
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    let title = (!title_rows.is_empty()).then(|| title_rows.join(" "));
+    let issue = |row: Option<u32>, column: Option<Column>, message: String| PlanIssue {
+        sheet: Some(sheet.name.clone()),
+        row,
+        column: column.and_then(|c| header.at(c).map(|i| (column_letter(i), c.label()))),
+        message,
+    };
+    let mut issues = Vec::new();
+    let year = match year
+        .or_else(|| title.as_deref().and_then(year_in))
+        .or_else(|| year_in(&sheet.name))
+    {
+        Some(y) => y,
+        None => {
+            return Err(vec![issue(
+                None,
+                None,
+                "表头以上的标题和工作表名都没有写年度（如“2021年”）：请在导入时指定年度".into(),
+            )]);
+        }
+    };
+
+    let seq_col = header.at(Column::Seq);
+    let time_col = header.at(Column::TimeNode);
+    let mut section: Option<String> = None;
+    let mut tasks: Vec<Located> = Vec::new();
+    for row in &sheet.rows[header.row_index + 1..] {
+        if row.is_blank() || !row.has_own_content() || is_header_repeat(row, &header) {
+            continue;
+        }
+        let seq_own = own_text(row, seq_col);
+        let time_own = own_text(row, time_col);
+        if time_own.is_empty()
+            && let Some(title) = heading(row, &header)
+        {
+            section = Some(title);
+            continue;
+        }
+        if seq_own.is_empty()
+            && time_own.is_empty()
+            && let Some(last) = tasks.last_mut()
+        {
+            let draft = &mut last.draft;
+            for (field, column) in [
+                (&mut draft.name, Column::Name),
+                (&mut draft.content, Column::Content),
+                (&mut draft.office, Column::Office),
+                (&mut draft.person, Column::Person),
+                (&mut draft.evidence, Column::Evidence),
+            ] {
+                field.push_str(&own_text(row, header.at(column)));
+            }
+            continue;
+        }
+        let seq = if seq_own.is_empty() {
+            tasks.last().map_or(1, |t| t.draft.seq + 1)
+        } else {
+            match seq_col.and_then(|c| seq_number(row.cell(c))) {
+                Some(n) => n,
+                None => {
+                    issues.push(issue(
+                        Some(row.number),
+                        Some(Column::Seq),
+                        format!("序号“{seq_own}”不是正整数"),
+                    ));
+                    continue;
+                }
+            }
+        };
+        tasks.push(Located {
+            draft: TaskDraft {
+                seq,
+                section: section.clone(),
+                name: text(row, header.at(Column::Name)),
+                content: text(row, header.at(Column::Content)),
+                office: text(row, header.at(Column::Office)),
+                person: text(row, header.at(Column::Person)),
+                time_node: text(row, time_col),
+                schedule: Schedule::YearRound,
+                evidence: text(row, header.at(Column::Evidence)),
+                row: row.number,
+            },
+            time_row: row.number,
+        });
+    }
+
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    for Located { draft, time_row } in &mut tasks {
+        if draft.name.is_empty() && draft.content.is_empty() {
+            issues.push(issue(
+                Some(draft.row),
+                Some(if header.at(Column::Name).is_some() {
+                    Column::Name
+                } else {
+                    Column::Content
+                }),
+                "这一行有序号或时间节点，却没有任务名称和任务内容".into(),
+            ));
+        } else if draft.name.is_empty() {
+            draft.name = name_from_content(&draft.content);
+        }
+        match seen.iter().find(|(s, _)| *s == draft.seq) {
+            Some((_, first_row)) => issues.push(issue(
+                Some(draft.row),
+                Some(Column::Seq),
+                format!("序号 {} 与第 {first_row} 行重复", draft.seq),
+            )),
+            None => seen.push((draft.seq, draft.row)),
+        }
+        match Schedule::parse(&draft.time_node, year) {
+            Ok(schedule) => draft.schedule = schedule,
+            Err(e) => issues.push(issue(
+                Some(*time_row),
+                Some(Column::TimeNode),
+                match e {
+                    TimeNodeError::Empty => "没有时间节点".to_owned(),
+                    other => other.to_string(),
+                },
+            )),
+        }
+    }
+    if tasks.is_empty() && issues.is_empty() {
+        issues.push(issue(
+            Some(sheet.rows[header.row_index].number),
+            None,
+            "表头下面没有任务".into(),
+        ));
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    Ok(PlanTable {
+        year,
+        sheet: sheet.name.clone(),
+        title,
+        tasks: tasks.into_iter().map(|t| t.draft).collect(),
+    })
+}

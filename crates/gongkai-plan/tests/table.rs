@@ -1,0 +1,211 @@
+//! The 任务分解表 reader on workbooks shaped like seed 000's.
+
+mod support;
+
+use chrono::NaiveDate;
+use gongkai_plan::{Schedule, read_plan};
+use support::seed000;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn read(bytes: Vec<u8>, year: Option<i32>) -> Result<gongkai_plan::PlanTable, Vec<String>> {
+    let workbook = gongkai_sheets::read_bytes(std::path::Path::new("任务分解表.xlsx"), bytes, None)
+        .map_err(|e| vec![e.to_string()])?;
+    read_plan(&workbook, year).map_err(|issues| issues.iter().map(ToString::to_string).collect())
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap_or(NaiveDate::MIN)
+}
+
+#[test]
+fn seed_000s_table_reads_into_its_29_tasks() -> TestResult {
+    let table = read(seed000::workbook(false, &[])?, None).map_err(|e| e.join("\n"))?;
+    assert_eq!(table.year, 2021, "the year comes from the title");
+    assert_eq!(table.sheet, "任务分解表");
+    assert_eq!(table.title.as_deref(), Some(seed000::TITLE));
+    assert_eq!(table.tasks.len(), 29);
+    for (task, (seq, name, content, node)) in table.tasks.iter().zip(seed000::TASKS) {
+        assert_eq!(task.seq, seq);
+        assert_eq!(
+            task.content, content,
+            "task {seq}: content joined across the page"
+        );
+        assert_eq!(task.time_node, node);
+        if name.is_empty() {
+            assert_eq!(
+                task.name,
+                "强化权责清单、政务服务事项清单、办事指南等权力配置和办事服务"
+            );
+        } else {
+            assert_eq!(task.name, name, "task {seq}");
+        }
+    }
+    let by_seq = |seq: u32| &table.tasks[seq as usize - 1];
+    assert_eq!(by_seq(2).schedule, Schedule::By(vec![day("2021-10-31")]));
+    assert_eq!(by_seq(4).schedule, Schedule::By(vec![day("2021-09-30")]));
+    assert_eq!(by_seq(6).schedule, Schedule::By(vec![day("2021-06-30")]));
+    assert_eq!(by_seq(1).schedule, Schedule::YearRound);
+    assert_eq!(by_seq(9).name, "优化依申请公开内部办理流程");
+    assert_eq!(by_seq(20).name, "强化决策审议过程公众参与");
+    assert_eq!(
+        by_seq(10).row,
+        14,
+        "rows as Excel shows them, after the repeated header"
+    );
+    let year_round = table
+        .tasks
+        .iter()
+        .filter(|t| t.schedule == Schedule::YearRound)
+        .count();
+    assert_eq!(year_round, 19);
+    Ok(())
+}
+
+#[test]
+fn office_person_and_evidence_columns_are_read() -> TestResult {
+    let table = read(seed000::workbook(true, &[])?, Some(2021)).map_err(|e| e.join("\n"))?;
+    let task = &table.tasks[25];
+    assert_eq!(
+        (
+            task.office.as_str(),
+            task.person.as_str(),
+            task.evidence.as_str()
+        ),
+        ("党政办", "张伟", "培训通知、签到表、照片")
+    );
+    assert_eq!(table.tasks[0].office, "");
+    Ok(())
+}
+
+#[test]
+fn every_bad_time_node_is_named_by_sheet_row_and_column() -> TestResult {
+    let bytes = seed000::workbook(true, &[(3, "尽快"), (11, ""), (29, "印发后20日内")])?;
+    let issues = read(bytes, None).err().unwrap_or_default();
+    assert_eq!(issues.len(), 3, "{issues:#?}");
+    assert!(
+        issues[0].starts_with("工作表“任务分解表”第 5 行 F 列（时间节点）：无法识别时间节点“尽快”"),
+        "{}",
+        issues[0]
+    );
+    assert!(
+        issues[1].contains("第 15 行 F 列（时间节点）：没有时间节点"),
+        "{}",
+        issues[1]
+    );
+    assert!(
+        issues[2].contains("第 35 行 F 列（时间节点）") && issues[2].contains("相对"),
+        "{}",
+        issues[2]
+    );
+    Ok(())
+}
+
+#[test]
+fn a_table_without_its_header_or_year_is_refused() -> TestResult {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "姓名")?;
+    sheet.write_string(0, 1, "金额")?;
+    let issues = read(book.save_to_buffer()?, Some(2021))
+        .err()
+        .unwrap_or_default();
+    assert_eq!(issues.len(), 1);
+    assert!(
+        issues[0].contains("找不到任务分解表的表头") && issues[0].contains("Sheet1"),
+        "{}",
+        issues[0]
+    );
+
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["序号", "任务名称", "时间节点"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    sheet.write_number(1, 0, 1.0)?;
+    sheet.write_string(1, 1, "公开年报")?;
+    sheet.write_string(1, 2, "1月底前")?;
+    let bytes = book.save_to_buffer()?;
+    let issues = read(bytes.clone(), None).err().unwrap_or_default();
+    assert!(issues[0].contains("没有写年度"), "{issues:?}");
+    let table = read(bytes, Some(2026)).map_err(|e| e.join("\n"))?;
+    assert_eq!(
+        table.tasks[0].schedule,
+        Schedule::By(vec![day("2026-01-31")])
+    );
+    Ok(())
+}
+
+#[test]
+fn a_heading_row_groups_the_tasks_under_it() -> TestResult {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["序号", "任务名称", "时间节点"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    sheet.merge_range(
+        1,
+        0,
+        1,
+        2,
+        "一、夯实政务公开工作基础",
+        &rust_xlsxwriter::Format::new(),
+    )?;
+    sheet.write_number(2, 0, 1.0)?;
+    sheet.write_string(2, 1, "规范信息管理")?;
+    sheet.write_string(2, 2, "每月")?;
+    let table = read(book.save_to_buffer()?, Some(2021)).map_err(|e| e.join("\n"))?;
+    assert_eq!(table.tasks.len(), 1);
+    assert_eq!(
+        table.tasks[0].section.as_deref(),
+        Some("一、夯实政务公开工作基础")
+    );
+    assert_eq!(table.tasks[0].schedule, Schedule::Monthly);
+    Ok(())
+}
+
+#[test]
+fn duplicate_numbers_and_rows_without_a_task_are_refused() -> TestResult {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("2024年任务")?;
+    for (c, h) in ["序号", "任务名称", "任务内容", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    let rows: [(&str, &str, &str, &str); 5] = [
+        ("1", "公开年报", "", "1月底前"),
+        ("一、夯实基础", "", "", ""),
+        ("1", "更新目录", "", "每季度"),
+        ("3", "", "", "6月底前"),
+        ("第四项", "宣传", "", "全年"),
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in [row.0, row.1, row.2, row.3].iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r as u32 + 1, c as u16, *text)?;
+            }
+        }
+    }
+    let issues = read(book.save_to_buffer()?, None).err().unwrap_or_default();
+    assert_eq!(issues.len(), 3, "{issues:#?}");
+    assert!(
+        issues[0].contains("工作表“2024年任务”第 6 行 A 列（序号）：序号“第四项”不是正整数"),
+        "{}",
+        issues[0]
+    );
+    assert!(
+        issues[1].contains("第 4 行 A 列（序号）：序号 1 与第 2 行重复"),
+        "{}",
+        issues[1]
+    );
+    assert!(
+        issues[2].contains("第 5 行 B 列（任务名称）")
+            && issues[2].contains("没有任务名称和任务内容"),
+        "{}",
+        issues[2]
+    );
+    Ok(())
+}
