@@ -102,6 +102,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "photo_settings",
         sql: include_str!("migrations/0016_photo_settings.sql"),
     },
+    Migration {
+        version: 17,
+        name: "requests",
+        sql: include_str!("migrations/0017_requests.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

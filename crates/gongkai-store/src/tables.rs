@@ -301,6 +301,42 @@ pub const TABLES: &[Table] = &[
         TableKind::Local,
         "the size photos are stored at; each stored photo carries its own",
     ),
+    // 17 requests
+    table(
+        "info_request",
+        TableKind::Local,
+        "依申请公开 applications: applicants' personal data (ID as keyed hash and masked), never synced; the county gets the 表三 counts in the annual report",
+    ),
+    table(
+        "request_consultation",
+        TableKind::Local,
+        "part of an application (its consultations); local like it",
+    ),
+    table(
+        "request_attachment",
+        TableKind::Local,
+        "scans of applications and applicants' IDs: personal data, never synced",
+    ),
+    table(
+        "request_review",
+        TableKind::Local,
+        "the 三审 of a reply to a local application (append-only)",
+    ),
+    table(
+        "request_secrecy",
+        TableKind::Local,
+        "the 保密审查 of a reply to a local application (append-only)",
+    ),
+    table(
+        "request_proactive",
+        TableKind::Local,
+        "which application became which proactive record (art. 44); the record itself syncs",
+    ),
+    table(
+        "request_setting",
+        TableKind::Local,
+        "this township's choices for the reply clock and the remedy clause",
+    ),
 ];
 
 /// The decision for `name`, if there is one.
