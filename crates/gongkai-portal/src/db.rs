@@ -11,8 +11,8 @@ use gongkai_sync::auth::{AuthError, RequestAuth};
 use gongkai_sync::check::check_entry;
 use gongkai_sync::types::{
     AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, Entry, ErrorCode,
-    Kind, NoticePublication, Op, PayoutSummary, PostingPayload, PullResponse, PushAck,
-    RecordPayload, RejectCode, Rejection, Stream,
+    Kind, NoticePublication, Op, PayoutListPayload, PayoutSummary, PostingPayload, PullResponse,
+    PushAck, RecordPayload, RejectCode, Rejection, Stream,
 };
 use gongkai_sync::{
     MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, MAX_ENTRY_JSON_BYTES, MAX_JSON_BYTES,
@@ -42,6 +42,11 @@ const MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "boards",
         sql: include_str!("migrations/0003_boards.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "payout_page",
+        sql: include_str!("migrations/0004_payout_page.sql"),
     },
 ];
 
@@ -88,7 +93,34 @@ pub fn open(path: &std::path::Path) -> Result<Connection, PortalError> {
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;
     }
+    render_missing_payout_pages(&mut conn)?;
     Ok(conn)
+}
+
+/// Renders the page of every payout list in force that has none: the lists received before
+/// migration 4 made pages at push time. Each in its own transaction, so a county's file is
+/// upgraded list by list; afterwards this is one indexed query per open.
+fn render_missing_payout_pages(conn: &mut Connection) -> Result<(), PortalError> {
+    let missing: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT h.township, h.entry_id FROM object_head h
+             WHERE h.kind = 'payout_list' AND h.withdrawn = 0
+               AND NOT EXISTS (SELECT 1 FROM payout_page p
+                               WHERE p.township = h.township AND p.object_id = h.object_id)",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (township, entry_id) in missing {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        match stored_entry(&tx, &township, &entry_id) {
+            Ok(entry) => keep_payout_page(&tx, &township, &entry)
+                .map_err(|refusal| PortalError::Usage(refusal.message))?,
+            // Unreadable as stored: it stays without a page (404), as before the upgrade.
+            Err(_) => continue,
+        }
+        tx.commit()?;
+    }
+    Ok(())
 }
 
 /// A read-only connection to a portal file `open` has already migrated (the public pages'
@@ -900,6 +932,7 @@ fn refresh_head(
     )?;
     if kind == Kind::PayoutList {
         keep_village_summaries(tx, township, entry)?;
+        keep_payout_page(tx, township, entry)?;
     }
     if kind == Kind::Posting {
         keep_board_posting(tx, township, entry)?;
@@ -1032,6 +1065,36 @@ fn keep_village_summaries(
             v.summary.amount_fen,
         ])?;
     }
+    Ok(())
+}
+
+/// The public page of the list version now in force, rendered once here (none once it is
+/// withdrawn, or when its payload does not read as a list).
+fn keep_payout_page(tx: &Connection, township: &str, entry: &Entry) -> Result<(), ApiRefusal> {
+    tx.execute(
+        "DELETE FROM payout_page WHERE township = ?1 AND object_id = ?2",
+        params![township, entry.object_id],
+    )?;
+    if entry.op == Op::Withdraw {
+        return Ok(());
+    }
+    let Ok(list) = PayoutListPayload::deserialize(&entry.payload) else {
+        return Ok(());
+    };
+    let villages = crate::pages::payout_villages_html(&list);
+    tx.execute(
+        "INSERT INTO payout_page (township, object_id, entry_id, title, row_count, amount_fen, villages)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            township,
+            entry.object_id,
+            entry.id,
+            list.title,
+            i64::try_from(list.summary.rows).unwrap_or(i64::MAX),
+            list.summary.amount_fen,
+            villages.as_bytes(),
+        ],
+    )?;
     Ok(())
 }
 

@@ -19,6 +19,13 @@ pub enum Page {
         file_name: String,
         blob: StoredBlob,
     },
+    /// A page written in force as `head`, the stored part (streamed by [`payout_page_piece`]),
+    /// then `tail`.
+    Listing {
+        head: String,
+        villages: RenderedBlob,
+        tail: String,
+    },
 }
 
 impl Page {
@@ -27,7 +34,7 @@ impl Page {
         match self {
             Page::Html(text) | Page::Gone(text) => Some(text.len()),
             Page::NotFound => Some(0),
-            Page::File { .. } => None,
+            Page::File { .. } | Page::Listing { .. } => None,
         }
     }
 }
@@ -454,38 +461,87 @@ pub fn boards(conn: &Connection, code: &str, today: chrono::NaiveDate) -> rusqli
     )))
 }
 
-/// `/t/{code}/p/{object_id}`: one payout publication, masked rows per village.
+/// `/t/{code}/p/{object_id}`: one payout list whole, village by village. The villages' part
+/// was rendered when the list was pushed (`payout_page`, [`payout_villages_html`]); here only
+/// the head is written, and the rest is streamed from the file in pieces.
 pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Result<Page> {
     let Some(name) = township_name(conn, code)? else {
         return Ok(Page::NotFound);
     };
-    let Some((withdrawn, payload)) = head_payload(conn, code, object_id, "payout_list")? else {
-        return Ok(Page::NotFound);
-    };
-    if withdrawn {
-        return Ok(Page::Gone(layout("该公示已撤回", "<h1>该公示已撤回</h1>")));
+    let withdrawn: Option<bool> = conn
+        .query_row(
+            "SELECT withdrawn FROM object_head
+             WHERE township = ?1 AND object_id = ?2 AND kind = 'payout_list'",
+            params![code, object_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match withdrawn {
+        None => return Ok(Page::NotFound),
+        Some(true) => return Ok(Page::Gone(layout("该公示已撤回", "<h1>该公示已撤回</h1>"))),
+        Some(false) => {}
     }
-    let Ok(list) = serde_json::from_str::<PayoutListPayload>(&payload) else {
+    let rendered: Option<(String, i64, i64, i64, i64, String)> = conn
+        .query_row(
+            "SELECT p.title, p.row_count, p.amount_fen, p.rowid, length(p.villages), p.entry_id
+             FROM payout_page p
+             JOIN object_head h ON h.township = p.township AND h.object_id = p.object_id
+                               AND h.entry_id = p.entry_id
+             WHERE p.township = ?1 AND p.object_id = ?2",
+            params![code, object_id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )
+        .optional()?;
+    // A list in force without its page: its payload did not parse when it was kept.
+    let Some((title, rows, amount, rowid, size, entry_id)) = rendered else {
         return Ok(Page::NotFound);
     };
-    drop(payload);
-    // Written straight into the page, sized up front: a 100,000-row list is megabytes of
-    // HTML, and every copy or doubling of it is memory held while it is served.
+    let mut head = layout_start(&title, 256);
+    let _ = write!(
+        head,
+        "<h1>{}</h1><p>{} · 共 {} 人，{} 元</p>",
+        escape(&title),
+        escape(&name),
+        rows,
+        yuan(amount)
+    );
+    let tail = format!(
+        "<p><a href=\"/t/{}/payouts\">返回</a></p>{LAYOUT_END}",
+        escape(code)
+    );
+    Ok(Page::Listing {
+        head,
+        villages: RenderedBlob {
+            blob: StoredBlob {
+                rowid,
+                size: u64::try_from(size).unwrap_or(0),
+            },
+            entry_id,
+        },
+        tail,
+    })
+}
+
+/// The villages of a payout list as its page shows them: per village its heading (the anchor
+/// the payouts page links to), 公示期 and totals, and the table of its rows. Written straight
+/// into one string sized up front: a 100,000-row list is megabytes of HTML.
+pub fn payout_villages_html(list: &PayoutListPayload) -> String {
     let cells: usize = list
         .villages
         .iter()
         .flat_map(|v| &v.rows)
         .map(|row| row.iter().map(|c| c.len() + 9).sum::<usize>() + 9)
         .sum();
-    let mut body = layout_start(&list.title, cells + 4096);
-    let _ = write!(
-        body,
-        "<h1>{}</h1><p>{} · 共 {} 人，{} 元</p>",
-        escape(&list.title),
-        escape(&name),
-        list.summary.rows,
-        yuan(list.summary.amount_fen)
-    );
+    let mut body = String::with_capacity(cells + 512 * list.villages.len());
     for v in &list.villages {
         let _ = write!(
             body,
@@ -512,13 +568,7 @@ pub fn payout(conn: &Connection, code: &str, object_id: &str) -> rusqlite::Resul
         }
         body.push_str("</table>");
     }
-    let _ = write!(
-        body,
-        "<p><a href=\"/t/{}/payouts\">返回</a></p>",
-        escape(code)
-    );
-    body.push_str(LAYOUT_END);
-    Ok(Page::Html(body))
+    body
 }
 
 /// `/t/{code}/a/{sha256}`: an attachment of a record in force, or the printed sheet of a
@@ -547,6 +597,45 @@ pub fn attachment(conn: &Connection, code: &str, sha256: &str) -> rusqlite::Resu
     })
 }
 
+/// A rendered payout page's stored part, and the list version it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedBlob {
+    pub blob: StoredBlob,
+    pub entry_id: String,
+}
+
+/// Up to `length` bytes of a rendered payout page from `offset`. `None` once that page is no
+/// longer the one of the version `rendered` names (a newer version was pushed while it was
+/// streamed): a page is never pieced together from two versions.
+pub fn payout_page_piece(
+    conn: &Connection,
+    rendered: &RenderedBlob,
+    offset: u64,
+    length: usize,
+) -> rusqlite::Result<Option<Vec<u8>>> {
+    // One read transaction: the check and the read see the same state of the file.
+    let read = conn.unchecked_transaction()?;
+    let same: Option<i64> = read
+        .query_row(
+            "SELECT rowid FROM payout_page WHERE rowid = ?1 AND entry_id = ?2",
+            params![rendered.blob.rowid, rendered.entry_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if same.is_none() {
+        return Ok(None);
+    }
+    blob_piece(
+        &read,
+        "payout_page",
+        "villages",
+        rendered.blob,
+        offset,
+        length,
+    )
+    .map(Some)
+}
+
 /// Up to `length` bytes of an attachment from `offset` (incremental BLOB I/O: only those
 /// bytes are read, however large the file). Attachments are never changed once stored.
 pub fn attachment_piece(
@@ -555,7 +644,18 @@ pub fn attachment_piece(
     offset: u64,
     length: usize,
 ) -> rusqlite::Result<Vec<u8>> {
-    let stored = conn.blob_open(rusqlite::MAIN_DB, "attachment", "content", blob.rowid, true)?;
+    blob_piece(conn, "attachment", "content", blob, offset, length)
+}
+
+fn blob_piece(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    blob: StoredBlob,
+    offset: u64,
+    length: usize,
+) -> rusqlite::Result<Vec<u8>> {
+    let stored = conn.blob_open(rusqlite::MAIN_DB, table, column, blob.rowid, true)?;
     let offset = usize::try_from(offset).unwrap_or(usize::MAX);
     let length = length.min(stored.len().saturating_sub(offset));
     let mut piece = vec![0; length];

@@ -15,6 +15,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
+use futures_util::StreamExt;
 use rusqlite::Connection;
 use tower::ServiceBuilder;
 use tower::limit::GlobalConcurrencyLimitLayer;
@@ -28,7 +29,7 @@ use crate::PortalError;
 use crate::connections::{Limits, accept_loop};
 use crate::db::{self, ApiRefusal, Signed};
 use crate::page_cache::PageCache;
-use crate::pages::{self, Page, StoredBlob};
+use crate::pages::{self, Page, RenderedBlob, StoredBlob};
 use crate::read_pool::ReadPool;
 
 /// Shared state: the one writer connection behind a mutex (SQLite has one writer anyway),
@@ -565,6 +566,11 @@ async fn page_keyed(
             ..
         }) => html(StatusCode::NOT_FOUND, NOT_FOUND_PAGE.to_owned()),
         Ok(Page::File { file_name, blob }) => attachment_response(portal, &file_name, blob),
+        Ok(Page::Listing {
+            head,
+            villages,
+            tail,
+        }) => listing_response(portal, head, villages, tail),
         Err(_) => html(
             StatusCode::INTERNAL_SERVER_ERROR,
             "<h1>服务器内部错误</h1>".to_owned(),
@@ -572,37 +578,47 @@ async fn page_keyed(
     }
 }
 
-/// How much of an attachment is read from the database at a time.
-const ATTACHMENT_PIECE_BYTES: usize = 256 * 1024;
+/// How much of a stored file or page is read from the database at a time.
+const PIECE_BYTES: usize = 256 * 1024;
 
-/// An attachment as a download: streamed in pieces, each read on a read connection only when
-/// the client has taken the one before, so a slow reader of a large file holds one piece of
-/// memory and no connection between pieces.
-fn attachment_response(portal: &Portal, file_name: &str, blob: StoredBlob) -> Response {
+/// What a stored piece reader gives: the bytes from an offset, or `None` when what was being
+/// streamed is no longer there as it was.
+type PieceReader<B> = fn(&Connection, &B, u64, usize) -> rusqlite::Result<Option<Vec<u8>>>;
+
+/// `size` bytes stored in the database, streamed in pieces: each read on a read connection
+/// only when the client has taken the one before, so a slow reader of a large file holds one
+/// piece of memory and no connection between pieces.
+fn stored_pieces<B: Clone + Send + Sync + 'static>(
+    portal: &Portal,
+    stored: B,
+    size: u64,
+    read: PieceReader<B>,
+) -> impl futures_util::Stream<Item = std::io::Result<Bytes>> + Send + 'static {
     let readers = portal.readers.clone();
-    let pieces = futures_util::stream::try_unfold(0_u64, move |offset| {
-        let readers = readers.clone();
+    futures_util::stream::try_unfold(0_u64, move |offset| {
+        let (readers, stored) = (readers.clone(), stored.clone());
         async move {
-            if offset >= blob.size {
+            if offset >= size {
                 return Ok(None);
             }
             let piece = readers
-                .read(move |conn| {
-                    Ok(pages::attachment_piece(
-                        conn,
-                        blob,
-                        offset,
-                        ATTACHMENT_PIECE_BYTES,
-                    )?)
-                })
+                .read(move |conn| Ok(read(conn, &stored, offset, PIECE_BYTES)?))
                 .await
                 .map_err(|refusal| std::io::Error::other(refusal.message))?;
+            let piece = piece.ok_or_else(|| std::io::Error::other("页面在发送中被新版本替换"))?;
             if piece.is_empty() {
-                return Err(std::io::Error::other("附件比记录的长度短"));
+                return Err(std::io::Error::other("存储的内容比记录的长度短"));
             }
             let next = offset + piece.len() as u64;
             Ok(Some((Bytes::from(piece), next)))
         }
+    })
+}
+
+/// An attachment as a download, streamed from the file.
+fn attachment_response(portal: &Portal, file_name: &str, blob: StoredBlob) -> Response {
+    let pieces = stored_pieces(portal, blob, blob.size, |conn, blob, offset, length| {
+        pages::attachment_piece(conn, *blob, offset, length).map(Some)
     });
     let mut response = Response::new(Body::from_stream(pieces));
     let headers = response.headers_mut();
@@ -614,6 +630,37 @@ fn attachment_response(portal: &Portal, file_name: &str, blob: StoredBlob) -> Re
     if let Ok(value) = HeaderValue::from_str(&content_disposition(file_name)) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
+    response
+}
+
+/// A page rendered ahead (a payout list whole): its head, its stored part streamed from the
+/// file in pieces, its tail. A newer version pushed meanwhile cuts the answer short (the
+/// announced length unmet), never mixes two versions.
+fn listing_response(
+    portal: &Portal,
+    head: String,
+    villages: RenderedBlob,
+    tail: String,
+) -> Response {
+    let length = head.len() as u64 + villages.blob.size + tail.len() as u64;
+    let size = villages.blob.size;
+    let body = futures_util::stream::once(std::future::ready(Ok(Bytes::from(head))))
+        .chain(stored_pieces(
+            portal,
+            villages,
+            size,
+            pages::payout_page_piece,
+        ))
+        .chain(futures_util::stream::once(std::future::ready(Ok(
+            Bytes::from(tail),
+        ))));
+    let mut response = Response::new(Body::from_stream(body));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
     response
 }
 

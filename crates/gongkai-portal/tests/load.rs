@@ -18,6 +18,7 @@ use axum::body::Body;
 use axum::http::Request;
 use chrono::Utc;
 use futures_util::StreamExt;
+use gongkai_portal::pages::{self, Page};
 use gongkai_portal::{Limits, Portal, db};
 use gongkai_sync::TownshipKey;
 use gongkai_sync::auth::RequestAuth;
@@ -488,12 +489,12 @@ async fn summaries_of_lists_held_before_the_upgrade_are_filled_in_by_the_migrati
     let client = server.client();
     let mut seq = ClockSeq::default();
     let list = payout_list(&[("341502101203", "南村", 3, 300)]);
-    client.push(&mut seq, &[list]).await.unwrap();
-    // The file as the portal before the summaries (and the boards after them) left it.
+    client.push(&mut seq, &[list.clone()]).await.unwrap();
+    // The file as the portal before the summaries (and the boards and pages after them) left it.
     {
         let conn = db::open(&server.db).unwrap();
         conn.execute_batch(
-            "DROP TABLE board_posting; DROP TABLE payout_village;
+            "DROP TABLE payout_page; DROP TABLE board_posting; DROP TABLE payout_village;
              DELETE FROM schema_migration WHERE version >= 2;
              PRAGMA user_version = 1;",
         )
@@ -508,6 +509,100 @@ async fn summaries_of_lists_held_before_the_upgrade_are_filled_in_by_the_migrati
     assert!(
         page.contains("南村") && page.contains("<td>3</td><td>3.00</td>"),
         "{page}"
+    );
+    // The list's own page, rendered when the upgraded file was first opened.
+    let page = get(addr, &format!("/t/{CODE}/p/{}", list.object_id)).await;
+    assert_eq!(status_of(&page), 200, "{page}");
+    assert!(page.contains("<td>张2*</td><td>1.00</td>"), "{page}");
+}
+
+/// The answer's body, after checking it is as long as its head announced.
+fn whole_body(answer: &str) -> &str {
+    let (head, body) = answer.split_once("\r\n\r\n").expect("head and body");
+    let length: usize = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse().ok())?
+        })
+        .unwrap_or_else(|| panic!("no content-length: {head}"));
+    assert_eq!(body.len(), length, "{head}");
+    body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_list_page_is_rendered_at_push_time_and_streamed_whole() {
+    let server = start(limits()).await;
+    let client = server.client();
+    let mut seq = ClockSeq::default();
+    let list = payout_list(&[
+        ("341502101201", "东村", 2, 200),
+        ("341502101202", "西村", 1, 100),
+    ]);
+    client.push(&mut seq, &[list.clone()]).await.unwrap();
+    // With every stored list blanked the page is unchanged: it is not built from the list.
+    blank_stored_payloads(&server.db);
+    let page_path = format!("/t/{CODE}/p/{}", list.object_id);
+    let answer = get(server.addr, &page_path).await;
+    assert_eq!(status_of(&answer), 200, "{answer}");
+    let body = whole_body(&answer);
+    assert!(
+        body.contains("<h1>2026 年耕地地力保护补贴发放公示</h1><p>示范镇 · 共 3 人，3.00 元</p>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<h2 id=\"v341502101201\">东村</h2>")
+            && body.contains(
+                "<td>张1*</td><td>1.00</td></tr></table><h2 id=\"v341502101202\">西村</h2>"
+            ),
+        "{body}"
+    );
+    assert!(body.ends_with("返回</a></p></body></html>\n"), "{body}");
+
+    // A newer version puts its own page in force; a withdrawal takes it away.
+    let mut newer = payout_list(&[("341502101201", "东村", 3, 300)]);
+    newer.object_id.clone_from(&list.object_id);
+    newer.replaces = Some(list.id.clone());
+    client.push(&mut seq, &[newer.clone()]).await.unwrap();
+    let body = get(server.addr, &page_path).await;
+    assert!(
+        body.contains("<td>张2*</td>") && !body.contains("西村"),
+        "{body}"
+    );
+    let withdrawal = Entry {
+        id: uuid::Uuid::now_v7().to_string(),
+        object_id: list.object_id.clone(),
+        op: Op::Withdraw,
+        replaces: Some(newer.id.clone()),
+        payload: json!({"reason": "重新核对"}),
+        ..newer.clone()
+    };
+    client.push(&mut seq, &[withdrawal]).await.unwrap();
+    assert_eq!(status_of(&get(server.addr, &page_path).await), 410);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_replaced_while_it_is_streamed_is_cut_short_not_mixed() {
+    let server = start(limits()).await;
+    let client = server.client();
+    let mut seq = ClockSeq::default();
+    let list = payout_list(&[("341502101201", "东村", 3, 300)]);
+    client.push(&mut seq, &[list.clone()]).await.unwrap();
+    let reader = db::open_reader(&server.db).unwrap();
+    let Page::Listing { villages, .. } = pages::payout(&reader, CODE, &list.object_id).unwrap()
+    else {
+        panic!("the list's page is streamed");
+    };
+    let first = pages::payout_page_piece(&reader, &villages, 0, 64).unwrap();
+    assert_eq!(first.map(|p| p.len()), Some(64));
+    let mut newer = payout_list(&[("341502101201", "东村", 3, 300)]);
+    newer.object_id.clone_from(&list.object_id);
+    newer.replaces = Some(list.id.clone());
+    client.push(&mut seq, &[newer]).await.unwrap();
+    assert_eq!(
+        pages::payout_page_piece(&reader, &villages, 64, 64).unwrap(),
+        None
     );
 }
 

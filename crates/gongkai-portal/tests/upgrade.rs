@@ -79,6 +79,22 @@ fn every_released_portal_file_opens_migrates_and_keeps_every_row() {
             "{name}: content differs from its hash: {bad:?}"
         );
 
+        // The page of every list it held is rendered on the first open (migration 4 made
+        // pages at push time).
+        let (lists, pages): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM object_head
+                         WHERE kind = 'payout_list' AND withdrawn = 0),
+                        (SELECT count(*) FROM payout_page)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(
+            lists > 0 && pages == lists,
+            "{name}: {pages} pages of {lists} lists"
+        );
+
         // This build reads what the release received.
         let stats = db::stats(&conn).unwrap();
         assert_eq!(stats.len(), 1, "{name}: one township registered");
