@@ -18,6 +18,7 @@ mod photos;
 mod postings;
 mod profile;
 mod records;
+mod requests;
 mod search_chars;
 mod secrets;
 mod sync;
@@ -57,6 +58,10 @@ pub use profile::ProfileCounts;
 pub use records::{
     SEARCH_KIND_RECORD, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
     StoredSecrecy,
+};
+pub use requests::{
+    RepeatedGroup, RequestSettings, SEARCH_KIND_REQUEST, StoredConsultation, StoredRequest,
+    StoredRequestAttachment, Table3Counts,
 };
 pub use secrets::BackupStatus;
 pub use sync::{OutboxCounts, OutboxItem, PendingEntry, SyncIdentity, SyncRun};
