@@ -8,6 +8,7 @@
 //! search live in `gongkai-store`. Every item has a stable [`item_key`] (domain/一级/二级) so the
 //! layers above the baseline can name it.
 
+pub mod county_table;
 mod data;
 mod error;
 

@@ -10,6 +10,14 @@ pub enum SheetsError {
     },
     #[error("文件“{file}”不是 Excel 工作簿（.xlsx/.xls）或 CSV 文件，请确认导出格式")]
     UnknownFormat { file: String },
+    #[error(
+        "文件“{file}”设置了打开密码（已加密），无法读取：请在 Office/WPS 中取消密码后另存，再导入"
+    )]
+    Encrypted { file: String },
+    #[error(
+        "Word 文件“{file}”中没有表格：请确认附件就是目录表本身（表格须用 Word 的表格制作，不是文字排版）"
+    )]
+    NoTables { file: String },
     #[error("文件“{file}”已损坏或不完整（{detail}），请重新导出或重新复制后再导入")]
     Damaged { file: String, detail: String },
     #[error("文件“{file}”中没有名为“{sheet}”的工作表；现有工作表：{available}")]

@@ -6,6 +6,7 @@
 //! rounded to a float.
 
 mod csv_text;
+mod docx;
 mod error;
 mod merges;
 mod shared_text;

@@ -40,15 +40,22 @@ pub fn read_bytes(
         file: file.clone(),
         detail: e.to_string(),
     };
-    let sheets = if bytes.starts_with(ZIP_MAGIC) {
+    let sheets = if bytes.starts_with(ZIP_MAGIC) && crate::docx::is_word_package(&bytes) {
+        guarded(&file, || crate::docx::read_tables(&file, &bytes))?
+    } else if bytes.starts_with(ZIP_MAGIC) {
         guarded(&file, || {
             crate::xlsx::read_sheets(&file, &bytes, only_sheet)
         })?
+    } else if bytes.starts_with(OLE_MAGIC) && is_encrypted_package(&bytes) {
+        return Err(SheetsError::Encrypted { file });
     } else if bytes.starts_with(OLE_MAGIC) {
         guarded(&file, || {
             crate::xls_guard::check(&file, &bytes)?;
             let mut book: Xls<_> =
-                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| match e {
+                    calamine::XlsError::Password => SheetsError::Encrypted { file: file.clone() },
+                    other => damaged(&other),
+                })?;
             read_xls_sheets(&mut book, &file, only_sheet, &damaged)
         })?
     } else if looks_like_text(path, &bytes) {
@@ -59,6 +66,15 @@ pub fn read_bytes(
     Ok(Workbook {
         file_name: file,
         sheets,
+    })
+}
+
+/// Whether an OLE container is an Office file under a password: an encrypted `.xlsx` or
+/// `.docx` is stored as an `EncryptedPackage` stream beside its `EncryptionInfo`, and an
+/// encrypted `.xls` keeps a `FILEPASS` record, which calamine reports as its own error.
+fn is_encrypted_package(bytes: &[u8]) -> bool {
+    cfb::CompoundFile::open(Cursor::new(bytes)).is_ok_and(|container| {
+        container.exists("/EncryptedPackage") || container.exists("/EncryptionInfo")
     })
 }
 

@@ -9,6 +9,9 @@ mod package;
 mod scan;
 mod strings;
 
+pub(crate) use package::attribute;
+pub(crate) use strings::push_entity;
+
 use crate::{Sheet, SheetsError};
 
 /// Every sheet of the workbook (or only `only_sheet`), merged regions filled.
