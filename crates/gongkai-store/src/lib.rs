@@ -9,6 +9,7 @@
 mod backup;
 mod boards;
 mod catalog;
+mod documents;
 mod error;
 mod import_templates;
 mod migrations;
@@ -40,6 +41,10 @@ pub use boards::{
 pub use catalog::{
     CatalogDomain, CountyChange, CountyUpdate, EffectiveItem, HistoryEntry, ItemState, Layer,
     SEARCH_KIND_CATALOG, TownshipAction, TownshipAdjustment, catalog_key,
+};
+pub use documents::{
+    DocumentYearFigures, SEARCH_KIND_DOCUMENT, StoredCleanup, StoredDocument, StoredInterpretation,
+    StoredValidityChange,
 };
 pub use error::StoreError;
 pub use import_templates::{ImportTemplate, TemplateColumn};

@@ -107,6 +107,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "requests",
         sql: include_str!("migrations/0017_requests.sql"),
     },
+    Migration {
+        version: 18,
+        name: "documents",
+        sql: include_str!("migrations/0018_documents.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

@@ -351,50 +351,7 @@ impl Store {
         publication: &StoredPublication,
         sync: &OutboxItem,
     ) -> Result<(), StoreError> {
-        self.write(|w| {
-            let record = publication.record_id.to_string();
-            let status: String = w
-                .tx
-                .query_row(
-                    "SELECT status FROM disclosure_record WHERE id = ?1",
-                    [&record],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound { what: "公开记录" })?;
-            if status == "withdrawn" {
-                return Err(StoreError::ListState(
-                    "已撤回的记录不能再发布".to_owned(),
-                ));
-            }
-            w.tx.execute(
-                "INSERT INTO publication (id, record_id, channel, location, published_on,
-                     published_by, note, registered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    publication.id.to_string(),
-                    record,
-                    publication.channel,
-                    publication.location,
-                    publication.published_on,
-                    publication.published_by,
-                    publication.note,
-                    w.now_text()
-                ],
-            )
-            .map_err(gate_refusal)?;
-            w.tx.execute(
-                "UPDATE disclosure_record SET status = 'published',
-                     published_on = (SELECT min(published_on) FROM publication WHERE record_id = ?1),
-                     updated_at = ?2
-                 WHERE id = ?1",
-                params![record, w.now_text()],
-            )?;
-            if status == "draft" {
-                w.enqueue(sync)?;
-            }
-            Ok(())
-        })
+        self.write(|w| publish_in(w, publication, sync))
     }
 
     /// Withdraws a published record (撤回): it stays in the register and the history, and the
@@ -554,6 +511,56 @@ impl Store {
             )
             .optional()?)
     }
+}
+
+/// Registers `publication` in the caller's transaction (see [`Store::publish_record`]), so a
+/// document's record and its 政策解读 record are published in one.
+pub(crate) fn publish_in(
+    w: &crate::Writer<'_>,
+    publication: &StoredPublication,
+    sync: &OutboxItem,
+) -> Result<(), StoreError> {
+    let record = publication.record_id.to_string();
+    let status: String =
+        w.tx.query_row(
+            "SELECT status FROM disclosure_record WHERE id = ?1",
+            [&record],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound {
+            what: "公开记录"
+        })?;
+    if status == "withdrawn" {
+        return Err(StoreError::ListState("已撤回的记录不能再发布".to_owned()));
+    }
+    w.tx.execute(
+        "INSERT INTO publication (id, record_id, channel, location, published_on,
+             published_by, note, registered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            publication.id.to_string(),
+            record,
+            publication.channel,
+            publication.location,
+            publication.published_on,
+            publication.published_by,
+            publication.note,
+            w.now_text()
+        ],
+    )
+    .map_err(gate_refusal)?;
+    w.tx.execute(
+        "UPDATE disclosure_record SET status = 'published',
+             published_on = (SELECT min(published_on) FROM publication WHERE record_id = ?1),
+             updated_at = ?2
+         WHERE id = ?1",
+        params![record, w.now_text()],
+    )?;
+    if status == "draft" {
+        w.enqueue(sync)?;
+    }
+    Ok(())
 }
 
 fn require_draft(w: &crate::Writer<'_>, record: RowId) -> Result<(), StoreError> {

@@ -301,6 +301,33 @@ pub const TABLES: &[Table] = &[
         TableKind::Local,
         "the size photos are stored at; each stored photo carries its own",
     ),
+    // 18 documents
+    synced(
+        "normative_document",
+        "id",
+        "the township's normative documents and their validity",
+    ),
+    synced(
+        "document_validity_change",
+        "document_id || '/' || seq",
+        "every change of a document's validity (append-only)",
+    ),
+    synced(
+        "document_attachment",
+        "id",
+        "the files of a normative document",
+    ),
+    synced(
+        "document_interpretation",
+        "document_id",
+        "which record is a document's 政策解读",
+    ),
+    synced("document_cleanup", "id", "the yearly 清理 decisions"),
+    table(
+        "document_setting",
+        TableKind::Local,
+        "the 清理 rule's years; each decision records its reason",
+    ),
     // 17 requests
     table(
         "info_request",
