@@ -19,6 +19,7 @@ mod photos;
 mod postings;
 mod profile;
 mod records;
+mod report;
 mod requests;
 mod search_chars;
 mod secrets;
@@ -64,6 +65,7 @@ pub use records::{
     SEARCH_KIND_RECORD, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
     StoredSecrecy,
 };
+pub use report::{StoredCase, StoredReportDraft, YearActivity};
 pub use requests::{
     RepeatedGroup, RequestSettings, SEARCH_KIND_REQUEST, StoredConsultation, StoredRequest,
     StoredRequestAttachment, Table3Counts,

@@ -112,6 +112,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "documents",
         sql: include_str!("migrations/0018_documents.sql"),
     },
+    Migration {
+        version: 19,
+        name: "report",
+        sql: include_str!("migrations/0019_report.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

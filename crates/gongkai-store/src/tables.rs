@@ -364,6 +364,17 @@ pub const TABLES: &[Table] = &[
         TableKind::Local,
         "this township's choices for the reply clock and the remedy clause",
     ),
+    // 19 report
+    table(
+        "annual_report",
+        TableKind::Local,
+        "the draft of each year's annual report; it reaches the county as the disclosure record it is published as",
+    ),
+    table(
+        "disclosure_case",
+        TableKind::Local,
+        "复议/诉讼 about disclosure, counted into 表四; the county sees them only as the report's figures",
+    ),
 ];
 
 /// The decision for `name`, if there is one.

@@ -1,0 +1,292 @@
+//! The annual report (migration 19): each year's draft — prose sections 一/五/六, the fee 六
+//! states, the 表二 counts a township enters — and the 复议/诉讼 cases that feed 表四. What the
+//! report counts from other data (表三 from the requests, 规范性文件 from the library, section
+//! 一's figures) is read here too, so no SQL leaves the store.
+
+use chrono::NaiveDate;
+use gongkai_domain::RowId;
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::{Store, StoreError};
+
+/// A year's draft as saved.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StoredReportDraft {
+    pub year: i32,
+    /// 一、总体情况
+    pub overview: String,
+    /// 五、存在的主要问题及改进情况
+    pub problems_text: String,
+    /// 六、其他需要报告的事项
+    pub other_text: String,
+    pub stated_fees_fen: Option<i64>,
+    /// 规章: 本年制发, 本年废止, 现行有效.
+    pub regulations: [u32; 3],
+    pub licensing_decisions: u32,
+    pub penalty_decisions: u32,
+    pub enforcement_decisions: u32,
+    pub admin_fees_fen: i64,
+    /// Set when exported as final: the record it was published as, the tables then (JSON).
+    pub record_id: Option<RowId>,
+    pub final_tables: Option<String>,
+    pub finalized_at: Option<String>,
+    pub updated_at: String,
+}
+
+/// A 复议 or 诉讼 about disclosure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCase {
+    pub id: RowId,
+    /// `review`, `lit_direct` or `lit_after_review` (表四's groups).
+    pub kind: String,
+    pub case_number: String,
+    pub subject: String,
+    pub filed_on: NaiveDate,
+    /// `upheld`, `corrected` or `other` once decided.
+    pub outcome: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+    pub note: String,
+    pub updated_at: String,
+}
+
+/// What the township did in a year, for section 一's first draft.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct YearActivity {
+    /// Records published in the year, per 领域, most first.
+    pub records_by_domain: Vec<(String, u32)>,
+    /// Payout lists put up for 公示 in the year, and the village postings that took.
+    pub payout_lists_posted: u32,
+    pub payout_village_postings: u32,
+    /// Boards (公开栏) in use at some time in the year, and sheets posted on them.
+    pub boards_kept: u32,
+    pub board_postings: u32,
+}
+
+const DRAFT_COLUMNS: &str = "year, overview, problems_text, other_text, stated_fees_fen,
+    regulations_issued, regulations_repealed, regulations_in_force, licensing_decisions,
+    penalty_decisions, enforcement_decisions, admin_fees_fen, record_id, final_tables,
+    finalized_at, updated_at";
+
+fn draft_from(r: &Row<'_>) -> rusqlite::Result<StoredReportDraft> {
+    let record_id: Option<String> = r.get(12)?;
+    Ok(StoredReportDraft {
+        year: r.get(0)?,
+        overview: r.get(1)?,
+        problems_text: r.get(2)?,
+        other_text: r.get(3)?,
+        stated_fees_fen: r.get(4)?,
+        regulations: [r.get(5)?, r.get(6)?, r.get(7)?],
+        licensing_decisions: r.get(8)?,
+        penalty_decisions: r.get(9)?,
+        enforcement_decisions: r.get(10)?,
+        admin_fees_fen: r.get(11)?,
+        record_id: record_id.map(|id| parse_id(id, 12)).transpose()?,
+        final_tables: r.get(13)?,
+        finalized_at: r.get(14)?,
+        updated_at: r.get(15)?,
+    })
+}
+
+const CASE_COLUMNS: &str =
+    "id, kind, case_number, subject, filed_on, outcome, decided_on, note, updated_at";
+
+fn case_from(r: &Row<'_>) -> rusqlite::Result<StoredCase> {
+    Ok(StoredCase {
+        id: parse_id(r.get(0)?, 0)?,
+        kind: r.get(1)?,
+        case_number: r.get(2)?,
+        subject: r.get(3)?,
+        filed_on: r.get(4)?,
+        outcome: r.get(5)?,
+        decided_on: r.get(6)?,
+        note: r.get(7)?,
+        updated_at: r.get(8)?,
+    })
+}
+
+fn parse_id(text: String, column: usize) -> rusqlite::Result<RowId> {
+    text.parse().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn year_bounds(year: i32) -> (String, String) {
+    (format!("{year:04}-01-01"), format!("{year:04}-12-31"))
+}
+
+impl Store {
+    /// The year's draft, if one was saved.
+    pub fn report_draft(&self, year: i32) -> Result<Option<StoredReportDraft>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {DRAFT_COLUMNS} FROM annual_report WHERE year = ?1"),
+                [year],
+                draft_from,
+            )
+            .optional()?)
+    }
+
+    /// Saves what the clerk edits of a year's draft (prose, stated fee, 表二 counts); what was
+    /// frozen at a final export stays.
+    pub fn save_report_draft(&mut self, draft: &StoredReportDraft) -> Result<(), StoreError> {
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO annual_report (year, overview, problems_text, other_text,
+                     stated_fees_fen, regulations_issued, regulations_repealed,
+                     regulations_in_force, licensing_decisions, penalty_decisions,
+                     enforcement_decisions, admin_fees_fen, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (year) DO UPDATE SET overview = excluded.overview,
+                     problems_text = excluded.problems_text, other_text = excluded.other_text,
+                     stated_fees_fen = excluded.stated_fees_fen,
+                     regulations_issued = excluded.regulations_issued,
+                     regulations_repealed = excluded.regulations_repealed,
+                     regulations_in_force = excluded.regulations_in_force,
+                     licensing_decisions = excluded.licensing_decisions,
+                     penalty_decisions = excluded.penalty_decisions,
+                     enforcement_decisions = excluded.enforcement_decisions,
+                     admin_fees_fen = excluded.admin_fees_fen, updated_at = excluded.updated_at",
+                params![
+                    draft.year,
+                    draft.overview,
+                    draft.problems_text,
+                    draft.other_text,
+                    draft.stated_fees_fen,
+                    draft.regulations[0],
+                    draft.regulations[1],
+                    draft.regulations[2],
+                    draft.licensing_decisions,
+                    draft.penalty_decisions,
+                    draft.enforcement_decisions,
+                    draft.admin_fees_fen,
+                    w.now_text(),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Freezes a year's tables as exported final and links the record it is published as.
+    pub fn finalize_report(
+        &mut self,
+        year: i32,
+        record: RowId,
+        tables_json: &str,
+    ) -> Result<(), StoreError> {
+        self.write(|w| {
+            let changed = w.tx.execute(
+                "UPDATE annual_report SET record_id = ?2, final_tables = ?3, finalized_at = ?4,
+                     updated_at = ?4
+                 WHERE year = ?1",
+                params![year, record.to_string(), tables_json, w.now_text()],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound {
+                    what: "年度报告"
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Every 复议/诉讼 case, by filing date.
+    pub fn disclosure_cases(&self) -> Result<Vec<StoredCase>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {CASE_COLUMNS} FROM disclosure_case ORDER BY filed_on, id"
+        ))?;
+        let rows = stmt.query_map([], case_from)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Creates a case or replaces one with the same id.
+    pub fn save_disclosure_case(&mut self, case: &StoredCase) -> Result<(), StoreError> {
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO disclosure_case (id, kind, case_number, subject, filed_on, outcome,
+                     decided_on, note, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,
+                     case_number = excluded.case_number, subject = excluded.subject,
+                     filed_on = excluded.filed_on, outcome = excluded.outcome,
+                     decided_on = excluded.decided_on, note = excluded.note,
+                     updated_at = excluded.updated_at",
+                params![
+                    case.id.to_string(),
+                    case.kind,
+                    case.case_number,
+                    case.subject,
+                    case.filed_on,
+                    case.outcome,
+                    case.decided_on,
+                    case.note,
+                    w.now_text(),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn delete_disclosure_case(&mut self, id: RowId) -> Result<(), StoreError> {
+        self.write(|w| {
+            let deleted = w.tx.execute(
+                "DELETE FROM disclosure_case WHERE id = ?1",
+                [id.to_string()],
+            )?;
+            if deleted == 0 {
+                return Err(StoreError::NotFound {
+                    what: "复议/诉讼案件",
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Information-processing fees paid on the year's requests, in fen.
+    pub fn request_fees_paid(&self, year: i32) -> Result<i64, StoreError> {
+        let (first, last) = year_bounds(year);
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(fee_amount_fen), 0) FROM info_request
+             WHERE fee_paid_on BETWEEN ?1 AND ?2",
+            params![first, last],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// The year's figures section 一 starts from.
+    pub fn report_year_activity(&self, year: i32) -> Result<YearActivity, StoreError> {
+        let (first, last) = year_bounds(year);
+        let mut stmt = self.conn.prepare(
+            "SELECT domain, count(*) FROM disclosure_record
+             WHERE status = 'published' AND published_on BETWEEN ?1 AND ?2
+             GROUP BY domain ORDER BY count(*) DESC, domain",
+        )?;
+        let records_by_domain = stmt
+            .query_map(params![first, last], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let (payout_lists_posted, payout_village_postings) = self.conn.query_row(
+            "SELECT count(DISTINCT list_id), count(*) FROM payout_posting
+             WHERE posted_on BETWEEN ?1 AND ?2",
+            params![first, last],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let boards_kept = self.conn.query_row(
+            "SELECT count(*) FROM board
+             WHERE substr(created_at, 1, 10) <= ?2 AND (retired_on IS NULL OR retired_on >= ?1)",
+            params![first, last],
+            |r| r.get(0),
+        )?;
+        let board_postings = self.conn.query_row(
+            "SELECT count(*) FROM posting WHERE posted_on BETWEEN ?1 AND ?2",
+            params![first, last],
+            |r| r.get(0),
+        )?;
+        Ok(YearActivity {
+            records_by_domain,
+            payout_lists_posted,
+            payout_village_postings,
+            boards_kept,
+            board_postings,
+        })
+    }
+}
