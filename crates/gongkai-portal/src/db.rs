@@ -8,11 +8,11 @@ use rusqlite::{
 use serde::{Deserialize, Serialize};
 
 use gongkai_sync::auth::{AuthError, RequestAuth};
-use gongkai_sync::check::check_entry;
+use gongkai_sync::check::{EntryHead, check_received};
+use gongkai_sync::payload::Payload;
 use gongkai_sync::types::{
-    AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, Entry, ErrorCode,
-    Kind, NoticePublication, Op, PayoutListPayload, PayoutSummary, PostingPayload, PullResponse,
-    PushAck, RecordPayload, RejectCode, Rejection, Stream,
+    AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, ErrorCode, Kind,
+    NoticePublication, Op, PullResponse, PushAck, RejectCode, Rejection, Stream,
 };
 use gongkai_sync::{
     MAX_ATTACHMENT_BYTES, MAX_BATCH_ENTRIES, MAX_CHUNK_BYTES, MAX_ENTRY_JSON_BYTES, MAX_JSON_BYTES,
@@ -655,25 +655,14 @@ fn push_batch(
     let mut held_before: Vec<String> = Vec::new();
     let mut new_here: std::collections::HashSet<String> = std::collections::HashSet::new();
     for received_entry in request.entries {
-        // One entry's payload as a JSON tree at a time, dropped before the next is parsed.
-        let entry = match received_entry.into_entry() {
+        // One entry's payload read into its type at a time, dropped before the next.
+        let entry = match received_entry.check(refused) {
             Ok(entry) => entry,
             Err(rejection) => {
                 ack.rejected.push(rejection);
                 continue;
             }
         };
-        if let Some(kind) = Kind::from_key(&entry.kind).filter(|k| refused.contains(k)) {
-            ack.rejected.push(Rejection {
-                id: entry.id,
-                code: RejectCode::UnknownKind,
-                message: format!(
-                    "本县级平台暂不接收“{}”：条目留在本机待发，平台开通后自动上传",
-                    kind.label()
-                ),
-            });
-            continue;
-        }
         match store_entry(&batch, township, batch_id, &entry, &received)? {
             Stored::New => {
                 ack.stored += 1;
@@ -733,9 +722,21 @@ struct ReceivedEntry<'a> {
 }
 
 impl ReceivedEntry<'_> {
-    /// The entry with its payload parsed, unless the payload is over
-    /// [`gongkai_sync::MAX_ENTRY_JSON_BYTES`] (the client refuses such an entry itself).
-    fn into_entry(self) -> Result<Entry, Rejection> {
+    fn head(&self) -> EntryHead<'_> {
+        EntryHead {
+            id: &self.id,
+            kind: &self.kind,
+            object_id: &self.object_id,
+            op: self.op,
+            replaces: self.replaces.as_deref(),
+            created_at: &self.created_at,
+        }
+    }
+
+    /// The entry checked, its payload read from its text straight into its type: refused when
+    /// the payload is over [`gongkai_sync::MAX_ENTRY_JSON_BYTES`] (the client refuses such an
+    /// entry itself), of a kind this portal is told to refuse, or failing the protocol's check.
+    fn check(self, refused: &[Kind]) -> Result<Kept, Rejection> {
         let text = self.payload.map_or("null", |raw| raw.get());
         if text.len() > MAX_ENTRY_JSON_BYTES {
             return Err(Rejection {
@@ -748,14 +749,20 @@ impl ReceivedEntry<'_> {
                 ),
             });
         }
-        let payload = serde_json::from_str(text).map_err(|e| Rejection {
-            id: self.id.clone(),
-            code: RejectCode::InvalidPayload,
-            message: format!("内容格式不正确：{e}"),
-        })?;
-        Ok(Entry {
+        if let Some(kind) = Kind::from_key(&self.kind).filter(|k| refused.contains(k)) {
+            return Err(Rejection {
+                id: self.id,
+                code: RejectCode::UnknownKind,
+                message: format!(
+                    "本县级平台暂不接收“{}”：条目留在本机待发，平台开通后自动上传",
+                    kind.label()
+                ),
+            });
+        }
+        let (kind, payload) = check_received(&self.head(), text)?;
+        Ok(Kept {
             id: self.id,
-            kind: self.kind,
+            kind,
             object_id: self.object_id,
             op: self.op,
             replaces: self.replaces,
@@ -763,6 +770,17 @@ impl ReceivedEntry<'_> {
             payload,
         })
     }
+}
+
+/// An entry as the portal keeps it: checked, its payload typed.
+struct Kept {
+    id: String,
+    kind: Kind,
+    object_id: String,
+    op: Op,
+    replaces: Option<String>,
+    created_at: String,
+    payload: Payload,
 }
 
 enum Stored {
@@ -775,14 +793,13 @@ fn store_entry(
     tx: &Connection,
     township: &str,
     batch_id: i64,
-    entry: &Entry,
+    entry: &Kept,
     received: &str,
 ) -> Result<Stored, ApiRefusal> {
-    let kind = match check_entry(entry) {
-        Ok(kind) => kind,
-        Err(rejection) => return Ok(Stored::Rejected(rejection)),
-    };
-    let payload = serde_json::to_string(&entry.payload)
+    let kind = entry.kind;
+    let payload = entry
+        .payload
+        .to_json()
         .map_err(|e| ApiRefusal::internal("内容无法序列化", &e))?;
     let op = match entry.op {
         Op::Upsert => "upsert",
@@ -802,15 +819,14 @@ fn store_entry(
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    if let Some(seen) = seen {
-        if seen
-            == (
-                entry.kind.clone(),
-                entry.object_id.clone(),
-                op.to_owned(),
-                payload,
-            )
-        {
+    if let Some((seen_kind, seen_object, seen_op, seen_payload)) = seen {
+        // Compared as read, not as text: a version kept by an older portal was written from
+        // a JSON tree (keys sorted), this one from its type.
+        let same = seen_kind == kind.key()
+            && seen_object == entry.object_id
+            && seen_op == op
+            && Payload::from_json(kind, entry.op, &seen_payload).is_ok_and(|p| p == entry.payload);
+        if same {
             return Ok(Stored::Seen);
         }
         return conflict(format!("变更“{}”此前已以不同内容收到", entry.id));
@@ -855,15 +871,9 @@ fn store_entry(
     )?;
     // The files a version names publicly (a record's attachments, a posting's printed sheet;
     // never a posting's photos): served while that version is in force.
-    let public_files = match kind {
-        Kind::Record if entry.op == Op::Upsert => RecordPayload::deserialize(&entry.payload)
-            .map(|r| r.attachments)
-            .unwrap_or_default(),
-        Kind::Posting if entry.op == Op::Upsert => PostingPayload::deserialize(&entry.payload)
-            .ok()
-            .and_then(|p| p.sheet)
-            .into_iter()
-            .collect(),
+    let public_files = match &entry.payload {
+        Payload::Record(r) => r.attachments.clone(),
+        Payload::Posting(p) => p.sheet.iter().cloned().collect(),
         _ => Vec::new(),
     };
     for a in &public_files {
@@ -886,7 +896,7 @@ fn refresh_head(
     tx: &Connection,
     township: &str,
     kind: Kind,
-    stored: &Entry,
+    stored: &Kept,
     head: Option<&str>,
 ) -> Result<(), ApiRefusal> {
     let in_force: String = tx.query_row(
@@ -908,7 +918,7 @@ fn refresh_head(
         loaded = stored_entry(tx, township, &in_force)?;
         &loaded
     };
-    let summary = summarize(kind, entry);
+    let summary = summarize(entry);
     tx.execute(
         "INSERT INTO object_head (township, object_id, kind, entry_id, withdrawn, title, domain, published_on, row_count)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -942,15 +952,12 @@ fn refresh_head(
 
 /// The boards page's and the stats' line for the posting version now in force (none once it is
 /// withdrawn).
-fn keep_board_posting(tx: &Connection, township: &str, entry: &Entry) -> Result<(), ApiRefusal> {
+fn keep_board_posting(tx: &Connection, township: &str, entry: &Kept) -> Result<(), ApiRefusal> {
     tx.execute(
         "DELETE FROM board_posting WHERE township = ?1 AND object_id = ?2",
         params![township, entry.object_id],
     )?;
-    if entry.op == Op::Withdraw {
-        return Ok(());
-    }
-    let Ok(p) = PostingPayload::deserialize(&entry.payload) else {
+    let Payload::Posting(p) = &entry.payload else {
         return Ok(());
     };
     let cadence = serde_json::to_value(p.cadence)
@@ -967,8 +974,8 @@ fn keep_board_posting(tx: &Connection, township: &str, entry: &Entry) -> Result<
         params![
             township,
             entry.object_id,
-            p.village_code.unwrap_or_default(),
-            p.village_name.unwrap_or_default(),
+            p.village_code.as_deref().unwrap_or_default(),
+            p.village_name.as_deref().unwrap_or_default(),
             p.board_id,
             p.board_name,
             p.zone_id,
@@ -985,14 +992,14 @@ fn keep_board_posting(tx: &Connection, township: &str, entry: &Entry) -> Result<
             p.taken_down_on.map(|d| d.to_string()),
             p.taken_down_early,
             p.sheet.as_ref().map(|s| s.sha256.clone()),
-            p.sheet.map(|s| s.file_name),
+            p.sheet.as_ref().map(|s| s.file_name.clone()),
         ],
     )?;
     Ok(())
 }
 
-/// A version stored before, read back.
-fn stored_entry(tx: &Connection, township: &str, id: &str) -> Result<Entry, ApiRefusal> {
+/// A version stored before, read back, its payload typed.
+fn stored_entry(tx: &Connection, township: &str, id: &str) -> Result<Kept, ApiRefusal> {
     let (kind, object_id, op, replaces, created_at, payload): (
         String,
         String,
@@ -1015,36 +1022,33 @@ fn stored_entry(tx: &Connection, township: &str, id: &str) -> Result<Entry, ApiR
             ))
         },
     )?;
-    Ok(Entry {
+    let op = if op == "withdraw" {
+        Op::Withdraw
+    } else {
+        Op::Upsert
+    };
+    let kind = Kind::from_key(&kind)
+        .ok_or_else(|| ApiRefusal::internal("已存的版本类型无法识别", &kind))?;
+    let payload = Payload::from_json(kind, op, &payload)
+        .map_err(|(_, message)| ApiRefusal::internal("已存的版本内容无法解析", &message))?;
+    Ok(Kept {
         id: id.to_owned(),
         kind,
         object_id,
-        op: if op == "withdraw" {
-            Op::Withdraw
-        } else {
-            Op::Upsert
-        },
+        op,
         replaces,
         created_at,
-        payload: serde_json::from_str(&payload)
-            .map_err(|e| ApiRefusal::internal("已存的版本内容无法解析", &e))?,
+        payload,
     })
 }
 
 /// The payouts page's lines for the list version now in force (none once it is withdrawn).
-fn keep_village_summaries(
-    tx: &Connection,
-    township: &str,
-    entry: &Entry,
-) -> Result<(), ApiRefusal> {
+fn keep_village_summaries(tx: &Connection, township: &str, entry: &Kept) -> Result<(), ApiRefusal> {
     tx.execute(
         "DELETE FROM payout_village WHERE township = ?1 AND object_id = ?2",
         params![township, entry.object_id],
     )?;
-    if entry.op == Op::Withdraw {
-        return Ok(());
-    }
-    let Ok(list) = ListVillages::deserialize(&entry.payload) else {
+    let Payload::PayoutList(list) = &entry.payload else {
         return Ok(());
     };
     let mut insert = tx.prepare_cached(
@@ -1070,18 +1074,15 @@ fn keep_village_summaries(
 
 /// The public page of the list version now in force, rendered once here (none once it is
 /// withdrawn, or when its payload does not read as a list).
-fn keep_payout_page(tx: &Connection, township: &str, entry: &Entry) -> Result<(), ApiRefusal> {
+fn keep_payout_page(tx: &Connection, township: &str, entry: &Kept) -> Result<(), ApiRefusal> {
     tx.execute(
         "DELETE FROM payout_page WHERE township = ?1 AND object_id = ?2",
         params![township, entry.object_id],
     )?;
-    if entry.op == Op::Withdraw {
-        return Ok(());
-    }
-    let Ok(list) = PayoutListPayload::deserialize(&entry.payload) else {
+    let Payload::PayoutList(list) = &entry.payload else {
         return Ok(());
     };
-    let villages = crate::pages::payout_villages_html(&list);
+    let villages = crate::pages::payout_villages_html(list);
     tx.execute(
         "INSERT INTO payout_page (township, object_id, entry_id, title, row_count, amount_fen, villages)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1098,26 +1099,6 @@ fn keep_payout_page(tx: &Connection, township: &str, entry: &Entry) -> Result<()
     Ok(())
 }
 
-/// What the summaries need of a payout list: its villages without their rows (which the
-/// deserializer skips rather than copies).
-#[derive(Deserialize)]
-struct ListVillages {
-    title: String,
-    #[serde(default)]
-    project: String,
-    villages: Vec<VillageLine>,
-    summary: PayoutSummary,
-}
-
-#[derive(Deserialize)]
-struct VillageLine {
-    village_code: String,
-    village_name: String,
-    notice_from: String,
-    notice_to: String,
-    summary: PayoutSummary,
-}
-
 #[derive(Default)]
 struct Summary {
     title: String,
@@ -1126,41 +1107,33 @@ struct Summary {
     rows: i64,
 }
 
-fn summarize(kind: Kind, entry: &Entry) -> Summary {
-    if entry.op == Op::Withdraw {
-        return Summary::default();
-    }
-    match kind {
-        Kind::Record => RecordPayload::deserialize(&entry.payload)
-            .map(|r| Summary {
-                title: r.title,
-                domain: r.domain,
-                published_on: r.published_on,
-                rows: 0,
-            })
-            .unwrap_or_default(),
-        Kind::PayoutList => ListVillages::deserialize(&entry.payload)
-            .map(|p| Summary {
-                published_on: p
-                    .villages
-                    .iter()
-                    .map(|v| v.notice_from.clone())
-                    .min()
-                    .unwrap_or_default(),
-                title: p.title,
-                domain: p.project,
-                rows: i64::try_from(p.summary.rows).unwrap_or(i64::MAX),
-            })
-            .unwrap_or_default(),
-        Kind::Posting => PostingPayload::deserialize(&entry.payload)
-            .map(|p| Summary {
-                published_on: p.posted_on.unwrap_or(p.notice_from).to_string(),
-                domain: p.zone_name,
-                title: p.title,
-                rows: 0,
-            })
-            .unwrap_or_default(),
-        _ => Summary {
+fn summarize(entry: &Kept) -> Summary {
+    match &entry.payload {
+        Payload::Withdraw(_) => Summary::default(),
+        Payload::Record(r) => Summary {
+            title: r.title.clone(),
+            domain: r.domain.clone(),
+            published_on: r.published_on.clone(),
+            rows: 0,
+        },
+        Payload::PayoutList(p) => Summary {
+            published_on: p
+                .villages
+                .iter()
+                .map(|v| v.notice_from.clone())
+                .min()
+                .unwrap_or_default(),
+            title: p.title.clone(),
+            domain: p.project.clone(),
+            rows: i64::try_from(p.summary.rows).unwrap_or(i64::MAX),
+        },
+        Payload::Posting(p) => Summary {
+            published_on: p.posted_on.unwrap_or(p.notice_from).to_string(),
+            domain: p.zone_name.clone(),
+            title: p.title.clone(),
+            rows: 0,
+        },
+        Payload::CatalogAdjustment(_) | Payload::RequestStats(_) => Summary {
             published_on: entry.created_at.chars().take(10).collect(),
             ..Summary::default()
         },

@@ -489,7 +489,10 @@ async fn summaries_of_lists_held_before_the_upgrade_are_filled_in_by_the_migrati
     let client = server.client();
     let mut seq = ClockSeq::default();
     let list = payout_list(&[("341502101203", "南村", 3, 300)]);
-    client.push(&mut seq, &[list.clone()]).await.unwrap();
+    client
+        .push(&mut seq, std::slice::from_ref(&list))
+        .await
+        .unwrap();
     // The file as the portal before the summaries (and the boards and pages after them) left it.
     {
         let conn = db::open(&server.db).unwrap();
@@ -540,7 +543,10 @@ async fn a_list_page_is_rendered_at_push_time_and_streamed_whole() {
         ("341502101201", "东村", 2, 200),
         ("341502101202", "西村", 1, 100),
     ]);
-    client.push(&mut seq, &[list.clone()]).await.unwrap();
+    client
+        .push(&mut seq, std::slice::from_ref(&list))
+        .await
+        .unwrap();
     // With every stored list blanked the page is unchanged: it is not built from the list.
     blank_stored_payloads(&server.db);
     let page_path = format!("/t/{CODE}/p/{}", list.object_id);
@@ -588,7 +594,10 @@ async fn a_page_replaced_while_it_is_streamed_is_cut_short_not_mixed() {
     let client = server.client();
     let mut seq = ClockSeq::default();
     let list = payout_list(&[("341502101201", "东村", 3, 300)]);
-    client.push(&mut seq, &[list.clone()]).await.unwrap();
+    client
+        .push(&mut seq, std::slice::from_ref(&list))
+        .await
+        .unwrap();
     let reader = db::open_reader(&server.db).unwrap();
     let Page::Listing { villages, .. } = pages::payout(&reader, CODE, &list.object_id).unwrap()
     else {

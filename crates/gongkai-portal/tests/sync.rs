@@ -597,3 +597,65 @@ fn admin_commands_and_stats_json() {
     let refused = run(&["serve", "--db", db, "--listen", "0.0.0.0:0"]);
     assert_eq!(refused.status.code(), Some(2));
 }
+
+/// The stored payload text of `id`.
+fn stored_payload(server: &Server, id: &str) -> String {
+    let conn = db::open(&server.db).unwrap();
+    conn.query_row("SELECT payload FROM entry WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_is_kept_is_the_payload_as_read_and_a_resend_is_compared_as_read() {
+    let server = Server::start().await;
+    let key = TownshipKey::generate().unwrap();
+    server.register(CODE, &key);
+    let client = server.client(&key);
+    let mut seq = ClockSeq::default();
+    // A field the protocol does not have is neither checked nor kept.
+    let mut entry = record("2026 年部门预算");
+    entry.payload["备注"] = json!("不属于协议的内容");
+    assert_eq!(
+        client
+            .push(&mut seq, &[entry.clone()])
+            .await
+            .unwrap()
+            .stored,
+        1
+    );
+    let kept = stored_payload(&server, &entry.id);
+    assert!(!kept.contains("备注"), "{kept}");
+    let read: RecordPayload = serde_json::from_str(&kept).unwrap();
+    assert_eq!(read.title, "2026 年部门预算");
+
+    // As an older portal kept it (the JSON tree's text, keys sorted): a resend of the same
+    // entry is recognised as held, not refused as different.
+    let as_tree = serde_json::to_string(&entry.payload).unwrap();
+    assert_ne!(as_tree, kept);
+    db::open(&server.db)
+        .unwrap()
+        .execute(
+            "UPDATE entry SET payload = ?1 WHERE id = ?2",
+            rusqlite::params![as_tree, entry.id],
+        )
+        .unwrap();
+    let again = client
+        .push(&mut seq, std::slice::from_ref(&entry))
+        .await
+        .unwrap();
+    assert!(again.rejected.is_empty(), "{:?}", again.rejected);
+    assert_eq!(
+        (again.stored, again.acked.clone()),
+        (0, vec![entry.id.clone()])
+    );
+    // The same id with other content is a conflict.
+    let mut changed = entry.clone();
+    changed.payload["title"] = json!("改过的标题");
+    let ack = client.push(&mut seq, &[changed]).await.unwrap();
+    assert_eq!(
+        ack.rejected.iter().map(|r| r.code).collect::<Vec<_>>(),
+        vec![RejectCode::Conflict]
+    );
+}

@@ -1,108 +1,164 @@
 //! Entry validation shared by the township client (before sending) and the portal (at ingest):
 //! ownership, ids, payload shapes, and the refusal of unmasked personal numbers.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use std::ops::ControlFlow;
 
+use serde::Serialize;
+
+use crate::payload::Payload;
 use crate::posting::check_posting;
 use crate::types::{
-    CatalogAdjustmentPayload, Entry, Kind, Op, Owner, PayoutListPayload, PostingPayload,
-    RecordPayload, RejectCode, Rejection, RequestStatsPayload, WithdrawPayload,
+    Entry, Kind, Op, Owner, PayoutListPayload, RecordPayload, RejectCode, Rejection,
 };
 
-/// Checks one pushed entry. `Ok` gives its kind.
+/// An entry's fields but its payload, as the client's [`Entry`] and the portal's received
+/// entry both hold them.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryHead<'a> {
+    pub id: &'a str,
+    pub kind: &'a str,
+    pub object_id: &'a str,
+    pub op: Op,
+    pub replaces: Option<&'a str>,
+    pub created_at: &'a str,
+}
+
+impl Entry {
+    pub fn head(&self) -> EntryHead<'_> {
+        EntryHead {
+            id: &self.id,
+            kind: &self.kind,
+            object_id: &self.object_id,
+            op: self.op,
+            replaces: self.replaces.as_deref(),
+            created_at: &self.created_at,
+        }
+    }
+}
+
+/// Checks one outbox entry (the client, before sending): its head, then its payload read as
+/// its kind. `Ok` gives its kind.
 pub fn check_entry(entry: &Entry) -> Result<Kind, Rejection> {
-    let reject = |code: RejectCode, message: String| Rejection {
-        id: entry.id.clone(),
+    let head = entry.head();
+    let kind = check_head(&head)?;
+    let payload = Payload::from_value(kind, head.op, &entry.payload)
+        .map_err(|(code, message)| rejection(&head, code, message))?;
+    check_shape(&head, &payload)?;
+    // Everything that would be sent, fields the payload type does not have included: an
+    // unmasked number never leaves the township, kept by the portal or not.
+    check_unmasked(&head, kind, &entry.payload)?;
+    Ok(kind)
+}
+
+/// Checks one received entry (the portal, at ingest) whose payload is still the JSON text of
+/// the body: its head, then the payload read straight into its type. `Ok` gives its kind and
+/// the payload as read, which is what is kept.
+pub fn check_received(head: &EntryHead<'_>, payload: &str) -> Result<(Kind, Payload), Rejection> {
+    let kind = check_head(head)?;
+    let payload = Payload::from_json(kind, head.op, payload)
+        .map_err(|(code, message)| rejection(head, code, message))?;
+    check_shape(head, &payload)?;
+    check_unmasked(head, kind, &payload)?;
+    Ok((kind, payload))
+}
+
+fn rejection(head: &EntryHead<'_>, code: RejectCode, message: String) -> Rejection {
+    Rejection {
+        id: head.id.to_owned(),
         code,
         message,
-    };
-    if !is_uuid_v7(&entry.id) {
-        return Err(reject(
-            RejectCode::InvalidId,
-            format!("变更编号“{}”不是小写 UUIDv7", entry.id),
-        ));
     }
-    if !is_uuid(&entry.object_id) {
-        return Err(reject(
+}
+
+/// Ids, time, and a township kind. `Ok` gives the kind.
+pub fn check_head(head: &EntryHead<'_>) -> Result<Kind, Rejection> {
+    let reject = |code: RejectCode, message: String| Err(rejection(head, code, message));
+    if !is_uuid_v7(head.id) {
+        return reject(
             RejectCode::InvalidId,
-            format!("对象编号“{}”不是小写 UUID", entry.object_id),
-        ));
+            format!("变更编号“{}”不是小写 UUIDv7", head.id),
+        );
+    }
+    if !is_uuid(head.object_id) {
+        return reject(
+            RejectCode::InvalidId,
+            format!("对象编号“{}”不是小写 UUID", head.object_id),
+        );
     }
     // Not "an earlier UUIDv7": the id carries the clock of the PC that made it, and a version
     // made while that clock ran ahead must still be replaceable once it is right again. The
     // portal orders versions by `replaces` and arrival, not by id.
-    if let Some(replaces) = &entry.replaces
-        && (!is_uuid_v7(replaces) || replaces == &entry.id)
+    if let Some(replaces) = head.replaces
+        && (!is_uuid_v7(replaces) || replaces == head.id)
     {
-        return Err(reject(
+        return reject(
             RejectCode::InvalidId,
             format!("被替换版本编号“{replaces}”不是另一个版本的 UUIDv7"),
-        ));
+        );
     }
-    if chrono::DateTime::parse_from_rfc3339(&entry.created_at).is_err() {
-        return Err(reject(
+    if chrono::DateTime::parse_from_rfc3339(head.created_at).is_err() {
+        return reject(
             RejectCode::InvalidPayload,
-            format!("变更时间“{}”不是 RFC 3339 时间", entry.created_at),
-        ));
+            format!("变更时间“{}”不是 RFC 3339 时间", head.created_at),
+        );
     }
-    let Some(kind) = Kind::from_key(&entry.kind) else {
-        return Err(reject(
+    let Some(kind) = Kind::from_key(head.kind) else {
+        return reject(
             RejectCode::UnknownKind,
-            format!("县级平台不认识数据类型“{}”", entry.kind),
-        ));
+            format!("县级平台不认识数据类型“{}”", head.kind),
+        );
     };
     if kind.owner() != Owner::Township {
-        return Err(reject(
+        return reject(
             RejectCode::NotOwner,
             format!("“{}”只能由县级平台发布，乡镇不能上传", kind.label()),
-        ));
-    }
-    let checked = match entry.op {
-        Op::Withdraw => {
-            if entry.payload.is_null() {
-                Ok(())
-            } else {
-                parse::<WithdrawPayload>(&entry.payload).map(|_| ())
-            }
-        }
-        Op::Upsert => match kind {
-            Kind::Record => parse::<RecordPayload>(&entry.payload).and_then(|r| check_record(&r)),
-            Kind::PayoutList => {
-                parse::<PayoutListPayload>(&entry.payload).and_then(|p| check_payout(&p))
-            }
-            Kind::CatalogAdjustment => parse::<CatalogAdjustmentPayload>(&entry.payload)
-                .and_then(|a| check_item_key(&a.key)),
-            Kind::RequestStats => parse::<RequestStatsPayload>(&entry.payload).map(|_| ()),
-            Kind::Posting => parse::<PostingPayload>(&entry.payload).and_then(|p| {
-                check_posting(&p)?;
-                // A sheet's title is printed from what the clerk typed or the list it comes
-                // from: a bank or ID number in it is refused as in a payout list.
-                match find_long_digit_run(&Value::String(p.title)) {
-                    Some(found) => Err((RejectCode::UnmaskedData, unmasked_message(&found))),
-                    None => Ok(()),
-                }
-            }),
-            _ => Ok(()),
-        },
-    };
-    checked.map_err(|(code, message)| reject(code, message))?;
-    if kind == Kind::PayoutList {
-        if let Some(found) = find_long_digit_run(&entry.payload) {
-            return Err(reject(RejectCode::UnmaskedData, unmasked_message(&found)));
-        }
-    } else if let Some(found) = find_id_number(&entry.payload) {
-        return Err(reject(RejectCode::UnmaskedData, unmasked_message(&found)));
+        );
     }
     Ok(kind)
 }
 
-type Check = Result<(), (RejectCode, String)>;
-
-fn parse<T: DeserializeOwned>(payload: &Value) -> Result<T, (RejectCode, String)> {
-    T::deserialize(payload)
-        .map_err(|e| (RejectCode::InvalidPayload, format!("内容格式不正确：{e}")))
+/// The payload's own rules.
+fn check_shape(head: &EntryHead<'_>, payload: &Payload) -> Result<(), Rejection> {
+    let checked = match payload {
+        Payload::Record(r) => check_record(r),
+        Payload::PayoutList(p) => check_payout(p),
+        Payload::CatalogAdjustment(a) => check_item_key(&a.key),
+        Payload::Posting(p) => check_posting(p).and_then(|()| {
+            // A sheet's title is printed from what the clerk typed or the list it comes
+            // from: a bank or ID number in it is refused as in a payout list.
+            match find_long_digit_run(&p.title) {
+                Some(found) => Err((RejectCode::UnmaskedData, unmasked_message(&found))),
+                None => Ok(()),
+            }
+        }),
+        Payload::RequestStats(_) | Payload::Withdraw(_) => Ok(()),
+    };
+    checked.map_err(|(code, message)| rejection(head, code, message))
 }
+
+/// Every string, key and number of `payload`: in a payout list a run of more digits than it
+/// carries legitimately, in any other kind a valid ID number.
+fn check_unmasked<T: Serialize + ?Sized>(
+    head: &EntryHead<'_>,
+    kind: Kind,
+    payload: &T,
+) -> Result<(), Rejection> {
+    let found = if kind == Kind::PayoutList {
+        find_long_digit_run(payload)
+    } else {
+        find_id_number(payload)
+    };
+    match found {
+        Some(found) => Err(rejection(
+            head,
+            RejectCode::UnmaskedData,
+            unmasked_message(&found),
+        )),
+        None => Ok(()),
+    }
+}
+
+type Check = Result<(), (RejectCode, String)>;
 
 fn invalid(message: String) -> (RejectCode, String) {
     (RejectCode::InvalidPayload, message)
@@ -359,19 +415,6 @@ fn id_in_run(run: &Run) -> Option<String> {
     plain.chain(with_x).find(|candidate| is_valid_id(candidate))
 }
 
-fn strings(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::String(s) => out.push(s.clone()),
-        Value::Number(n) => out.push(n.to_string()),
-        Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
-        Value::Object(map) => map.iter().for_each(|(k, v)| {
-            out.push(k.clone());
-            strings(v, out);
-        }),
-        Value::Bool(_) | Value::Null => {}
-    }
-}
-
 /// Digits in a row (after removing separators) from which a payout list refuses a number as
 /// unmasked: 13. Personal bank card numbers are 16–19 digits, passbook (存折, 一折通) accounts
 /// 15 and more, first-generation IDs 15, IDs 18; the longest numbers a payout list carries
@@ -379,34 +422,38 @@ fn strings(value: &Value, out: &mut Vec<String>) {
 /// and a landline with a four-digit area code (`0755-83241234`). Mobile numbers are 11.
 pub const PAYOUT_LONGEST_PLAIN_DIGITS: usize = 12;
 
-/// For payout lists: the first run of 13 or more digits (a bank number, an ID) anywhere in the
-/// payload, or a valid ID number inside any run.
-pub fn find_long_digit_run(payload: &Value) -> Option<String> {
-    let mut texts = Vec::new();
-    strings(payload, &mut texts);
-    texts.iter().flat_map(|t| digit_runs(t)).find_map(|run| {
-        if run.digits.len() > PAYOUT_LONGEST_PLAIN_DIGITS {
-            Some(if run.x_after {
-                format!("{}X", run.digits)
+/// For payout lists: the first run of 13 or more digits (a bank number, an ID) in any text of
+/// `payload` (strings, keys, numbers), or a valid ID number inside any run.
+pub fn find_long_digit_run<T: Serialize + ?Sized>(payload: &T) -> Option<String> {
+    crate::payload::each_text(payload, |text| {
+        let found = digit_runs(text).into_iter().find_map(|run| {
+            if run.digits.len() > PAYOUT_LONGEST_PLAIN_DIGITS {
+                Some(if run.x_after {
+                    format!("{}X", run.digits)
+                } else {
+                    run.digits
+                })
             } else {
-                run.digits
-            })
-        } else {
-            id_in_run(&run)
+                id_in_run(&run)
+            }
+        });
+        match found {
+            Some(found) => ControlFlow::Break(found),
+            None => ControlFlow::Continue(()),
         }
     })
 }
 
 /// For every other kind: the first valid resident ID number (GB 11643 check digit and a real
-/// birth date not after today) in any 18-character window of any digit run, anywhere in the
-/// payload.
-pub fn find_id_number(payload: &Value) -> Option<String> {
-    let mut texts = Vec::new();
-    strings(payload, &mut texts);
-    texts
-        .iter()
-        .flat_map(|t| digit_runs(t))
-        .find_map(|run| id_in_run(&run))
+/// birth date not after today) in any 18-character window of any digit run, in any text of
+/// `payload`.
+pub fn find_id_number<T: Serialize + ?Sized>(payload: &T) -> Option<String> {
+    crate::payload::each_text(payload, |text| {
+        match digit_runs(text).iter().find_map(id_in_run) {
+            Some(id) => ControlFlow::Break(id),
+            None => ControlFlow::Continue(()),
+        }
+    })
 }
 
 /// GB 11643 with a birth date up to today (local time: the portal and the township are in
@@ -430,7 +477,7 @@ pub fn is_uuid_v7(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::types::{PayoutSummary, PayoutVillage};
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     fn v7() -> String {
         uuid::Uuid::now_v7().to_string()
@@ -504,6 +551,28 @@ mod tests {
         list["title"] = json!("退回 6222021234567890123 账户");
         assert_eq!(
             check_entry(&entry("payout_list", list)).unwrap_err().code,
+            RejectCode::UnmaskedData
+        );
+    }
+
+    #[test]
+    fn the_client_scans_what_it_sends_and_the_portal_what_it_keeps() {
+        let mut list = serde_json::to_value(payout(vec![row("3415**********1234")])).unwrap();
+        list["备注"] = json!("6222021234567890123");
+        // The client sends the whole value: the field the type lacks is refused with it.
+        let e = entry("payout_list", list.clone());
+        assert_eq!(check_entry(&e).unwrap_err().code, RejectCode::UnmaskedData);
+        // The portal reads the type and keeps only that: the field is dropped unread.
+        let text = serde_json::to_string(&list).unwrap();
+        let (kind, kept) = check_received(&e.head(), &text).unwrap();
+        assert_eq!(kind, Kind::PayoutList);
+        assert!(!kept.to_json().unwrap().contains("6222"));
+        // What it keeps is scanned as the client's value is.
+        let mut unmasked = serde_json::to_value(payout(vec![row("6222 0212 3456 7890")])).unwrap();
+        unmasked["title"] = json!("标题");
+        let text = serde_json::to_string(&unmasked).unwrap();
+        assert_eq!(
+            check_received(&e.head(), &text).unwrap_err().code,
             RejectCode::UnmaskedData
         );
     }

@@ -7,6 +7,8 @@
 //!   freshness (replay) rule;
 //! - [`check`]: entry validation shared by both sides: ownership, payload shapes, and the refusal
 //!   of anything that looks like a full ID or bank number in a payout list;
+//! - [`payload`]: a township entry's payload typed by its kind, read from the received text
+//!   without a JSON tree, and every text of a payload walked for that check;
 //! - [`posting`]: the shape of a bulletin-board posting and the periods of a periodic zone;
 //! - [`batch`]: outbox entries split into pushes within the portal's limits;
 //! - [`gzip`] and [`url`]: compressed bodies, the loopback rule and the portal as signed for;
@@ -19,6 +21,7 @@ pub mod check;
 pub mod error;
 pub mod gzip;
 pub mod keys;
+pub mod payload;
 pub mod posting;
 pub mod types;
 pub mod url;
@@ -43,9 +46,8 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_RESPONSE_BYTES: usize = MAX_BODY_BYTES;
 /// Largest decompressed JSON body (bytes): a gzip bomb stops here.
 pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
-/// Largest payload of one entry, as JSON (bytes): the portal parses payloads into JSON trees
-/// (several times their size in memory) one entry at a time, and only below this. A payout
-/// list of 100,000 rows is about 10 MB.
+/// Largest payload of one entry, as JSON (bytes): the portal reads payloads into their types
+/// one entry at a time, and only below this. A payout list of 100,000 rows is about 10 MB.
 pub const MAX_ENTRY_JSON_BYTES: usize = 32 * 1024 * 1024;
 /// Most entries in one push.
 pub const MAX_BATCH_ENTRIES: usize = 1000;
