@@ -20,6 +20,7 @@ mod photos;
 mod postings;
 mod records;
 mod register_export;
+mod requests;
 pub mod scheduler;
 mod session;
 mod sync;
@@ -130,6 +131,26 @@ macro_rules! with_commands {
             photo_get($crate::wire::PhotoGetArgs) -> $crate::wire::PhotoContent;
             photo_settings_get($crate::wire::NoArgs) -> $crate::wire::PhotoSettings;
             photo_settings_save($crate::wire::PhotoSettingsInput) -> $crate::wire::PhotoSettings;
+            requests_options($crate::wire::NoArgs) -> $crate::wire::RequestOptions;
+            requests_add($crate::wire::RequestInput) -> $crate::wire::RequestDetail;
+            requests_list($crate::wire::RequestsListArgs) -> $crate::wire::Requests;
+            requests_due($crate::wire::RequestsListArgs) -> $crate::wire::Requests;
+            requests_show($crate::wire::RequestShowArgs) -> $crate::wire::RequestDetail;
+            requests_correct($crate::wire::RequestCorrectArgs) -> $crate::wire::RequestDetail;
+            requests_extend($crate::wire::RequestExtendArgs) -> $crate::wire::RequestDetail;
+            requests_consult($crate::wire::RequestConsultArgs) -> $crate::wire::RequestDetail;
+            requests_fee($crate::wire::RequestFeeArgs) -> $crate::wire::RequestDetail;
+            requests_reply($crate::wire::RequestReplyArgs) -> $crate::wire::RequestDetail;
+            requests_review($crate::wire::RequestReviewArgs) -> $crate::wire::RequestDetail;
+            requests_secrecy($crate::wire::RequestSecrecyArgs) -> $crate::wire::RequestDetail;
+            requests_finalize($crate::wire::IdArgs) -> $crate::wire::RequestDetail;
+            requests_deliver($crate::wire::RequestDeliverArgs) -> $crate::wire::RequestDetail;
+            requests_attach($crate::wire::RequestAttachArgs) -> $crate::wire::RequestDetail;
+            requests_attachment_save($crate::wire::RequestAttachmentSaveArgs) -> $crate::wire::ExportResult;
+            requests_repeated($crate::wire::NoArgs) -> $crate::wire::RepeatedRequests;
+            requests_make_proactive($crate::wire::RequestsProactiveArgs) -> $crate::wire::RecordDetail;
+            requests_settings_get($crate::wire::NoArgs) -> $crate::wire::RequestSettingsInput;
+            requests_settings_save($crate::wire::RequestSettingsInput) -> $crate::wire::RequestSettingsInput;
         }
     };
 }

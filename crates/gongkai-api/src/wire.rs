@@ -22,6 +22,8 @@ mod photos;
 pub use photos::*;
 mod version;
 pub use version::*;
+mod requests;
+pub use requests::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -14,6 +14,7 @@ mod passphrase;
 mod photos;
 mod postings;
 mod records;
+mod requests;
 mod sync;
 
 use std::path::PathBuf;
@@ -143,6 +144,9 @@ enum Command {
     /// 公开记录：到期情况、“应公开、尽公开”统计、发布登记簿
     #[command(subcommand)]
     Records(records::RecordsCommand),
+    /// 依申请公开：登记、补正、延期、征求意见、收费、答复（三审与保密审查）、送达、到期
+    #[command(subcommand)]
+    Requests(requests::RequestsCommand),
     /// 工作日日历（国务院节假日安排，含调休）
     #[command(subcommand)]
     Calendar(records::CalendarCommand),
@@ -433,6 +437,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         Command::Postings(command) => postings::run(command),
         Command::Photos(command) => photos::run(command),
         Command::Records(command) => records::run(command),
+        Command::Requests(command) => requests::run(command),
         Command::Calendar(command) => records::run_calendar(command),
         Command::Sync(cli) => sync::run(cli),
         Command::Payouts(PayoutsCommand::Import {

@@ -32,6 +32,7 @@ pub enum Report {
     Postings(crate::postings::PostingsReport),
     Photos(crate::photos::PhotosReport),
     Records(crate::records::RecordsReport),
+    Requests(crate::requests::RequestsReport),
     Sync(crate::sync::SyncOutput),
 }
 
@@ -61,6 +62,7 @@ impl Report {
                 Report::Postings(v) => print_json(&v.json()),
                 Report::Photos(v) => print_json(&v.json()),
                 Report::Records(v) => print_json(&v.json()),
+                Report::Requests(v) => print_json(&v.json()),
                 Report::Sync(v) => print_json(&v.json()),
             };
             if let Err(code) = printed {
@@ -97,6 +99,7 @@ impl Report {
             Report::Postings(p) => p.text(),
             Report::Photos(p) => p.text(),
             Report::Records(r) => r.text(),
+            Report::Requests(r) => r.text(),
             Report::Sync(s) => s.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),
             Report::BackupStatus(s) => {

@@ -97,6 +97,19 @@ no_paths!(
     PostingPhotosArgs,
     PhotoGetArgs,
     PhotoSettingsInput,
+    RequestInput,
+    RequestsListArgs,
+    RequestShowArgs,
+    RequestCorrectArgs,
+    RequestExtendArgs,
+    RequestConsultArgs,
+    RequestFeeArgs,
+    RequestReplyArgs,
+    RequestReviewArgs,
+    RequestSecrecyArgs,
+    RequestDeliverArgs,
+    RequestsProactiveArgs,
+    RequestSettingsInput,
 );
 
 /// Argument types whose one path field is used one way.
@@ -126,6 +139,8 @@ one_path!(
     PostingsPrintArgs.out_dir => WriteInto,
     PostingsRegisterExportArgs.out => Write,
     BoardDiagramArgs.out => Write,
+    RequestAttachArgs.path => Read,
+    RequestAttachmentSaveArgs.out => Write,
 );
 
 /// Photos the clerk picked, each read.

@@ -340,6 +340,12 @@ issuedOn: string,
  * `A4` (default) or `A3`.
  */
 paper: string | null, landscape: boolean, };
+export type ConsultationEntry = { party: string, partyLabel: string, partyName: string, sentOn: string, 
+/**
+ * The last day of its 15 working days.
+ */
+limitOn: string, answeredOn: string | null, opinion: string, };
+export type CorrectionEntry = { noticeOn: string, items: string, deadline: string, correctedOn: string | null, };
 export type CountedDay = { date: string, 
 /**
  * 工作日 · 周末 · 节假日（春节） · 调休上班（国庆节）
@@ -355,6 +361,16 @@ export type DeadlineState = "on_time" | "late" | "due_soon" | "pending" | "overd
 export type DomainCompliance = { domain: string, items: Array<ItemCompliance>, records: number, onTime: number, late: number, dueSoon: number, overdue: number, neverDisclosed: number, };
 export type DueExplanation = { formedOn: string, workdays: number, dueOn: string, provisional: boolean, calendarVersion: string, days: Array<CountedDay>, holidaysSkipped: number, weekendsSkipped: number, makeUpDaysUsed: number, };
 export type ExportResult = { path: string, };
+export type ExtensionEntry = { noticeOn: string, approver: string, workdays: number, reason: string, };
+export type FeeEntry = { method: string, methodLabel: string, amountFen: number, 
+/**
+ * How the amount was computed.
+ */
+basis: string, noticeOn: string, deliveredOn: string, 
+/**
+ * The last day to pay (20 working days).
+ */
+payDueOn: string, paidOn: string | null, };
 export type HeaderMapping = { header: string, column: string | null, };
 export type HiddenCatalogItem = { key: string, domain: string, level1: string, level2: string, reason: string, on: string, by: string, };
 export type HiddenCatalogItems = { items: Array<HiddenCatalogItem>, };
@@ -414,6 +430,11 @@ export type ObjectionAnswerArgs = { id: string, answer: string, answeredOn: stri
 export type ObjectionEntry = { id: string, receivedOn: string, fromWhom: string, content: string, answer: string | null, answeredOn: string | null, };
 export type Office = { id: string, name: string, phone: string | null, };
 export type OfficeInput = { id: string | null, name: string, phone: string | null, };
+export type OutcomeChoice = { key: string, label: string, grounds: Array<Choice>, 
+/**
+ * Whether a ground must be chosen.
+ */
+groundRequired: boolean, };
 export type PaperSize = "A4" | "A3";
 export type PayoutArchiveArgs = { listId: string, hotline: string | null, preparedBy: string | null, reviewedBy: string | null, };
 export type PayoutArchiveResult = { rowsSha256: string, files: Array<ArchivedFile>, };
@@ -736,6 +757,121 @@ period: string, dueOn: string | null, state: RegisterState, title: string | null
  */
 daysLate: bigint | null, photoCount: number, };
 export type RegisterState = "on_time" | "late" | "missing" | "pending";
+export type RepeatedRequestGroup = { subject: string, requestIds: Array<string>, applicants: Array<string>, recordId: string | null, };
+export type RepeatedRequests = { groups: Array<RepeatedRequestGroup>, };
+export type ReplyEntry = { outcome: string, outcomeKindLabel: string, ground: string, outcomeLabel: string, resultRow: string, 
+/**
+ * 《中华人民共和国政府信息公开条例》第…条
+ */
+legalBasis: string, note: string, repliedOn: string, replyFinal: boolean, deliveryMethod: string | null, deliveredOn: string | null, };
+export type RequestAttachArgs = { id: string, 
+/**
+ * application · id_document · other
+ */
+role: string, path: string, };
+export type RequestAttachmentEntry = { id: string, role: string, roleLabel: string, fileName: string, sha256: string, size: number, };
+export type RequestAttachmentSaveArgs = { id: string, out: string, };
+export type RequestConsultArgs = { id: string, party: string | null, partyName: string | null, sentOn: string | null, answerOf: number | null, answeredOn: string | null, opinion: string, };
+export type RequestCorrectArgs = { id: string, noticeOn: string | null, deadline: string | null, items: string | null, correctedOn: string | null, };
+export type RequestDeliverArgs = { id: string, 
+/**
+ * 直接送达、邮寄送达、电子送达…
+ */
+method: string, deliveredOn: string | null, };
+export type RequestDetail = { summary: RequestSummary, arrivedOn: string, confirmedOn: string | null, 
+/**
+ * Art. 31's rule for the channel.
+ */
+receiptRule: string, contact: string, address: string, 
+/**
+ * The ID number masked (never whole).
+ */
+idMasked: string | null, description: string, formWanted: string, 
+/**
+ * The last day for a 补正 notice.
+ */
+correctionNoticeDue: string, correction: CorrectionEntry | null, extension: ExtensionEntry | null, consultations: Array<ConsultationEntry>, fee: FeeEntry | null, reply: ReplyEntry | null, reviews: Array<ReviewEntry>, secrecy: SecrecyEntry | null, 
+/**
+ * What stands between the reply and its final form; empty once final.
+ */
+blockers: Array<string>, attachments: Array<RequestAttachmentEntry>, 
+/**
+ * How the due date was counted, one line per step.
+ */
+explanation: Array<string>, calendarVersion: string, 
+/**
+ * The proactive record it became (art. 44), if it did.
+ */
+proactiveRecordId: string | null, };
+export type RequestExtendArgs = { id: string, approver: string, noticeOn: string | null, workdays: number, reason: string, };
+export type RequestFeeArgs = { id: string, method: string | null, pages: number | null, noticeOn: string | null, 
+/**
+ * The day the applicant received the notice; empty: the notice day.
+ */
+deliveredOn: string | null, paidOn: string | null, };
+export type RequestInput = { channel: string, 
+/**
+ * Handed in, signed for, filled in or arrived.
+ */
+arrivedOn: string, 
+/**
+ * 平常信函, 网络, 传真: the day of confirmation with the applicant.
+ */
+confirmedOn: string | null, applicantKind: string, applicantName: string, contact: string, address: string, 
+/**
+ * A person's ID number (kept as a keyed hash and masked), optional.
+ */
+idNumber: string | null, 
+/**
+ * 所需信息的名称、文号或描述.
+ */
+subject: string, description: string, 
+/**
+ * 提供形式和获取方式 (纸质、电子邮件、当面领取…).
+ */
+formWanted: string, };
+export type RequestOptions = { channels: Array<Choice>, 
+/**
+ * Per channel key: whether a confirmation date is needed (art. 31).
+ */
+channelsConfirmed: Array<string>, applicantKinds: Array<Choice>, outcomes: Array<OutcomeChoice>, consultParties: Array<Choice>, feeMethods: Array<Choice>, attachmentRoles: Array<Choice>, stages: Array<Choice>, secrecyQuestions: Array<Choice>, };
+export type RequestReplyArgs = { id: string, 
+/**
+ * granted · partial · denied · unable · not_processed · other
+ */
+outcome: string, ground: string | null, note: string, repliedOn: string | null, };
+export type RequestReviewArgs = { id: string, stage: string, personId: string, decidedOn: string | null, opinion: string, passed: boolean, };
+export type RequestSecrecyArgs = { id: string, reviewerId: string, decidedOn: string | null, answers: Array<SecrecyAnswer>, opinion: string, };
+export type RequestSettingsInput = { dueSoonWorkdays: number, feePausesClock: boolean, extensionNoticeWithinPeriod: boolean, reviewBody: string, court: string, };
+export type RequestShowArgs = { id: string, today: string | null, };
+export type RequestSummary = { id: string, 
+/**
+ * 依申〔2026〕3号
+ */
+regNo: string, year: number, serial: number, channel: string, channelLabel: string, receivedOn: string, applicantKind: string, applicantKindLabel: string, applicantName: string, subject: string, 
+/**
+ * None while waiting for a correction.
+ */
+dueOn: string | null, 
+/**
+ * answered · answered_late · on_time · due_soon · overdue · suspended · lapsed
+ */
+state: string, stateLabel: string, repliedOn: string | null, outcomeLabel: string | null, 
+/**
+ * The 表三 row the reply counts in.
+ */
+resultRow: string | null, replyFinal: boolean, deliveredOn: string | null, };
+export type Requests = { today: string, requests: Array<RequestSummary>, };
+export type RequestsListArgs = { 
+/**
+ * Applicant name or content; empty lists all.
+ */
+query: string | null, 
+/**
+ * The day states are seen on; empty: today.
+ */
+today: string | null, };
+export type RequestsProactiveArgs = { requestIds: Array<string>, itemKey: string, title: string, body: string, channels: Array<string>, decidedOn: string | null, };
 export type RestoreArgs = { 
 /**
  * The backup file to restore from.
@@ -841,7 +977,7 @@ export type SyncStatus = { publicKey: string | null, portalUrl: string | null,
  */
 countyCaFingerprint: string | null, pending: number, acked: number, rejected: Array<string>, lastSuccess: string | null, runs: Array<SyncRunEntry>, notices: Array<CountyNotice>, };
 export type SyncTrigger = "manual" | "start" | "timer" | "network" | "write";
-export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | "notice_expired" | "board_overdue" | "board_due_soon" | "repost";
+export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | "notice_expired" | "board_overdue" | "board_due_soon" | "repost" | "request_overdue" | "request_due_soon" | "request_lapsed";
 export type TodoRow = { kind: TodoKind, title: string, detail: string, dueOn: string | null, village: string | null, screen: string, targetId: string | null, };
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
@@ -914,7 +1050,7 @@ export const PostingSourceLabels: Readonly<Record<PostingSource, string>> = { "p
 export const SheetKindLabels: Readonly<Record<SheetKind, string>> = { "gongshi": "公示", "gonggao": "公告", "tongzhi": "通知", };
 export const BoardDueStateLabels: Readonly<Record<BoardDueState, string>> = { "overdue": "已逾期", "due_soon": "即将到期", "pending": "未到期", };
 export const RegisterStateLabels: Readonly<Record<RegisterState, string>> = { "on_time": "按时张贴", "late": "逾期张贴", "missing": "未张贴", "pending": "未到期", };
-export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", };
+export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", "request_overdue": "依申请公开逾期未答复", "request_due_soon": "依申请公开即将到期", "request_lapsed": "依申请公开补正或缴费逾期", };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {
@@ -1009,4 +1145,24 @@ export const commands = {
   photoGet: (args: PhotoGetArgs) => invoke<PhotoContent>("photo_get", { args }),
   photoSettingsGet: () => invoke<PhotoSettings>("photo_settings_get", { args: {} }),
   photoSettingsSave: (args: PhotoSettingsInput) => invoke<PhotoSettings>("photo_settings_save", { args }),
+  requestsOptions: () => invoke<RequestOptions>("requests_options", { args: {} }),
+  requestsAdd: (args: RequestInput) => invoke<RequestDetail>("requests_add", { args }),
+  requestsList: (args: RequestsListArgs) => invoke<Requests>("requests_list", { args }),
+  requestsDue: (args: RequestsListArgs) => invoke<Requests>("requests_due", { args }),
+  requestsShow: (args: RequestShowArgs) => invoke<RequestDetail>("requests_show", { args }),
+  requestsCorrect: (args: RequestCorrectArgs) => invoke<RequestDetail>("requests_correct", { args }),
+  requestsExtend: (args: RequestExtendArgs) => invoke<RequestDetail>("requests_extend", { args }),
+  requestsConsult: (args: RequestConsultArgs) => invoke<RequestDetail>("requests_consult", { args }),
+  requestsFee: (args: RequestFeeArgs) => invoke<RequestDetail>("requests_fee", { args }),
+  requestsReply: (args: RequestReplyArgs) => invoke<RequestDetail>("requests_reply", { args }),
+  requestsReview: (args: RequestReviewArgs) => invoke<RequestDetail>("requests_review", { args }),
+  requestsSecrecy: (args: RequestSecrecyArgs) => invoke<RequestDetail>("requests_secrecy", { args }),
+  requestsFinalize: (args: IdArgs) => invoke<RequestDetail>("requests_finalize", { args }),
+  requestsDeliver: (args: RequestDeliverArgs) => invoke<RequestDetail>("requests_deliver", { args }),
+  requestsAttach: (args: RequestAttachArgs) => invoke<RequestDetail>("requests_attach", { args }),
+  requestsAttachmentSave: (args: RequestAttachmentSaveArgs) => invoke<ExportResult>("requests_attachment_save", { args }),
+  requestsRepeated: () => invoke<RepeatedRequests>("requests_repeated", { args: {} }),
+  requestsMakeProactive: (args: RequestsProactiveArgs) => invoke<RecordDetail>("requests_make_proactive", { args }),
+  requestsSettingsGet: () => invoke<RequestSettingsInput>("requests_settings_get", { args: {} }),
+  requestsSettingsSave: (args: RequestSettingsInput) => invoke<RequestSettingsInput>("requests_settings_save", { args }),
 };

@@ -280,6 +280,9 @@ labelled! {
         BoardOverdue = "board_overdue" => "公开栏逾期未更新",
         BoardDueSoon = "board_due_soon" => "公开栏即将到期",
         Repost = "repost" => "提前撤下须重贴",
+        RequestOverdue = "request_overdue" => "依申请公开逾期未答复",
+        RequestDueSoon = "request_due_soon" => "依申请公开即将到期",
+        RequestLapsed = "request_lapsed" => "依申请公开补正或缴费逾期",
     }
 }
 

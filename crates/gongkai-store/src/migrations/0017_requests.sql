@@ -157,7 +157,9 @@ END;
 
 CREATE TRIGGER request_final_reply_frozen BEFORE UPDATE OF outcome_kind, outcome_ground,
     result_row, reply_note, replied_on ON info_request
-WHEN OLD.reply_final = 1
+WHEN OLD.reply_final = 1 AND (NEW.outcome_kind IS NOT OLD.outcome_kind
+    OR NEW.outcome_ground IS NOT OLD.outcome_ground OR NEW.result_row IS NOT OLD.result_row
+    OR NEW.reply_note IS NOT OLD.reply_note OR NEW.replied_on IS NOT OLD.replied_on)
 BEGIN
     SELECT RAISE(ABORT, '答复已定稿，不能修改');
 END;
