@@ -4,11 +4,17 @@
 use std::ops::Range;
 
 use crate::fonts::Glyphs;
+use crate::linebreak::{Line, Measure, break_lines, wrap_plain};
 use crate::{PrintError, Sheet};
 
 /// Type sizes and spacing. The body is 五号 (10.5 pt), the usual size of official tables.
 pub(crate) const BODY: f32 = 10.5;
 pub(crate) const LINE: f32 = BODY * 1.35;
+
+/// The line pitch of table text at `size` ([`LINE`] at the body's size).
+pub(crate) fn line_height(size: f32) -> f32 {
+    size * 1.35
+}
 pub(crate) const PAD_X: f32 = 4.0;
 pub(crate) const PAD_Y: f32 = 3.0;
 pub(crate) const TITLE: f32 = 16.0;
@@ -27,6 +33,9 @@ pub(crate) const PAGE_NUMBER_BLOCK: f32 = FOOTER * 2.0;
 pub(crate) const SEAL_ROOM: f32 = 36.0;
 /// The 落款's type: a little larger than the footer, like the text of a notice.
 pub(crate) const SIGNATURE: f32 = 10.5;
+/// The header's type sizes, tried in turn until every header word fits on one line of its
+/// column; the last is the floor, below which words break instead.
+const HEADER_SIZES: [f32; 6] = [BODY, 10.0, 9.5, 9.0, 8.5, 8.0];
 
 /// The height of the 落款 with the room for the seal above it.
 pub(crate) fn signature_block(sheet: &Sheet) -> f32 {
@@ -40,7 +49,7 @@ pub(crate) fn signature_block(sheet: &Sheet) -> f32 {
 #[derive(Debug)]
 pub(crate) struct Row {
     /// Wrapped lines per cell.
-    pub cells: Vec<Vec<String>>,
+    pub cells: Vec<Vec<Line>>,
     pub height: f32,
 }
 
@@ -48,7 +57,7 @@ pub(crate) struct Row {
 #[derive(Debug)]
 pub(crate) struct Group {
     pub columns: Range<usize>,
-    pub lines: Vec<String>,
+    pub lines: Vec<Line>,
 }
 
 #[derive(Debug)]
@@ -59,6 +68,8 @@ pub(crate) struct Layout {
     /// The column titles. With groups, `header.height` is the lower header row; columns outside
     /// every group span the whole `header_height`.
     pub header: Row,
+    /// The header's type size (the body's, or smaller so every header word stays whole).
+    pub header_size: f32,
     pub groups: Vec<Group>,
     /// Height of the upper header row (0 without groups).
     pub group_height: f32,
@@ -84,12 +95,7 @@ pub(crate) fn layout(
     check_coverage(glyphs, sheet)?;
     let page = sheet.paper.size_pt();
     let table_width = page.0 - 2.0 * MARGIN;
-    let total_weight: f32 = sheet.columns.iter().map(|c| c.weight.max(0.1)).sum();
-    let col_w: Vec<f32> = sheet
-        .columns
-        .iter()
-        .map(|c| table_width * c.weight.max(0.1) / total_weight)
-        .collect();
+    let (col_w, header_size) = fit_columns(glyphs, sheet, table_width);
     let col_x: Vec<f32> = col_w
         .iter()
         .scan(MARGIN, |x, w| {
@@ -100,7 +106,7 @@ pub(crate) fn layout(
         .collect();
 
     let lay_row = |texts: &[String]| {
-        let cells: Vec<Vec<String>> = col_w
+        let cells: Vec<Vec<Line>> = col_w
             .iter()
             .enumerate()
             .map(|(i, w)| {
@@ -118,21 +124,31 @@ pub(crate) fn layout(
         }
     };
     let grouped = check_groups(sheet)?;
-    let titles: Vec<String> = sheet.columns.iter().map(|c| c.title.clone()).collect();
-    let mut header = lay_row(&titles);
+    let header_line = line_height(header_size);
+    let header_cells: Vec<Vec<Line>> = sheet
+        .columns
+        .iter()
+        .zip(&col_w)
+        .map(|(c, w)| header_lines(glyphs, &c.title, w - 2.0 * PAD_X, header_size))
+        .collect();
+    let height_of = |lines: usize| hundredths(lines.max(1) as f32 * header_line + 2.0 * PAD_Y);
+    let mut header = Row {
+        height: height_of(header_cells.iter().map(Vec::len).max().unwrap_or(1)),
+        cells: header_cells,
+    };
     let groups: Vec<Group> = sheet
         .groups
         .iter()
         .map(|g| Group {
             columns: g.columns.clone(),
-            lines: wrap(
+            lines: header_lines(
                 glyphs,
                 &g.title,
                 col_w[g.columns.clone()].iter().sum::<f32>() - 2.0 * PAD_X,
+                header_size,
             ),
         })
         .collect();
-    let height_of = |lines: usize| hundredths(lines.max(1) as f32 * LINE + 2.0 * PAD_Y);
     let (group_height, header_height) = if groups.is_empty() {
         (0.0, header.height)
     } else {
@@ -189,6 +205,7 @@ pub(crate) fn layout(
         col_x,
         col_w,
         header,
+        header_size,
         groups,
         group_height,
         header_height,
@@ -224,125 +241,165 @@ fn check_groups(sheet: &Sheet) -> Result<Vec<bool>, PrintError> {
     Ok(grouped)
 }
 
-/// Breaks `text` into lines no wider than `width` at `BODY` size. A space is a preferred break:
-/// a run between spaces that fits on a line is never split (“■政府网站 □政府公报” breaks only
-/// between entries). A run longer than a line breaks between any two Chinese characters, while a
-/// run of Latin letters or digits inside it is kept whole when it fits on a line.
-pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<String> {
-    wrap_sized(glyphs, text, width, BODY)
+/// A cell's text broken into lines no wider than `width` at `BODY` size, by the Chinese rules
+/// ([`crate::linebreak`]): punctuation squeezed before anything moves, nothing hanging past
+/// the cell's rule.
+pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<Line> {
+    let measure = Measure {
+        width,
+        size: BODY,
+        push_in: true,
+        hang: false,
+    };
+    break_lines(glyphs, text, measure)
 }
 
-/// [`wrap`] for type of `size` points.
+/// Text drawn without push-in (titles, legends, footers) broken into lines by the same rules.
 pub(crate) fn wrap_sized(glyphs: &Glyphs<'_>, text: &str, width: f32, size: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut line_width = 0.0;
-        for run in runs(paragraph) {
-            let run_width = glyphs.width(run, size);
-            if run == " " {
-                if line_width + run_width <= width {
-                    line.push(' ');
-                    line_width += run_width;
-                } else {
-                    // The space becomes the break; the next line does not start with it.
-                    lines.push(finished(&mut line));
-                    line_width = 0.0;
-                }
-                continue;
+    wrap_plain(glyphs, text, width, size)
+}
+
+/// A header's words: split at spaces, before an opening bracket and after a slash
+/// (公开内容（要素）: 公开内容 and （要素）; 补贴面积（亩）/实际种植面积). A header breaks only
+/// between them while they fit.
+pub(crate) fn header_words(title: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    for part in title.split([' ', '\n']).filter(|p| !p.is_empty()) {
+        let mut start = 0;
+        for (i, c) in part.char_indices() {
+            let cut_before = matches!(c, '（' | '(' | '《' | '【') && i > start;
+            if cut_before {
+                words.push(&part[start..i]);
+                start = i;
             }
-            // Closing punctuation never starts a line (禁则): it hangs into the padding instead.
-            let hangs = run.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
-            if hangs || line_width + run_width <= width {
-                line.push_str(run);
-                line_width += run_width;
-                continue;
-            }
-            if run_width <= width {
-                if !line.trim().is_empty() {
-                    lines.push(finished(&mut line));
-                }
-                line.clear();
-                line.push_str(run);
-                line_width = run_width;
-                continue;
-            }
-            // Longer than a line by itself: break inside it.
-            for word in words(run) {
-                let word_width = glyphs.width(word, size);
-                let hangs = word.chars().all(|c| NO_LINE_START.contains(c)) && !line.is_empty();
-                if hangs
-                    || line_width + word_width <= width
-                    || line.is_empty() && word_width <= width
-                {
-                    line.push_str(word);
-                    line_width += word_width;
-                    continue;
-                }
-                if word_width <= width {
-                    lines.push(finished(&mut line));
-                    line.push_str(word);
-                    line_width = word_width;
-                    continue;
-                }
-                for c in word.chars() {
-                    let w = glyphs.advance_em(c) * size;
-                    if line_width + w > width && !line.is_empty() && !NO_LINE_START.contains(c) {
-                        lines.push(finished(&mut line));
-                        line_width = 0.0;
-                    }
-                    line.push(c);
-                    line_width += w;
-                }
+            if c == '/' {
+                let after = i + c.len_utf8();
+                words.push(&part[start..after]);
+                start = after;
             }
         }
-        lines.push(finished(&mut line));
+        if start < part.len() {
+            words.push(&part[start..]);
+        }
+    }
+    words
+}
+
+fn widest_word(glyphs: &Glyphs<'_>, title: &str, size: f32) -> f32 {
+    header_words(title)
+        .iter()
+        .map(|w| glyphs.width(w, size))
+        .fold(0.0, f32::max)
+}
+
+/// A header cell's lines: whole words while they fit, the Chinese rules inside a word that
+/// does not.
+fn header_lines(glyphs: &Glyphs<'_>, title: &str, width: f32, size: f32) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut line = String::new();
+    for word in header_words(title) {
+        let joined = if line.is_empty() {
+            word.to_owned()
+        } else if line.ends_with('/') || word.starts_with(['（', '(', '《', '【']) {
+            format!("{line}{word}")
+        } else {
+            format!("{line} {word}")
+        };
+        if glyphs.width(&joined, size) <= width {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(Line::from(std::mem::take(&mut line)));
+        }
+        if glyphs.width(word, size) <= width {
+            word.clone_into(&mut line);
+        } else {
+            let measure = Measure {
+                width,
+                size,
+                push_in: true,
+                hang: false,
+            };
+            lines.extend(break_lines(glyphs, word, measure));
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(Line::from(line));
     }
     lines
 }
 
-/// Takes the line, without the spaces it may end in.
-fn finished(line: &mut String) -> String {
-    let mut done = std::mem::take(line);
-    done.truncate(done.trim_end_matches(' ').len());
-    done
+/// Column widths and the header's size: the largest size at which each column can be as
+/// wide as its widest header word (and each group as its title's) while the rest of the
+/// width is shared by weight; at the floor size, the widths by weight alone.
+fn fit_columns(glyphs: &Glyphs<'_>, sheet: &Sheet, table_width: f32) -> (Vec<f32>, f32) {
+    let weights: Vec<f32> = sheet.columns.iter().map(|c| c.weight.max(0.1)).collect();
+    let room = |words: f32| words + 2.0 * PAD_X + 0.01;
+    for size in HEADER_SIZES {
+        let least: Vec<f32> = sheet
+            .columns
+            .iter()
+            .map(|c| room(widest_word(glyphs, &c.title, size)))
+            .collect();
+        let Some(widths) = share_width(table_width, &weights, &least) else {
+            continue;
+        };
+        let groups_fit = sheet.groups.iter().all(|g| {
+            let end = g.columns.end.min(widths.len());
+            let start = g.columns.start.min(end);
+            widths[start..end].iter().sum::<f32>() >= room(widest_word(glyphs, &g.title, size))
+        });
+        if groups_fit {
+            return (widths, size);
+        }
+    }
+    let total: f32 = weights.iter().sum();
+    let widths = weights.iter().map(|w| table_width * w / total).collect();
+    (widths, HEADER_SIZES[HEADER_SIZES.len() - 1])
 }
 
-/// Runs of anything but spaces, and each space by itself.
-fn runs(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let len = if first == ' ' {
-            1
-        } else {
-            rest.find(' ').unwrap_or(rest.len())
-        };
-        let (run, tail) = rest.split_at(len);
-        rest = tail;
-        Some(run)
-    })
-}
-
-/// Punctuation that may not begin a line in Chinese typesetting.
-const NO_LINE_START: &str = "，。、；：？！）》」』】〕”’·…%,.;:?!)";
-
-/// Runs of ASCII letters and digits stay together, with the points, commas and hyphens inside
-/// them (1,234.50, a phone number 0999-6012345); every other character is a word by itself.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    let joins = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '-');
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let len = if joins(first) {
-            rest.find(|c: char| !joins(c)).unwrap_or(rest.len())
-        } else {
-            first.len_utf8()
-        };
-        let (word, tail) = rest.split_at(len);
-        rest = tail;
-        Some(word)
-    })
+/// `total` shared by `weights`, no column narrower than its `least`: a column whose share
+/// falls short gets its least and the others share what is left, until none falls short.
+/// `None` when the leasts alone exceed the total.
+fn share_width(total: f32, weights: &[f32], least: &[f32]) -> Option<Vec<f32>> {
+    if least.iter().sum::<f32>() > total {
+        return None;
+    }
+    let mut pinned = vec![false; weights.len()];
+    loop {
+        let free: f32 = total
+            - least
+                .iter()
+                .zip(&pinned)
+                .filter(|(_, p)| **p)
+                .map(|(l, _)| l)
+                .sum::<f32>();
+        let free_weight: f32 = weights
+            .iter()
+            .zip(&pinned)
+            .filter(|(_, p)| !**p)
+            .map(|(w, _)| w)
+            .sum();
+        let widths: Vec<f32> = (0..weights.len())
+            .map(|i| {
+                if pinned[i] {
+                    least[i]
+                } else {
+                    free * weights[i] / free_weight
+                }
+            })
+            .collect();
+        let short: Vec<usize> = (0..weights.len())
+            .filter(|&i| !pinned[i] && widths[i] < least[i])
+            .collect();
+        if short.is_empty() {
+            return Some(widths);
+        }
+        for i in short {
+            pinned[i] = true;
+        }
+    }
 }
 
 fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> {
@@ -387,32 +444,66 @@ fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> 
 mod tests {
     use super::*;
 
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
     #[test]
     fn chinese_wraps_between_characters_and_numbers_stay_whole() {
         let fonts = &Glyphs::new(crate::FontSet::shared().unwrap());
         let lines = wrap(fonts, "耕地地力保护补贴 1234.50", 4.0 * BODY);
-        assert_eq!(lines[0], "耕地地力");
-        assert!(lines.iter().any(|l| l.contains("1234.50")), "{lines:?}");
-        assert_eq!(wrap(fonts, "", 50.0), [""]);
-        // “）” would start the second line; it stays with the first.
+        assert_eq!(lines[0].text, "耕地地力");
+        assert!(
+            lines.iter().any(|l| l.text.contains("1234.50")),
+            "{lines:?}"
+        );
+        assert_eq!(texts(&wrap(fonts, "", 50.0)), [""]);
+        // “）” would start the second line: “（” squeezed, the whole fits in six and a half ems.
+        let lines = wrap(fonts, "补贴标准（元）", 6.5 * BODY);
+        assert_eq!(texts(&lines), ["补贴标准（元）"]);
+        assert!(lines[0].width(fonts, BODY) <= 6.5 * BODY + 0.01);
+        // In six it cannot: “（元）” goes to the next line whole.
         let lines = wrap(fonts, "补贴标准（元）", 6.0 * BODY);
-        assert_eq!(lines, ["补贴标准（元）"]);
+        assert_eq!(texts(&lines), ["补贴标准", "（元）"]);
     }
 
     #[test]
     fn spaces_are_preferred_breaks() {
         let fonts = &Glyphs::new(crate::FontSet::shared().unwrap());
         let lines = wrap(fonts, "■政府网站 □政府公报 ■两微一端", 8.0 * BODY);
-        assert_eq!(lines, ["■政府网站", "□政府公报", "■两微一端"]);
+        assert_eq!(texts(&lines), ["■政府网站", "□政府公报", "■两微一端"]);
         let lines = wrap(fonts, "■政府网站 □两微一端", 12.0 * BODY);
-        assert_eq!(lines, ["■政府网站 □两微一端"]);
+        assert_eq!(texts(&lines), ["■政府网站 □两微一端"]);
         // A run longer than the line still breaks inside.
         let lines = wrap(fonts, "甲 乙丙丁戊己庚辛", 4.0 * BODY);
-        assert_eq!(lines, ["甲 乙丙", "丁戊己庚", "辛"]);
+        assert_eq!(texts(&lines), ["甲 乙丙", "丁戊己庚", "辛"]);
         // A phone number is never cut at its hyphen.
         let phone = "0999-6012345";
         let width = fonts.width(phone, BODY) + 3.0 * BODY;
         let lines = wrap(fonts, &format!("请拨打电话{phone}反映"), width);
-        assert!(lines.iter().any(|l| l.contains(phone)), "{lines:?}");
+        assert!(lines.iter().any(|l| l.text.contains(phone)), "{lines:?}");
+    }
+
+    #[test]
+    fn header_words_split_at_brackets_and_slashes_only() {
+        assert_eq!(header_words("公开内容（要素）"), ["公开内容", "（要素）"]);
+        assert_eq!(
+            header_words("补贴面积（亩）/实际种植面积"),
+            ["补贴面积", "（亩）/", "实际种植面积"]
+        );
+        assert_eq!(header_words("一级事项"), ["一级事项"]);
+    }
+
+    #[test]
+    fn narrow_columns_widen_to_their_header_words_and_the_rest_share_what_is_left() {
+        let widths = share_width(100.0, &[1.0, 1.0, 2.0], &[40.0, 0.0, 0.0]).unwrap();
+        assert!((widths[0] - 40.0).abs() < 1e-4, "{widths:?}");
+        assert!((widths[1] - 20.0).abs() < 1e-4 && (widths[2] - 40.0).abs() < 1e-4);
+        assert!(share_width(100.0, &[1.0, 1.0], &[60.0, 50.0]).is_none());
+        // Nothing short: the shares by weight, untouched.
+        assert_eq!(
+            share_width(90.0, &[1.0, 2.0], &[10.0, 10.0]).unwrap(),
+            [30.0, 60.0]
+        );
     }
 }

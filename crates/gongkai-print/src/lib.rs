@@ -13,9 +13,12 @@ mod fonts;
 mod footer;
 mod gsub;
 mod layout;
+mod linebreak;
 mod notice_sheet;
 mod pack;
 mod pdf;
+#[cfg(test)]
+mod proofread_tests;
 mod qr;
 mod receipt;
 mod render;

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use crate::fonts::{FontSet, Glyphs};
 use crate::footer::SheetFooter;
 use crate::layout::{ASCENT, wrap_sized};
+use crate::linebreak::{Line, Measure, break_lines};
 use crate::render::{Canvas, Page};
 use crate::{Align, Paper, PrintError, chinese_date, missing_place};
 
@@ -269,19 +270,20 @@ struct Table {
     x: Vec<f32>,
     widths: Vec<f32>,
     align: Vec<Align>,
-    header: Vec<Vec<String>>,
+    header: Vec<Vec<Line>>,
     header_height: f32,
-    rows: Vec<(Vec<Vec<String>>, f32)>,
+    rows: Vec<(Vec<Vec<Line>>, f32)>,
 }
 
 /// One thing set down the page, in order.
 enum Item {
     Title(String),
     /// A line of text; `justified` spreads it to both edges of the block (every line of a
-    /// paragraph but its last).
+    /// paragraph but its last). `first`: the paragraph's first line.
     Body {
-        text: String,
+        line: Line,
         justified: bool,
+        first: bool,
     },
     Space(f32),
     /// A table row by index; the header is drawn above the first row of each page.
@@ -321,13 +323,21 @@ pub(crate) fn draw_notice(
     }
     items.push(Item::Space(BODY_LINE));
     let body_lines = |items: &mut Vec<Item>, paragraphs: Vec<String>| {
+        // The block has a margin beyond it: a ，。、 may hang into it.
+        let measure = Measure {
+            width: block.width(),
+            size: BODY_SIZE,
+            push_in: true,
+            hang: true,
+        };
         for paragraph in paragraphs {
-            let lines = wrap_sized(glyphs, &paragraph, block.width(), BODY_SIZE);
+            let lines = break_lines(glyphs, &paragraph, measure);
             let last = lines.len().saturating_sub(1);
-            for (i, text) in lines.into_iter().enumerate() {
+            for (i, line) in lines.into_iter().enumerate() {
                 items.push(Item::Body {
-                    text,
+                    line,
                     justified: i < last,
+                    first: i == 0,
                 });
             }
         }
@@ -363,12 +373,32 @@ pub(crate) fn draw_notice(
         let page_has_text = pages.last().is_some_and(|p| !p.is_empty());
         if y + needed(with_header) > block.bottom + 0.01 && page_has_text {
             // The 落款 never stands alone on a page (GB/T 9704 7.3.5): the last two lines of
-            // text go over with it.
+            // text go over with it. A paragraph leaves neither its first line alone at the
+            // foot of a page (orphan) nor its last alone at the head of the next (widow).
             let mut carried = Vec::new();
-            if matches!(item, Item::Signature)
-                && let Some(page) = pages.last_mut()
-            {
-                while carried.len() < 2
+            if let Some(page) = pages.last_mut() {
+                let wanted = match item {
+                    Item::Signature => 2,
+                    Item::Body { first: false, .. } => {
+                        let here = page
+                            .iter()
+                            .rev()
+                            .position(|(i, _, _)| matches!(i, Item::Body { first: true, .. }))
+                            .map_or(0, |p| p + 1);
+                        let widow = matches!(
+                            item,
+                            Item::Body {
+                                justified: false,
+                                ..
+                            }
+                        );
+                        let moved = usize::from(widow && here > 1);
+                        // What stays must be two lines or none.
+                        if here - moved == 1 { here } else { moved }
+                    }
+                    _ => 0,
+                };
+                while carried.len() < wanted
                     && page.len() > 1
                     && matches!(page.last(), Some((Item::Body { .. }, _, _)))
                 {
@@ -413,12 +443,14 @@ pub(crate) fn draw_notice(
                         baseline,
                     );
                 }
-                Item::Body { text, justified } => {
+                Item::Body {
+                    line, justified, ..
+                } => {
                     let baseline = y + (BODY_LINE - BODY_SIZE) / 2.0 + BODY_SIZE * ASCENT;
                     if *justified {
-                        justify(&mut page, text, block.left, block.width(), baseline);
+                        justify(&mut page, line, block.left, block.width(), baseline);
                     } else {
-                        page.text(text, BODY_SIZE, block.left, baseline);
+                        page.set_line(line, BODY_SIZE, block.left, baseline);
                     }
                 }
                 Item::Space(_) => {}
@@ -456,41 +488,47 @@ pub(crate) fn draw_notice(
     Ok(canvases)
 }
 
-/// Sets a line flush with both edges of the block: the space left over is shared between
-/// the characters, except inside a run of Latin letters and figures (2026, 0999-6012345).
-fn justify(page: &mut Page<'_>, line: &str, left: f32, width: f32, baseline: f32) {
+/// Sets a line flush with both edges of the block (两端对齐): the space left over is shared
+/// between the characters, except inside a run of Latin letters and figures (2026,
+/// 0999-6012345); a hanging ，。、 stays past the right edge, squeezed marks stay squeezed.
+fn justify(page: &mut Page<'_>, line: &Line, left: f32, width: f32, baseline: f32) {
+    let placed = line.placed(page.glyphs, BODY_SIZE);
     // The paragraph's indent stays two characters wide.
-    let text = line.trim_start_matches('\u{3000}');
-    let indent = page
-        .glyphs
-        .width(&line[..line.len() - text.len()], BODY_SIZE);
-    let (line, left, width) = (text, left + indent, width - indent);
-    let chars: Vec<char> = line.chars().collect();
-    let natural = page.glyphs.width(line, BODY_SIZE);
+    let indent = placed.iter().take_while(|(_, c)| *c == '\u{3000}').count();
+    let set = placed.len() - usize::from(line.hanging);
+    let natural = match placed.get(set) {
+        Some(&(x, _)) => x,
+        None => line.width(page.glyphs, BODY_SIZE),
+    };
     let is_latin = |c: char| c.is_ascii_graphic();
-    let gaps = chars
-        .windows(2)
-        .filter(|pair| !(is_latin(pair[0]) && is_latin(pair[1])))
-        .count();
+    let gap_before =
+        |i: usize| i > indent && i < set && !(is_latin(placed[i - 1].1) && is_latin(placed[i].1));
+    let gaps = (0..placed.len()).filter(|&i| gap_before(i)).count();
     let spare = width - natural;
     // A line that ends early (a long Latin run moved on) is left ragged rather than torn apart.
     if gaps == 0 || spare <= 0.0 || spare > 2.0 * BODY_SIZE {
-        page.text(line, BODY_SIZE, left, baseline);
+        page.set_line(line, BODY_SIZE, left, baseline);
         return;
     }
     let step = spare / gaps as f32;
-    let mut x = left;
-    let mut start = 0;
-    for i in 0..chars.len() {
-        let breaks = chars
-            .get(i + 1)
-            .is_none_or(|&next| !(is_latin(chars[i]) && is_latin(next)));
-        if breaks {
-            let piece: String = chars[start..=i].iter().collect();
-            page.text(&piece, BODY_SIZE, x, baseline);
-            x += page.glyphs.width(&piece, BODY_SIZE) + step;
-            start = i + 1;
+    let mut shift = 0.0;
+    let mut piece = String::new();
+    let mut piece_x = left;
+    for (i, &(x, c)) in placed.iter().enumerate() {
+        if gap_before(i) {
+            shift += step;
         }
+        let joined = i > 0 && is_latin(placed[i - 1].1) && is_latin(c) && !piece.is_empty();
+        if !joined && !piece.is_empty() {
+            page.text(&std::mem::take(&mut piece), BODY_SIZE, piece_x, baseline);
+        }
+        if piece.is_empty() {
+            piece_x = left + x + shift;
+        }
+        piece.push(c);
+    }
+    if !piece.is_empty() {
+        page.text(&piece, BODY_SIZE, piece_x, baseline);
     }
 }
 
@@ -579,12 +617,19 @@ fn measure_table(glyphs: &Glyphs<'_>, table: &NoticeTable, width: f32) -> Table 
         })
         .collect();
     let lay = |texts: &[String]| {
-        let cells: Vec<Vec<String>> = widths
+        let cells: Vec<Vec<Line>> = widths
             .iter()
             .enumerate()
             .map(|(c, w)| {
                 let text = texts.get(c).map_or("", String::as_str);
-                wrap_sized(glyphs, text, w - 2.0 * PAD_X, TABLE_SIZE)
+                // Inside a ruled cell: squeezed, never hanging.
+                let measure = Measure {
+                    width: w - 2.0 * PAD_X,
+                    size: TABLE_SIZE,
+                    push_in: true,
+                    hang: false,
+                };
+                break_lines(glyphs, text, measure)
             })
             .collect();
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -616,7 +661,7 @@ fn is_number(text: &str) -> bool {
 fn draw_row(
     page: &mut Page<'_>,
     table: &Table,
-    cells: &[Vec<String>],
+    cells: &[Vec<Line>],
     row: Option<usize>,
     top: f32,
     header: bool,
@@ -648,7 +693,7 @@ fn draw_row(
                 + i as f32 * TABLE_LINE
                 + (TABLE_LINE - TABLE_SIZE) / 2.0
                 + TABLE_SIZE * ASCENT;
-            let line_width = page.glyphs.width(line, TABLE_SIZE);
+            let line_width = line.width(page.glyphs, TABLE_SIZE);
             let align = if header {
                 Align::Center
             } else {
@@ -659,7 +704,7 @@ fn draw_row(
                 Align::Right => x + w - PAD_X - line_width,
                 Align::Left => x + PAD_X,
             };
-            page.text(line, TABLE_SIZE, tx, baseline);
+            page.set_line(line, TABLE_SIZE, tx, baseline);
         }
     }
 }

@@ -6,8 +6,9 @@ use crate::fonts::{Face, FontSet, Glyphs};
 use crate::footer::SheetFooter;
 use crate::layout::{
     ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row, SEAL_ROOM,
-    SIGNATURE, SUBTITLE, SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout,
+    SIGNATURE, SUBTITLE, SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout, line_height,
 };
+use crate::linebreak::Line;
 use crate::{Align, PrintError, Sheet, yuan};
 
 /// Lays out and draws the sheet; returns the PDF file's bytes.
@@ -339,10 +340,11 @@ impl<'a> Page<'a> {
     /// The header: group titles over their columns with a rule below them, then each column's
     /// title, centred in its cell (spanning both rows when no group is over it).
     fn header(&mut self, laid: &Layout, top: f32) {
+        let size = laid.header_size;
         for g in &laid.groups {
             let x = laid.col_x[g.columns.start];
             let w: f32 = laid.col_w[g.columns.clone()].iter().sum();
-            self.lines_centered(&g.lines, x, w, top, laid.group_height);
+            self.lines_centered(&g.lines, size, x, w, top, laid.group_height);
             self.hline(x, x + w, top + laid.group_height);
         }
         for (c, lines) in laid.header.cells.iter().enumerate() {
@@ -351,16 +353,17 @@ impl<'a> Page<'a> {
             } else {
                 (top, laid.header_height)
             };
-            self.lines_centered(lines, laid.col_x[c], laid.col_w[c], cell_top, height);
+            self.lines_centered(lines, size, laid.col_x[c], laid.col_w[c], cell_top, height);
         }
     }
 
-    fn lines_centered(&mut self, lines: &[String], x: f32, w: f32, top: f32, height: f32) {
-        let start = top + (height - lines.len() as f32 * LINE) / 2.0;
+    fn lines_centered(&mut self, lines: &[Line], size: f32, x: f32, w: f32, top: f32, height: f32) {
+        let pitch = line_height(size);
+        let start = top + (height - lines.len() as f32 * pitch) / 2.0;
         for (i, line) in lines.iter().enumerate() {
-            let baseline = start + i as f32 * LINE + BODY * ASCENT + (LINE - BODY) / 2.0;
-            let tx = x + (w - self.glyphs.width(line, BODY)) / 2.0;
-            self.text(line, BODY, tx, baseline);
+            let baseline = start + i as f32 * pitch + size * ASCENT + (pitch - size) / 2.0;
+            let tx = x + (w - line.width(self.glyphs, size)) / 2.0;
+            self.set_line(line, size, tx, baseline);
         }
     }
 
@@ -382,11 +385,38 @@ impl<'a> Page<'a> {
                 let baseline = top + PAD_Y + i as f32 * LINE + BODY * ASCENT + (LINE - BODY) / 2.0;
                 let tx = match align(c) {
                     Align::Left => x + PAD_X,
-                    Align::Center => x + (w - self.glyphs.width(line, BODY)) / 2.0,
-                    Align::Right => x + w - PAD_X - self.glyphs.width(line, BODY),
+                    Align::Center => x + (w - line.width(self.glyphs, BODY)) / 2.0,
+                    Align::Right => x + w - PAD_X - line.width(self.glyphs, BODY),
                 };
-                self.text(line, BODY, tx, baseline);
+                self.set_line(line, BODY, tx, baseline);
             }
+        }
+    }
+
+    /// Draws a laid-out line from `x`: as one text when nothing in it is squeezed, else in
+    /// pieces, each squeezed mark moved or the text after it drawn closer.
+    pub fn set_line(&mut self, line: &Line, size: f32, x: f32, baseline: f32) {
+        if line.squeezed.is_empty() {
+            self.text(&line.text, size, x, baseline);
+            return;
+        }
+        let placed = line.placed(self.glyphs, size);
+        let mut piece = String::new();
+        let mut piece_x = x;
+        let mut expected = x;
+        for (at, c) in placed {
+            let at = x + at;
+            if (at - expected).abs() > 0.001 && !piece.is_empty() {
+                self.text(&std::mem::take(&mut piece), size, piece_x, baseline);
+            }
+            if piece.is_empty() {
+                piece_x = at;
+            }
+            piece.push(c);
+            expected = at + self.glyphs.advance_em(c) * size;
+        }
+        if !piece.is_empty() {
+            self.text(&piece, size, piece_x, baseline);
         }
     }
 
