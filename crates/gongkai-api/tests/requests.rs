@@ -671,3 +671,35 @@ fn table_three_counts_a_small_year() {
         cell("carried_over", "total")
     );
 }
+
+#[test]
+fn the_lived_in_demo_has_a_year_of_requests() {
+    let dir = TempDir::new().unwrap();
+    let api = Api::new(dir.path().join("demo.sqlite3"));
+    api.setup_demo_lived_in(NoArgs {}).unwrap();
+    let all = api
+        .requests_list(RequestsListArgs {
+            query: None,
+            today: None,
+        })
+        .unwrap()
+        .requests;
+    assert_eq!(all.len(), 13);
+    let states: Vec<&str> = all.iter().map(|r| r.state.as_str()).collect();
+    for state in ["overdue", "due_soon", "on_time", "answered"] {
+        assert!(states.contains(&state), "{state} in {states:?}");
+    }
+    let rows: Vec<&str> = all.iter().filter_map(|r| r.result_row.as_deref()).collect();
+    for row in [
+        "granted",
+        "partial",
+        "denied_6",
+        "unable_1",
+        "other_1",
+        "not_processed_2",
+    ] {
+        assert!(rows.contains(&row), "{row} in {rows:?}");
+    }
+    assert_eq!(all.iter().filter(|r| r.delivered_on.is_some()).count(), 9);
+    assert_eq!(api.requests_repeated(NoArgs {}).unwrap().groups.len(), 1);
+}

@@ -3,6 +3,7 @@
 //! nothing written), the reply through the same 三审 and 保密审查 as records, 送达, the list with
 //! due states and the 待办 rows, art. 44's repeated requests. The letters are `letter`'s.
 
+mod demo;
 mod view;
 
 use chrono::{Datelike, Local, NaiveDate};
