@@ -239,7 +239,7 @@ fn labels<T: Copy>(values: &[T], label: impl Fn(T) -> &'static str) -> Vec<Strin
     values.iter().map(|v| label(*v).to_owned()).collect()
 }
 
-fn fields_wire(
+pub(crate) fn fields_wire(
     key: String,
     item: &CatalogItem,
     state: wire::CatalogItemState,
@@ -264,7 +264,7 @@ fn fields_wire(
     }
 }
 
-fn state_wire(state: ItemState) -> wire::CatalogItemState {
+pub(crate) fn state_wire(state: ItemState) -> wire::CatalogItemState {
     match state {
         ItemState::Baseline => wire::CatalogItemState::Baseline,
         ItemState::County => wire::CatalogItemState::County,

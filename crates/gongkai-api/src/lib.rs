@@ -9,6 +9,7 @@
 mod backup;
 mod boards;
 mod catalog;
+mod catalog_import;
 mod commands;
 mod demo;
 mod error;
@@ -103,6 +104,8 @@ macro_rules! with_commands {
             catalog_item_history($crate::wire::CatalogKeyArgs) -> $crate::wire::CatalogItemHistory;
             catalog_hidden($crate::wire::NoArgs) -> $crate::wire::HiddenCatalogItems;
             catalog_export($crate::wire::CatalogExportArgs) -> $crate::wire::CatalogExportResult;
+            catalog_import_preview($crate::wire::CatalogImportPreviewArgs) -> $crate::wire::CatalogImportPreview;
+            catalog_import_accept($crate::wire::CatalogImportAcceptArgs) -> $crate::wire::CatalogImportResult;
             board_templates_list($crate::wire::NoArgs) -> $crate::wire::BoardTemplates;
             board_template_save($crate::wire::BoardTemplateInput) -> $crate::wire::BoardTemplates;
             board_template_apply($crate::wire::BoardTemplateApplyArgs) -> $crate::wire::BoardTemplateApplyResult;

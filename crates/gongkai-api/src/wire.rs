@@ -24,6 +24,8 @@ mod version;
 pub use version::*;
 mod requests;
 pub use requests::*;
+mod catalog_import;
+pub use catalog_import::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

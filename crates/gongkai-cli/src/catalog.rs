@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use gongkai_api::wire::{
     CatalogAction, CatalogAdjustArgs, CatalogCoverage, CatalogDomains, CatalogExportArgs,
-    CatalogExportResult, CatalogItem, CatalogItemHistory, CatalogItemInput, CatalogItems,
+    CatalogExportResult, CatalogImportAcceptArgs, CatalogImportPreview, CatalogImportPreviewArgs,
+    CatalogImportResult, CatalogItem, CatalogItemHistory, CatalogItemInput, CatalogItems,
     CatalogItemsArgs, CatalogKeyArgs, CatalogSearchArgs, NoArgs,
 };
 use gongkai_api::{Api, ApiError};
@@ -75,6 +76,22 @@ pub enum CatalogCommand {
         on: Option<String>,
         #[command(flatten)]
         item: ItemArgs,
+    },
+    /// 导入县级下发的目录表（.xlsx/.xls/.docx）作为县级版本；--dry-run 只预览
+    Import {
+        /// 目录表文件
+        file: PathBuf,
+        #[command(flatten)]
+        db: Db,
+        /// 只预览：各领域新增、变更、缺少的事项和未能读入的单元格，不写入
+        #[arg(long)]
+        dry_run: bool,
+        /// 版本名称（如 2025年版，缺省用文件名）
+        #[arg(long = "version-label")]
+        version_label: Option<String>,
+        /// 县级下发日期（如 2025-03-01，缺省为今天）
+        #[arg(long)]
+        issued_on: Option<String>,
     },
     /// 某一事项的全部版本（基线、县级更新、本镇调整）
     History {
@@ -168,6 +185,8 @@ pub enum CatalogReport {
     Items(CatalogItems),
     History(CatalogItemHistory),
     Exported(CatalogExportResult),
+    ImportPreview(CatalogImportPreview),
+    Imported(CatalogImportResult),
 }
 
 pub fn run(command: CatalogCommand) -> (bool, Result<Report, ApiError>) {
@@ -236,6 +255,31 @@ pub fn run(command: CatalogCommand) -> (bool, Result<Report, ApiError>) {
                 open(&db).catalog_adjust(args).map(CatalogReport::History),
             )
         }
+        CatalogCommand::Import {
+            file,
+            db,
+            dry_run,
+            version_label,
+            issued_on,
+        } => {
+            let api = open(&db);
+            let path = file.display().to_string();
+            let preview =
+                api.catalog_import_preview(CatalogImportPreviewArgs { path: path.clone() });
+            let result = match preview {
+                Ok(preview) if dry_run => Ok(CatalogReport::ImportPreview(preview)),
+                Ok(preview) => api
+                    .catalog_import_accept(CatalogImportAcceptArgs {
+                        path,
+                        sha256: preview.sha256,
+                        version_label,
+                        issued_on,
+                    })
+                    .map(CatalogReport::Imported),
+                Err(e) => Err(e),
+            };
+            (db.json, result)
+        }
         CatalogCommand::History { key, db } => (
             db.json,
             open(&db)
@@ -254,6 +298,8 @@ impl CatalogReport {
             CatalogReport::Items(i) => serde_json::to_value(&i.items),
             CatalogReport::History(h) => serde_json::to_value(h),
             CatalogReport::Exported(e) => serde_json::to_value(e),
+            CatalogReport::ImportPreview(p) => serde_json::to_value(p),
+            CatalogReport::Imported(r) => serde_json::to_value(r),
         };
         // Wire types always serialise; a failure would print null rather than half a value.
         value.unwrap_or_default()
@@ -298,8 +344,75 @@ impl CatalogReport {
                 "已导出 {} 个领域 {} 项到 {}（{} 字节）",
                 e.domains, e.items, e.path, e.bytes
             ),
+            CatalogReport::ImportPreview(p) => {
+                let mut text = preview_text(p);
+                text.push_str("\n（仅预览，未写入；去掉 --dry-run 即导入为县级版本）");
+                text
+            }
+            CatalogReport::Imported(r) => format!(
+                "{}\n已导入为县级版本“{}”（{}）：写入 {} 项，撤下 {} 项；本镇的调整仍然有效",
+                preview_text(&r.preview),
+                r.version_label,
+                r.issued_on,
+                r.upserted,
+                r.withdrawn
+            ),
         }
     }
+}
+
+/// The preview as lines: totals, then per domain, then every cell not placed.
+fn preview_text(p: &CatalogImportPreview) -> String {
+    let mut lines = vec![format!(
+        "{}：{} 项（新增 {}，变更 {}，未变 {}；目录中有而表中缺少 {}）",
+        p.file, p.items, p.added, p.changed, p.unchanged, p.missing
+    )];
+    for d in &p.domains {
+        lines.push(format!(
+            "【{}】{} 项：新增 {}，变更 {}，未变 {}，缺少 {}",
+            d.domain,
+            d.items,
+            d.added.len(),
+            d.changed.len(),
+            d.unchanged,
+            d.missing.len()
+        ));
+        for a in &d.added {
+            lines.push(format!("  + {}（{} 第 {} 行）", a.item.key, a.sheet, a.row));
+        }
+        for c in &d.changed {
+            let columns: Vec<&str> = c.columns.iter().map(|col| col.column.as_str()).collect();
+            lines.push(format!(
+                "  ~ {}（{} 第 {} 行）：{}",
+                c.key,
+                c.sheet,
+                c.row,
+                columns.join("、")
+            ));
+        }
+        for m in &d.missing {
+            lines.push(format!("  - {}（{}）", m.key, m.state.label()));
+        }
+    }
+    if !p.unplaced.is_empty() {
+        lines.push(format!("未能读入的单元格 {} 个：", p.unplaced.len()));
+        for u in &p.unplaced {
+            lines.push(format!(
+                "  {} 第 {} 行 {} 列{}：{}（{}）",
+                u.sheet,
+                u.row,
+                u.column,
+                if u.header.is_empty() {
+                    String::new()
+                } else {
+                    format!("“{}”", u.header)
+                },
+                u.text,
+                u.reason
+            ));
+        }
+    }
+    lines.join("\n")
 }
 
 fn item_line(item: &CatalogItem) -> String {

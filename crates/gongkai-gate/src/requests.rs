@@ -131,6 +131,8 @@ one_path!(
     PayoutImportArgs.path => Read,
     AttachArgs.path => Read,
     CalendarFileArgs.path => Read,
+    CatalogImportPreviewArgs.path => Read,
+    CatalogImportAcceptArgs.path => Read,
     IssuesExportArgs.out => Write,
     AttachmentSaveArgs.out => Write,
     RegisterExportArgs.out => Write,

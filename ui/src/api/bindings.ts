@@ -176,6 +176,11 @@ key: string | null, item: CatalogItemInput | null, reason: string, by: string,
  * YYYY-MM-DD; default today.
  */
 on: string | null, };
+export type CatalogColumnChange = { 
+/**
+ * The column's name in the standard table (公开内容（要素）, 公开层级…).
+ */
+column: string, before: string, after: string, };
 export type CatalogCoverage = "complete" | "partial" | "not_found" | "";
 export type CatalogDomain = { name: string, 
 /**
@@ -224,6 +229,60 @@ note: string, by: string | null,
  * The item's text in this row, if the row carries one.
  */
 item: CatalogItem | null, };
+export type CatalogImportAcceptArgs = { path: string, 
+/**
+ * The preview's `sha256`: the file must be the one the clerk saw.
+ */
+sha256: string, 
+/**
+ * e.g. “2025年版”; the file name when left out.
+ */
+versionLabel: string | null, 
+/**
+ * The date the county issued it (YYYY-MM-DD); today when left out.
+ */
+issuedOn: string | null, };
+export type CatalogImportChange = { key: string, level1: string, level2: string, sheet: string, row: number, 
+/**
+ * Where the catalog's text comes from now; a township edit stays in force after accepting.
+ */
+state: CatalogItemState, columns: Array<CatalogColumnChange>, };
+export type CatalogImportDomain = { domain: string, 
+/**
+ * Items of the domain in the table.
+ */
+items: number, added: Array<CatalogImportItem>, changed: Array<CatalogImportChange>, 
+/**
+ * Items the table holds as the catalog already has them.
+ */
+unchanged: number, 
+/**
+ * Withdrawn from the county layer when the table is accepted (the township's own
+ * items are not: local adjustments stay).
+ */
+missing: Array<CatalogImportMissing>, };
+export type CatalogImportItem = { item: CatalogItem, sheet: string, row: number, };
+export type CatalogImportMissing = { key: string, level1: string, level2: string, state: CatalogItemState, };
+export type CatalogImportPreview = { file: string, 
+/**
+ * SHA-256 of the file's bytes, to accept exactly this file.
+ */
+sha256: string, sheets: Array<CatalogImportSheet>, items: number, added: number, changed: number, unchanged: number, missing: number, domains: Array<CatalogImportDomain>, unplaced: Array<CatalogUnplacedCell>, };
+export type CatalogImportPreviewArgs = { path: string, };
+export type CatalogImportResult = { versionLabel: string, issuedOn: string, 
+/**
+ * Items written to the county layer (added, changed and unchanged alike).
+ */
+upserted: number, 
+/**
+ * Items withdrawn from the county layer.
+ */
+withdrawn: number, preview: CatalogImportPreview, };
+export type CatalogImportSheet = { sheet: string, 
+/**
+ * First and last header row; `null`: no header (its cells are listed as unplaced).
+ */
+headerRows: [number, number] | null, items: number, };
 export type CatalogItem = { 
 /**
  * Stable key: 领域/一级事项/二级事项.
@@ -310,6 +369,11 @@ query: string,
  */
 limit: number | null, };
 export type CatalogSource = { title: string, url: string, };
+export type CatalogUnplacedCell = { sheet: string, row: number, 
+/**
+ * Excel's column letter.
+ */
+column: string, header: string, text: string, reason: string, };
 export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };
 export type Choice = { key: string, label: string, };
 export type ColumnChoice = { key: string, label: string, required: boolean, };
@@ -1166,3 +1230,5 @@ export const commands = {
   requestsSettingsGet: () => invoke<RequestSettingsInput>("requests_settings_get", { args: {} }),
   requestsSettingsSave: (args: RequestSettingsInput) => invoke<RequestSettingsInput>("requests_settings_save", { args }),
 };
+  catalogImportPreview: (args: CatalogImportPreviewArgs) => invoke<CatalogImportPreview>("catalog_import_preview", { args }),
+  catalogImportAccept: (args: CatalogImportAcceptArgs) => invoke<CatalogImportResult>("catalog_import_accept", { args }),

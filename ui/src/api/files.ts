@@ -15,6 +15,11 @@ export function chooseListFile(): Promise<string | null> {
   return pickFile({ title: "选择补贴发放清册", filters: [{ name: "清册（Excel 或 CSV）", extensions: ["xlsx", "xls", "csv"] }] });
 }
 
+/** Asks for the catalog table the county issued (Excel or Word); null when cancelled. */
+export function chooseCatalogTable(): Promise<string | null> {
+  return pickFile({ title: "选择县级下发的目录表", filters: [{ name: "目录表（Excel 或 Word）", extensions: ["xlsx", "xls", "docx"] }] });
+}
+
 /** Asks where to save an Excel file; null when cancelled. */
 export function chooseXlsxTarget(fileName: string): Promise<string | null> {
   return pickSaveTarget({ title: "保存错误清单", fileName, filters: [{ name: "Excel 工作簿", extensions: ["xlsx"] }] });
