@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-rou
 import { areas } from "./areas";
 import BoardsView from "./views/boards/BoardsView.vue";
 import CatalogView from "./views/catalog/CatalogView.vue";
+import DocumentsView from "./views/documents/DocumentsView.vue";
 import TodoView from "./views/home/TodoView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
@@ -14,6 +15,7 @@ import SettingsView from "./views/settings/SettingsView.vue";
 const built: Record<string, Component> = {
   catalog: CatalogView,
   records: RecordsView,
+  documents: DocumentsView,
   payouts: PayoutsView,
   boards: BoardsView,
   sync: SyncView,

@@ -33,6 +33,7 @@ impl Api {
         demo.county_notice()?;
         self.demo_boards()?;
         self.demo_postings()?;
+        self.demo_documents()?;
         self.demo_requests()?;
         Ok(profile)
     }

@@ -12,6 +12,7 @@ mod catalog;
 mod catalog_import;
 mod commands;
 mod demo;
+mod documents;
 mod error;
 mod import_mapping;
 mod notice_settings;
@@ -154,6 +155,17 @@ macro_rules! with_commands {
             requests_make_proactive($crate::wire::RequestsProactiveArgs) -> $crate::wire::RecordDetail;
             requests_settings_get($crate::wire::NoArgs) -> $crate::wire::RequestSettingsInput;
             requests_settings_save($crate::wire::RequestSettingsInput) -> $crate::wire::RequestSettingsInput;
+            documents_list($crate::wire::DocumentsListArgs) -> $crate::wire::Documents;
+            document_get($crate::wire::IdArgs) -> $crate::wire::DocumentDetail;
+            document_save($crate::wire::DocumentInput) -> $crate::wire::DocumentSaved;
+            document_change_validity($crate::wire::DocumentValidityArgs) -> $crate::wire::DocumentDetail;
+            document_attach($crate::wire::DocumentAttachArgs) -> $crate::wire::DocumentDetail;
+            document_attachment_save($crate::wire::AttachmentSaveArgs) -> $crate::wire::ExportResult;
+            document_interpretation_link($crate::wire::InterpretationLinkArgs) -> $crate::wire::DocumentDetail;
+            documents_cleanup($crate::wire::DocumentCleanupArgs) -> $crate::wire::DocumentCleanup;
+            document_cleanup_decide($crate::wire::CleanupDecideArgs) -> $crate::wire::DocumentCleanup;
+            document_settings_get($crate::wire::NoArgs) -> $crate::wire::DocumentSettings;
+            document_settings_save($crate::wire::DocumentSettingsInput) -> $crate::wire::DocumentSettings;
         }
     };
 }

@@ -320,21 +320,27 @@ impl Api {
                 )));
             }
             let sync = crate::sync::record_item(&record, published_on, &store.attachments(id)?)?;
-            store.publish_record(
-                &StoredPublication {
-                    id: RowId::new(),
-                    record_id: id,
-                    record_title: record.title,
-                    doc_number: record.doc_number,
-                    domain: record.domain,
-                    channel: channel.label().to_owned(),
-                    location: input.location.trim().to_owned(),
-                    published_on,
-                    published_by,
-                    note: input.note.unwrap_or_default().trim().to_owned(),
-                },
-                &sync,
-            )?;
+            let publication = StoredPublication {
+                id: RowId::new(),
+                record_id: id,
+                record_title: record.title.clone(),
+                doc_number: record.doc_number.clone(),
+                domain: record.domain.clone(),
+                channel: channel.label().to_owned(),
+                location: input.location.trim().to_owned(),
+                published_on,
+                published_by,
+                note: input.note.unwrap_or_default().trim().to_owned(),
+            };
+            // 政策解读: the ready 解读 of the document this record publishes goes out with it.
+            match crate::documents::interpretation::companion(store, &record)? {
+                Some(companion) => {
+                    let files = store.attachments(companion.id)?;
+                    let with = companion_publication(&publication, &record, &companion, &files)?;
+                    store.publish_records_together(&[(publication, sync), with])?;
+                }
+                None => store.publish_record(&publication, &sync)?,
+            }
             detail(store, id)
         })?;
         self.queued_for_county();
@@ -579,7 +585,19 @@ fn attribute_of(record: &StoredRecord) -> Result<Attribute, ApiError> {
     )?)
 }
 
+/// What stands between a record and publication: its own controls, and the 政策解读 of the
+/// document it publishes (see `documents::interpretation`).
 fn gate(store: &Store, record: &StoredRecord) -> Result<Vec<gongkai_records::Blocker>, ApiError> {
+    let mut found = controls_gate(store, record)?;
+    found.extend(crate::documents::interpretation::blocker(store, record)?);
+    Ok(found)
+}
+
+/// The record's own controls: 公开属性, 三审 and 保密审查.
+pub(crate) fn controls_gate(
+    store: &Store,
+    record: &StoredRecord,
+) -> Result<Vec<gongkai_records::Blocker>, ApiError> {
     let secrecy = store
         .secrecy(record.id)?
         .map(|s| {
@@ -601,6 +619,34 @@ fn gate(store: &Store, record: &StoredRecord) -> Result<Vec<gongkai_records::Blo
         &attribute_of(record)?,
         &in_force(store, record.id)?,
         secrecy.as_ref(),
+    ))
+}
+
+/// The 解读 record's publication beside its document's: same channel, place, day and person.
+fn companion_publication(
+    document: &StoredPublication,
+    record: &StoredRecord,
+    companion: &StoredRecord,
+    files: &[StoredAttachment],
+) -> Result<(StoredPublication, gongkai_store::OutboxItem), ApiError> {
+    if document.published_on < companion.formed_on {
+        return Err(ApiError::invalid(format!(
+            "发布日期 {} 早于解读“{}”的形成日期 {}",
+            document.published_on, companion.title, companion.formed_on
+        )));
+    }
+    let sync = crate::sync::record_item(companion, document.published_on, files)?;
+    Ok((
+        StoredPublication {
+            id: RowId::new(),
+            record_id: companion.id,
+            record_title: companion.title.clone(),
+            doc_number: companion.doc_number.clone(),
+            domain: companion.domain.clone(),
+            note: format!("与“{}”同步发布", record.title),
+            ..document.clone()
+        },
+        sync,
     ))
 }
 

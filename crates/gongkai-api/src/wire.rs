@@ -22,6 +22,8 @@ mod photos;
 pub use photos::*;
 mod version;
 pub use version::*;
+mod documents;
+pub use documents::*;
 mod requests;
 pub use requests::*;
 mod catalog_import;

@@ -9,6 +9,7 @@
 
 mod boards;
 mod catalog;
+mod documents;
 mod output;
 mod passphrase;
 mod photos;
@@ -141,6 +142,9 @@ enum Command {
     /// 张贴现场照片：添加、查看、另存，照片保存尺寸
     #[command(subcommand)]
     Photos(photos::PhotosCommand),
+    /// 规范性文件库：加入、列出、查看、废止与修改、检索、年度清理
+    #[command(subcommand)]
+    Documents(documents::DocumentsCommand),
     /// 公开记录：到期情况、“应公开、尽公开”统计、发布登记簿
     #[command(subcommand)]
     Records(records::RecordsCommand),
@@ -436,6 +440,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         Command::Boards(command) => boards::run(command),
         Command::Postings(command) => postings::run(command),
         Command::Photos(command) => photos::run(command),
+        Command::Documents(command) => documents::run(command),
         Command::Records(command) => records::run(command),
         Command::Requests(command) => requests::run(command),
         Command::Calendar(command) => records::run_calendar(command),

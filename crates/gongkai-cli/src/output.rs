@@ -32,6 +32,7 @@ pub enum Report {
     Postings(crate::postings::PostingsReport),
     Photos(crate::photos::PhotosReport),
     Records(crate::records::RecordsReport),
+    Documents(crate::documents::DocumentsReport),
     Requests(crate::requests::RequestsReport),
     Sync(crate::sync::SyncOutput),
 }
@@ -62,6 +63,7 @@ impl Report {
                 Report::Postings(v) => print_json(&v.json()),
                 Report::Photos(v) => print_json(&v.json()),
                 Report::Records(v) => print_json(&v.json()),
+                Report::Documents(v) => print_json(&v.json()),
                 Report::Requests(v) => print_json(&v.json()),
                 Report::Sync(v) => print_json(&v.json()),
             };
@@ -99,6 +101,7 @@ impl Report {
             Report::Postings(p) => p.text(),
             Report::Photos(p) => p.text(),
             Report::Records(r) => r.text(),
+            Report::Documents(d) => d.text(),
             Report::Requests(r) => r.text(),
             Report::Sync(s) => s.text(),
             Report::Backup(b) => format!("已备份到 {}（{} 字节）", b.path, b.bytes),

@@ -13,6 +13,10 @@ pub enum Blocker {
     ReviewMissing(Stage),
     SecrecyMissing,
     SecrecyFailed,
+    /// The record publishes a document that needs a 政策解读, and the 解读 is not ready: what is
+    /// missing, as the document library's rule names it (the API adds this one; the rules of
+    /// documents are not this crate's).
+    InterpretationNotReady(Vec<String>),
 }
 
 impl fmt::Display for Blocker {
@@ -22,6 +26,9 @@ impl fmt::Display for Blocker {
             Blocker::ReviewMissing(stage) => write!(f, "尚未完成“{}”", stage.label()),
             Blocker::SecrecyMissing => f.write_str("尚未进行保密审查"),
             Blocker::SecrecyFailed => f.write_str("保密审查未通过"),
+            Blocker::InterpretationNotReady(missing) => {
+                write!(f, "政策解读未就绪：{}", missing.join("，"))
+            }
         }
     }
 }
@@ -112,5 +119,13 @@ mod tests {
         let found = blockers(&withheld, &all, Some(&secrecy(false)));
         assert_eq!(found[0].to_string(), "公开属性为“不予公开”，不能主动发布");
         assert_eq!(blockers(&Attribute::Proactive, &[], None).len(), 4);
+        let interpretation = Blocker::InterpretationNotReady(vec![
+            "解读“图解”尚未附图片".to_owned(),
+            "解读“图解”尚未进行保密审查".to_owned(),
+        ]);
+        assert_eq!(
+            interpretation.to_string(),
+            "政策解读未就绪：解读“图解”尚未附图片，解读“图解”尚未进行保密审查"
+        );
     }
 }

@@ -376,6 +376,22 @@ export type CatalogUnplacedCell = { sheet: string, row: number,
 column: string, header: string, text: string, reason: string, };
 export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };
 export type Choice = { key: string, label: string, };
+export type CleanupDecideArgs = { documentId: string, year: number | null, decision: CleanupDecision, 
+/**
+ * Default: today.
+ */
+decidedOn: string | null, decidedBy: string, note: string | null, 
+/**
+ * The document announcing the decision (清理结果的通知), by 文号 or id, if in the library.
+ */
+changedBy: string | null, };
+export type CleanupDecision = "keep" | "amend" | "repeal" | "expire";
+export type CleanupEntry = { year: number, 
+/**
+ * Why the document was due, as the list showed it.
+ */
+reason: string, decision: CleanupDecision, decidedOn: string, decidedBy: string, note: string, };
+export type CleanupRow = { document: DocumentSummary, reasons: Array<string>, decision: CleanupEntry | null, };
 export type ColumnChoice = { key: string, label: string, required: boolean, };
 export type Compliance = { year: number, today: string, domains: Array<DomainCompliance>, };
 export type ComplianceArgs = { 
@@ -422,6 +438,61 @@ assumed: boolean, workdaysSoFar: number, };
 export type CountyNotice = { title: string, body: string, publishedOn: string, };
 export type DbState = "missing" | "empty" | "ready" | "broken";
 export type DeadlineState = "on_time" | "late" | "due_soon" | "pending" | "overdue" | "not_applicable";
+export type DocumentAttachArgs = { id: string, path: string, };
+export type DocumentCleanup = { year: number, ageYears: number, rows: Array<CleanupRow>, undecided: number, };
+export type DocumentCleanupArgs = { year: number | null, };
+export type DocumentDetail = { summary: DocumentSummary, body: string, attachments: Array<AttachmentEntry>, history: Array<ValidityChangeEntry>, interpretation: InterpretationEntry | null, 
+/**
+ * What keeps the document from publication for want of its 解读 (empty: nothing).
+ */
+interpretationMissing: Array<string>, cleanups: Array<CleanupEntry>, };
+export type DocumentInput = { id: string | null, kind: DocumentKind, 
+/**
+ * 文号; the common wrong brackets are accepted and put right (`notes` says so).
+ */
+docNumber: string | null, title: string, 
+/**
+ * 发文机关.
+ */
+issuer: string, issuedOn: string, 
+/**
+ * 施行日期; default: the issue date.
+ */
+effectiveOn: string | null, 
+/**
+ * 有效期至 (the last day it holds), for a document issued for a term.
+ */
+validUntil: string | null, 
+/**
+ * The full text (the file itself may be attached too).
+ */
+body: string, needsInterpretation: boolean, 
+/**
+ * The disclosure record that publishes it.
+ */
+recordId: string | null, };
+export type DocumentKind = "normative" | "policy";
+export type DocumentRef = { id: string, name: string, };
+export type DocumentSaved = { document: DocumentDetail, notes: Array<string>, };
+export type DocumentSettings = { cleanupAgeYears: number, defaultCleanupAgeYears: number, minCleanupAgeYears: number, maxCleanupAgeYears: number, };
+export type DocumentSettingsInput = { cleanupAgeYears: number, };
+export type DocumentSummary = { id: string, kind: DocumentKind, docNumber: string | null, title: string, issuer: string, issuedOn: string, effectiveOn: string, validUntil: string | null, validity: DocumentValidity, 
+/**
+ * The date of the last change of validity.
+ */
+validityOn: string | null, 
+/**
+ * The document that made the last change.
+ */
+changedBy: DocumentRef | null, needsInterpretation: boolean, interpretation: InterpretationStatus, 
+/**
+ * The record that publishes it, and where that stands.
+ */
+recordId: string | null, recordStatus: RecordStatus | null, };
+export type DocumentValidity = "in_force" | "amended" | "repealed" | "expired";
+export type DocumentValidityArgs = { id: string, validity: DocumentValidity, on: string | null, changedBy: string | null, note: string | null, };
+export type Documents = { documents: Array<DocumentSummary>, };
+export type DocumentsListArgs = { validity: DocumentValidity | null, kind: DocumentKind | null, query: string | null, };
 export type DomainCompliance = { domain: string, items: Array<ItemCompliance>, records: number, onTime: number, late: number, dueSoon: number, overdue: number, neverDisclosed: number, };
 export type DueExplanation = { formedOn: string, workdays: number, dueOn: string, provisional: boolean, calendarVersion: string, days: Array<CountedDay>, holidaysSkipped: number, weekendsSkipped: number, makeUpDaysUsed: number, };
 export type ExportResult = { path: string, };
@@ -465,6 +536,10 @@ notes: number, };
 export type ImportTemplate = { id: string, name: string, mapping: Array<HeaderMapping>, updatedAt: string, };
 export type ImportTemplateInput = { name: string, mapping: Array<HeaderMapping>, };
 export type ImportTemplates = { templates: Array<ImportTemplate>, };
+export type InterpretationEntry = { recordId: string, recordTitle: string, form: InterpretationForm, recordStatus: RecordStatus, };
+export type InterpretationForm = "text" | "graphic" | "qa";
+export type InterpretationLinkArgs = { documentId: string, recordId: string, form: InterpretationForm, };
+export type InterpretationStatus = "not_needed" | "missing" | "not_ready" | "ready" | "published";
 export type IssuesExportArgs = { sourceFile: string, issues: Array<ImportIssue>, out: string, };
 export type ItemCompliance = { key: string, level1: string, level2: string, records: number, onTime: number, late: number, dueSoon: number, pending: number, overdue: number, 
 /**
@@ -1045,6 +1120,7 @@ export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | 
 export type TodoRow = { kind: TodoKind, title: string, detail: string, dueOn: string | null, village: string | null, screen: string, targetId: string | null, };
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
+export type ValidityChangeEntry = { validity: DocumentValidity, changedOn: string, changedBy: DocumentRef | null, note: string, };
 export type Village = { id: string, name: string, code: string, kind: VillageKind, };
 export type VillageInput = { id: string | null, name: string, code: string, kind: VillageKind, };
 export type VillageKind = "village" | "community";
@@ -1115,6 +1191,11 @@ export const SheetKindLabels: Readonly<Record<SheetKind, string>> = { "gongshi":
 export const BoardDueStateLabels: Readonly<Record<BoardDueState, string>> = { "overdue": "已逾期", "due_soon": "即将到期", "pending": "未到期", };
 export const RegisterStateLabels: Readonly<Record<RegisterState, string>> = { "on_time": "按时张贴", "late": "逾期张贴", "missing": "未张贴", "pending": "未到期", };
 export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", "request_overdue": "依申请公开逾期未答复", "request_due_soon": "依申请公开即将到期", "request_lapsed": "依申请公开补正或缴费逾期", };
+export const DocumentKindLabels: Readonly<Record<DocumentKind, string>> = { "normative": "行政规范性文件", "policy": "其他政策文件", };
+export const DocumentValidityLabels: Readonly<Record<DocumentValidity, string>> = { "in_force": "现行有效", "amended": "已修改", "repealed": "已废止", "expired": "已失效", };
+export const InterpretationFormLabels: Readonly<Record<InterpretationForm, string>> = { "text": "文字解读", "graphic": "图解", "qa": "问答", };
+export const InterpretationStatusLabels: Readonly<Record<InterpretationStatus, string>> = { "not_needed": "无需解读", "missing": "未关联解读", "not_ready": "解读未就绪", "ready": "解读已就绪", "published": "解读已发布", };
+export const CleanupDecisionLabels: Readonly<Record<CleanupDecision, string>> = { "keep": "继续有效", "amend": "需修改", "repeal": "废止", "expire": "宣布失效", };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {
@@ -1229,6 +1310,17 @@ export const commands = {
   requestsMakeProactive: (args: RequestsProactiveArgs) => invoke<RecordDetail>("requests_make_proactive", { args }),
   requestsSettingsGet: () => invoke<RequestSettingsInput>("requests_settings_get", { args: {} }),
   requestsSettingsSave: (args: RequestSettingsInput) => invoke<RequestSettingsInput>("requests_settings_save", { args }),
+  documentsList: (args: DocumentsListArgs) => invoke<Documents>("documents_list", { args }),
+  documentGet: (args: IdArgs) => invoke<DocumentDetail>("document_get", { args }),
+  documentSave: (args: DocumentInput) => invoke<DocumentSaved>("document_save", { args }),
+  documentChangeValidity: (args: DocumentValidityArgs) => invoke<DocumentDetail>("document_change_validity", { args }),
+  documentAttach: (args: DocumentAttachArgs) => invoke<DocumentDetail>("document_attach", { args }),
+  documentAttachmentSave: (args: AttachmentSaveArgs) => invoke<ExportResult>("document_attachment_save", { args }),
+  documentInterpretationLink: (args: InterpretationLinkArgs) => invoke<DocumentDetail>("document_interpretation_link", { args }),
+  documentsCleanup: (args: DocumentCleanupArgs) => invoke<DocumentCleanup>("documents_cleanup", { args }),
+  documentCleanupDecide: (args: CleanupDecideArgs) => invoke<DocumentCleanup>("document_cleanup_decide", { args }),
+  documentSettingsGet: () => invoke<DocumentSettings>("document_settings_get", { args: {} }),
+  documentSettingsSave: (args: DocumentSettingsInput) => invoke<DocumentSettings>("document_settings_save", { args }),
 };
   catalogImportPreview: (args: CatalogImportPreviewArgs) => invoke<CatalogImportPreview>("catalog_import_preview", { args }),
   catalogImportAccept: (args: CatalogImportAcceptArgs) => invoke<CatalogImportResult>("catalog_import_accept", { args }),

@@ -86,6 +86,7 @@ macro_rules! labelled {
 
 use gongkai_boards as boards;
 use gongkai_catalog::{Coverage, DomainKind};
+use gongkai_documents as documents;
 use gongkai_domain as domain;
 use gongkai_records::DeadlineStatus;
 
@@ -283,6 +284,44 @@ labelled! {
         RequestOverdue = "request_overdue" => "依申请公开逾期未答复",
         RequestDueSoon = "request_due_soon" => "依申请公开即将到期",
         RequestLapsed = "request_lapsed" => "依申请公开补正或缴费逾期",
+    }
+
+    /// 行政规范性文件 or another policy document.
+    DocumentKind {
+        Normative = "normative" => documents::DocumentKind::Normative.label(),
+        Policy = "policy" => documents::DocumentKind::Policy.label(),
+    }
+
+    /// A document's 效力状态.
+    DocumentValidity {
+        InForce = "in_force" => documents::Validity::InForce.label(),
+        Amended = "amended" => documents::Validity::Amended.label(),
+        Repealed = "repealed" => documents::Validity::Repealed.label(),
+        Expired = "expired" => documents::Validity::Expired.label(),
+    }
+
+    /// The form of a 政策解读.
+    InterpretationForm {
+        Text = "text" => documents::InterpretationForm::Text.label(),
+        Graphic = "graphic" => documents::InterpretationForm::Graphic.label(),
+        Qa = "qa" => documents::InterpretationForm::Qa.label(),
+    }
+
+    /// Where a document's 政策解读 stands.
+    InterpretationStatus {
+        NotNeeded = "not_needed" => "无需解读",
+        Missing = "missing" => "未关联解读",
+        NotReady = "not_ready" => "解读未就绪",
+        Ready = "ready" => "解读已就绪",
+        Published = "published" => "解读已发布",
+    }
+
+    /// A 清理 decision.
+    CleanupDecision {
+        Keep = "keep" => documents::CleanupDecision::Keep.label(),
+        Amend = "amend" => documents::CleanupDecision::Amend.label(),
+        Repeal = "repeal" => documents::CleanupDecision::Repeal.label(),
+        Expire = "expire" => documents::CleanupDecision::Expire.label(),
     }
 }
 
