@@ -2,6 +2,8 @@
 //! ID number (only ever printed masked), 补正 and its correction, a refused extension that
 //! changes nothing, the reply and its 三审/保密审查, 送达, and the due list.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod support;
 
 use gongkai_api::Api;
