@@ -703,3 +703,46 @@ fn the_lived_in_demo_has_a_year_of_requests() {
     assert_eq!(all.iter().filter(|r| r.delivered_on.is_some()).count(), 9);
     assert_eq!(api.requests_repeated(NoArgs {}).unwrap().groups.len(), 1);
 }
+
+#[test]
+fn scans_of_the_application_and_the_id_are_kept_in_the_database() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let id = add(&api, "蒋敏", "示范村2025年村务公开栏照片", "2025-07-01");
+    let scan = dir.path().join("申请书.pdf");
+    let bytes = b"%PDF-1.4 scanned application".to_vec();
+    std::fs::write(&scan, &bytes).unwrap();
+    let attach = |role: &str, path: &std::path::Path| {
+        api.requests_attach(gongkai_api::wire::RequestAttachArgs {
+            id: id.clone(),
+            role: role.to_owned(),
+            path: path.display().to_string(),
+        })
+    };
+    assert!(
+        attach("passport", &scan)
+            .unwrap_err()
+            .message
+            .contains("附件类别")
+    );
+    let detail = attach("application", &scan).unwrap();
+    let entry = &detail.attachments[0];
+    assert_eq!(
+        (
+            entry.role_label.as_str(),
+            entry.file_name.as_str(),
+            entry.size
+        ),
+        ("申请书扫描件", "申请书.pdf", 28)
+    );
+    std::fs::remove_file(&scan).unwrap();
+    let out = dir.path().join("另存.pdf");
+    api.requests_attachment_save(gongkai_api::wire::RequestAttachmentSaveArgs {
+        id: entry.id.clone(),
+        out: out.display().to_string(),
+    })
+    .unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), bytes);
+    assert!(attach("id_document", &dir.path().join("没有这个文件.jpg")).is_err());
+    assert_eq!(show(&api, &id, "2025-07-02").attachments.len(), 1);
+}
