@@ -101,6 +101,7 @@ impl From<StoreError> for ApiError {
             | StoreError::SecretMismatch { .. } => "secrets",
             StoreError::ListState(_) => "list_state",
             StoreError::Catalog(_) => "catalog",
+            StoreError::Plan(_) => "plan",
             StoreError::Board(_) => "board",
             StoreError::Sqlite(_) => "db_error",
         };

@@ -20,6 +20,8 @@ mod boards;
 pub use boards::*;
 mod photos;
 pub use photos::*;
+mod plan;
+pub use plan::*;
 mod version;
 pub use version::*;
 mod documents;

@@ -13,6 +13,7 @@ mod documents;
 mod output;
 mod passphrase;
 mod photos;
+mod plan;
 mod postings;
 mod records;
 mod requests;
@@ -142,6 +143,9 @@ enum Command {
     /// 张贴现场照片：添加、查看、另存，照片保存尺寸
     #[command(subcommand)]
     Photos(photos::PhotosCommand),
+    /// 年度政务公开工作要点：导入任务分解表、列出任务及到期情况、记录进展与佐证材料
+    #[command(subcommand)]
+    Plan(plan::PlanCommand),
     /// 规范性文件库：加入、列出、查看、废止与修改、检索、年度清理
     #[command(subcommand)]
     Documents(documents::DocumentsCommand),
@@ -440,6 +444,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         Command::Boards(command) => boards::run(command),
         Command::Postings(command) => postings::run(command),
         Command::Photos(command) => photos::run(command),
+        Command::Plan(command) => plan::run(command),
         Command::Documents(command) => documents::run(command),
         Command::Records(command) => records::run(command),
         Command::Requests(command) => requests::run(command),

@@ -97,6 +97,8 @@ no_paths!(
     PostingPhotosArgs,
     PhotoGetArgs,
     PhotoSettingsInput,
+    PlanListArgs,
+    PlanTaskInput,
     DocumentsListArgs,
     DocumentInput,
     DocumentValidityArgs,
@@ -147,6 +149,8 @@ one_path!(
     PayoutPrintArgs.out_dir => WriteInto,
     PostingsPrintArgs.out_dir => WriteInto,
     PostingsRegisterExportArgs.out => Write,
+    PlanImportArgs.path => Read,
+    PlanEvidenceSaveArgs.out => Write,
     BoardDiagramArgs.out => Write,
     DocumentAttachArgs.path => Read,
     RequestAttachArgs.path => Read,
@@ -157,6 +161,16 @@ one_path!(
 impl WebviewPaths for wire::PostingPhotoAddArgs {
     fn paths(&self) -> Vec<PathRequest<'_>> {
         self.paths
+            .iter()
+            .map(|path| PathRequest::new(Access::Read, path))
+            .collect()
+    }
+}
+
+/// A plan task's evidence files, each read.
+impl WebviewPaths for wire::PlanProgressArgs {
+    fn paths(&self) -> Vec<PathRequest<'_>> {
+        self.evidence
             .iter()
             .map(|path| PathRequest::new(Access::Read, path))
             .collect()

@@ -92,17 +92,6 @@ impl Schedule {
             Schedule::Monthly | Schedule::Quarterly | Schedule::YearRound => year_end(year),
         }
     }
-
-    /// The Chinese name of the kind of schedule, for lists.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Schedule::By(dates) if dates.len() > 1 => "分阶段",
-            Schedule::By(_) => "限期",
-            Schedule::Monthly => "每月",
-            Schedule::Quarterly => "每季度",
-            Schedule::YearRound => "全年",
-        }
-    }
 }
 
 fn year_end(year: i32) -> NaiveDate {
@@ -431,7 +420,6 @@ mod tests {
     fn the_final_due_date_is_the_last_milestone_or_the_year_end() {
         let two = Schedule::parse("6月底前、9月底前", 2021).unwrap_or(Schedule::YearRound);
         assert_eq!(two.final_due(2021), day(2021, 9, 30));
-        assert_eq!(two.label(), "分阶段");
         assert_eq!(Schedule::Monthly.final_due(2021), day(2021, 12, 31));
         assert_eq!(Schedule::YearRound.final_due(2024), day(2024, 12, 31));
     }

@@ -54,6 +54,9 @@ pub enum StoreError {
     /// A catalog adjustment that does not fit the item's state, or catalog data refused.
     #[error("{0}")]
     Catalog(String),
+    /// A work plan refused (a year imported twice, a number taken).
+    #[error("{0}")]
+    Plan(String),
     #[error(transparent)]
     Secrets(#[from] gongkai_secrets::SecretsError),
     #[error(

@@ -16,6 +16,7 @@ mod migrations;
 mod notices;
 mod payouts;
 mod photos;
+mod plan;
 mod postings;
 mod profile;
 mod records;
@@ -56,6 +57,10 @@ pub use payouts::{
     Posting, PrintableRow, StoredMaskRules, VillageTotal, status_label,
 };
 pub use photos::{LinkedPhoto, NewPhoto, StoredPhoto};
+pub use plan::{
+    NewPlanEvidence, NewPlanNote, NewPlanTask, PlanEvidenceFile, PlanTaskSummary, StoredPlanNote,
+    StoredPlanTask,
+};
 pub use postings::{
     ComposedSheet, DueRecord, FileRef, Judge, NewPosting, NoticeOnWall, PostingChange, PostingFile,
     PostingFilter, SheetSource, StoredObjection, StoredPosting, ZoneInForce,

@@ -117,6 +117,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "report",
         sql: include_str!("migrations/0019_report.sql"),
     },
+    Migration {
+        version: 20,
+        name: "plan",
+        sql: include_str!("migrations/0020_plan.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

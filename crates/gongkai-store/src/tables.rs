@@ -375,6 +375,18 @@ pub const TABLES: &[Table] = &[
         TableKind::Local,
         "复议/诉讼 about disclosure, counted into 表四; the county sees them only as the report's figures",
     ),
+    // 20 plan
+    synced("plan_task", "id", "the tasks of the township's yearly work plan"),
+    synced(
+        "plan_note",
+        "id",
+        "progress notes on plan tasks (append-only)",
+    ),
+    synced(
+        "plan_evidence",
+        "id",
+        "the evidence files of a plan task's notes",
+    ),
 ];
 
 /// The decision for `name`, if there is one.

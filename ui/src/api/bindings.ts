@@ -438,6 +438,18 @@ assumed: boolean, workdaysSoFar: number, };
 export type CountyNotice = { title: string, body: string, publishedOn: string, };
 export type DbState = "missing" | "empty" | "ready" | "broken";
 export type DeadlineState = "on_time" | "late" | "due_soon" | "pending" | "overdue" | "not_applicable";
+export type DisclosureCase = { id: string, kind: DisclosureCaseKind, caseNumber: string, subject: string, filedOn: string, 
+/**
+ * Null while pending.
+ */
+outcome: DisclosureCaseOutcome | null, decidedOn: string | null, note: string, };
+export type DisclosureCaseInput = { id: string | null, kind: DisclosureCaseKind, caseNumber: string, subject: string, 
+/**
+ * YYYY-MM-DD
+ */
+filedOn: string, outcome: DisclosureCaseOutcome | null, decidedOn: string | null, note: string, };
+export type DisclosureCaseKind = "review" | "lit_direct" | "lit_after_review";
+export type DisclosureCaseOutcome = "upheld" | "corrected" | "other" | "pending";
 export type DocumentAttachArgs = { id: string, path: string, };
 export type DocumentCleanup = { year: number, ageYears: number, rows: Array<CleanupRow>, undecided: number, };
 export type DocumentCleanupArgs = { year: number | null, };
@@ -546,6 +558,7 @@ export type ItemCompliance = { key: string, level1: string, level2: string, reco
  * No proactive record under this item this year.
  */
 neverDisclosed: boolean, };
+export type LetterFormat = "pdf" | "docx";
 export type MaskRulesInput = { idKeepStart: number, idKeepEnd: number, bankKeepEnd: number, phoneKeepStart: number, phoneKeepEnd: number, };
 export type MaskSettings = { idKeepStart: number, idKeepEnd: number, bankKeepEnd: number, phoneKeepStart: number, phoneKeepEnd: number, idExample: string, bankExample: string, phoneExample: string, 
 /**
@@ -661,6 +674,77 @@ export type PhotoGetArgs = { sha256: string, };
 export type PhotoPlace = { lat: number, lon: number, };
 export type PhotoSettings = { maxEdge: number, defaultMaxEdge: number, minMaxEdge: number, maxMaxEdge: number, };
 export type PhotoSettingsInput = { maxEdge: number, };
+export type PlanDueState = "done" | "late" | "due_soon" | "open";
+export type PlanEvidence = { id: string, fileName: string, size: bigint, };
+export type PlanEvidenceSaveArgs = { id: string, out: string, };
+export type PlanImportArgs = { path: string, 
+/**
+ * The plan's year; default: the one the table's title names.
+ */
+year: number | null, 
+/**
+ * Replace the year's tasks if it has some (refused once any has progress).
+ */
+replace: boolean, dryRun: boolean, };
+export type PlanImportReport = { year: number, sheet: string, title: string | null, tasks: Array<PlanTaskRow>, 
+/**
+ * False for a dry run.
+ */
+written: boolean, };
+export type PlanListArgs = { 
+/**
+ * Default: this year if it has a plan, else the newest year that has one.
+ */
+year: number | null, };
+export type PlanNote = { id: string, notedOn: string, status: PlanStatus, note: string, evidence: Array<PlanEvidence>, };
+export type PlanProgressArgs = { taskId: string, status: PlanStatus, note: string, 
+/**
+ * Default: today. Not after today.
+ */
+notedOn: string | null, 
+/**
+ * Files to keep as evidence (佐证材料).
+ */
+evidence: Array<string>, };
+export type PlanScheduleKind = "deadline" | "milestones" | "monthly" | "quarterly" | "year_round";
+export type PlanStatus = "open" | "in_progress" | "done";
+export type PlanTaskDetail = { task: PlanTaskRow, notes: Array<PlanNote>, };
+export type PlanTaskInput = { id: string | null, year: number, 
+/**
+ * Default for a new task: after the year's last.
+ */
+seq: number | null, section: string | null, name: string, content: string, office: string, person: string, timeNode: string, evidenceRequired: string, };
+export type PlanTaskRow = { 
+/**
+ * Empty in a dry run's report.
+ */
+id: string, year: number, seq: number, section: string | null, name: string, content: string, office: string, person: string, 
+/**
+ * As written in the table.
+ */
+timeNode: string, schedule: PlanScheduleKind, 
+/**
+ * The last due date the node gives.
+ */
+dueOn: string, evidenceRequired: string, status: PlanStatus, doneOn: string | null, dueState: PlanDueState, 
+/**
+ * The date the state is about: the milestone or period owed, or the last due date.
+ */
+stateDueOn: string | null, 
+/**
+ * Days late, or days left.
+ */
+days: bigint, 
+/**
+ * Why the state is what it is, in Chinese.
+ */
+explanation: string, notes: number, evidence: number, source: string, };
+export type PlanTasks = { today: string, 
+/**
+ * None when no year has a plan.
+ */
+year: number | null, years: Array<PlanYear>, tasks: Array<PlanTaskRow>, done: number, late: number, dueSoon: number, };
+export type PlanYear = { year: number, tasks: number, };
 export type Posting = { village: string, 
 /**
  * YYYY-MM-DD
@@ -903,6 +987,79 @@ export type ReplyEntry = { outcome: string, outcomeKindLabel: string, ground: st
  * 《中华人民共和国政府信息公开条例》第…条
  */
 legalBasis: string, note: string, repliedOn: string, replyFinal: boolean, deliveryMethod: string | null, deliveredOn: string | null, };
+export type ReportCellRef = { row: string, column: string, };
+export type ReportDraft = { year: number, 
+/**
+ * 一、总体情况 (empty until saved: the screen offers `overviewSuggestion`).
+ */
+overview: string, 
+/**
+ * 五、存在的主要问题及改进情况
+ */
+problemsText: string, 
+/**
+ * 六、其他需要报告的事项
+ */
+otherText: string, 
+/**
+ * The 信息处理费 section 六 states, in fen; null until said.
+ */
+statedFeesFen: bigint | null, 
+/**
+ * 规章: 本年制发, 本年废止, 现行有效 (townships: none).
+ */
+regulations: [number, number, number], licensingDecisions: number, penaltyDecisions: number, enforcementDecisions: number, 
+/**
+ * 行政事业性收费, in fen (printed in 万元).
+ */
+adminFeesFen: bigint, 
+/**
+ * Set once exported as final.
+ */
+finalizedAt: string | null, recordId: string | null, };
+export type ReportExport = { path: string, 
+/**
+ * The disclosure record the report is, once exported as final.
+ */
+recordId: string | null, };
+export type ReportExportArgs = { year: number, format: LetterFormat, out: string, final: boolean, };
+export type ReportProblem = { place: ReportProblemPlace, cells: Array<ReportCellRef>, message: string, };
+export type ReportProblemPlace = "table3" | "table4" | "section6";
+export type ReportTables = { year: number, table2: Array<Table2PartView>, table3: Table3View, table4: Table4View, };
+export type ReportView = { year: number, 
+/**
+ * 示范镇2026年政府信息公开工作年度报告
+ */
+title: string, 
+/**
+ * The six sections' titles (一、总体情况 …).
+ */
+sections: Array<string>, draft: ReportDraft, 
+/**
+ * Section 一 as a first draft from the year's figures, for the clerk to rewrite.
+ */
+overviewSuggestion: string, tables: ReportTables, 
+/**
+ * Last year's tables: as exported final if they were, else counted from the data now.
+ */
+lastYear: ReportTables | null, 
+/**
+ * What does not balance, each naming its cells; export refuses while 表三's stand.
+ */
+problems: Array<ReportProblem>, 
+/**
+ * The 复议/诉讼 cases filed in the year.
+ */
+cases: Array<DisclosureCase>, 
+/**
+ * 信息处理费 paid on the year's requests, in fen.
+ */
+recordedFeesFen: bigint, };
+export type ReportYearArgs = { 
+/**
+ * Default: last year (the report written at the start of a year is about the one before).
+ */
+year: number | null, };
 export type RequestAttachArgs = { id: string, 
 /**
  * application · id_document · other
@@ -969,6 +1126,34 @@ subject: string, description: string,
  * 提供形式和获取方式 (纸质、电子邮件、当面领取…).
  */
 formWanted: string, };
+export type RequestLetter = { kind: RequestLetterKind, 
+/**
+ * The title as printed (with 草稿 when a draft).
+ */
+title: string, 
+/**
+ * A file name to offer when saving, without extension: 答复书-示范镇依申〔2026〕3号.
+ */
+fileName: string, draft: boolean, 
+/**
+ * Why it is still a draft (the review gate's blockers); empty when final.
+ */
+blockers: Array<string>, 
+/**
+ * Number, addressee, paragraphs and (for a draft) the draft line, as printed.
+ */
+paragraphs: Array<string>, issuer: string, 
+/**
+ * YYYY-MM-DD.
+ */
+issuedOn: string, pdfBase64: string, };
+export type RequestLetterArgs = { requestId: string, kind: RequestLetterKind, };
+export type RequestLetterKind = "reply" | "correction" | "extension" | "consultation" | "fee";
+export type RequestLetterSaveArgs = { requestId: string, kind: RequestLetterKind, format: LetterFormat, 
+/**
+ * The file to write.
+ */
+out: string, };
 export type RequestOptions = { channels: Array<Choice>, 
 /**
  * Per channel key: whether a confirmation date is needed (art. 31).
@@ -1116,7 +1301,58 @@ export type SyncStatus = { publicKey: string | null, portalUrl: string | null,
  */
 countyCaFingerprint: string | null, pending: number, acked: number, rejected: Array<string>, lastSuccess: string | null, runs: Array<SyncRunEntry>, notices: Array<CountyNotice>, };
 export type SyncTrigger = "manual" | "start" | "timer" | "network" | "write";
-export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | "notice_expired" | "board_overdue" | "board_due_soon" | "repost" | "request_overdue" | "request_due_soon" | "request_lapsed";
+export type Table2PartView = { 
+/**
+ * 第二十条第（一）项
+ */
+caption: string, 
+/**
+ * The header, 信息内容 first.
+ */
+columns: Array<string>, rows: Array<Table2RowView>, };
+export type Table2RowView = { label: string, 
+/**
+ * As printed: counts, or 万元 for the fee.
+ */
+cells: Array<string>, };
+export type Table3ColumnView = { key: string, label: string, 
+/**
+ * 法人或其他组织 over five columns.
+ */
+group: string | null, };
+export type Table3RowView = { key: string, label: string, parent: string | null, 
+/**
+ * 0: 一/二/四; 1: under 三; 2: under （三）–（六）.
+ */
+level: number, 
+/**
+ * One per column, in `columns` order.
+ */
+cells: Array<number>, };
+export type Table3View = { 
+/**
+ * The 勾稽关系 printed in the stub.
+ */
+note: string, 
+/**
+ * 申请人情况
+ */
+supergroup: string, columns: Array<Table3ColumnView>, rows: Array<Table3RowView>, };
+export type Table4GroupView = { key: string, label: string, 
+/**
+ * 行政诉讼 over its two groups.
+ */
+parent: string | null, 
+/**
+ * 维持, 纠正, 其他, 尚未审结, 总计.
+ */
+cells: Array<number>, };
+export type Table4View = { 
+/**
+ * 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
+ */
+columns: Array<string>, groups: Array<Table4GroupView>, };
+export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | "notice_expired" | "board_overdue" | "board_due_soon" | "repost" | "request_overdue" | "request_due_soon" | "request_lapsed" | "plan_late" | "plan_due_soon";
 export type TodoRow = { kind: TodoKind, title: string, detail: string, dueOn: string | null, village: string | null, screen: string, targetId: string | null, };
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
@@ -1190,12 +1426,20 @@ export const PostingSourceLabels: Readonly<Record<PostingSource, string>> = { "p
 export const SheetKindLabels: Readonly<Record<SheetKind, string>> = { "gongshi": "公示", "gonggao": "公告", "tongzhi": "通知", };
 export const BoardDueStateLabels: Readonly<Record<BoardDueState, string>> = { "overdue": "已逾期", "due_soon": "即将到期", "pending": "未到期", };
 export const RegisterStateLabels: Readonly<Record<RegisterState, string>> = { "on_time": "按时张贴", "late": "逾期张贴", "missing": "未张贴", "pending": "未到期", };
-export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", "request_overdue": "依申请公开逾期未答复", "request_due_soon": "依申请公开即将到期", "request_lapsed": "依申请公开补正或缴费逾期", };
+export const RequestLetterKindLabels: Readonly<Record<RequestLetterKind, string>> = { "reply": "答复书", "correction": "补正告知书", "extension": "延期答复告知书", "consultation": "征求意见函", "fee": "收费通知书", };
+export const LetterFormatLabels: Readonly<Record<LetterFormat, string>> = { "pdf": "PDF", "docx": "Word 文档（.docx）", };
+export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", "request_overdue": "依申请公开逾期未答复", "request_due_soon": "依申请公开即将到期", "request_lapsed": "依申请公开补正或缴费逾期", "plan_late": "工作要点任务逾期", "plan_due_soon": "工作要点任务即将到期", };
+export const PlanStatusLabels: Readonly<Record<PlanStatus, string>> = { "open": "未开始", "in_progress": "进行中", "done": "已完成", };
+export const PlanDueStateLabels: Readonly<Record<PlanDueState, string>> = { "done": "已完成", "late": "已逾期", "due_soon": "即将到期", "open": "未到期", };
+export const PlanScheduleKindLabels: Readonly<Record<PlanScheduleKind, string>> = { "deadline": "限期", "milestones": "分阶段", "monthly": "每月", "quarterly": "每季度", "year_round": "全年", };
 export const DocumentKindLabels: Readonly<Record<DocumentKind, string>> = { "normative": "行政规范性文件", "policy": "其他政策文件", };
 export const DocumentValidityLabels: Readonly<Record<DocumentValidity, string>> = { "in_force": "现行有效", "amended": "已修改", "repealed": "已废止", "expired": "已失效", };
 export const InterpretationFormLabels: Readonly<Record<InterpretationForm, string>> = { "text": "文字解读", "graphic": "图解", "qa": "问答", };
 export const InterpretationStatusLabels: Readonly<Record<InterpretationStatus, string>> = { "not_needed": "无需解读", "missing": "未关联解读", "not_ready": "解读未就绪", "ready": "解读已就绪", "published": "解读已发布", };
 export const CleanupDecisionLabels: Readonly<Record<CleanupDecision, string>> = { "keep": "继续有效", "amend": "需修改", "repeal": "废止", "expire": "宣布失效", };
+export const DisclosureCaseKindLabels: Readonly<Record<DisclosureCaseKind, string>> = { "review": "行政复议", "lit_direct": "行政诉讼（未经复议直接起诉）", "lit_after_review": "行政诉讼（复议后起诉）", };
+export const DisclosureCaseOutcomeLabels: Readonly<Record<DisclosureCaseOutcome, string>> = { "upheld": "维持", "corrected": "纠正", "other": "其他", "pending": "尚未审结", };
+export const ReportProblemPlaceLabels: Readonly<Record<ReportProblemPlace, string>> = { "table3": "表三", "table4": "表四", "section6": "六、其他需要报告的事项", };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */
 export const commands = {
@@ -1262,6 +1506,8 @@ export const commands = {
   catalogItemHistory: (args: CatalogKeyArgs) => invoke<CatalogItemHistory>("catalog_item_history", { args }),
   catalogHidden: () => invoke<HiddenCatalogItems>("catalog_hidden", { args: {} }),
   catalogExport: (args: CatalogExportArgs) => invoke<CatalogExportResult>("catalog_export", { args }),
+  catalogImportPreview: (args: CatalogImportPreviewArgs) => invoke<CatalogImportPreview>("catalog_import_preview", { args }),
+  catalogImportAccept: (args: CatalogImportAcceptArgs) => invoke<CatalogImportResult>("catalog_import_accept", { args }),
   boardTemplatesList: () => invoke<BoardTemplates>("board_templates_list", { args: {} }),
   boardTemplateSave: (args: BoardTemplateInput) => invoke<BoardTemplates>("board_template_save", { args }),
   boardTemplateApply: (args: BoardTemplateApplyArgs) => invoke<BoardTemplateApplyResult>("board_template_apply", { args }),
@@ -1310,6 +1556,8 @@ export const commands = {
   requestsMakeProactive: (args: RequestsProactiveArgs) => invoke<RecordDetail>("requests_make_proactive", { args }),
   requestsSettingsGet: () => invoke<RequestSettingsInput>("requests_settings_get", { args: {} }),
   requestsSettingsSave: (args: RequestSettingsInput) => invoke<RequestSettingsInput>("requests_settings_save", { args }),
+  requestLetter: (args: RequestLetterArgs) => invoke<RequestLetter>("request_letter", { args }),
+  requestLetterSave: (args: RequestLetterSaveArgs) => invoke<ExportResult>("request_letter_save", { args }),
   documentsList: (args: DocumentsListArgs) => invoke<Documents>("documents_list", { args }),
   documentGet: (args: IdArgs) => invoke<DocumentDetail>("document_get", { args }),
   documentSave: (args: DocumentInput) => invoke<DocumentSaved>("document_save", { args }),
@@ -1321,6 +1569,15 @@ export const commands = {
   documentCleanupDecide: (args: CleanupDecideArgs) => invoke<DocumentCleanup>("document_cleanup_decide", { args }),
   documentSettingsGet: () => invoke<DocumentSettings>("document_settings_get", { args: {} }),
   documentSettingsSave: (args: DocumentSettingsInput) => invoke<DocumentSettings>("document_settings_save", { args }),
+  planImport: (args: PlanImportArgs) => invoke<PlanImportReport>("plan_import", { args }),
+  planList: (args: PlanListArgs) => invoke<PlanTasks>("plan_list", { args }),
+  planTaskGet: (args: IdArgs) => invoke<PlanTaskDetail>("plan_task_get", { args }),
+  planTaskSave: (args: PlanTaskInput) => invoke<PlanTaskDetail>("plan_task_save", { args }),
+  planProgress: (args: PlanProgressArgs) => invoke<PlanTaskDetail>("plan_progress", { args }),
+  planEvidenceSave: (args: PlanEvidenceSaveArgs) => invoke<ExportResult>("plan_evidence_save", { args }),
+  reportBuild: (args: ReportYearArgs) => invoke<ReportView>("report_build", { args }),
+  reportSave: (args: ReportDraft) => invoke<ReportView>("report_save", { args }),
+  reportCaseSave: (args: DisclosureCaseInput) => invoke<ReportView>("report_case_save", { args }),
+  reportCaseDelete: (args: IdArgs) => invoke<ReportView>("report_case_delete", { args }),
+  reportExport: (args: ReportExportArgs) => invoke<ReportExport>("report_export", { args }),
 };
-  catalogImportPreview: (args: CatalogImportPreviewArgs) => invoke<CatalogImportPreview>("catalog_import_preview", { args }),
-  catalogImportAccept: (args: CatalogImportAcceptArgs) => invoke<CatalogImportResult>("catalog_import_accept", { args }),

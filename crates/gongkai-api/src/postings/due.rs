@@ -364,6 +364,7 @@ impl Api {
                     target_id: zones.first().map(|z| z.board_id.clone()),
                 });
             }
+            rows.extend(crate::plan::todo_rows(store, today)?);
             rows.extend(crate::requests::todo_rows(store, today, &calendar)?);
             Ok(wire::HomeTodo {
                 today: today.to_string(),

@@ -284,6 +284,32 @@ labelled! {
         RequestOverdue = "request_overdue" => "依申请公开逾期未答复",
         RequestDueSoon = "request_due_soon" => "依申请公开即将到期",
         RequestLapsed = "request_lapsed" => "依申请公开补正或缴费逾期",
+        PlanLate = "plan_late" => "工作要点任务逾期",
+        PlanDueSoon = "plan_due_soon" => "工作要点任务即将到期",
+    }
+
+    /// Where a task of the yearly work plan stands, as the clerk records it.
+    PlanStatus {
+        Open = "open" => "未开始",
+        InProgress = "in_progress" => "进行中",
+        Done = "done" => "已完成",
+    }
+
+    /// A plan task's due state today.
+    PlanDueState {
+        Done = "done" => "已完成",
+        Late = "late" => "已逾期",
+        DueSoon = "due_soon" => "即将到期",
+        Open = "open" => "未到期",
+    }
+
+    /// How a plan task's 时间节点 falls due.
+    PlanScheduleKind {
+        Deadline = "deadline" => "限期",
+        Milestones = "milestones" => "分阶段",
+        Monthly = "monthly" => "每月",
+        Quarterly = "quarterly" => "每季度",
+        YearRound = "year_round" => "全年",
     }
 
     /// 行政规范性文件 or another policy document.

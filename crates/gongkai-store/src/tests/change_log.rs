@@ -241,6 +241,7 @@ fn store_with_every_synced_table(dir: &TempDir) -> Store {
         .unwrap();
     super::boards::fill_board_tables(&mut store);
     crate::postings::print_a_posting(&mut store);
+    crate::plan::tests::fill_plan_tables(&mut store);
     crate::documents::tests::fill_document_tables(&mut store);
     store
 }
