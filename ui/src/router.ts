@@ -8,6 +8,7 @@ import TodoView from "./views/home/TodoView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
 import RecordsView from "./views/records/RecordsView.vue";
+import RequestsView from "./views/requests/RequestsView.vue";
 import SyncView from "./views/sync/SyncView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 
@@ -18,6 +19,7 @@ const built: Record<string, Component> = {
   documents: DocumentsView,
   payouts: PayoutsView,
   boards: BoardsView,
+  requests: RequestsView,
   sync: SyncView,
   settings: SettingsView,
 };

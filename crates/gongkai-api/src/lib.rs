@@ -162,6 +162,8 @@ macro_rules! with_commands {
             requests_make_proactive($crate::wire::RequestsProactiveArgs) -> $crate::wire::RecordDetail;
             requests_settings_get($crate::wire::NoArgs) -> $crate::wire::RequestSettingsInput;
             requests_settings_save($crate::wire::RequestSettingsInput) -> $crate::wire::RequestSettingsInput;
+            request_letter($crate::wire::RequestLetterArgs) -> $crate::wire::RequestLetter;
+            request_letter_save($crate::wire::RequestLetterSaveArgs) -> $crate::wire::ExportResult;
             documents_list($crate::wire::DocumentsListArgs) -> $crate::wire::Documents;
             document_get($crate::wire::IdArgs) -> $crate::wire::DocumentDetail;
             document_save($crate::wire::DocumentInput) -> $crate::wire::DocumentSaved;

@@ -570,7 +570,7 @@ fn quantity(e4: i64) -> String {
 
 /// The body that issues the notice, as its 落款 names it: 示范镇 → 示范镇人民政府, 城南街道 →
 /// 城南街道办事处.
-fn issuer(township: &str) -> String {
+pub(crate) fn issuer(township: &str) -> String {
     if township.ends_with("街道") {
         format!("{township}办事处")
     } else if township.ends_with("人民政府") || township.ends_with("办事处") {

@@ -24,6 +24,8 @@ mod plan;
 pub use plan::*;
 mod version;
 pub use version::*;
+mod request_letters;
+pub use request_letters::*;
 mod documents;
 pub use documents::*;
 mod requests;

@@ -70,3 +70,9 @@ export function choosePhoto(): Promise<string | null> {
 export function chooseBackupFile(): Promise<string | null> {
   return pickFile({ title: "选择备份文件" });
 }
+
+/** Asks where to save a request's letter, as PDF or Word; null when cancelled. */
+export function chooseLetterTarget(fileName: string, format: "pdf" | "docx"): Promise<string | null> {
+  const filter = format === "pdf" ? { name: "PDF 文件", extensions: ["pdf"] } : { name: "Word 文档", extensions: ["docx"] };
+  return pickSaveTarget({ title: "保存文书", fileName, filters: [filter] });
+}

@@ -4,6 +4,7 @@
 //! due states and the 待办 rows, art. 44's repeated requests. The letters are `letter`'s.
 
 mod demo;
+pub(crate) mod letter;
 mod view;
 
 use chrono::{Datelike, Local, NaiveDate};

@@ -272,6 +272,21 @@ labelled! {
         Pending = "pending" => "未到期",
     }
 
+    /// The letters of a request for disclosure.
+    RequestLetterKind {
+        Reply = "reply" => "答复书",
+        Correction = "correction" => "补正告知书",
+        Extension = "extension" => "延期答复告知书",
+        Consultation = "consultation" => "征求意见函",
+        Fee = "fee" => "收费通知书",
+    }
+
+    /// A letter saved for print (PDF) or for editing in Word (.docx).
+    LetterFormat {
+        Pdf = "pdf" => "PDF",
+        Docx = "docx" => "Word 文档（.docx）",
+    }
+
     /// What a row of the 待办 home asks for.
     TodoKind {
         RecordOverdue = "record_overdue" => "信息逾期未公开",
