@@ -32,6 +32,8 @@ mod requests;
 pub use requests::*;
 mod catalog_import;
 pub use catalog_import::*;
+mod report;
+pub use report::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -16,6 +16,7 @@ mod photos;
 mod plan;
 mod postings;
 mod records;
+mod report;
 mod requests;
 mod sync;
 
@@ -146,6 +147,9 @@ enum Command {
     /// 年度政务公开工作要点：导入任务分解表、列出任务及到期情况、记录进展与佐证材料
     #[command(subcommand)]
     Plan(plan::PlanCommand),
+    /// 政府信息公开工作年度报告：生成表二/表三/表四并检查勾稽关系、填写、登记复议诉讼、导出 PDF/Word
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// 规范性文件库：加入、列出、查看、废止与修改、检索、年度清理
     #[command(subcommand)]
     Documents(documents::DocumentsCommand),
@@ -445,6 +449,7 @@ fn run(command: Command) -> (bool, Result<Report, ApiError>) {
         Command::Postings(command) => postings::run(command),
         Command::Photos(command) => photos::run(command),
         Command::Plan(command) => plan::run(command),
+        Command::Report(command) => report::run(command),
         Command::Documents(command) => documents::run(command),
         Command::Records(command) => records::run(command),
         Command::Requests(command) => requests::run(command),

@@ -53,6 +53,9 @@ macro_rules! no_paths {
 
 no_paths!(
     NoArgs,
+    ReportYearArgs,
+    ReportDraft,
+    DisclosureCaseInput,
     BackupPassphraseArgs,
     TownshipInput,
     VillageInput,
@@ -154,6 +157,7 @@ one_path!(
     PlanEvidenceSaveArgs.out => Write,
     BoardDiagramArgs.out => Write,
     RequestLetterSaveArgs.out => Write,
+    ReportExportArgs.out => Write,
     DocumentAttachArgs.path => Read,
     RequestAttachArgs.path => Read,
     RequestAttachmentSaveArgs.out => Write,

@@ -5,6 +5,7 @@
 //! and get PDF bytes. Before anything is drawn every character is checked against the fonts;
 //! a character no font has is refused with the places it occurs, never printed as a box.
 
+mod annual_report;
 mod board;
 mod cff;
 mod embed;
@@ -24,6 +25,9 @@ mod receipt;
 mod render;
 mod reply_letter;
 
+pub use annual_report::{
+    GridCell, GridTable, ReportBlock, ReportDocument, render_report_document,
+};
 pub use board::{BoardDiagram, DiagramSheet, DiagramZone, render_diagram};
 pub use error::PrintError;
 pub use fonts::{FontSet, bundled_font};

@@ -89,6 +89,7 @@ use gongkai_catalog::{Coverage, DomainKind};
 use gongkai_documents as documents;
 use gongkai_domain as domain;
 use gongkai_records::DeadlineStatus;
+use gongkai_report as report;
 
 labelled! {
     /// 村 or 社区.
@@ -363,6 +364,28 @@ labelled! {
         Amend = "amend" => documents::CleanupDecision::Amend.label(),
         Repeal = "repeal" => documents::CleanupDecision::Repeal.label(),
         Expire = "expire" => documents::CleanupDecision::Expire.label(),
+    }
+
+    /// 表四's groups: a 复议 or 诉讼 about disclosure.
+    DisclosureCaseKind {
+        Review = "review" => "行政复议",
+        LitDirect = "lit_direct" => "行政诉讼（未经复议直接起诉）",
+        LitAfterReview = "lit_after_review" => "行政诉讼（复议后起诉）",
+    }
+
+    /// How a 复议/诉讼 ended, or that it has not (表四's columns).
+    DisclosureCaseOutcome {
+        Upheld = "upheld" => report::CaseOutcome::Upheld.label(),
+        Corrected = "corrected" => report::CaseOutcome::Corrected.label(),
+        Other = "other" => report::CaseOutcome::Other.label(),
+        Pending = "pending" => report::CaseOutcome::Pending.label(),
+    }
+
+    /// Where in the annual report a balance problem is.
+    ReportProblemPlace {
+        Table3 = "table3" => report::TableName::Table3.label(),
+        Table4 = "table4" => report::TableName::Table4.label(),
+        Section6 = "section6" => report::TableName::Section6.label(),
     }
 }
 
