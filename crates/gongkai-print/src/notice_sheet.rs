@@ -279,11 +279,11 @@ struct Table {
 enum Item {
     Title(String),
     /// A line of text; `justified` spreads it to both edges of the block (every line of a
-    /// paragraph but its last). `first`: the paragraph's first line.
+    /// paragraph but its last). `paragraph` names the paragraph it belongs to.
     Body {
         line: Line,
         justified: bool,
-        first: bool,
+        paragraph: usize,
     },
     Space(f32),
     /// A table row by index; the header is drawn above the first row of each page.
@@ -297,6 +297,16 @@ pub(crate) fn draw_notice(
     sheet: &NoticeSheet,
     index: usize,
 ) -> Result<Vec<Canvas>, PrintError> {
+    let (block, table, items) = compose(glyphs, sheet)?;
+    let pages = paginate(&items, table.as_ref(), &block);
+    draw_pages(glyphs, sheet, index, &block, table.as_ref(), &pages)
+}
+
+/// The notice's text block, its table measured, and everything set down the page in order.
+fn compose(
+    glyphs: &Glyphs<'_>,
+    sheet: &NoticeSheet,
+) -> Result<(Block, Option<Table>, Vec<Item>), PrintError> {
     sheet.check(glyphs)?;
     let size = sheet.paper.size_pt();
     let footer_height = sheet
@@ -333,11 +343,13 @@ pub(crate) fn draw_notice(
         for paragraph in paragraphs {
             let lines = break_lines(glyphs, &paragraph, measure);
             let last = lines.len().saturating_sub(1);
+            // Named by where it starts among the items: unique.
+            let id = items.len();
             for (i, line) in lines.into_iter().enumerate() {
                 items.push(Item::Body {
                     line,
                     justified: i < last,
-                    first: i == 0,
+                    paragraph: id,
                 });
             }
         }
@@ -350,22 +362,31 @@ pub(crate) fn draw_notice(
     }
     body_lines(&mut items, sheet.closing());
     items.push(Item::Signature);
+    Ok((block, table, items))
+}
 
+/// The items page by page, each with its top and whether the table's header goes above it
+/// (the first row of the table on each page).
+fn paginate<'a>(
+    items: &'a [Item],
+    table: Option<&Table>,
+    block: &Block,
+) -> Vec<Vec<(&'a Item, f32, bool)>> {
     let height = |item: &Item| match item {
         Item::Title(_) => TITLE_LINE,
         Item::Body { .. } => BODY_LINE,
         Item::Space(h) => *h,
-        Item::Row(i) => table.as_ref().map_or(0.0, |t| t.rows[*i].1),
+        Item::Row(i) => table.map_or(0.0, |t| t.rows[*i].1),
         // Two lines for the seal to press into, the issuer and the date.
         Item::Signature => 4.0 * BODY_LINE,
     };
-    let header_height = table.as_ref().map_or(0.0, |t| t.header_height);
+    let header_height = table.map_or(0.0, |t| t.header_height);
     // Each item with its top and whether the table's header goes above it (the first row of
     // the table on each page).
     let mut pages: Vec<Vec<(&Item, f32, bool)>> = vec![Vec::new()];
     let mut y = block.top;
     let mut after_row = false;
-    for item in &items {
+    for item in items {
         let is_row = matches!(item, Item::Row(_));
         let mut with_header = is_row && !after_row;
         let needed =
@@ -379,20 +400,20 @@ pub(crate) fn draw_notice(
             if let Some(page) = pages.last_mut() {
                 let wanted = match item {
                     Item::Signature => 2,
-                    Item::Body { first: false, .. } => {
+                    Item::Body {
+                        paragraph,
+                        justified,
+                        ..
+                    } => {
                         let here = page
                             .iter()
                             .rev()
-                            .position(|(i, _, _)| matches!(i, Item::Body { first: true, .. }))
-                            .map_or(0, |p| p + 1);
-                        let widow = matches!(
-                            item,
-                            Item::Body {
-                                justified: false,
-                                ..
-                            }
-                        );
-                        let moved = usize::from(widow && here > 1);
+                            .take_while(|(i, _, _)| {
+                                matches!(i, Item::Body { paragraph: p, .. } if p == paragraph)
+                            })
+                            .count();
+                        // The paragraph's last line would stand alone: one goes over with it.
+                        let moved = usize::from(!*justified && here > 1);
                         // What stays must be two lines or none.
                         if here - moved == 1 { here } else { moved }
                     }
@@ -425,7 +446,19 @@ pub(crate) fn draw_notice(
         y += needed(with_header);
         after_row = is_row;
     }
+    pages
+}
 
+/// The paginated items drawn, with page numbers and the footer.
+fn draw_pages(
+    glyphs: &Glyphs<'_>,
+    sheet: &NoticeSheet,
+    index: usize,
+    block: &Block,
+    table: Option<&Table>,
+    pages: &[Vec<(&Item, f32, bool)>],
+) -> Result<Vec<Canvas>, PrintError> {
+    let size = sheet.paper.size_pt();
     let count = pages.len();
     let mut canvases = Vec::with_capacity(count);
     for (n, items) in pages.iter().enumerate() {
@@ -455,7 +488,7 @@ pub(crate) fn draw_notice(
                 }
                 Item::Space(_) => {}
                 Item::Row(i) => {
-                    if let Some(table) = &table {
+                    if let Some(table) = table {
                         let mut top = y;
                         if with_header {
                             draw_row(&mut page, table, &table.header, None, top, true);
@@ -465,7 +498,7 @@ pub(crate) fn draw_notice(
                         draw_row(&mut page, table, cells, Some(*i), top, false);
                     }
                 }
-                Item::Signature => draw_signature(&mut page, sheet, &block, y),
+                Item::Signature => draw_signature(&mut page, sheet, block, y),
             }
         }
         let mut below = block.bottom + PAGE_NUMBER_GAP;
@@ -486,6 +519,31 @@ pub(crate) fn draw_notice(
         canvases.push(page.canvas);
     }
     Ok(canvases)
+}
+
+/// The body lines on each page, as (paragraph, line of it) in the order printed.
+#[cfg(test)]
+pub(crate) fn body_lines_by_page(
+    glyphs: &Glyphs<'_>,
+    sheet: &NoticeSheet,
+) -> Vec<Vec<(usize, usize)>> {
+    let (block, table, items) = compose(glyphs, sheet).unwrap();
+    let mut seen = std::collections::HashMap::new();
+    paginate(&items, table.as_ref(), &block)
+        .iter()
+        .map(|page| {
+            page.iter()
+                .filter_map(|(item, _, _)| match item {
+                    Item::Body { paragraph, .. } => {
+                        let line = seen.entry(*paragraph).or_insert(0);
+                        *line += 1;
+                        Some((*paragraph, *line - 1))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Sets a line flush with both edges of the block (两端对齐): the space left over is shared

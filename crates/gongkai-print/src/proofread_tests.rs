@@ -305,3 +305,276 @@ proptest! {
         prop_assert_eq!(joined, text.replace([' ', '\n'], ""));
     }
 }
+
+/// Where the test's PDFs and renders are kept to be looked at: `artifacts/print/`.
+fn artifacts() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/print");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The words `pdftotext -bbox` reads: (page, x_min, y_min, x_max, text).
+fn bbox_words(pdf: &std::path::Path) -> Vec<(usize, f32, f32, f32, String)> {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let attribute = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut words = Vec::new();
+    let mut page = 0;
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page") {
+            page += 1;
+        } else if let Some(tag) = line.strip_prefix("<word ") {
+            let (attributes, rest) = tag.split_once('>').unwrap();
+            let text = rest.trim_end_matches("</word>");
+            let text = text
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">");
+            words.push((
+                page,
+                attribute(attributes, "xMin"),
+                attribute(attributes, "yMin"),
+                attribute(attributes, "xMax"),
+                text,
+            ));
+        }
+    }
+    words
+}
+
+/// Lines of text as a reader of the PDF sees them: words on one baseline, split where a gap
+/// wider than a space separates them (a cell's rule and padding do).
+fn read_lines(pdf: &std::path::Path) -> Vec<String> {
+    let mut words = bbox_words(pdf);
+    words.sort_by(|a, b| {
+        (a.0, (a.2 * 10.0) as i64, a.1)
+            .partial_cmp(&(b.0, (b.2 * 10.0) as i64, b.1))
+            .unwrap()
+    });
+    let mut lines: Vec<String> = Vec::new();
+    let mut last: Option<(usize, f32, f32)> = None;
+    for (page, x_min, y_min, x_max, text) in words {
+        let joined =
+            last.is_some_and(|(p, y, x)| p == page && (y - y_min).abs() < 0.5 && x_min - x < 4.0);
+        match lines.last_mut() {
+            Some(line) if joined => line.push_str(&text),
+            _ => lines.push(text),
+        }
+        last = Some((page, y_min, x_max));
+    }
+    lines
+}
+
+fn render_to(name: &str, pdf: &[u8]) -> std::path::PathBuf {
+    let path = artifacts().join(name);
+    std::fs::write(&path, pdf).unwrap();
+    path
+}
+
+/// Page 1 at 200 dpi, kept beside the PDF to be looked at.
+fn keep_render(pdf: &std::path::Path) {
+    let stem = pdf.with_extension("");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", "200", "-f", "1", "-l", "1", "-png", "-singlefile"])
+        .arg(pdf)
+        .arg(&stem)
+        .status()
+        .expect("pdftoppm (poppler-utils) must be installed");
+    assert!(status.success());
+}
+
+#[test]
+fn the_catalog_pdfs_read_back_without_a_line_against_the_rules_or_a_split_header_word() {
+    let catalog = catalog();
+    for (paper, name) in [
+        (Paper::A3Landscape, "catalog-a3.pdf"),
+        (Paper::A4Landscape, "catalog-a4.pdf"),
+    ] {
+        let sheets: Vec<Sheet> = catalog
+            .domains
+            .iter()
+            .map(|d| catalog_sheet(d, paper))
+            .collect();
+        let path = render_to(name, &crate::render_book(&sheets).unwrap());
+        let lines = read_lines(&path);
+        assert!(lines.len() > 1000, "{name}: {} lines", lines.len());
+        let starts: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.starts_with(|c| NO_LINE_START.contains(c)))
+            .collect();
+        let ends: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.ends_with(|c| NO_LINE_END.contains(c)))
+            .collect();
+        assert!(starts.is_empty(), "{name}: {starts:?}");
+        assert!(ends.is_empty(), "{name}: {ends:?}");
+        for word in [
+            "序号",
+            "一级事项",
+            "二级事项",
+            "公开依据",
+            "公开时限",
+            "公开主体",
+            "全社会",
+            "特定群体",
+            "依申请",
+            "县级",
+            "乡级",
+            "公开事项",
+            "公开对象",
+        ] {
+            let whole = lines.iter().filter(|l| l.contains(word)).count();
+            assert!(
+                whole >= sheets.len(),
+                "{name}: “{word}” whole on {whole} lines"
+            );
+        }
+        keep_render(&path);
+    }
+}
+
+/// A notice whose text is the catalog's own sentences, with a table of its items.
+fn catalog_notice(paragraphs: usize) -> crate::NoticeSheet {
+    let catalog = catalog();
+    let items: Vec<&gongkai_catalog::CatalogItem> = catalog.items().take(40).collect();
+    let body: Vec<String> = items
+        .iter()
+        .take(paragraphs)
+        .map(|i| {
+            format!(
+                "{}：{}依据{}，{}。",
+                i.level2, i.content, i.basis, i.time_limit
+            )
+        })
+        .collect();
+    crate::NoticeSheet {
+        title: "示范镇关于公开基层政务公开标准目录事项的公示".into(),
+        body: body.join("\n"),
+        table: Some(crate::NoticeTable {
+            columns: vec!["二级事项".into(), "公开依据".into(), "公开时限".into()],
+            rows: items
+                .iter()
+                .take(8)
+                .map(|i| vec![i.level2.clone(), i.basis.clone(), i.time_limit.clone()])
+                .collect(),
+        }),
+        notice: None,
+        objection: None,
+        issuer: "示范镇人民政府".into(),
+        issued_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+        paper: Paper::A4Portrait,
+        footer: None,
+    }
+}
+
+#[test]
+fn a_notice_of_catalog_text_reads_back_by_the_rules_and_is_kept_as_a_render() {
+    let path = render_to(
+        "notice.pdf",
+        &crate::render_notice(&catalog_notice(12)).unwrap(),
+    );
+    let lines = read_lines(&path);
+    assert!(lines.len() > 40, "{lines:?}");
+    let bad: Vec<&String> = lines
+        .iter()
+        .filter(|l| {
+            l.starts_with(|c| NO_LINE_START.contains(c)) || l.ends_with(|c| NO_LINE_END.contains(c))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    keep_render(&path);
+}
+
+#[test]
+fn no_paragraph_leaves_a_single_line_at_the_foot_or_the_head_of_a_page() {
+    let glyphs = glyphs();
+    for paragraphs in [6, 9, 12, 15, 18, 24] {
+        let pages = crate::notice_sheet::body_lines_by_page(&glyphs, &catalog_notice(paragraphs));
+        for (n, page) in pages.iter().enumerate() {
+            // (paragraph, line) of each body line on the page.
+            let (Some(first), Some(last)) = (page.first(), page.last()) else {
+                continue;
+            };
+            if n > 0 {
+                let (paragraph, line) = *first;
+                let lines_here = page.iter().filter(|(p, _)| *p == paragraph).count();
+                assert!(
+                    line == 0 || lines_here > 1,
+                    "{paragraphs} paragraphs: a widow at the head of page {}",
+                    n + 1
+                );
+            }
+            if n + 1 < pages.len() {
+                let (paragraph, line) = *last;
+                let continues = pages[n + 1].first().is_some_and(|(p, _)| *p == paragraph);
+                assert!(
+                    !(line == 0 && continues),
+                    "{paragraphs} paragraphs: an orphan at the foot of page {}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+/// Cells whose breaking was checked by eye, each text at a width in ems of the body size.
+const GOLDEN_CELLS: [(&str, f32); 7] = [
+    (
+        "□入户/现场 □社区/企事业单位/村公示栏（电子屏） □精准推送 □其他",
+        14.0,
+    ),
+    ("《城乡规划法》、《政府信息公开条例》", 5.0),
+    ("信息形成或者变更之日起20个工作日内", 4.6),
+    (
+        "《国家基本公共卫生服务规范（第三版）》（国卫基层发〔2017〕13号）",
+        8.0,
+    ),
+    ("法律、法规、规章、规范性文件", 4.0),
+    ("2018-2020年度补贴资金……已于2021年拨付——详见附表", 6.0),
+    ("“放管服”改革——“最多跑一次”", 3.0),
+];
+
+/// Each golden cell's lines, squeezed marks in brackets: the layout as the file keeps it.
+fn golden_dump() -> String {
+    let glyphs = glyphs();
+    let mut out = String::new();
+    for (text, ems) in GOLDEN_CELLS {
+        out.push_str(&format!("{text} @ {ems} em\n"));
+        for line in wrap(&glyphs, text, ems * BODY) {
+            let marked: String = line
+                .text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if line.squeezed.contains(&i) {
+                        format!("[{c}]")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            out.push_str(&format!("  |{marked}|\n"));
+        }
+    }
+    out
+}
+
+/// `UPDATE_GOLDEN=1` rewrites `src/golden/cells.txt` (look at the diff before committing it).
+#[test]
+fn golden_cells_break_as_kept() {
+    let dump = golden_dump();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/golden/cells.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &dump).unwrap();
+    }
+    assert_eq!(dump, std::fs::read_to_string(&path).unwrap());
+}
