@@ -20,7 +20,7 @@ pub use format::{
     CARRIED_OVER, CARRY_FORWARD, Format, NEW_RECEIVED, RESULTS_TOTAL, TOTAL_COLUMN, Table2Part,
     Table3Column, Table3Format, Table3Row, Table4Format, Table4Group,
 };
-pub use money::wan_yuan;
+pub use money::{parse_wan_yuan, parse_yuan, wan_yuan};
 pub use table2::{DocumentCounts, Table2Cell, Table2Filled, Table2Input};
 pub use table3::Table3Input;
 pub use table4::{CaseOutcome, Table4Input};

@@ -36,3 +36,49 @@ mod tests {
         assert_eq!(yuan(12_345), "123.45");
     }
 }
+
+/// Exact fen of a decimal amount in a unit of `fen_per_unit` fen (元: 100, 万元: 1,000,000);
+/// `None` for text that is not a plain non-negative decimal within the unit's precision.
+fn parse_in(text: &str, fen_per_unit: i64, decimals: usize) -> Option<i64> {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || fraction.len() > decimals {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let padded = format!("{fraction:0<decimals$}");
+    let fraction: i64 = if decimals == 0 {
+        0
+    } else {
+        padded.parse().ok()?
+    };
+    whole.checked_mul(fen_per_unit)?.checked_add(fraction)
+}
+
+/// 万元 as typed (`1.2345`) to fen, exactly; at most six decimals (one fen).
+pub fn parse_wan_yuan(text: &str) -> Option<i64> {
+    parse_in(text, 1_000_000, 6)
+}
+
+/// 元 as typed (`120.5`) to fen, exactly; at most two decimals.
+pub fn parse_yuan(text: &str) -> Option<i64> {
+    parse_in(text, 100, 2)
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_parse_exactly_or_not_at_all() {
+        assert_eq!(parse_wan_yuan("1.2345"), Some(1_234_500));
+        assert_eq!(parse_wan_yuan("0"), Some(0));
+        assert_eq!(parse_wan_yuan("0.0000001"), None);
+        assert_eq!(parse_wan_yuan("-1"), None);
+        assert_eq!(parse_wan_yuan("1,2"), None);
+        assert_eq!(parse_yuan("120.5"), Some(12_050));
+        assert_eq!(parse_yuan("120.505"), None);
+        assert_eq!(parse_yuan(".5"), None);
+    }
+}

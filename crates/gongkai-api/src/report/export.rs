@@ -1,0 +1,97 @@
+//! `report_export`: the year's report written as PDF or `.docx`. Refused while 表三 does not
+//! balance, naming the cells; as final also while 表四 or 六 disagree or section 一 is still the
+//! unedited draft, and then the tables are frozen for next year's comparison.
+
+use chrono::Datelike;
+use gongkai_report::TableName;
+
+use super::layout::{Content, docx_document, pdf_document};
+use super::{built, check_year, overview, tables_view, title};
+use crate::postings::today;
+use crate::session::OpenMode;
+use crate::{Api, ApiError, wire};
+
+/// What the unedited draft of section 一 asks the clerk to add.
+const PLACEHOLDER: &str = "（请补充";
+
+impl Api {
+    pub fn report_export(
+        &self,
+        args: wire::ReportExportArgs,
+    ) -> Result<wire::ReportExport, ApiError> {
+        check_year(args.year)?;
+        self.with_store(OpenMode::Existing, |store| {
+            let (format, gathered, report, _) = built(store, args.year)?;
+            let unbalanced: Vec<&str> = report
+                .problems
+                .iter()
+                .filter(|p| p.table == TableName::Table3 || args.final_export)
+                .map(|p| p.message.as_str())
+                .collect();
+            if !unbalanced.is_empty() {
+                return Err(ApiError::invalid(format!(
+                    "年度报告{}不能导出：{}",
+                    if args.final_export {
+                        "有不一致之处，"
+                    } else {
+                        "表三不平衡，"
+                    },
+                    unbalanced.join("；")
+                )));
+            }
+            let township = store.require_township()?;
+            let name = township.name.as_str();
+            let draft = &gathered.draft;
+            let overview = if draft.overview.is_empty() {
+                let activity = store.report_year_activity(args.year)?;
+                overview::suggestion(name, args.year, &activity, &report, &format)
+            } else {
+                draft.overview.clone()
+            };
+            if args.final_export {
+                if overview.contains(PLACEHOLDER) {
+                    return Err(ApiError::invalid(
+                        "一、总体情况还有“（请补充……）”的内容没有写，请写完并保存后再定稿导出"
+                            .to_owned(),
+                    ));
+                }
+                for (text, section) in [(&draft.problems_text, 4), (&draft.other_text, 5)] {
+                    if text.trim().is_empty() {
+                        return Err(ApiError::invalid(format!(
+                            "{}还没有写，请写完并保存后再定稿导出",
+                            format.sections[section]
+                        )));
+                    }
+                }
+            }
+            let tables = tables_view(&format, &report);
+            let title = title(name, args.year);
+            let date = today();
+            let date = format!("{}年{}月{}日", date.year(), date.month(), date.day());
+            let content = Content {
+                title: &title,
+                sections: &format.sections,
+                overview: &overview,
+                problems_text: &draft.problems_text,
+                other_text: &draft.other_text,
+                tables: &tables,
+                issuer: &format!("{name}人民政府"),
+                date: &date,
+            };
+            let bytes = match args.format {
+                wire::LetterFormat::Pdf => {
+                    gongkai_print::render_report_document(&pdf_document(&content))?
+                }
+                wire::LetterFormat::Docx => docx_document(&content)
+                    .to_bytes()
+                    .map_err(|e| ApiError::invalid(e.to_string()))?,
+            };
+            std::fs::write(&args.out, bytes)
+                .map_err(|e| ApiError::export(&args.out, &e.to_string()))?;
+            Ok(wire::ReportExport {
+                path: args.out.clone(),
+                record_id: draft.record_id.map(|id| id.to_string()),
+            })
+        })
+    }
+}
