@@ -888,3 +888,156 @@ impl Store {
         Ok(counts)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tempfile::TempDir;
+
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    fn application(name: &str) -> StoredRequest {
+        StoredRequest {
+            id: RowId::new(),
+            year: 0,
+            serial: 0,
+            channel: "in_person".to_owned(),
+            arrived_on: day(3, 3),
+            confirmed_on: None,
+            received_on: day(3, 3),
+            applicant_kind: "natural_person".to_owned(),
+            applicant_name: name.to_owned(),
+            contact: "13800000000".to_owned(),
+            address: String::new(),
+            id_hash: None,
+            id_masked: None,
+            subject: "示范村低保名单".to_owned(),
+            description: String::new(),
+            form_wanted: String::new(),
+            correction_notice_on: None,
+            correction_items: None,
+            correction_deadline: None,
+            corrected_on: None,
+            extension_notice_on: None,
+            extension_approver: None,
+            extension_workdays: None,
+            extension_reason: None,
+            fee_method: None,
+            fee_amount_fen: None,
+            fee_basis: None,
+            fee_notice_on: None,
+            fee_delivered_on: None,
+            fee_paid_on: None,
+            consultations: Vec::new(),
+            outcome_kind: None,
+            outcome_ground: None,
+            result_row: None,
+            reply_note: None,
+            replied_on: None,
+            reply_final: false,
+            delivery_method: None,
+            delivered_on: None,
+            due_on: None,
+            calendar_version: "2025-11-04".to_owned(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn replied(r: &StoredRequest, on: NaiveDate) -> StoredRequest {
+        StoredRequest {
+            outcome_kind: Some("granted".to_owned()),
+            outcome_ground: Some("disclosed".to_owned()),
+            result_row: Some("granted".to_owned()),
+            reply_note: Some(String::new()),
+            replied_on: Some(on),
+            ..r.clone()
+        }
+    }
+
+    fn sign(store: &mut Store, id: RowId, stage: &str) {
+        store
+            .request_add_review(
+                id,
+                &StoredReview {
+                    stage: stage.to_owned(),
+                    person_id: stage.to_owned(),
+                    person_name: stage.to_owned(),
+                    decided_on: day(3, 10),
+                    opinion: String::new(),
+                    passed: true,
+                    cleared: false,
+                    recorded_at: String::new(),
+                },
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn the_database_holds_a_final_reply_to_its_controls_and_freezes_it() {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        let first = store.request_add(&application("甲")).unwrap();
+        let second = store.request_add(&application("乙")).unwrap();
+        assert_eq!((first.year, first.serial, second.serial), (2025, 1, 2));
+        let id = first.id;
+        store
+            .request_change(id, |r| Ok::<_, StoreError>(replied(r, day(3, 10))))
+            .unwrap();
+        // Past the API: the trigger refuses a final reply without 三审 and 保密审查.
+        let refused = store.request_finalize(id).unwrap_err();
+        assert!(
+            refused.to_string().contains("答复未完成三审和保密审查"),
+            "{refused}"
+        );
+        for stage in ["draft", "review", "approve"] {
+            sign(&mut store, id, stage);
+        }
+        // A changed reply clears the signatures: they covered another text.
+        store
+            .request_change(id, |r| Ok::<_, StoreError>(replied(r, day(3, 11))))
+            .unwrap();
+        assert!(store.request_reviews(id).unwrap().iter().all(|r| r.cleared));
+        for stage in ["draft", "review", "approve"] {
+            sign(&mut store, id, stage);
+        }
+        store
+            .request_set_secrecy(
+                id,
+                &StoredSecrecy {
+                    reviewer_id: "s".to_owned(),
+                    reviewer_name: "s".to_owned(),
+                    decided_on: day(3, 11),
+                    answers: vec![("state_secret".to_owned(), false)],
+                    opinion: String::new(),
+                    passed: true,
+                },
+            )
+            .unwrap();
+        store.request_finalize(id).unwrap();
+        assert!(store.request_reply_final(id).unwrap());
+        // Final: the reply is frozen, 送达 may still be recorded.
+        let refused = store
+            .request_change(id, |r| Ok::<_, StoreError>(replied(r, day(3, 12))))
+            .unwrap_err();
+        assert!(refused.to_string().contains("答复已定稿"), "{refused}");
+        store
+            .request_change(id, |r| {
+                Ok::<_, StoreError>(StoredRequest {
+                    delivery_method: Some("直接送达".to_owned()),
+                    delivered_on: Some(day(3, 12)),
+                    ..r.clone()
+                })
+            })
+            .unwrap();
+        assert_eq!(store.request(id).unwrap().delivered_on, Some(day(3, 12)));
+        // Found by applicant name.
+        let found = store.requests_search("乙", 10).unwrap();
+        assert_eq!(
+            found.iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![second.id]
+        );
+    }
+}
