@@ -7,6 +7,7 @@ import DocumentsView from "./views/documents/DocumentsView.vue";
 import TodoView from "./views/home/TodoView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
+import PlanView from "./views/plan/PlanView.vue";
 import RecordsView from "./views/records/RecordsView.vue";
 import RequestsView from "./views/requests/RequestsView.vue";
 import SyncView from "./views/sync/SyncView.vue";
@@ -16,6 +17,7 @@ import SettingsView from "./views/settings/SettingsView.vue";
 const built: Record<string, Component> = {
   catalog: CatalogView,
   records: RecordsView,
+  plan: PlanView,
   documents: DocumentsView,
   payouts: PayoutsView,
   boards: BoardsView,

@@ -57,7 +57,7 @@ describe("start-up", () => {
     const w = await mountApp();
     expect(w.find('[data-testid="township-title"]').text()).toBe("示范镇 · 示范县");
     const nav = w.findAll('[data-testid^="nav-"]').map((n) => n.text());
-    expect(nav).toEqual(["事项目录", "公开记录", "补贴清册", "公开栏", "依申请公开", "年度报告", "同步", "设置"]);
+    expect(nav).toEqual(["事项目录", "公开记录", "补贴清册", "公开栏", "工作要点", "规范性文件", "依申请公开", "年度报告", "同步", "设置"]);
     w.unmount();
   });
 

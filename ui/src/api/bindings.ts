@@ -675,7 +675,7 @@ export type PhotoPlace = { lat: number, lon: number, };
 export type PhotoSettings = { maxEdge: number, defaultMaxEdge: number, minMaxEdge: number, maxMaxEdge: number, };
 export type PhotoSettingsInput = { maxEdge: number, };
 export type PlanDueState = "done" | "late" | "due_soon" | "open";
-export type PlanEvidence = { id: string, fileName: string, size: bigint, };
+export type PlanEvidence = { id: string, fileName: string, size: number, };
 export type PlanEvidenceSaveArgs = { id: string, out: string, };
 export type PlanImportArgs = { path: string, 
 /**
@@ -734,7 +734,7 @@ stateDueOn: string | null,
 /**
  * Days late, or days left.
  */
-days: bigint, 
+days: number, 
 /**
  * Why the state is what it is, in Chinese.
  */

@@ -91,6 +91,7 @@ pub(crate) fn task_row(
         today,
     );
     let (due_state, state_due_on, days, explanation) = state_fields(state, &schedule);
+    let days = i32::try_from(days).unwrap_or(i32::MAX);
     Ok(wire::PlanTaskRow {
         id: t.id.to_string(),
         year: t.year,
@@ -168,7 +169,7 @@ fn detail(store: &Store, id: RowId) -> Result<wire::PlanTaskDetail, ApiError> {
                     .map(|e| wire::PlanEvidence {
                         id: e.id.to_string(),
                         file_name: e.file_name,
-                        size: e.size,
+                        size: u32::try_from(e.size).unwrap_or(u32::MAX),
                     })
                     .collect(),
             })

@@ -84,7 +84,7 @@ pub struct PlanTaskRow {
     /// The date the state is about: the milestone or period owed, or the last due date.
     pub state_due_on: Option<String>,
     /// Days late, or days left.
-    pub days: i64,
+    pub days: i32,
     /// Why the state is what it is, in Chinese.
     pub explanation: String,
     pub notes: u32,
@@ -121,7 +121,7 @@ pub struct PlanTaskInput {
 pub struct PlanEvidence {
     pub id: String,
     pub file_name: String,
-    pub size: i64,
+    pub size: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
