@@ -64,6 +64,8 @@ pub fn free_port() -> u16 {
 /// The real `gongkai-portal serve` binary.
 pub struct PortalProcess {
     child: Option<Child>,
+    /// The binary run: this build's, or another for a before/after comparison.
+    binary: PathBuf,
     pub db: PathBuf,
     pub addr: SocketAddr,
     /// `--public-url`, when townships reach it through something else (the proxy).
@@ -80,9 +82,23 @@ impl PortalProcess {
         Self::start_at(db, port, Some(public_url.to_owned()))
     }
 
+    /// `binary` (another build of `gongkai-portal`) on `db` at `port`.
+    pub fn start_binary(binary: &Path, db: &Path, port: u16) -> PortalProcess {
+        let mut process = PortalProcess {
+            child: None,
+            binary: binary.to_owned(),
+            db: db.to_owned(),
+            addr: SocketAddr::from(([127, 0, 0, 1], port)),
+            public_url: None,
+        };
+        process.restart();
+        process
+    }
+
     fn start_at(db: &Path, port: u16, public_url: Option<String>) -> PortalProcess {
         let mut process = PortalProcess {
             child: None,
+            binary: PathBuf::from(env!("CARGO_BIN_EXE_gongkai-portal")),
             db: db.to_owned(),
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
             public_url,
@@ -96,7 +112,7 @@ impl PortalProcess {
         assert!(self.child.is_none(), "already running");
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai-portal"))
+            let mut child = Command::new(&self.binary)
                 .args(["serve", "--db"])
                 .arg(&self.db)
                 .args(["--listen", &self.addr.to_string()])
@@ -128,6 +144,20 @@ impl PortalProcess {
                 std::thread::sleep(Duration::from_millis(5));
             }
         }
+    }
+
+    /// kB of `field` (VmHWM, VmRSS) in /proc/<pid>/status; 0 when not running.
+    pub fn memory_kb(&self, field: &str) -> u64 {
+        let Some(child) = &self.child else {
+            return 0;
+        };
+        std::fs::read_to_string(format!("/proc/{}/status", child.id()))
+            .unwrap_or_default()
+            .lines()
+            .find(|l| l.starts_with(field))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
     }
 
     /// SIGKILL: no shutdown, no flush, whatever it was doing.
