@@ -90,7 +90,6 @@ impl Api {
                     )));
                 }
             }
-            let existing = store.documents()?.into_iter().find(|d| d.id == id);
             store.save_document(&StoredDocument {
                 id,
                 kind: kind.key().to_owned(),
@@ -103,9 +102,8 @@ impl Api {
                 body: input.body.trim().to_owned(),
                 needs_interpretation: input.needs_interpretation,
                 record_id,
-                validity: existing
-                    .as_ref()
-                    .map_or_else(String::new, |d| d.validity.clone()),
+                // Kept by the store: validity changes only through `change_validity`.
+                validity: String::new(),
                 validity_on: None,
                 changed_by: None,
                 updated_at: String::new(),
