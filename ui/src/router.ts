@@ -9,6 +9,7 @@ import PayoutsView from "./views/PayoutsView.vue";
 import PlaceholderView from "./views/PlaceholderView.vue";
 import PlanView from "./views/plan/PlanView.vue";
 import RecordsView from "./views/records/RecordsView.vue";
+import ReportView from "./views/report/ReportView.vue";
 import RequestsView from "./views/requests/RequestsView.vue";
 import SyncView from "./views/sync/SyncView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
@@ -22,6 +23,7 @@ const built: Record<string, Component> = {
   payouts: PayoutsView,
   boards: BoardsView,
   requests: RequestsView,
+  report: ReportView,
   sync: SyncView,
   settings: SettingsView,
 };

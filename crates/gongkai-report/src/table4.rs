@@ -49,12 +49,12 @@ impl CaseOutcome {
         CaseOutcome::ALL.into_iter().find(|o| o.key() == key)
     }
 
-    /// The short name used in the app (the table's column says 结果维持 etc.).
+    /// The name of its column in 表四.
     pub fn label(self) -> &'static str {
         match self {
-            CaseOutcome::Upheld => "维持",
-            CaseOutcome::Corrected => "纠正",
-            CaseOutcome::Other => "其他",
+            CaseOutcome::Upheld => "结果维持",
+            CaseOutcome::Corrected => "结果纠正",
+            CaseOutcome::Other => "其他结果",
             CaseOutcome::Pending => "尚未审结",
         }
     }

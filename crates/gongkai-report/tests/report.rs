@@ -283,7 +283,7 @@ fn table4_sums_each_group_and_names_a_wrong_total() {
     let messages: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
     assert_eq!(
         messages,
-        ["表四“复议后起诉”：总计填 2，维持、纠正、其他、尚未审结之和为 1"]
+        ["表四“复议后起诉”：总计填 2，结果维持、结果纠正、其他结果、尚未审结之和为 1"]
     );
     assert_eq!(report.problems[0].cells[0].row, "lit_after_review");
 }

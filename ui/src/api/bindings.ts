@@ -1004,7 +1004,7 @@ otherText: string,
 /**
  * The 信息处理费 section 六 states, in fen; null until said.
  */
-statedFeesFen: bigint | null, 
+statedFeesFen: number | null, 
 /**
  * 规章: 本年制发, 本年废止, 现行有效 (townships: none).
  */
@@ -1012,7 +1012,7 @@ regulations: [number, number, number], licensingDecisions: number, penaltyDecisi
 /**
  * 行政事业性收费, in fen (printed in 万元).
  */
-adminFeesFen: bigint, 
+adminFeesFen: number, 
 /**
  * Set once exported as final.
  */
@@ -1054,7 +1054,7 @@ cases: Array<DisclosureCase>,
 /**
  * 信息处理费 paid on the year's requests, in fen.
  */
-recordedFeesFen: bigint, };
+recordedFeesFen: number, };
 export type ReportYearArgs = { 
 /**
  * Default: last year (the report written at the start of a year is about the one before).
@@ -1438,7 +1438,7 @@ export const InterpretationFormLabels: Readonly<Record<InterpretationForm, strin
 export const InterpretationStatusLabels: Readonly<Record<InterpretationStatus, string>> = { "not_needed": "无需解读", "missing": "未关联解读", "not_ready": "解读未就绪", "ready": "解读已就绪", "published": "解读已发布", };
 export const CleanupDecisionLabels: Readonly<Record<CleanupDecision, string>> = { "keep": "继续有效", "amend": "需修改", "repeal": "废止", "expire": "宣布失效", };
 export const DisclosureCaseKindLabels: Readonly<Record<DisclosureCaseKind, string>> = { "review": "行政复议", "lit_direct": "行政诉讼（未经复议直接起诉）", "lit_after_review": "行政诉讼（复议后起诉）", };
-export const DisclosureCaseOutcomeLabels: Readonly<Record<DisclosureCaseOutcome, string>> = { "upheld": "维持", "corrected": "纠正", "other": "其他", "pending": "尚未审结", };
+export const DisclosureCaseOutcomeLabels: Readonly<Record<DisclosureCaseOutcome, string>> = { "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", };
 export const ReportProblemPlaceLabels: Readonly<Record<ReportProblemPlace, string>> = { "table3": "表三", "table4": "表四", "section6": "六、其他需要报告的事项", };
 
 /** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */

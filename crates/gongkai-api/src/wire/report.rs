@@ -35,6 +35,7 @@ pub struct ReportView {
     /// The 复议/诉讼 cases filed in the year.
     pub cases: Vec<DisclosureCase>,
     /// 信息处理费 paid on the year's requests, in fen.
+    #[ts(type = "number")]
     pub recorded_fees_fen: i64,
 }
 
@@ -50,6 +51,7 @@ pub struct ReportDraft {
     /// 六、其他需要报告的事项
     pub other_text: String,
     /// The 信息处理费 section 六 states, in fen; null until said.
+    #[ts(type = "number | null")]
     pub stated_fees_fen: Option<i64>,
     /// 规章: 本年制发, 本年废止, 现行有效 (townships: none).
     pub regulations: [u32; 3],
@@ -57,6 +59,7 @@ pub struct ReportDraft {
     pub penalty_decisions: u32,
     pub enforcement_decisions: u32,
     /// 行政事业性收费, in fen (printed in 万元).
+    #[ts(type = "number")]
     pub admin_fees_fen: i64,
     /// Set once exported as final.
     #[serde(default)]
