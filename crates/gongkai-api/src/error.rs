@@ -79,7 +79,9 @@ impl From<StoreError> for ApiError {
         let code = match &e {
             StoreError::Open { .. } | StoreError::NotADatabase { .. } => "db_unreadable",
             StoreError::Corrupt { .. } => "db_corrupt",
-            StoreError::TooNew { .. } | StoreError::MigrationMismatch { .. } => "db_version",
+            StoreError::TooNew { .. }
+            | StoreError::MigrationMismatch { .. }
+            | StoreError::NotCurrent { .. } => "db_version",
             StoreError::NoTownship => "no_township",
             StoreError::TownshipExists(_) => "township_exists",
             StoreError::Duplicate { .. } => "duplicate",

@@ -23,6 +23,11 @@ pub enum StoreError {
         "数据库的第 {version} 号结构升级与本程序记录的不一致，可能由测试版程序写入，为防止损坏已停止打开"
     )]
     MigrationMismatch { version: u32 },
+    /// A read-only open (the reading point) of a file the workstation has not upgraded yet.
+    #[error(
+        "数据库版本为 {found}，本程序为 {supported}：请先在工作台打开一次（完成升级）后再用公开查阅点"
+    )]
+    NotCurrent { found: u32, supported: u32 },
     #[error("尚未建立本镇（街道）信息")]
     NoTownship,
     #[error("本数据库已经建立了镇（街道）信息：{0}")]

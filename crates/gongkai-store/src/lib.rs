@@ -19,6 +19,7 @@ mod photos;
 mod plan;
 mod postings;
 mod profile;
+mod read_only;
 mod records;
 mod report;
 mod requests;

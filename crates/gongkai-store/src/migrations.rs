@@ -202,7 +202,7 @@ pub(crate) fn migrate_to(
 
 /// Refuses a database whose applied migrations differ from the ones embedded here: that means
 /// it was written by a development build with another history, and going on would corrupt it.
-fn verify_applied(conn: &Connection, version: u32) -> Result<(), StoreError> {
+pub(crate) fn verify_applied(conn: &Connection, version: u32) -> Result<(), StoreError> {
     if version == 0 {
         return Ok(());
     }
