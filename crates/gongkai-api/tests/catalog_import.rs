@@ -346,3 +346,64 @@ fn a_refused_table_writes_nothing_and_says_why_in_chinese() {
         before
     );
 }
+
+#[test]
+fn the_county_publishes_its_table_and_the_township_receives_it_by_sync() {
+    let dir = TempDir::new().unwrap();
+    let county = support::county::County::start(dir.path());
+    let api = support::demo(&dir);
+    county.register(&api.sync_identity(gongkai_api::wire::NoArgs {}).unwrap());
+    let baseline = items(&api, DOMAIN);
+    // The county's table: the first three items of the domain and a new one.
+    let mut rows: Vec<CatalogItem> = baseline[..3].to_vec();
+    let mut new_item = baseline[0].clone();
+    new_item.level1 = "耕地建设与利用资金".to_owned();
+    new_item.level2 = "种粮大户补贴".to_owned();
+    rows.push(new_item);
+    let file = dir.path().join("2025年乡镇目录.xlsx");
+    county_workbook(&file, &rows);
+    // What `gongkai-portal publish-catalog --file 2025年乡镇目录.xlsx` publishes.
+    let publication =
+        gongkai_portal::catalog_table::publication(&file, std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(publication.version, "2025年乡镇目录");
+    assert_eq!(publication.items.len(), 4 + baseline.len() - 3);
+    county.publish(
+        gongkai_sync::Stream::Catalog,
+        serde_json::to_value(&publication).unwrap(),
+    );
+    let report = api
+        .sync_now(gongkai_api::wire::SyncArgs {
+            portal: Some(county.url()),
+            trigger: None,
+        })
+        .unwrap();
+    assert_eq!(report.pulled, 1, "{report:?}");
+    let after = items(&api, DOMAIN);
+    assert_eq!(
+        after
+            .iter()
+            .map(|i| (i.key.as_str(), i.state))
+            .collect::<Vec<_>>(),
+        rows.iter()
+            .map(|i| (
+                if i.level2 == "种粮大户补贴" {
+                    "涉农补贴/耕地建设与利用资金/种粮大户补贴"
+                } else {
+                    i.key.as_str()
+                },
+                CatalogItemState::County
+            ))
+            .collect::<Vec<_>>()
+    );
+    // The township reading the same file finds nothing left to change.
+    let preview = api.catalog_import_preview(preview_args(&file)).unwrap();
+    assert_eq!(
+        (
+            preview.added,
+            preview.changed,
+            preview.unchanged,
+            preview.missing
+        ),
+        (0, 0, 4, 0)
+    );
+}

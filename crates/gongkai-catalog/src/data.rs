@@ -223,6 +223,27 @@ pub(crate) fn parse_domain(file: &str, text: &str) -> Result<Domain, CatalogErro
 
 /// One item in the bundled files' item shape (a county update arriving by sync names its domain
 /// beside it), checked like the baseline's; `source` names where it came from in errors.
+/// An item in the JSON shape [`item_from_json`] reads (the bundled files' items, what county
+/// publications carry): labels for channels and ticks, the domain left to the key.
+pub fn item_to_json(item: &CatalogItem) -> serde_json::Value {
+    let labels = |names: Vec<&str>| serde_json::Value::from(names);
+    serde_json::json!({
+        "level1": item.level1,
+        "level2": item.level2,
+        "content": item.content,
+        "basis": item.basis,
+        "time_limit": item.time_limit,
+        "time_limit_workdays": item.time_limit_workdays,
+        "subject": item.subject,
+        "channels": labels(item.channels.iter().map(|c| c.label()).collect()),
+        "channels_other": item.channels_other,
+        "audience": labels(item.audience.iter().map(|a| a.label()).collect()),
+        "mode": labels(item.mode.iter().map(|m| m.label()).collect()),
+        "level": labels(item.level.iter().map(|l| l.label()).collect()),
+        "source": item.source,
+    })
+}
+
 pub fn item_from_json(source: &str, domain: &str, json: &str) -> Result<CatalogItem, CatalogError> {
     let raw: RawItem = serde_json::from_str(json).map_err(|e| CatalogError::BadJson {
         file: source.to_owned(),

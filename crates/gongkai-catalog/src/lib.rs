@@ -12,7 +12,7 @@ pub mod county_table;
 mod data;
 mod error;
 
-pub use data::{BUNDLED, baseline, baseline_version, item_from_json};
+pub use data::{BUNDLED, baseline, baseline_version, item_from_json, item_to_json};
 pub use error::CatalogError;
 
 /// 公开渠道和载体: the standard checkbox set of the guideline tables, in national order.

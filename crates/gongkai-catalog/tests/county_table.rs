@@ -622,3 +622,14 @@ fn a_word_file_without_tables_and_a_damaged_file_are_refused_by_the_reader() {
     let error = gongkai_sheets::read_bytes(Path::new("目录.xlsx"), cut, None).expect_err("cut");
     assert!(error.to_string().contains("已损坏或不完整"), "{error}");
 }
+
+#[test]
+fn items_read_from_a_table_travel_as_the_json_the_townships_parse() {
+    let table = read("目录.xlsx", two_row_header_workbook()).expect("read");
+    for placed in &table.items {
+        let json = gongkai_catalog::item_to_json(&placed.item).to_string();
+        let back =
+            gongkai_catalog::item_from_json("往返", &placed.item.domain, &json).expect("parsed");
+        assert_eq!(back, placed.item);
+    }
+}

@@ -13,6 +13,7 @@
 //!   they rendered, kept until the database changes.
 
 pub mod boards;
+pub mod catalog_table;
 pub mod connections;
 pub mod db;
 pub mod page_cache;

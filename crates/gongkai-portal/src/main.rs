@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use gongkai_portal::{Portal, PortalError, db};
+use gongkai_portal::{Portal, PortalError, catalog_table, db};
 use gongkai_sync::types::Stream;
 use gongkai_sync::url::PortalUrl;
 
@@ -59,7 +59,7 @@ enum Command {
         #[arg(long)]
         file: PathBuf,
     },
-    /// 发布县级目录更新（JSON 文件）
+    /// 发布县级目录更新（JSON 文件，或县级目录表 .xlsx/.xls/.docx）
     PublishCatalog {
         #[arg(long)]
         db: PathBuf,
@@ -297,8 +297,16 @@ fn publish(
     file: &std::path::Path,
     stream: Stream,
 ) -> Result<(), PortalError> {
-    let text = std::fs::read_to_string(file)
+    let bytes = std::fs::read(file)
         .map_err(|e| PortalError::Usage(format!("无法读取“{}”：{e}", file.display())))?;
+    // The county's catalog table itself (.xlsx/.xls/.docx), read as the townships read it.
+    let text = if stream == Stream::Catalog && catalog_table::is_table(&bytes) {
+        let publication = catalog_table::publication(file, bytes)?;
+        serde_json::to_string(&publication).map_err(|e| PortalError::Usage(e.to_string()))?
+    } else {
+        String::from_utf8(bytes)
+            .map_err(|e| PortalError::Usage(format!("无法读取“{}”：{e}", file.display())))?
+    };
     let id = db::publish(&mut db::open(db)?, stream, &text)?;
     out(&format!("已发布（{}）：{id}", stream.key()))
 }
