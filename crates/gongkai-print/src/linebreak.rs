@@ -137,6 +137,10 @@ pub(crate) struct Measure {
 
 /// Breaks `text` (paragraphs split at `\n`) into lines no wider than the measure.
 pub(crate) fn break_lines(glyphs: &Glyphs<'_>, text: &str, measure: Measure) -> Vec<Line> {
+    // Most cells (a name, an amount, a date) fit as they are: no break to look for.
+    if !text.contains([' ', '\n']) && glyphs.width(text, measure.size) <= measure.width {
+        return vec![Line::plain(text.to_owned())];
+    }
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         Breaker {
