@@ -476,4 +476,30 @@ fn a_final_export_needs_every_section_written() {
         export(true).unwrap_err().message,
         "五、存在的主要问题及改进情况还没有写，请写完并保存后再定稿导出"
     );
+    assert!(
+        api.report_build(ReportYearArgs { year: Some(2025) })
+            .unwrap()
+            .draft
+            .finalized_at
+            .is_none()
+    );
+    api.report_save(ReportDraft {
+        year: 2025,
+        overview: "2025年，示范镇依法做好政府信息公开工作。".to_owned(),
+        problems_text: "无。".to_owned(),
+        other_text: "本年度未收取信息处理费。".to_owned(),
+        stated_fees_fen: Some(0),
+        ..ReportDraft::default()
+    })
+    .unwrap();
+    export(true).unwrap();
+    let finalized = api
+        .report_build(ReportYearArgs { year: Some(2025) })
+        .unwrap();
+    assert!(finalized.draft.finalized_at.is_some());
+    // 2026 compares with 2025's tables as frozen at the final export.
+    let next = api
+        .report_build(ReportYearArgs { year: Some(2026) })
+        .unwrap();
+    assert_eq!(next.last_year, Some(finalized.tables));
 }

@@ -167,11 +167,12 @@ impl Store {
         })
     }
 
-    /// Freezes a year's tables as exported final and links the record it is published as.
+    /// Freezes a year's tables as exported final, and links the record it is published as
+    /// when there is one.
     pub fn finalize_report(
         &mut self,
         year: i32,
-        record: RowId,
+        record: Option<RowId>,
         tables_json: &str,
     ) -> Result<(), StoreError> {
         self.write(|w| {
@@ -179,7 +180,12 @@ impl Store {
                 "UPDATE annual_report SET record_id = ?2, final_tables = ?3, finalized_at = ?4,
                      updated_at = ?4
                  WHERE year = ?1",
-                params![year, record.to_string(), tables_json, w.now_text()],
+                params![
+                    year,
+                    record.map(|id| id.to_string()),
+                    tables_json,
+                    w.now_text()
+                ],
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {

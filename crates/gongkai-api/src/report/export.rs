@@ -88,6 +88,12 @@ impl Api {
             };
             std::fs::write(&args.out, bytes)
                 .map_err(|e| ApiError::export(&args.out, &e.to_string()))?;
+            if args.final_export {
+                // Next year's report compares with, and carries over from, these tables.
+                let frozen = serde_json::to_string(&tables)
+                    .map_err(|e| ApiError::internal(e.to_string()))?;
+                store.finalize_report(args.year, draft.record_id, &frozen)?;
+            }
             Ok(wire::ReportExport {
                 path: args.out.clone(),
                 record_id: draft.record_id.map(|id| id.to_string()),
