@@ -149,6 +149,7 @@ pub(crate) fn break_lines(glyphs: &Glyphs<'_>, text: &str, measure: Measure) -> 
             chars: paragraph.chars().collect(),
             lines: &mut lines,
             line: Vec::new(),
+            line_em: 0.0,
         }
         .run();
     }
@@ -175,6 +176,8 @@ struct Breaker<'g, 'l> {
     lines: &'l mut Vec<Line>,
     /// The line being filled: character indices into `chars`.
     line: Vec<usize>,
+    /// Its advance in ems, kept as it grows (the plain fit is asked for every piece).
+    line_em: f32,
 }
 
 impl Breaker<'_, '_> {
@@ -187,7 +190,7 @@ impl Breaker<'_, '_> {
             if self.chars[start] == ' ' {
                 // A space is a preferred break; the next line does not start with it.
                 if self.fits(&[start]).is_some() {
-                    self.line.push(start);
+                    self.push(&[start]);
                 } else {
                     self.finish();
                 }
@@ -234,7 +237,7 @@ impl Breaker<'_, '_> {
                 } else {
                     // One character wider than the line: it stands alone.
                     self.finish();
-                    self.line.extend(piece);
+                    self.push(&piece);
                 }
             }
             start = end;
@@ -245,7 +248,7 @@ impl Breaker<'_, '_> {
     fn append(&mut self, piece: &[usize]) -> bool {
         match self.fits(piece) {
             Some(fit) => {
-                self.line.extend_from_slice(piece);
+                self.push(piece);
                 if let Fit::Hanging = fit {
                     self.finish_hanging();
                 }
@@ -253,6 +256,18 @@ impl Breaker<'_, '_> {
             }
             None => false,
         }
+    }
+
+    fn push(&mut self, piece: &[usize]) {
+        self.line_em += self.ems(piece);
+        self.line.extend_from_slice(piece);
+    }
+
+    fn ems(&self, piece: &[usize]) -> f32 {
+        piece
+            .iter()
+            .map(|&i| self.glyphs.advance_em(self.chars[i]))
+            .sum()
     }
 
     fn fits_alone(&self, piece: &[usize]) -> bool {
@@ -263,7 +278,7 @@ impl Breaker<'_, '_> {
     fn fits(&self, piece: &[usize]) -> Option<Fit> {
         let all = || self.line.iter().chain(piece).copied();
         let width = self.measure.width;
-        if self.width_of(all(), 0) <= width {
+        if (self.line_em + self.ems(piece)) * self.measure.size <= width {
             return Some(Fit::Plain);
         }
         if self.measure.push_in && self.width_of(all(), self.squeezable(all()).len()) <= width {
@@ -329,9 +344,11 @@ impl Breaker<'_, '_> {
             self.line.pop();
         }
         if self.line.is_empty() && !keep_empty {
+            self.line_em = 0.0;
             return;
         }
         let line = std::mem::take(&mut self.line);
+        self.line_em = 0.0;
         let counted = if hanging {
             &line[..line.len().saturating_sub(1)]
         } else {
