@@ -263,7 +263,7 @@ pub fn run(command: ReportCommand) -> (bool, Result<Report, ApiError>) {
                 .map(ReportOutput::Exported),
         ),
     };
-    (json, result.map(Report::AnnualReport))
+    (json, result.map(Report::Annual))
 }
 
 impl ReportOutput {
