@@ -6,7 +6,6 @@ import CatalogView from "./views/catalog/CatalogView.vue";
 import DocumentsView from "./views/documents/DocumentsView.vue";
 import TodoView from "./views/home/TodoView.vue";
 import PayoutsView from "./views/PayoutsView.vue";
-import PlaceholderView from "./views/PlaceholderView.vue";
 import PlanView from "./views/plan/PlanView.vue";
 import RecordsView from "./views/records/RecordsView.vue";
 import ReportView from "./views/report/ReportView.vue";
@@ -14,8 +13,8 @@ import RequestsView from "./views/requests/RequestsView.vue";
 import SyncView from "./views/sync/SyncView.vue";
 import SettingsView from "./views/settings/SettingsView.vue";
 
-/** Areas that are built; every other area shows what it will do and that it is not open yet. */
-const built: Record<string, Component> = {
+/** The screen of each area of the navigation. */
+export const screens: Record<string, Component> = {
   catalog: CatalogView,
   records: RecordsView,
   plan: PlanView,
@@ -31,11 +30,7 @@ const built: Record<string, Component> = {
 const routes: RouteRecordRaw[] = [
   // 待办: the first screen after setup.
   { path: "/", component: TodoView },
-  ...areas.map((area) =>
-    built[area.key]
-      ? { path: area.path, component: built[area.key] }
-      : { path: area.path, component: PlaceholderView, props: { area } },
-  ),
+  ...areas.map((area) => ({ path: area.path, component: screens[area.key] })),
 ];
 
 export const router = createRouter({ history: createWebHashHistory(), routes });

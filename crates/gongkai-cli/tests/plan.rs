@@ -1,6 +1,8 @@
 //! `gongkai plan import|list|done --json` as a script runs them, on a table shaped like seed
 //! 000's in a real database file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../../gongkai-plan/tests/support/seed000.rs"]
 mod seed000;
 mod support;

@@ -25,9 +25,7 @@ mod receipt;
 mod render;
 mod reply_letter;
 
-pub use annual_report::{
-    GridCell, GridTable, ReportBlock, ReportDocument, render_report_document,
-};
+pub use annual_report::{GridCell, GridTable, ReportBlock, ReportDocument, render_report_document};
 pub use board::{BoardDiagram, DiagramSheet, DiagramZone, render_diagram};
 pub use error::PrintError;
 pub use fonts::{FontSet, bundled_font};

@@ -376,7 +376,11 @@ pub const TABLES: &[Table] = &[
         "复议/诉讼 about disclosure, counted into 表四; the county sees them only as the report's figures",
     ),
     // 20 plan
-    synced("plan_task", "id", "the tasks of the township's yearly work plan"),
+    synced(
+        "plan_task",
+        "id",
+        "the tasks of the township's yearly work plan",
+    ),
     synced(
         "plan_note",
         "id",

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
 import App from "@/App.vue";
-import { router } from "@/router";
+import { areas } from "@/areas";
+import { router, screens } from "@/router";
 import { flush, serve, status } from "./fixtures";
 
 async function mountApp(path = "/") {
@@ -52,7 +53,7 @@ describe("start-up", () => {
     w.unmount();
   });
 
-  it("shows the township and the eight areas in order when ready", async () => {
+  it("shows the township and the ten areas in order when ready", async () => {
     serve({ app_status: () => status("ready") });
     const w = await mountApp();
     expect(w.find('[data-testid="township-title"]').text()).toBe("示范镇 · 示范县");
@@ -61,13 +62,9 @@ describe("start-up", () => {
     w.unmount();
   });
 
-  it("says plainly that an area is not built yet, with no data", async () => {
-    serve({ app_status: () => status("ready") });
-    const w = await mountApp("/requests");
-    const area = w.find('[data-testid="area-not-built"]');
-    expect(area.text()).toContain("依申请公开：本功能尚未开放");
-    expect(area.text()).toContain("法定期限与答复");
-    expect(w.find(".el-table").exists()).toBe(false);
-    w.unmount();
+  it("gives every area of the navigation its own screen", () => {
+    const missing = areas.filter((area) => !screens[area.key]).map((area) => area.label);
+    expect(missing).toEqual([]);
+    expect(new Set(areas.map((area) => screens[area.key])).size).toBe(areas.length);
   });
 });
