@@ -21,6 +21,8 @@ mod pdf;
 #[cfg(test)]
 mod proofread_tests;
 mod qr;
+#[cfg(any(test, feature = "readback"))]
+pub mod readback;
 mod receipt;
 mod render;
 mod reply_letter;

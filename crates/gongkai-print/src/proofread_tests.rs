@@ -313,65 +313,8 @@ fn artifacts() -> std::path::PathBuf {
     dir
 }
 
-/// The words `pdftotext -bbox` reads: (page, x_min, y_min, x_max, text).
-fn bbox_words(pdf: &std::path::Path) -> Vec<(usize, f32, f32, f32, String)> {
-    let out = std::process::Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    let html = String::from_utf8(out.stdout).unwrap();
-    let attribute = |tag: &str, name: &str| -> f32 {
-        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        tag[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    let mut words = Vec::new();
-    let mut page = 0;
-    for line in html.lines() {
-        let line = line.trim();
-        if line.starts_with("<page") {
-            page += 1;
-        } else if let Some(tag) = line.strip_prefix("<word ") {
-            let (attributes, rest) = tag.split_once('>').unwrap();
-            let text = rest.trim_end_matches("</word>");
-            let text = text
-                .replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">");
-            words.push((
-                page,
-                attribute(attributes, "xMin"),
-                attribute(attributes, "yMin"),
-                attribute(attributes, "xMax"),
-                text,
-            ));
-        }
-    }
-    words
-}
-
-/// Lines of text as a reader of the PDF sees them: words on one baseline, split where a gap
-/// wider than a space separates them (a cell's rule and padding do).
 fn read_lines(pdf: &std::path::Path) -> Vec<String> {
-    let mut words = bbox_words(pdf);
-    words.sort_by(|a, b| {
-        (a.0, (a.2 * 10.0) as i64, a.1)
-            .partial_cmp(&(b.0, (b.2 * 10.0) as i64, b.1))
-            .unwrap()
-    });
-    let mut lines: Vec<String> = Vec::new();
-    let mut last: Option<(usize, f32, f32)> = None;
-    for (page, x_min, y_min, x_max, text) in words {
-        let joined =
-            last.is_some_and(|(p, y, x)| p == page && (y - y_min).abs() < 0.5 && x_min - x < 4.0);
-        match lines.last_mut() {
-            Some(line) if joined => line.push_str(&text),
-            _ => lines.push(text),
-        }
-        last = Some((page, y_min, x_max));
-    }
-    lines
+    crate::readback::read_lines(pdf).unwrap()
 }
 
 fn render_to(name: &str, pdf: &[u8]) -> std::path::PathBuf {
