@@ -7,40 +7,18 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { WebDriver } from "./webdriver.mjs";
+import { app, artifacts, cli, input, testid, startDriver } from "./harness.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
-const app = join(targetDir, "debug", "gongkai-app");
-const cli = join(targetDir, "debug", "gongkai");
-const artifacts = join(root, "artifacts", "e2e");
-const port = 4464;
-
-const input = (id) => `input[data-testid="${id}"], [data-testid="${id}"] input`;
-const testid = (id) => `[data-testid="${id}"]`;
 let driver;
-
 before(async () => {
-  assert.ok(existsSync(app), `app binary missing: ${app}`);
-  mkdirSync(artifacts, { recursive: true });
-  driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], { stdio: "inherit" });
-  const deadline = Date.now() + 15000;
-  for (;;) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/status`);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error("tauri-driver did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  driver = await startDriver();
 });
-
-after(() => driver?.kill());
+after(() => driver?.stop());
 
 /** A zip of stored (uncompressed) entries: enough for a Word package. */
 function zip(files) {
@@ -112,7 +90,7 @@ test("import the county's table: preview, accept as the county version, find the
   const file = join(inbox, "县级目录.docx");
   writeFileSync(file, countyDocx());
 
-  const wd = new WebDriver(`http://127.0.0.1:${port}`);
+  const wd = new WebDriver(driver.url);
   await wd.start(app, ["--db", db]);
   try {
     await wd.click(testid("nav-catalog"));

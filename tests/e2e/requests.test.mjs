@@ -10,37 +10,15 @@ import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { WebDriver } from "./webdriver.mjs";
+import { app, artifacts, cli, input, testid, startDriver } from "./harness.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
-const app = join(targetDir, "debug", "gongkai-app");
-const cli = join(targetDir, "debug", "gongkai");
-const artifacts = join(root, "artifacts", "e2e");
-const port = 4464;
-
-const input = (id) => `input[data-testid="${id}"], [data-testid="${id}"] input, textarea[data-testid="${id}"], [data-testid="${id}"] textarea`;
-const testid = (id) => `[data-testid="${id}"]`;
 let driver;
-
 before(async () => {
-  assert.ok(existsSync(app), `app binary missing: ${app}`);
-  mkdirSync(artifacts, { recursive: true });
-  driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], { stdio: "inherit" });
-  const deadline = Date.now() + 15000;
-  for (;;) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/status`);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error("tauri-driver did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  driver = await startDriver();
 });
-
-after(() => driver?.kill());
+after(() => driver?.stop());
 
 async function saveScreenshot(wd, name) {
   const png = await wd.screenshot();
@@ -115,7 +93,7 @@ test("requests: register, 补正 and its letter, correction received, 部分公�
 
   const before = partialByPerson(db);
 
-  const wd = new WebDriver(`http://127.0.0.1:${port}`);
+  const wd = new WebDriver(driver.url);
   await wd.start(app, ["--db", db]);
   let failed = true;
   try {
