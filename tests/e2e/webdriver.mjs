@@ -156,6 +156,8 @@ export class WebDriver {
     const deadline = Date.now() + timeout;
     let why = "";
     while (Date.now() < deadline) {
+      // WebKitWebDriver now and then answers a script awaiting animation frames with "Could not
+      // parse script result" (seen when the page re-renders meanwhile): that is asked again.
       why = await this.execute(
         `const e = arguments[0];
          return (async () => {
@@ -180,7 +182,10 @@ export class WebDriver {
          return "";
          })();`,
         [{ [ELEMENT]: id }],
-      );
+      ).catch((e) => {
+        if (String(e.message).includes("Could not parse script result")) return "script result lost";
+        throw e;
+      });
       if (!why) return;
       await new Promise((r) => setTimeout(r, 50));
     }
