@@ -15,7 +15,17 @@ TOP_KEYS = ["domain", "order", "kind", "guideline", "coverage", "coverage_note",
 GUIDELINE_KEYS = ["issuer", "document", "date"]
 SOURCE_KEYS = ["title", "url"]
 ITEM_KEYS = ["level1", "level2", "content", "basis", "time_limit", "time_limit_workdays", "subject",
-             "channels", "channels_other", "audience", "mode", "level", "source"]
+             "channels", "channels_other", "audience", "mode", "level", "source", "provenance"]
+PROVENANCE_KEYS = ["audience", "mode", "level", "borrowed_from", "version_of", "note"]
+# How a tick column is known: stated in the source's words, read from a visible column position,
+# inferred (from column order or the table's level), borrowed from another county's page; none = empty.
+TICK_PROVENANCE = ["stated", "column", "inferred", "borrowed", "none"]
+
+
+def is_government(url):
+    """A government portal (…gov.cn); anything else is a copy not verified against the original."""
+    host = re.sub(r"^https?://", "", url).split("/")[0].split(":")[0].lower()
+    return host == "gov.cn" or host.endswith(".gov.cn")
 CHANNELS = ["政府网站", "政府公报", "两微一端", "发布会/听证会", "广播电视", "纸质媒体", "公开查阅点",
             "政务服务中心", "便民服务站", "入户/现场", "社区/企事业单位/村公示栏（电子屏）", "精准推送", "其他"]
 AUDIENCE = ["全社会", "特定群体"]
@@ -103,6 +113,20 @@ def check_file(path, errors):
             err(f"{where}: channels_other set but '其他' not in channels")
         if not it["source"].startswith("http"):
             err(f"{where}: source must be a URL")
+        p = it["provenance"]
+        if not isinstance(p, dict) or set(p.keys()) != set(PROVENANCE_KEYS):
+            err(f"{where}.provenance must have keys {PROVENANCE_KEYS}")
+            continue
+        for k in ("audience", "mode", "level"):
+            if p[k] not in TICK_PROVENANCE:
+                err(f"{where}.provenance.{k} {p[k]!r} not in {TICK_PROVENANCE}")
+            elif (p[k] == "none") != (not it[k]):
+                err(f"{where}.provenance.{k} is 'none' exactly when {k} is empty")
+        borrowed = any(p[k] == "borrowed" for k in ("audience", "mode", "level"))
+        if borrowed != bool(p["borrowed_from"].strip()):
+            err(f"{where}.provenance.borrowed_from names the county exactly when a tick is borrowed")
+        if not p["version_of"].strip():
+            err(f"{where}.provenance.version_of must name whose version 公开主体/渠道 are")
     return d
 
 
@@ -111,10 +135,12 @@ def main():
     errors = []
     rows = []
     orders = []
+    unverified = 0
     for f in files:
         d = check_file(os.path.join(HERE, f), errors)
         if d is not None and isinstance(d.get("items"), list):
             rows.append((d.get("order"), d.get("domain"), d.get("kind"), d.get("coverage"), len(d["items"])))
+            unverified += sum(1 for it in d["items"] if isinstance(it, dict) and not is_government(it.get("source", "")))
             orders.append(d.get("order"))
     if len(set(orders)) != len(orders):
         errors.append("duplicate order numbers across files")
@@ -123,7 +149,7 @@ def main():
     for order, domain, kind, cov, n in rows:
         total += n
         print(f"{order:>2}  {kind:<5}  {cov:<9}  {n:>5}  {domain}")
-    print(f"files: {len(rows)}  total items: {total}")
+    print(f"files: {len(rows)}  total items: {total}  items citing a non-government copy (未核实转载): {unverified}")
     if errors:
         print(f"\n{len(errors)} problem(s):")
         for e in errors:

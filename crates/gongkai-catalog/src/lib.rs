@@ -11,9 +11,13 @@
 pub mod county_table;
 mod data;
 mod error;
+mod provenance;
 
-pub use data::{BUNDLED, baseline, baseline_version, item_from_json, item_to_json};
+pub use data::{
+    BUNDLED, baseline, baseline_provenance, baseline_version, item_from_json, item_to_json,
+};
 pub use error::CatalogError;
+pub use provenance::{ItemProvenance, TickProvenance, UNVERIFIED_COPY, is_government_url};
 
 /// 公开渠道和载体: the standard checkbox set of the guideline tables, in national order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -327,6 +331,8 @@ pub struct Domain {
     pub coverage_note: String,
     pub sources: Vec<Source>,
     pub items: Vec<CatalogItem>,
+    /// How each item's values are known, by item key (every item has one).
+    pub provenance: std::collections::BTreeMap<String, ItemProvenance>,
 }
 
 /// The national baseline: every bundled domain in order, and a version that changes whenever
