@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use gongkai_catalog::{
-    Audience, CatalogItem, Channel, Coverage, DomainKind, Level, Mode, Tick, item_key,
+    Audience, CatalogItem, Channel, Coverage, DomainKind, ItemProvenance, Level, Mode, Tick,
+    item_key,
 };
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, ToSql, params};
@@ -61,6 +62,9 @@ pub struct EffectiveItem {
     pub key: String,
     pub state: ItemState,
     pub item: CatalogItem,
+    /// How the bundled baseline knows the item's values; `None` unless the effective text is the
+    /// baseline's (a county version or the township's own text is its author's statement).
+    pub provenance: Option<ItemProvenance>,
 }
 
 /// A domain as the catalog screen lists it: the baseline's facts and the effective item count.
@@ -512,9 +516,19 @@ impl Store {
                         ))));
                     }
                 };
-                raw.parse()
-                    .transpose()
-                    .map(|item| item.map(|item| EffectiveItem { key, state, item }))
+                // The baseline layer is the bundled data of this binary (reloaded whenever its
+                // version differs), so the bundled provenance is the stored row's.
+                let provenance = (state == ItemState::Baseline)
+                    .then(|| gongkai_catalog::baseline_provenance().get(&key).cloned())
+                    .flatten();
+                raw.parse().transpose().map(|item| {
+                    item.map(|item| EffectiveItem {
+                        key,
+                        state,
+                        item,
+                        provenance,
+                    })
+                })
             })
             .collect()
     }
@@ -1135,6 +1149,42 @@ mod tests {
     }
 
     #[test]
+    fn baseline_items_say_how_their_values_are_known_and_county_text_does_not_borrow_it() {
+        let dir = TempDir::new().unwrap();
+        let mut store = store(&dir);
+        let key = "社会救助/综合业务/政策法规文件";
+        let effective = store.catalog_item(key).unwrap().unwrap();
+        let provenance = effective
+            .provenance
+            .expect("a baseline item has its provenance");
+        assert_eq!(provenance.borrowed_from, "天津市北辰区");
+        assert!(provenance.has_unconfirmed_ticks());
+        let items = store.catalog_items(None).unwrap();
+        assert!(
+            items.iter().all(|i| i.provenance.is_some()),
+            "every baseline item"
+        );
+
+        let item = baseline_item(&mut store, key);
+        store
+            .catalog_apply_county_update(
+                &CountyUpdate {
+                    version_label: "2025年县级目录".to_owned(),
+                    issued_on: day("2025-01-15"),
+                    changes: vec![CountyChange::Upsert(item)],
+                },
+                None,
+            )
+            .unwrap();
+        let county = store.catalog_item(key).unwrap().unwrap();
+        assert_eq!(county.state, ItemState::County);
+        assert_eq!(
+            county.provenance, None,
+            "the county's table is its own statement"
+        );
+    }
+
+    #[test]
     fn county_overrides_baseline_township_overrides_both_and_hide_restore() {
         let dir = TempDir::new().unwrap();
         let mut store = store(&dir);
@@ -1193,7 +1243,13 @@ mod tests {
 
         adjust(&mut store, KEY, TownshipAction::Hide).unwrap();
         assert!(store.catalog_item(KEY).unwrap().is_none());
-        assert!(store.catalog_search("农机购置补贴", 50).unwrap().is_empty());
+        assert!(
+            !store
+                .catalog_search("农机购置补贴", 50)
+                .unwrap()
+                .iter()
+                .any(|e| e.key == KEY)
+        );
         assert!(
             !store
                 .catalog_items(Some("涉农补贴"))
@@ -1412,8 +1468,19 @@ mod tests {
         let records = store.search("record", "农机购置补贴", 100).unwrap();
         assert_eq!(records.len(), 50);
         assert_eq!(store.search("record", "低保", 100).unwrap().len(), 50);
+        // The catalog items that name it (the baseline row, and 重庆's 农机购置与应用补贴 citing
+        // the 农机购置补贴 plan), however many records share the words.
+        let naming = store
+            .catalog_items(None)
+            .unwrap()
+            .iter()
+            .filter(|e| {
+                let (title, body) = search_text(&e.item);
+                title.contains("农机购置补贴") || body.contains("农机购置补贴")
+            })
+            .count();
         let catalog = store.catalog_search("农机购置补贴", 100).unwrap();
-        assert_eq!(catalog.len(), 1);
+        assert_eq!(catalog.len(), naming);
         assert_eq!(store.catalog_search("低保", 100).unwrap().len(), 1);
         assert!(
             store
@@ -1424,7 +1491,10 @@ mod tests {
         // Re-deriving the catalog keeps its rows inside its own block.
         adjust(&mut store, KEY, TownshipAction::Hide).unwrap();
         adjust(&mut store, KEY, TownshipAction::Restore).unwrap();
-        assert_eq!(store.catalog_search("农机购置补贴", 100).unwrap().len(), 1);
+        assert_eq!(
+            store.catalog_search("农机购置补贴", 100).unwrap().len(),
+            naming
+        );
         let outside: i64 = store
             .conn
             .query_row(
