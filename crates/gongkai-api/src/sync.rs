@@ -62,6 +62,7 @@ pub(crate) fn record_item(
                 size: u64::try_from(a.size).unwrap_or(0),
             })
             .collect(),
+        annual_report: None,
     };
     Ok(OutboxItem {
         kind: "record",

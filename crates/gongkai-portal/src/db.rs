@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use gongkai_sync::auth::{AuthError, RequestAuth};
 use gongkai_sync::check::{EntryHead, check_received};
-use gongkai_sync::payload::Payload;
+use gongkai_sync::payload::{AnnualReportFigures, FigureColumn, FigureRow, Payload};
 use gongkai_sync::types::{
     AttachmentStatus, CalendarPublication, CatalogPublication, CountyChange, ErrorCode, Kind,
     NoticePublication, Op, PullResponse, PushAck, RejectCode, Rejection, Stream,
@@ -47,6 +47,11 @@ const MIGRATIONS: &[Migration] = &[
         version: 4,
         name: "payout_page",
         sql: include_str!("migrations/0004_payout_page.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "annual_report",
+        sql: include_str!("migrations/0005_annual_report.sql"),
     },
 ];
 
@@ -357,6 +362,107 @@ pub fn stats_on(conn: &Connection, today: NaiveDate) -> Result<Vec<TownshipStats
             .collect();
     }
     Ok(stats)
+}
+
+/// One township's 表三 of a year, as its annual report in force carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TownshipTable3 {
+    pub code: String,
+    pub name: String,
+    pub title: String,
+    pub figures: AnnualReportFigures,
+}
+
+/// The county's 表三 of a year: every cell summed over the townships that published their
+/// report, and each township's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountyTable3 {
+    pub year: i32,
+    pub columns: Vec<FigureColumn>,
+    /// Each row's cells summed over `townships`, cell by cell (by row and column key).
+    pub rows: Vec<FigureRow>,
+    pub townships: Vec<TownshipTable3>,
+}
+
+/// The newest year any township's annual report in force is about.
+pub fn latest_report_year(conn: &Connection) -> Result<Option<i32>, PortalError> {
+    Ok(conn.query_row("SELECT max(year) FROM annual_report", [], |r| r.get(0))?)
+}
+
+/// 表三 of `year` summed over the townships: per township the report in force published last
+/// (a township has one; a replaced one is withdrawn and gone from `annual_report`).
+pub fn county_table3(conn: &Connection, year: i32) -> Result<CountyTable3, PortalError> {
+    let mut stmt = conn.prepare(
+        "SELECT a.township, t.name, a.title, a.table3 FROM annual_report a
+         JOIN township t ON t.code = a.township
+         WHERE a.year = ?1
+         ORDER BY a.township, a.published_on DESC, a.object_id DESC",
+    )?;
+    let rows = stmt.query_map([year], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut townships: Vec<TownshipTable3> = Vec::new();
+    for row in rows {
+        let (code, name, title, table3) = row?;
+        if townships.last().is_some_and(|t| t.code == code) {
+            continue;
+        }
+        let figures: AnnualReportFigures = serde_json::from_str(&table3)
+            .map_err(|e| PortalError::Usage(format!("乡镇 {code} 的年度报告表三无法读取：{e}")))?;
+        townships.push(TownshipTable3 {
+            code,
+            name,
+            title,
+            figures,
+        });
+    }
+    let mut county = CountyTable3 {
+        year,
+        columns: Vec::new(),
+        rows: Vec::new(),
+        townships: Vec::new(),
+    };
+    for township in &townships {
+        add_table3(&mut county, &township.figures);
+    }
+    county.townships = townships;
+    Ok(county)
+}
+
+/// Adds a township's cells to the county's by row and column key; a key the county has not
+/// seen yet (another version of the format) gets its own row or column.
+fn add_table3(county: &mut CountyTable3, figures: &AnnualReportFigures) {
+    for column in &figures.columns {
+        if !county.columns.iter().any(|c| c.key == column.key) {
+            county.columns.push(column.clone());
+            for row in &mut county.rows {
+                row.cells.push(0);
+            }
+        }
+    }
+    for row in &figures.rows {
+        let at = match county.rows.iter().position(|r| r.key == row.key) {
+            Some(at) => at,
+            None => {
+                county.rows.push(FigureRow {
+                    key: row.key.clone(),
+                    label: row.label.clone(),
+                    cells: vec![0; county.columns.len()],
+                });
+                county.rows.len() - 1
+            }
+        };
+        for (column, count) in figures.columns.iter().zip(&row.cells) {
+            if let Some(c) = county.columns.iter().position(|c| c.key == column.key) {
+                county.rows[at].cells[c] += count;
+            }
+        }
+    }
 }
 
 /// The posted sheets of a township's periodic zones, what `boards::overdue_zones` judges.
@@ -947,6 +1053,46 @@ fn refresh_head(
     if kind == Kind::Posting {
         keep_board_posting(tx, township, entry)?;
     }
+    if kind == Kind::Record {
+        keep_annual_report(tx, township, entry)?;
+    }
+    Ok(())
+}
+
+/// The township page's and the stats' line for an annual report's record version now in force
+/// (none once it is withdrawn, or for a record that carries no 表三).
+fn keep_annual_report(tx: &Connection, township: &str, entry: &Kept) -> Result<(), ApiRefusal> {
+    tx.execute(
+        "DELETE FROM annual_report WHERE township = ?1 AND object_id = ?2",
+        params![township, entry.object_id],
+    )?;
+    let Payload::Record(record) = &entry.payload else {
+        return Ok(());
+    };
+    let Some(figures) = &record.annual_report else {
+        return Ok(());
+    };
+    let pdf = record
+        .attachments
+        .iter()
+        .find(|a| a.file_name.to_lowercase().ends_with(".pdf"));
+    let table3 = serde_json::to_string(figures)
+        .map_err(|e| ApiRefusal::internal("年度报告表三无法保存", &e))?;
+    tx.execute(
+        "INSERT INTO annual_report (township, object_id, year, title, published_on, pdf_sha256,
+           pdf_name, table3)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            township,
+            entry.object_id,
+            figures.year,
+            record.title,
+            record.published_on,
+            pdf.map(|a| a.sha256.clone()),
+            pdf.map(|a| a.file_name.clone()),
+            table3,
+        ],
+    )?;
     Ok(())
 }
 

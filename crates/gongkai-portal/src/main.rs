@@ -79,6 +79,9 @@ enum Command {
         db: PathBuf,
         #[arg(long)]
         json: bool,
+        /// 年度报告表三汇总的年度（默认：已收到报告的最近年度）
+        #[arg(long)]
+        year: Option<i32>,
     },
 }
 
@@ -244,8 +247,16 @@ fn run(cli: Cli) -> Result<(), PortalError> {
         Command::PublishCalendar { db, file } => publish(&db, &file, Stream::Calendar),
         Command::PublishCatalog { db, file } => publish(&db, &file, Stream::Catalog),
         Command::PublishNotice { db, file } => publish(&db, &file, Stream::Notices),
-        Command::Stats { db, json } => {
-            let stats = db::stats(&db::open(&db)?)?;
+        Command::Stats { db, json, year } => {
+            let conn = db::open(&db)?;
+            let stats = db::stats(&conn)?;
+            let year = match year {
+                Some(year) => Some(year),
+                None => db::latest_report_year(&conn)?,
+            };
+            let table3 = year
+                .map(|year| db::county_table3(&conn, year))
+                .transpose()?;
             if json {
                 let townships: Vec<serde_json::Value> = stats
                     .iter()
@@ -256,11 +267,32 @@ fn run(cli: Cli) -> Result<(), PortalError> {
                             "postings_up": t.postings_up,
                             "villages_with_overdue_boards": t.overdue_villages.len(),
                             "overdue_villages": t.overdue_villages,
+                            "table3": table3.as_ref().and_then(|county| county
+                                .townships
+                                .iter()
+                                .find(|r| r.code == t.code)
+                                .map(|r| &r.figures)),
                         })
                     })
                     .collect();
-                out(&serde_json::json!({ "townships": townships }).to_string())
+                out(&serde_json::json!({ "townships": townships, "table3": table3 }).to_string())
             } else {
+                if let Some(county) = &table3 {
+                    out(&format!(
+                        "{}年度报告表三全县合计（{} 个乡镇）：",
+                        county.year,
+                        county.townships.len()
+                    ))?;
+                    for row in &county.rows {
+                        let cells: Vec<String> = county
+                            .columns
+                            .iter()
+                            .zip(&row.cells)
+                            .map(|(c, n)| format!("{} {n}", c.label))
+                            .collect();
+                        out(&format!("  {}：{}", row.label, cells.join("，")))?;
+                    }
+                }
                 for t in &stats {
                     out(&format!(
                         "{} {}（{}）公开记录 {} 条，公示明细 {} 行，在贴公示 {} 张，公开栏逾期未更新 {}，最近同步 {}",

@@ -227,6 +227,7 @@ pub fn township(conn: &Connection, code: &str, domain_order: &[String]) -> rusql
     if total == 0 {
         body.push_str("<p class=\"muted\">暂无公开信息</p>");
     }
+    annual_reports(conn, code, &mut body)?;
     for (n, domain) in order.iter().enumerate() {
         let Some(list) = by_domain.get(domain.as_str()) else {
             continue;
@@ -250,6 +251,53 @@ pub fn township(conn: &Connection, code: &str, domain_order: &[String]) -> rusql
         body.push_str("</table></section>");
     }
     Ok(Page::Html(layout(&format!("{name} · 基层政务公开"), &body)))
+}
+
+/// The township's annual reports (政府信息公开工作年度报告), newest year first: each year's
+/// record, and its PDF streamed as the record's attachment.
+fn annual_reports(conn: &Connection, code: &str, body: &mut String) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT object_id, year, title, pdf_sha256, pdf_name FROM annual_report
+         WHERE township = ?1 ORDER BY year DESC, published_on DESC",
+    )?;
+    let reports = stmt
+        .query_map([code], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i32>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if reports.is_empty() {
+        return Ok(());
+    }
+    body.push_str(
+        "<section id=\"annual-reports\"><h2>政府信息公开工作年度报告</h2><table class=\"list\">",
+    );
+    for (id, year, title, pdf_sha256, pdf_name) in &reports {
+        let _ = write!(
+            body,
+            "<tr><td class=\"date\">{year}年度</td><td><a href=\"/t/{c}/r/{}\">{}</a></td><td>",
+            escape(id),
+            escape(title),
+            c = escape(code)
+        );
+        if let (Some(sha256), Some(name)) = (pdf_sha256, pdf_name) {
+            let _ = write!(
+                body,
+                "<a href=\"/t/{}/a/{}\" title=\"下载{}\">PDF</a>",
+                escape(code),
+                escape(sha256),
+                escape(name)
+            );
+        }
+        body.push_str("</td></tr>");
+    }
+    body.push_str("</table></section>");
+    Ok(())
 }
 
 fn head_payload(

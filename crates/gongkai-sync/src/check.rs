@@ -197,6 +197,9 @@ fn check_record(record: &RecordPayload) -> Check {
             return Err(invalid(format!("{name}“{date}”不是 YYYY-MM-DD 日期")));
         }
     }
+    if let Some(figures) = &record.annual_report {
+        figures.check().map_err(invalid)?;
+    }
     for attachment in &record.attachments {
         if !crate::is_sha256_hex(&attachment.sha256) || attachment.file_name.trim().is_empty() {
             return Err(invalid(format!(

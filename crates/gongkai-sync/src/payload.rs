@@ -96,6 +96,79 @@ impl Serialize for Payload {
     }
 }
 
+/// The 表三 of an annual report (收到和处理政府信息公开申请情况) as the township finalized it: the
+/// format's column and row keys with their labels, and every cell. Only counts and the
+/// format's own words: no applicant is named in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnualReportFigures {
+    /// The year the report is about.
+    pub year: i32,
+    pub columns: Vec<FigureColumn>,
+    pub rows: Vec<FigureRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureColumn {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureRow {
+    pub key: String,
+    pub label: String,
+    /// One count per column, in the columns' order.
+    pub cells: Vec<u32>,
+}
+
+/// The years an annual report can be about: the 条例 took effect in 2008.
+pub const REPORT_YEARS: std::ops::RangeInclusive<i32> = 2008..=2999;
+
+impl AnnualReportFigures {
+    /// The shape the county sums by: a year of the 条例, keys present and each once, every row
+    /// as wide as the columns. Sums are not rechecked here: the township refuses to finalize an
+    /// unbalanced 表三, and the county adds cells, it does not judge them.
+    pub fn check(&self) -> Result<(), String> {
+        if !REPORT_YEARS.contains(&self.year) {
+            return Err(format!("年度报告的年度“{}”不对", self.year));
+        }
+        if self.columns.is_empty() || self.rows.is_empty() {
+            return Err("年度报告表三没有行或列".to_owned());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for key in self.columns.iter().map(|c| &c.key) {
+            if key.trim().is_empty() || !seen.insert(("column", key)) {
+                return Err(format!("年度报告表三的列“{key}”为空或重复"));
+            }
+        }
+        for row in &self.rows {
+            if row.key.trim().is_empty() || !seen.insert(("row", &row.key)) {
+                return Err(format!("年度报告表三的行“{}”为空或重复", row.key));
+            }
+            if row.cells.len() != self.columns.len() {
+                return Err(format!(
+                    "年度报告表三“{}”一行有 {} 个数，应有 {} 个",
+                    row.label,
+                    row.cells.len(),
+                    self.columns.len()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The count at a row and column, by key.
+    pub fn cell(&self, row: &str, column: &str) -> Option<u32> {
+        let c = self.columns.iter().position(|c| c.key == column)?;
+        self.rows
+            .iter()
+            .find(|r| r.key == row)?
+            .cells
+            .get(c)
+            .copied()
+    }
+}
+
 /// Hands every text of `value` as JSON would write it — each string and object key unescaped,
 /// each number as written — to `visit`, until it breaks (its value is returned). Nothing is
 /// copied but the one text being visited: a 100,000-row list is walked, not rebuilt.
@@ -284,5 +357,102 @@ mod tests {
         assert_eq!(code, RejectCode::InvalidPayload);
         let (code, _) = Payload::from_json(Kind::Notice, Op::Upsert, "{}").unwrap_err();
         assert_eq!(code, RejectCode::NotOwner);
+    }
+}
+
+#[cfg(test)]
+mod annual_report_tests {
+    use super::*;
+    use crate::check::check_entry;
+    use crate::types::Entry;
+    use serde_json::json;
+
+    fn report_record(figures: Value) -> Entry {
+        let mut payload = json!({
+            "item_key": "政务公开工作/政府信息公开工作年度报告/年度报告",
+            "domain": "政务公开工作", "item_name": "年度报告",
+            "title": "示范镇2025年政府信息公开工作年度报告",
+            "formed_on": "2026-01-10", "published_on": "2026-01-12",
+            "body": "", "channels": ["政府网站"], "attachments": []
+        });
+        if !figures.is_null() {
+            payload["annual_report"] = figures;
+        }
+        Entry {
+            id: uuid::Uuid::now_v7().to_string(),
+            kind: "record".into(),
+            object_id: uuid::Uuid::now_v7().to_string(),
+            op: Op::Upsert,
+            replaces: None,
+            created_at: "2026-01-12T08:00:00+08:00".into(),
+            payload,
+        }
+    }
+
+    fn figures(year: i32, cells: Value) -> Value {
+        json!({
+            "year": year,
+            "columns": [{"key": "natural", "label": "自然人"}, {"key": "total", "label": "总计"}],
+            "rows": [{"key": "new", "label": "一、本年新收政府信息公开申请数量", "cells": cells}]
+        })
+    }
+
+    #[test]
+    fn a_report_record_carries_its_table3_and_a_plain_record_does_not() {
+        let entry = report_record(figures(2025, json!([3, 3])));
+        assert_eq!(check_entry(&entry), Ok(Kind::Record));
+        let Payload::Record(record) = Payload::from_value(Kind::Record, Op::Upsert, &entry.payload)
+            .unwrap_or_else(|e| panic!("{e:?}"))
+        else {
+            panic!("a record");
+        };
+        let read = record
+            .annual_report
+            .as_ref()
+            .map(|f| f.cell("new", "natural"));
+        assert_eq!(read, Some(Some(3)));
+        // Written back as read, so the portal keeps the figures it checked.
+        let again: Value =
+            serde_json::from_str(&Payload::Record(record).to_json().unwrap_or_default())
+                .unwrap_or_default();
+        assert_eq!(again["annual_report"]["rows"][0]["cells"], json!([3, 3]));
+
+        // A record of before the field (or of any other item) reads without it and writes none.
+        let plain = report_record(Value::Null);
+        assert_eq!(check_entry(&plain), Ok(Kind::Record));
+        let Ok(Payload::Record(record)) =
+            Payload::from_value(Kind::Record, Op::Upsert, &plain.payload)
+        else {
+            panic!("a record");
+        };
+        assert_eq!(record.annual_report, None);
+        assert!(
+            !Payload::Record(record)
+                .to_json()
+                .unwrap_or_default()
+                .contains("annual_report")
+        );
+    }
+
+    #[test]
+    fn a_table3_the_county_could_not_sum_is_refused() {
+        for (bad, says) in [
+            (figures(2025, json!([3])), "应有 2 个"),
+            (figures(1999, json!([3, 3])), "年度"),
+            (figures(2025, json!([-1, 3])), "内容格式不正确"),
+        ] {
+            let rejection = check_entry(&report_record(bad)).unwrap_err();
+            assert_eq!(
+                rejection.code,
+                RejectCode::InvalidPayload,
+                "{}",
+                rejection.message
+            );
+            assert!(rejection.message.contains(says), "{}", rejection.message);
+        }
+        let mut twice = figures(2025, json!([1, 1]));
+        twice["columns"][1]["key"] = json!("natural");
+        let rejection = check_entry(&report_record(twice)).unwrap_err();
+        assert!(rejection.message.contains("重复"), "{}", rejection.message);
     }
 }

@@ -258,6 +258,10 @@ pub struct RecordPayload {
     pub channels: Vec<String>,
     #[serde(default)]
     pub attachments: Vec<AttachmentRef>,
+    /// The 表三 figures when the record is the township's annual report (政府信息公开工作年度
+    /// 报告); absent on every other record. A portal older than the field drops it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_report: Option<crate::payload::AnnualReportFigures>,
 }
 
 /// An attachment named by its content; uploaded with the attachment endpoints.
