@@ -35,6 +35,7 @@ impl Api {
         self.demo_postings()?;
         self.demo_documents()?;
         self.demo_requests()?;
+        self.demo_report()?;
         Ok(profile)
     }
 }

@@ -278,7 +278,14 @@ impl ReportOutput {
 
     pub fn text(&self) -> String {
         match self {
-            ReportOutput::Exported(e) => format!("已导出：{}", e.path),
+            ReportOutput::Exported(e) => match &e.record_id {
+                // Finalized: the report waits as a disclosure record for 三审 and 发布.
+                Some(id) => format!(
+                    "已定稿导出：{}\n公开记录 {id}：请完成三审、保密审查后登记发布",
+                    e.path
+                ),
+                None => format!("已导出：{}", e.path),
+            },
             ReportOutput::View(v) => view_text(v),
         }
     }

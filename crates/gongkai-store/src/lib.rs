@@ -71,7 +71,7 @@ pub use records::{
     SEARCH_KIND_RECORD, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
     StoredSecrecy,
 };
-pub use report::{StoredCase, StoredReportDraft, YearActivity};
+pub use report::{ReportFile, ReportRecordStep, StoredCase, StoredReportDraft, YearActivity};
 pub use requests::{
     RepeatedGroup, RequestSettings, SEARCH_KIND_REQUEST, StoredConsultation, StoredRequest,
     StoredRequestAttachment, Table3Counts,

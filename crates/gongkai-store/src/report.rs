@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::{Store, StoreError};
+use crate::{OutboxItem, SEARCH_KIND_RECORD, Store, StoreError, StoredRecord, Writer};
 
 /// A year's draft as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,11 +26,41 @@ pub struct StoredReportDraft {
     pub penalty_decisions: u32,
     pub enforcement_decisions: u32,
     pub admin_fees_fen: i64,
-    /// Set when exported as final: the record it was published as, the tables then (JSON).
+    /// Set when finalized: the record it is published as, the tables then (JSON).
     pub record_id: Option<RowId>,
     pub final_tables: Option<String>,
     pub finalized_at: Option<String>,
     pub updated_at: String,
+}
+
+/// A file of the finalized report (its PDF or `.docx`), to attach to the report's record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFile {
+    pub id: RowId,
+    pub file_name: String,
+    pub sha256: String,
+    pub content: Vec<u8>,
+}
+
+/// What finalizing a year's report does to the disclosure record it is published as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportRecordStep<'a> {
+    /// The linked record already holds these very files: it is left as it is.
+    Keep(RowId),
+    /// The linked record is still a draft: its files are replaced, and the signatures and the
+    /// secrecy check in force are cleared, since they covered other files.
+    ReplaceFiles {
+        record: RowId,
+        files: &'a [ReportFile],
+    },
+    /// A new draft record with the files. A published record of an earlier finalization is
+    /// withdrawn with `withdraw`'s tombstone in the same transaction: a published record is
+    /// frozen, so a changed report is a new record, never a second one in force.
+    New {
+        record: &'a StoredRecord,
+        files: &'a [ReportFile],
+        withdraw: Option<(RowId, &'a OutboxItem)>,
+    },
 }
 
 /// A 复议 or 诉讼 about disclosure.
@@ -167,33 +197,60 @@ impl Store {
         })
     }
 
-    /// Freezes a year's tables as exported final, and links the record it is published as
-    /// when there is one.
-    pub fn finalize_report(
+    /// Freezes a year's tables as finalized and makes the report's disclosure record what
+    /// `step` says, in one transaction: the record and its files, the withdrawal of the version
+    /// it replaces and the link from the report are written together or not at all.
+    pub fn finalize_report_record(
         &mut self,
         year: i32,
-        record: Option<RowId>,
+        step: ReportRecordStep<'_>,
         tables_json: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<RowId, StoreError> {
         self.write(|w| {
+            let record = match step {
+                ReportRecordStep::Keep(record) => record,
+                ReportRecordStep::ReplaceFiles { record, files } => {
+                    replace_files(w, record, files)?;
+                    record
+                }
+                ReportRecordStep::New {
+                    record,
+                    files,
+                    withdraw,
+                } => {
+                    if let Some((old, tombstone)) = withdraw {
+                        withdraw_published(w, old, tombstone)?;
+                    }
+                    insert_draft_record(w, record)?;
+                    replace_files(w, record.id, files)?;
+                    record.id
+                }
+            };
             let changed = w.tx.execute(
                 "UPDATE annual_report SET record_id = ?2, final_tables = ?3, finalized_at = ?4,
                      updated_at = ?4
                  WHERE year = ?1",
-                params![
-                    year,
-                    record.map(|id| id.to_string()),
-                    tables_json,
-                    w.now_text()
-                ],
+                params![year, record.to_string(), tables_json, w.now_text()],
             )?;
             if changed == 0 {
                 return Err(StoreError::NotFound {
                     what: "年度报告"
                 });
             }
-            Ok(())
+            Ok(record)
         })
+    }
+
+    /// The report a disclosure record publishes, if it is one.
+    pub fn report_of_record(&self, record: RowId) -> Result<Option<StoredReportDraft>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {DRAFT_COLUMNS} FROM annual_report WHERE record_id = ?1"),
+                [record.to_string()],
+                draft_from,
+            )
+            .optional()?)
     }
 
     /// Every 复议/诉讼 case, by filing date.
@@ -295,4 +352,105 @@ impl Store {
             board_postings,
         })
     }
+}
+
+// The record's rows are written here with the report's link in one transaction. The SQL is
+// the same as `save_record`'s, `add_attachment`'s and `withdraw_record`'s on the same tables
+// and triggers (migration 6 gates publication and freezes what was published).
+
+fn insert_draft_record(w: &Writer<'_>, r: &StoredRecord) -> Result<(), StoreError> {
+    let id = r.id.to_string();
+    w.tx.execute(
+        "INSERT INTO disclosure_record (id, item_key, domain, item_name, title, doc_number,
+             formed_on, body, channels, attribute, ground, attribute_reason, redacted,
+             redaction_removed, redaction_why, time_limit_days, due_on, due_provisional,
+             calendar_version, status, published_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+             ?19, 'draft', NULL, ?20, ?20)",
+        params![
+            id,
+            r.item_key,
+            r.domain,
+            r.item_name,
+            r.title,
+            r.doc_number,
+            r.formed_on,
+            r.body,
+            r.channels.join("、"),
+            r.attribute,
+            r.ground,
+            r.attribute_reason,
+            r.redacted,
+            r.redaction_removed,
+            r.redaction_why,
+            r.time_limit_days,
+            r.due_on,
+            r.due_provisional,
+            r.calendar_version,
+            w.now_text(),
+        ],
+    )?;
+    let text = [&r.domain, &r.item_name, &r.body]
+        .map(String::as_str)
+        .join(" ");
+    w.index(SEARCH_KIND_RECORD, &id, Some((&r.title, &text)))
+}
+
+/// A draft's files replaced by `files`; what was signed is no longer what would be published.
+fn replace_files(w: &Writer<'_>, record: RowId, files: &[ReportFile]) -> Result<(), StoreError> {
+    let id = record.to_string();
+    let status: Option<String> =
+        w.tx.query_row(
+            "SELECT status FROM disclosure_record WHERE id = ?1",
+            [&id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if status.as_deref() != Some("draft") {
+        return Err(StoreError::ListState(
+            "年度报告的公开记录已发布或已撤回，不能更换附件".to_owned(),
+        ));
+    }
+    w.tx.execute("DELETE FROM record_attachment WHERE record_id = ?1", [&id])?;
+    for file in files {
+        w.tx.execute(
+            "INSERT INTO record_attachment (id, record_id, file_name, sha256, size, content,
+                 added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                file.id.to_string(),
+                id,
+                file.file_name,
+                file.sha256,
+                i64::try_from(file.content.len()).unwrap_or(i64::MAX),
+                file.content,
+                w.now_text()
+            ],
+        )?;
+    }
+    for table in ["record_review", "record_secrecy"] {
+        w.tx.execute(
+            &format!("UPDATE {table} SET cleared = 1 WHERE record_id = ?1 AND cleared = 0"),
+            [&id],
+        )?;
+    }
+    Ok(())
+}
+
+fn withdraw_published(
+    w: &Writer<'_>,
+    record: RowId,
+    tombstone: &OutboxItem,
+) -> Result<(), StoreError> {
+    let changed = w.tx.execute(
+        "UPDATE disclosure_record SET status = 'withdrawn', updated_at = ?2
+         WHERE id = ?1 AND status = 'published'",
+        params![record.to_string(), w.now_text()],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::ListState(
+            "上次定稿的年度报告记录不是已发布状态，不能撤回替换".to_owned(),
+        ));
+    }
+    w.enqueue(tombstone)
 }

@@ -6,7 +6,7 @@ use chrono::Datelike;
 use gongkai_report::TableName;
 
 use super::layout::{Content, docx_document, pdf_document};
-use super::{built, check_year, overview, tables_view, title};
+use super::{built, check_year, overview, record, tables_view, title};
 use crate::postings::today;
 use crate::session::OpenMode;
 use crate::{Api, ApiError, wire};
@@ -20,7 +20,7 @@ impl Api {
         args: wire::ReportExportArgs,
     ) -> Result<wire::ReportExport, ApiError> {
         check_year(args.year)?;
-        self.with_store(OpenMode::Existing, |store| {
+        let (record_id, queued) = self.with_store(OpenMode::Existing, |store| {
             let (format, gathered, report, _) = built(store, args.year)?;
             let unbalanced: Vec<&str> = report
                 .problems
@@ -78,26 +78,44 @@ impl Api {
                 issuer: &format!("{name}人民政府"),
                 date: &date,
             };
-            let bytes = match args.format {
-                wire::LetterFormat::Pdf => {
-                    gongkai_print::render_report_document(&pdf_document(&content))?
-                }
-                wire::LetterFormat::Docx => docx_document(&content)
+            let pdf = || gongkai_print::render_report_document(&pdf_document(&content));
+            let docx = || {
+                docx_document(&content)
                     .to_bytes()
-                    .map_err(|e| ApiError::invalid(e.to_string()))?,
+                    .map_err(|e| ApiError::invalid(e.to_string()))
             };
-            std::fs::write(&args.out, bytes)
-                .map_err(|e| ApiError::export(&args.out, &e.to_string()))?;
-            if args.final_export {
-                // Next year's report compares with, and carries over from, these tables.
-                let frozen = serde_json::to_string(&tables)
-                    .map_err(|e| ApiError::internal(e.to_string()))?;
-                store.finalize_report(args.year, draft.record_id, &frozen)?;
+            if !args.final_export {
+                let bytes = match args.format {
+                    wire::LetterFormat::Pdf => pdf()?,
+                    wire::LetterFormat::Docx => docx()?,
+                };
+                write_out(&args.out, &bytes)?;
+                return Ok((draft.record_id, false));
             }
-            Ok(wire::ReportExport {
-                path: args.out.clone(),
-                record_id: draft.record_id.map(|id| id.to_string()),
-            })
+            // Final: both files go with the report's disclosure record, the one asked for also
+            // to `out`; the tables are frozen for next year's comparison and carry-over.
+            let files = record::files(&title, pdf()?, docx()?)?;
+            let asked = match args.format {
+                wire::LetterFormat::Pdf => &files[0],
+                wire::LetterFormat::Docx => &files[1],
+            };
+            write_out(&args.out, &asked.content)?;
+            let frozen =
+                serde_json::to_string(&tables).map_err(|e| ApiError::internal(e.to_string()))?;
+            let (id, queued) =
+                record::finalize(store, args.year, &title, today(), &files, &frozen)?;
+            Ok((Some(id), queued))
+        })?;
+        if queued {
+            self.queued_for_county();
+        }
+        Ok(wire::ReportExport {
+            path: args.out,
+            record_id: record_id.map(|id| id.to_string()),
         })
     }
+}
+
+fn write_out(out: &str, bytes: &[u8]) -> Result<(), ApiError> {
+    std::fs::write(out, bytes).map_err(|e| ApiError::export(out, &e.to_string()))
 }

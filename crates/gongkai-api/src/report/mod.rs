@@ -4,9 +4,11 @@
 //! built and checked by `gongkai-report`, shown in the national layout and exported as PDF
 //! (`layout` + gongkai-print) or `.docx` (gongkai-docx).
 
+mod demo;
 mod export;
 mod layout;
 mod overview;
+pub(crate) mod record;
 
 use chrono::{Datelike, NaiveDate};
 use gongkai_domain::RowId;
