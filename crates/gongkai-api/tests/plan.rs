@@ -1,6 +1,6 @@
 //! The yearly work plan through the commands: a table shaped like seed 000's imported into a
-//! real database, refusals that write nothing, progress with evidence, due states on the 待办
-//! home.
+//! real database (from Excel and from Word), refusals that write nothing, progress with
+//! evidence, due states on the 待办 home.
 
 #[path = "../../gongkai-plan/tests/support/seed000.rs"]
 mod seed000;
@@ -133,6 +133,80 @@ fn a_bad_table_is_refused_naming_each_place_and_nothing_is_written() -> TestResu
         .err()
         .ok_or("imported")?;
     assert!(error.message.contains("空.xlsx"), "{}", error.message);
+    Ok(())
+}
+
+#[test]
+fn seed_000s_word_document_is_imported_like_the_workbook() -> TestResult {
+    let dir = TempDir::new()?;
+    let api = support::demo(&dir);
+    let path = dir.path().join(seed000::DOCUMENT_NAME);
+    std::fs::write(&path, seed000::document(&[], false)?)?;
+    let path = path.display().to_string();
+
+    let preview = import(&api, &path, true, false)?;
+    assert_eq!(
+        (preview.year, preview.sheet.as_str(), preview.tasks.len()),
+        (2021, "表格2", 29)
+    );
+    assert!(api.plan_list(PlanListArgs::default())?.years.is_empty());
+    import(&api, &path, false, false)?;
+    let list = api.plan_list(PlanListArgs { year: Some(2021) })?;
+    assert_eq!(list.tasks.len(), 29);
+    let task = &list.tasks[12];
+    assert_eq!(
+        (task.seq, task.office.as_str(), task.time_node.as_str()),
+        (13, "党政办", "全年")
+    );
+    assert_eq!(task.source, seed000::DOCUMENT_NAME);
+    assert_eq!(
+        list.tasks[6].content,
+        seed000::TASKS[6].2,
+        "one cell over 任务名称 and 任务内容 is the content"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_bad_word_document_is_refused_naming_its_places_and_nothing_is_written() -> TestResult {
+    let dir = TempDir::new()?;
+    let api = support::demo(&dir);
+    let path = dir.path().join("任务分解表.docx");
+    std::fs::write(&path, seed000::document(&[(5, "尽快")], true)?)?;
+    let error = import(&api, &path.display().to_string(), false, false)
+        .err()
+        .ok_or("imported")?;
+    assert!(
+        error
+            .message
+            .starts_with("“任务分解表.docx”未导入，有 1 处问题")
+            && error
+                .message
+                .contains("表格2 第 7 行第 6 列（时间节点）：无法识别时间节点“尽快”"),
+        "{}",
+        error.message
+    );
+
+    let mut text_only = gongkai_docx::Document::new("通知");
+    text_only.push(gongkai_docx::Paragraph::body(
+        "各村：请于10月底前报送政务公开工作要点落实情况。",
+    ));
+    let letter = dir.path().join("通知.docx");
+    std::fs::write(&letter, text_only.to_bytes()?)?;
+    let error = import(&api, &letter.display().to_string(), true, false)
+        .err()
+        .ok_or("read")?;
+    assert!(
+        error
+            .message
+            .contains("Word 文件“通知.docx”中没有表格：任务分解表须用 Word 的表格制作"),
+        "{}",
+        error.message
+    );
+    assert!(
+        api.plan_list(PlanListArgs::default())?.years.is_empty(),
+        "nothing written"
+    );
     Ok(())
 }
 

@@ -18,14 +18,14 @@ use crate::output::Report;
 
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
-    /// 导入年度工作要点任务分解表（.xlsx/.xls）：任务名称、任务内容、责任单位、责任人、时间节点、佐证材料
+    /// 导入年度工作要点任务分解表（.xlsx/.xls，或 Word 文档 .docx 中的表格）：任务名称、任务内容、责任单位、责任人、时间节点、佐证材料
     Import {
         #[command(flatten)]
         db: Db,
         /// 任务分解表文件
         #[arg(value_name = "FILE")]
         file: PathBuf,
-        /// 年度（缺省：表格标题中的年度）
+        /// 年度（缺省：表格标题中的年度，没有则取文件名中的年度）
         #[arg(long)]
         year: Option<i32>,
         /// 该年度已导入时用新表替换（任何任务已有进展时不允许）
@@ -220,15 +220,20 @@ impl PlanReport {
     pub fn text(&self) -> String {
         match self {
             PlanReport::Imported(r) => {
+                // A Word document's tables are named 表格1, 表格2… (no sheet to quote).
+                let place = if r.sheet.starts_with("表格") {
+                    r.sheet.clone()
+                } else {
+                    format!("工作表“{}”", r.sheet)
+                };
                 let mut lines = vec![format!(
-                    "{}{} 年工作要点：工作表“{}”中 {} 项任务",
+                    "{}{} 年工作要点：{place}中 {} 项任务",
                     if r.written {
                         "已导入 "
                     } else {
                         "检查通过（未写入）："
                     },
                     r.year,
-                    r.sheet,
                     r.tasks.len()
                 )];
                 lines.extend(

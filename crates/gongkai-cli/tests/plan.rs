@@ -116,3 +116,42 @@ fn a_bad_table_fails_with_its_places_and_writes_nothing() {
     let listed = json(&gongkai(&["plan", "list", "--db", path(&db), "--json"]));
     assert_eq!(listed["years"], serde_json::json!([]));
 }
+
+#[test]
+fn a_word_document_is_imported_as_the_workbook_is() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("镇.sqlite3");
+    Api::new(&db).setup_demo(NoArgs {}).unwrap();
+    let document = dir.path().join(seed000::DOCUMENT_NAME);
+    std::fs::write(&document, seed000::document(&[], false).unwrap()).unwrap();
+
+    let imported = gongkai(&[
+        "plan",
+        "import",
+        path(&document),
+        "--db",
+        path(&db),
+        "--json",
+    ]);
+    assert!(imported.status.success(), "{}", said(&imported));
+    let imported = json(&imported);
+    assert_eq!(
+        (
+            imported["year"].as_i64(),
+            imported["sheet"].as_str(),
+            imported["written"].as_bool(),
+            imported["tasks"].as_array().map(Vec::len)
+        ),
+        (Some(2021), Some("表格2"), Some(true), Some(29))
+    );
+    let listed = json(&gongkai(&[
+        "plan",
+        "list",
+        "--db",
+        path(&db),
+        "--year",
+        "2021",
+        "--json",
+    ]));
+    assert_eq!(listed["tasks"][10]["office"], "党政办");
+}

@@ -5,7 +5,7 @@
 //! - [`due`]: whether a task is done, late, due soon or open on a given day;
 //! - [`table`]: a 任务分解表 read from a workbook (title rows, the header found by its
 //!   names, page-break header repeats skipped, rows cut by a page break joined), every problem
-//!   named by sheet, row and column, nothing returned on any.
+//!   named by sheet, row and column, nothing returned on any (a Word document's tables too);
 
 pub mod due;
 pub mod table;

@@ -6,9 +6,17 @@
 //! - a row cut by a page break goes on in the next row with no 序号 and no 时间节点 (joined to
 //!   the task above, cell by cell, as seed 000's tasks 9 and 20 are);
 //! - a heading row ("一、夯实政务公开工作基础") groups the tasks under it;
-//! - a task may have no 任务名称 (its content's first clause names it) and merged cells.
+//! - a task may have no 任务名称 (its content's first clause names it), or one cell merged
+//!   across 任务名称 and 任务内容 (its text is the content), and merged cells.
 //!
-//! Every problem is named by sheet, row and column, all at once; nothing is returned on any.
+//! A Word 任务分解表 (`.docx`) reads the same way: `gongkai_sheets` gives each table of the
+//! document as a sheet 表格1, 表格2… with `gridSpan`/`vMerge` as merged regions, and the first
+//! table with the header is the plan (a 工作要点 carries other tables, such as the 公开发布意见单,
+//! before it). Its title is often a paragraph above the table, which is not read: the year then
+//! comes from the file's name ("2021年店下镇政务公开工作要点.docx") or the caller.
+//!
+//! Every problem is named by sheet (or Word table), row and column, all at once; nothing is
+//! returned on any.
 
 use std::fmt;
 
@@ -164,22 +172,29 @@ pub struct PlanTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanIssue {
     pub sheet: Option<String>,
+    /// The sheet is a table of a Word document: named 表格N, its columns counted (Word shows
+    /// no column letters).
+    pub word_table: bool,
     pub row: Option<u32>,
-    /// Column letter and the column's name.
-    pub column: Option<(String, &'static str)>,
+    /// Column index (0 = A / the first) and the column's name.
+    pub column: Option<(usize, &'static str)>,
     pub message: String,
 }
 
 impl fmt::Display for PlanIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(sheet) = &self.sheet {
-            write!(f, "工作表“{sheet}”")?;
+        match &self.sheet {
+            Some(table) if self.word_table => write!(f, "{table} ")?,
+            Some(sheet) => write!(f, "工作表“{sheet}”")?,
+            None => {}
         }
         if let Some(row) = self.row {
             write!(f, "第 {row} 行")?;
         }
-        if let Some((letter, name)) = &self.column {
-            write!(f, " {letter} 列（{name}）")?;
+        match &self.column {
+            Some((index, name)) if self.word_table => write!(f, "第 {} 列（{name}）", index + 1)?,
+            Some((index, name)) => write!(f, " {} 列（{name}）", column_letter(*index))?,
+            None => {}
         }
         if self.sheet.is_some() || self.row.is_some() {
             f.write_str("：")?;
@@ -302,6 +317,25 @@ fn is_header_repeat(row: &Row, header: &Header) -> bool {
         >= 2
 }
 
+/// Whether the workbook is a Word document's tables (named so in messages).
+fn is_word_document(file_name: &str) -> bool {
+    file_name.to_lowercase().ends_with(".docx")
+}
+
+/// A cell merged across 任务名称 and 任务内容 is the content: Word tables often give a task
+/// without a name of its own one cell over both columns.
+fn name_merged_into_content(sheet: &Sheet, row: &Row, header: &Header) -> bool {
+    match (header.at(Column::Name), header.at(Column::Content)) {
+        (Some(name), Some(content)) if name < content => {
+            row.is_copied(content)
+                && sheet
+                    .merge_at(row.number, content)
+                    .is_some_and(|m| m.first_col <= name && m.first_row == row.number)
+        }
+        _ => false,
+    }
+}
+
 struct Located {
     draft: TaskDraft,
     time_row: u32,
@@ -310,26 +344,38 @@ struct Located {
 /// Reads the first sheet with a 任务分解表 header. `year`: the plan's year, else the one its
 /// title (or the sheet's name) gives.
 pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Vec<PlanIssue>> {
+    let word_table = is_word_document(&workbook.file_name);
     let Some((sheet, header)) = workbook
         .sheets
         .iter()
         .find_map(|s| find_header(s).map(|h| (s, h)))
     else {
-        let sheets: Vec<String> = workbook
-            .sheets
-            .iter()
-            .map(|s| format!("“{}”", s.name))
-            .collect();
+        let places = if word_table {
+            workbook
+                .sheets
+                .iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+                .join("、")
+        } else {
+            let sheets: Vec<String> = workbook
+                .sheets
+                .iter()
+                .map(|s| format!("“{}”", s.name))
+                .collect();
+            format!("工作表 {}", sheets.join("、"))
+        };
         return Err(vec![PlanIssue {
             sheet: None,
+            word_table,
             row: None,
             column: None,
             message: format!(
                 "在 {} 的前 {HEADER_ROWS} 行中找不到任务分解表的表头：需要“任务名称”或“任务内容”列，以及“时间节点”（或“完成时限”）列",
-                if sheets.is_empty() {
+                if workbook.sheets.is_empty() {
                     "文件".to_owned()
                 } else {
-                    format!("工作表 {}", sheets.join("、"))
+                    places
                 }
             ),
         }]);
@@ -351,21 +397,30 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
     let title = (!title_rows.is_empty()).then(|| title_rows.join(" "));
     let issue = |row: Option<u32>, column: Option<Column>, message: String| PlanIssue {
         sheet: Some(sheet.name.clone()),
+        word_table,
         row,
-        column: column.and_then(|c| header.at(c).map(|i| (column_letter(i), c.label()))),
+        column: column.and_then(|c| header.at(c).map(|i| (i, c.label()))),
         message,
     };
     let mut issues = Vec::new();
     let year = match year
         .or_else(|| title.as_deref().and_then(year_in))
         .or_else(|| year_in(&sheet.name))
+        .or_else(|| year_in(&workbook.file_name))
     {
         Some(y) => y,
         None => {
             return Err(vec![issue(
                 None,
                 None,
-                "表头以上的标题和工作表名都没有写年度（如“2021年”）：请在导入时指定年度".into(),
+                format!(
+                    "{}和文件名都没有写年度（如“2021年”）：请在导入时指定年度",
+                    if word_table {
+                        "表格的标题行"
+                    } else {
+                        "表头以上的标题、工作表名"
+                    }
+                ),
             )]);
         }
     };
@@ -417,11 +472,16 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
                 }
             }
         };
+        let name = if name_merged_into_content(sheet, row, &header) {
+            String::new()
+        } else {
+            text(row, header.at(Column::Name))
+        };
         tasks.push(Located {
             draft: TaskDraft {
                 seq,
                 section: section.clone(),
-                name: text(row, header.at(Column::Name)),
+                name,
                 content: text(row, header.at(Column::Content)),
                 office: text(row, header.at(Column::Office)),
                 person: text(row, header.at(Column::Person)),

@@ -9,7 +9,15 @@ use support::seed000;
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn read(bytes: Vec<u8>, year: Option<i32>) -> Result<gongkai_plan::PlanTable, Vec<String>> {
-    let workbook = gongkai_sheets::read_bytes(std::path::Path::new("任务分解表.xlsx"), bytes, None)
+    read_named("任务分解表.xlsx", bytes, year)
+}
+
+fn read_named(
+    name: &str,
+    bytes: Vec<u8>,
+    year: Option<i32>,
+) -> Result<gongkai_plan::PlanTable, Vec<String>> {
+    let workbook = gongkai_sheets::read_bytes(std::path::Path::new(name), bytes, None)
         .map_err(|e| vec![e.to_string()])?;
     read_plan(&workbook, year).map_err(|issues| issues.iter().map(ToString::to_string).collect())
 }
@@ -206,6 +214,95 @@ fn duplicate_numbers_and_rows_without_a_task_are_refused() -> TestResult {
             && issues[2].contains("没有任务名称和任务内容"),
         "{}",
         issues[2]
+    );
+    Ok(())
+}
+
+#[test]
+fn seed_000s_word_document_reads_into_the_same_29_tasks() -> TestResult {
+    let bytes = seed000::document(&[], false)?;
+    let table = read_named(seed000::DOCUMENT_NAME, bytes, None).map_err(|e| e.join("\n"))?;
+    assert_eq!(
+        table.year, 2021,
+        "the title is a paragraph above the table: the year is the file name's"
+    );
+    assert_eq!(
+        table.sheet, "表格2",
+        "the 公开发布意见单 before it is not the plan"
+    );
+    assert_eq!(table.title, None);
+    assert_eq!(table.tasks.len(), 29);
+    for (task, (seq, name, content, node)) in table.tasks.iter().zip(seed000::TASKS) {
+        assert_eq!(
+            (task.seq, task.content.as_str(), task.time_node.as_str()),
+            (seq, content, node)
+        );
+        assert_eq!(task.row, seed000::document_row(seq, false));
+        if name.is_empty() {
+            assert_eq!(
+                task.name, "强化权责清单、政务服务事项清单、办事指南等权力配置和办事服务",
+                "one cell over 任务名称 and 任务内容 is the content"
+            );
+        } else {
+            assert_eq!(task.name, name, "task {seq}");
+        }
+        let office = if seed000::OFFICE_MERGED.contains(&seq) {
+            "党政办"
+        } else {
+            seed000::extra(seq).0
+        };
+        assert_eq!(task.office, office, "task {seq}: merged down by vMerge");
+    }
+    assert_eq!(
+        table.tasks[22].schedule,
+        Schedule::YearRound,
+        "a 时间节点 merged down holds for every task under it"
+    );
+    assert_eq!(table.tasks[25].evidence, "培训通知、签到表、照片");
+    assert_eq!(
+        table.tasks[1].schedule,
+        Schedule::By(vec![day("2021-10-31")])
+    );
+    Ok(())
+}
+
+#[test]
+fn a_word_table_with_its_title_row_inside() -> TestResult {
+    let bytes = seed000::document(&[], true)?;
+    let table = read_named("任务分解表.docx", bytes, None).map_err(|e| e.join("\n"))?;
+    assert_eq!(table.year, 2021, "the year is the title row's");
+    assert_eq!(table.title.as_deref(), Some(seed000::TITLE));
+    assert_eq!(table.tasks.len(), 29);
+    assert_eq!(table.tasks[9].row, seed000::document_row(10, true));
+    Ok(())
+}
+
+#[test]
+fn problems_of_a_word_table_are_named_by_table_row_and_column() -> TestResult {
+    let bytes = seed000::document(&[(3, "尽快"), (22, "印发后20日内")], false)?;
+    let issues = read_named("任务分解表.docx", bytes.clone(), Some(2021))
+        .err()
+        .unwrap_or_default();
+    assert_eq!(issues.len(), 2, "{issues:#?}");
+    assert!(
+        issues[0].starts_with("表格2 第 4 行第 6 列（时间节点）：无法识别时间节点“尽快”"),
+        "{}",
+        issues[0]
+    );
+    assert!(
+        issues[1].starts_with("表格2 第 23 行第 6 列（时间节点）") && issues[1].contains("相对"),
+        "{}",
+        issues[1]
+    );
+
+    let issues = read_named("任务分解表.docx", seed000::document(&[], false)?, None)
+        .err()
+        .unwrap_or_default();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert!(
+        issues[0].contains("表格2 ") && issues[0].contains("没有写年度"),
+        "{}",
+        issues[0]
     );
     Ok(())
 }

@@ -75,6 +75,32 @@ describe("工作要点", () => {
     expect(imports[2]).toMatchObject({ dryRun: false, year: 2026, replace: false });
   });
 
+  it("checks a Word table naming no year again for the year the clerk gives", async () => {
+    const imports: PlanImportArgs[] = [];
+    serve({
+      plan_list: tasks,
+      pick_file: () => "/导入/任务分解表.docx",
+      plan_import: (args) => {
+        const a = args as PlanImportArgs;
+        imports.push(a);
+        if (a.year === null) throw { code: "invalid_input", message: "“任务分解表.docx”未导入，有 1 处问题：\n表格2 ：表格的标题行和文件名都没有写年度（如“2021年”）：请在导入时指定年度" };
+        return { year: a.year, sheet: "表格2", title: null, tasks: [task(1, { year: a.year })], written: false };
+      },
+    });
+    const w = await mountPlan();
+    await settle();
+    await w.get('[data-testid="plan-import"]').trigger("click");
+    await settle();
+    expect(w.get('[data-testid="plan-import-error"]').text()).toContain("没有写年度");
+    await w.get('[data-testid="plan-import-year"] input').setValue("2021");
+    await settle();
+    await w.get('[data-testid="plan-import-retry"]').trigger("click");
+    await settle();
+    expect(imports[1]).toMatchObject({ path: "/导入/任务分解表.docx", year: 2021, dryRun: true });
+    expect(document.body.querySelector('[data-testid="plan-preview-summary"]')?.textContent).toContain("表格2：2021 年，1 项任务（尚未写入）");
+    expect(w.find('[data-testid="plan-import-error"]').exists()).toBe(false);
+  });
+
   it("saves progress on an opened task", async () => {
     const saved: PlanProgressArgs[] = [];
     serve({

@@ -15,9 +15,9 @@ export function chooseListFile(): Promise<string | null> {
   return pickFile({ title: "选择补贴发放清册", filters: [{ name: "清册（Excel 或 CSV）", extensions: ["xlsx", "xls", "csv"] }] });
 }
 
-/** Asks for a year's 工作要点任务分解表 (Excel); null when cancelled. */
+/** Asks for a year's 工作要点任务分解表 (Excel, or a Word document holding it as a table); null when cancelled. */
 export function choosePlanTable(): Promise<string | null> {
-  return pickFile({ title: "选择工作要点任务分解表", filters: [{ name: "任务分解表（Excel）", extensions: ["xlsx", "xls"] }] });
+  return pickFile({ title: "选择工作要点任务分解表", filters: [{ name: "任务分解表（Excel 或 Word）", extensions: ["xlsx", "xls", "docx"] }] });
 }
 
 /** Asks for the catalog table the county issued (Excel or Word); null when cancelled. */

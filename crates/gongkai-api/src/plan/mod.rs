@@ -1,6 +1,6 @@
-//! The yearly work plan (工作要点任务分解表): a year's table imported from a workbook or
-//! typed in task by task, progress notes with evidence files, each task's due state, and the
-//! tasks late or due soon on the 待办 home (`todo`).
+//! The yearly work plan (工作要点任务分解表): a year's table imported from a workbook or a Word
+//! document or typed in task by task, progress notes with evidence files, each task's due
+//! state, and the tasks late or due soon on the 待办 home (`todo`).
 
 mod todo;
 
@@ -216,16 +216,31 @@ fn read_evidence(paths: &[String]) -> Result<Vec<NewPlanEvidence>, ApiError> {
         .collect()
 }
 
+/// A file that is no table at all, said as a plan's import says it (gongkai-sheets words some
+/// refusals for the catalog or for spreadsheets only).
+fn unreadable_table(e: gongkai_sheets::SheetsError) -> ApiError {
+    use gongkai_sheets::SheetsError;
+    ApiError::invalid(match e {
+        SheetsError::NoTables { file } => format!(
+            "Word 文件“{file}”中没有表格：任务分解表须用 Word 的表格制作（序号、任务名称、任务内容、责任单位、时间节点各占一列），不能是文字排版"
+        ),
+        SheetsError::UnknownFormat { file } => format!(
+            "文件“{file}”不是 Excel 工作簿（.xlsx/.xls）或 Word 文档（.docx）：任务分解表请用这两种格式导入"
+        ),
+        other => other.to_string(),
+    })
+}
+
 impl Api {
-    /// Reads a year's 任务分解表 and, unless a dry run, stores it whole. Any problem in the
+    /// Reads a year's 任务分解表 (`.xlsx`, `.xls`, or the table of a `.docx`) and, unless a
+    /// dry run, stores it whole. Any problem in the
     /// table refuses it all, every problem named by sheet, row and column.
     pub fn plan_import(
         &self,
         args: wire::PlanImportArgs,
     ) -> Result<wire::PlanImportReport, ApiError> {
         let path = std::path::Path::new(args.path.trim());
-        let workbook =
-            gongkai_sheets::read(path, None).map_err(|e| ApiError::invalid(e.to_string()))?;
+        let workbook = gongkai_sheets::read(path, None).map_err(unreadable_table)?;
         let table = gongkai_plan::read_plan(&workbook, args.year).map_err(|issues| {
             let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
             ApiError::invalid(format!(

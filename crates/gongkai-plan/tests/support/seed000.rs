@@ -4,9 +4,13 @@
 //! rest of the name and content in the next row, no 序号, no 时间节点), task 7 without a name.
 //! The 29 tasks are the seed's own; 责任单位, 责任人 and 佐证材料 columns are added as the issue
 //! asks of a plan (the seed's table has none), filled for some tasks.
+//!
+//! [`document`] writes the same plan as the Word file seed 000 was (`2021年樟树市店下镇政务公开
+//! 工作要点.docx`) with the project's own writer, gongkai-docx.
 
 #![allow(dead_code)]
 
+use gongkai_docx::{Align, Cell, Document, DocxError, Paragraph, Table};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// (序号, 任务名称, 任务内容, 时间节点) as seed 000 prints them.
@@ -275,4 +279,105 @@ pub fn workbook(with_extra: bool, time_nodes: &[(u32, &str)]) -> Result<Vec<u8>,
         }
     }
     book.save_to_buffer()
+}
+
+/// The Word document's name, which carries the plan's year.
+pub const DOCUMENT_NAME: &str = "2021年樟树市店下镇政务公开工作要点.docx";
+
+/// Tasks whose 责任单位 is one cell merged down over their rows (`vMerge`) in the Word table.
+pub const OFFICE_MERGED: std::ops::RangeInclusive<u32> = 11..=14;
+/// Tasks whose 时间节点 (全年 each) is one cell merged down over their rows.
+pub const NODE_MERGED: std::ops::RangeInclusive<u32> = 21..=23;
+
+/// The Word table's row of task `seq` (numbered from 1 as the table's rows).
+pub fn document_row(seq: u32, title_in_table: bool) -> u32 {
+    seq + 1 + u32::from(title_in_table)
+}
+
+/// Seed 000 as the township received it in Word: the 工作要点's title and text, 附件1 (the
+/// 公文公开发布意见单, a form table with merged cells), then 附表2 — its title a paragraph above
+/// the table (or, `title_in_table`, the table's first row merged across it), the header marked
+/// to repeat on every page, 7 columns. Task 7 has no name: one cell spans 任务名称 and 任务内容,
+/// as in the seed; the 责任单位 of tasks [`OFFICE_MERGED`] and the 时间节点 of tasks
+/// [`NODE_MERGED`] are merged down. `time_nodes` replaces a task's 时间节点 (a replaced one is
+/// not merged).
+pub fn document(time_nodes: &[(u32, &str)], title_in_table: bool) -> Result<Vec<u8>, DocxError> {
+    let mut doc = Document::new("2021年樟树市店下镇政务公开工作要点");
+    doc.push(Paragraph::title("2021年樟树市店下镇政务公开工作要点"));
+    doc.push(Paragraph::body(
+        "为全面贯彻党的十九大及十九届二中、三中、四中、五中全会精神，认真落实中央、省委省政府、宜春市委市政府和樟树市委市政府关于推进政务公开工作的部署要求，持续提升政务公开质量和实效，制定本工作要点。",
+    ));
+    doc.push(Paragraph::heading(1, "一、夯实政务公开工作基础"));
+    doc.push(Paragraph::body(
+        "（一）规范信息管理。严格落实公文公开属性源头审查和公开前发布审查工作机制。",
+    ));
+    doc.push(Paragraph::plain("店下镇人民政府").align(Align::Right));
+    doc.push(Paragraph::plain("2021年7月16日").align(Align::Right));
+    doc.page_break();
+    doc.push(Paragraph::plain("附件1"));
+    doc.push(Paragraph::title("樟树市行政机关公文公开发布意见单"));
+    let mut form = Table::new("公开发布意见单", vec![2, 5, 2, 3]);
+    form.row(vec![Cell::new("公文标题"), Cell::new("").span(3, 1)]);
+    form.row(vec![
+        Cell::new("起草单位"),
+        Cell::new(""),
+        Cell::new("发文密级"),
+        Cell::new(""),
+    ]);
+    form.row(vec![
+        Cell::new("公开属性"),
+        Cell::new("□主动公开 □依申请公开 □不予公开").span(3, 1),
+    ]);
+    form.row(vec![
+        Cell::new("政策解读"),
+        Cell::new("□有（材料附后） □无").span(3, 1),
+    ]);
+    doc.table(form);
+    doc.page_break();
+    if !title_in_table {
+        doc.push(Paragraph::plain("附表2"));
+        doc.push(Paragraph::title("2021年店下镇政务公开工作要点任务分解表"));
+    }
+
+    let header = header(true);
+    let mut table = Table::new("任务分解表", vec![1, 4, 8, 2, 2, 2, 3]);
+    if title_in_table {
+        table.row(vec![Cell::new(TITLE).span(header.len(), 1).bold()]);
+    }
+    table.row(header.iter().map(|h| Cell::new(*h).bold()).collect());
+    table.header_rows = 1 + usize::from(title_in_table);
+    let node_of = |seq: u32, node: &'static str| {
+        time_nodes
+            .iter()
+            .find(|(s, _)| *s == seq)
+            .map_or(node.to_owned(), |(_, n)| (*n).to_owned())
+    };
+    let node_merge_kept = NODE_MERGED
+        .clone()
+        .all(|seq| !time_nodes.iter().any(|(s, _)| *s == seq));
+    for (seq, name, content, node) in TASKS {
+        let (office, person, evidence) = extra(seq);
+        let mut cells = vec![Cell::new(seq.to_string())];
+        if name.is_empty() {
+            cells.push(Cell::new(content).span(2, 1).align(Align::Left));
+        } else {
+            cells.push(Cell::new(name).align(Align::Left));
+            cells.push(Cell::new(content).align(Align::Left));
+        }
+        if seq == *OFFICE_MERGED.start() {
+            cells.push(Cell::new("党政办").span(1, OFFICE_MERGED.clone().count()));
+        } else if !OFFICE_MERGED.contains(&seq) {
+            cells.push(Cell::new(office));
+        }
+        cells.push(Cell::new(person));
+        if node_merge_kept && seq == *NODE_MERGED.start() {
+            cells.push(Cell::new(node).span(1, NODE_MERGED.clone().count()));
+        } else if !(node_merge_kept && NODE_MERGED.contains(&seq)) {
+            cells.push(Cell::new(node_of(seq, node)));
+        }
+        cells.push(Cell::new(evidence).align(Align::Left));
+        table.row(cells);
+    }
+    doc.table(table);
+    doc.to_bytes()
 }
