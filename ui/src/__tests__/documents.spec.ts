@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
 import { defineComponent, h } from "vue";
+import { createMemoryHistory, createRouter } from "vue-router";
 import DocumentsView from "@/views/documents/DocumentsView.vue";
 import type { DocumentDetail, DocumentSummary, DocumentsListArgs } from "@/api/bindings";
 import { changeProblems, docNumberHint, interpretationTag, validityTag } from "@/views/documents/documents";
@@ -20,7 +21,8 @@ const DateField = defineComponent({
       });
   },
 });
-const global = { plugins: [ElementPlus], stubs: { ElDatePicker: DateField } };
+const memoryRouter = () => createRouter({ history: createMemoryHistory(), routes: [{ path: "/:any(.*)*", component: { template: "<div />" } }] });
+const global = { plugins: [ElementPlus, memoryRouter()], stubs: { ElDatePicker: DateField } };
 
 function summary(overrides: Partial<DocumentSummary> = {}): DocumentSummary {
   return {
@@ -134,6 +136,22 @@ describe("规范性文件 screen", () => {
     expect(document.body.querySelector('[data-testid="change-problems"]')?.textContent).toContain("请填写变更日期");
     w.unmount();
   }, 20_000);
+
+  it("opens on the 清理 list when the 待办 home's row asks for it", async () => {
+    const row = { document: summary({ validity: "in_force", validityOn: null, changedBy: null }), reasons: ["自 2019-04-10 施行已满 5 年"], decision: null };
+    serve({
+      documents_list: () => ({ documents: [] }),
+      documents_cleanup: () => ({ year: 2026, ageYears: 5, rows: [row], undecided: 1 }),
+      document_settings_get: () => ({ cleanupAgeYears: 5, defaultCleanupAgeYears: 5, minCleanupAgeYears: 1, maxCleanupAgeYears: 30 }),
+    });
+    const router = memoryRouter();
+    await router.push("/documents?tab=cleanup&open=d1");
+    const w = mount(DocumentsView, { global: { ...global, plugins: [ElementPlus, router] }, attachTo: document.body });
+    await flush();
+    await flush();
+    expect(w.find('[data-testid="cleanup-summary"]').text()).toContain("应清理 1 份，未作决定 1 份");
+    w.unmount();
+  });
 
   it("shows the year's 清理 list and records a decision through the core", async () => {
     const row = { document: summary({ validity: "in_force", validityOn: null, changedBy: null }), reasons: ["自 2019-04-10 施行已满 5 年"], decision: null };

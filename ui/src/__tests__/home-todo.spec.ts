@@ -25,6 +25,7 @@ const todo = (): HomeTodo => ({
     row("board_due_soon", "村务公开 2026-Q4", { village: "西岭村", dueOn: "2027-01-15" }),
     row("notice_ending", "2025年高龄津贴发放名单公示", { village: "东山村", targetId: "p1", dueOn: "2026-12-03" }),
     row("repost", "关于村道硬化工程的公示", { village: "西岭村", targetId: "p2", detail: "张贴 3 天即撤下，不足 10 天" }),
+    row("document_cleanup", "《示范镇农村集体三资管理办法》（示政发〔2019〕5号）", { screen: "/documents?tab=cleanup", targetId: "d1", detail: "2026 年度清理：自 2019-04-10 施行已满 5 年" }),
   ],
 });
 
@@ -65,6 +66,9 @@ describe("待办", () => {
     const notices = w.find('[data-testid="todo-notices"]').text();
     expect(notices).toContain("关于村道硬化工程的公示");
     expect(notices).toContain(TodoKindLabels.repost);
+    const documents = w.find('[data-testid="todo-documents"]').text();
+    expect(documents).toContain("《示范镇农村集体三资管理办法》（示政发〔2019〕5号）");
+    expect(documents).toContain(`${TodoKindLabels.document_cleanup} 1`);
     expect(w.find('[data-testid="home-notices"]').text()).toContain("关于做好年度报告编制工作的通知");
     const payouts = w.find('[data-testid="home-payouts"]').text();
     expect(payouts).toContain("2026-12-04 期满");
@@ -86,6 +90,10 @@ describe("待办", () => {
     await repost.trigger("click");
     await settle();
     expect(router.currentRoute.value.fullPath).toBe("/boards?open=p2");
+    await w.find('[data-testid="todo-row-document_cleanup"] [data-testid="todo-open"]').trigger("click");
+    await settle();
+    expect(router.currentRoute.value.path).toBe("/documents");
+    expect(router.currentRoute.value.query).toEqual({ tab: "cleanup", open: "d1" });
     w.unmount();
   });
 
@@ -95,6 +103,7 @@ describe("待办", () => {
     await settle();
     expect(w.find('[data-testid="todo-boards"]').text()).toContain("各公开栏都已按期更新。");
     expect(w.find('[data-testid="todo-records"]').text()).toContain("没有逾期或即将到期的信息。");
+    expect(w.find('[data-testid="todo-documents"]').text()).toContain("本年度清理的文件都已作出决定。");
     expect(w.text()).toContain("未模拟的命令：sync_status");
     w.unmount();
   });

@@ -1,4 +1,5 @@
-//! The yearly 清理: the documents due for review in a year's round, and the decisions.
+//! The yearly 清理: the documents due for review in a year's round, and the decisions; the
+//! ones of this year's round still undecided are rows of the 待办 home (`todo_rows`).
 
 use gongkai_documents::{CleanupDecision, ValidityChange};
 use gongkai_domain::RowId;
@@ -87,6 +88,35 @@ impl Api {
             list(store, year)
         })
     }
+}
+
+/// The documents of `today`'s year's round with no decision yet, oldest first, each opening the
+/// documents screen's 清理 list.
+pub(crate) fn todo_rows(
+    store: &Store,
+    today: chrono::NaiveDate,
+) -> Result<Vec<wire::TodoRow>, ApiError> {
+    let year = chrono::Datelike::year(&today);
+    Ok(list(store, year)?
+        .rows
+        .into_iter()
+        .filter(|row| row.decision.is_none())
+        .map(|row| {
+            let doc = row.document;
+            wire::TodoRow {
+                kind: wire::TodoKind::DocumentCleanup,
+                title: match &doc.doc_number {
+                    Some(number) => format!("《{}》（{number}）", doc.title),
+                    None => format!("《{}》", doc.title),
+                },
+                detail: format!("{year} 年度清理：{}", row.reasons.join("；")),
+                due_on: None,
+                village: None,
+                screen: "/documents?tab=cleanup".to_owned(),
+                target_id: Some(doc.id),
+            }
+        })
+        .collect())
 }
 
 fn list(store: &Store, year: i32) -> Result<wire::DocumentCleanup, ApiError> {

@@ -21,6 +21,8 @@ use crate::wire;
 use crate::{Api, ApiError};
 
 mod cleanup;
+
+pub(crate) use cleanup::todo_rows;
 pub(crate) mod demo;
 pub(crate) mod interpretation;
 

@@ -365,6 +365,7 @@ impl Api {
                 });
             }
             rows.extend(crate::plan::todo_rows(store, today)?);
+            rows.extend(crate::documents::todo_rows(store, today)?);
             rows.extend(crate::requests::todo_rows(store, today, &calendar)?);
             Ok(wire::HomeTodo {
                 today: today.to_string(),

@@ -302,6 +302,7 @@ labelled! {
         RequestLapsed = "request_lapsed" => "依申请公开补正或缴费逾期",
         PlanLate = "plan_late" => "工作要点任务逾期",
         PlanDueSoon = "plan_due_soon" => "工作要点任务即将到期",
+        DocumentCleanup = "document_cleanup" => "规范性文件待清理",
     }
 
     /// Where a task of the yearly work plan stands, as the clerk records it.

@@ -5,12 +5,12 @@ use ts_rs::TS;
 
 use super::{PlanDueState, PlanScheduleKind, PlanStatus};
 
-/// Import a year's 任务分解表 (.xlsx/.xls). `dryRun`: read and check only.
+/// Import a year's 任务分解表 (.xlsx/.xls, or a table of a .docx). `dryRun`: read and check only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanImportArgs {
     pub path: String,
-    /// The plan's year; default: the one the table's title names.
+    /// The plan's year; default: the one the table's title (or else the file's name) names.
     #[serde(default)]
     pub year: Option<i32>,
     /// Replace the year's tasks if it has some (refused once any has progress).
