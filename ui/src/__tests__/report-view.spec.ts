@@ -112,4 +112,22 @@ describe("年度报告", () => {
     expect(saved[0].adminFeesFen).toBe(1_234_500);
     expect(saved[0].statedFeesFen).toBeNull();
   }, 20_000);
+
+  it("links a finalized report to its disclosure record, where it is signed and published", async () => {
+    const finalized = view();
+    finalized.draft = { ...draft(), finalizedAt: "2026-01-10T09:00:00+08:00", recordId: "0190-record" };
+    serve({ report_build: () => finalized });
+    const RouterLink = { props: ["to"], template: '<a :data-to="JSON.stringify(to)"><slot /></a>' };
+    const w = mount(ReportView, { global: { plugins: [ElementPlus], stubs: { RouterLink } }, attachTo: document.body });
+    await settle();
+    const link = w.get('[data-testid="report-record-link"]');
+    expect(JSON.parse(link.attributes("data-to") ?? "{}")).toEqual({ path: "/records", query: { open: "0190-record" } });
+    expect(link.text()).toContain("公开记录");
+
+    document.body.innerHTML = "";
+    serve({ report_build: view });
+    const draftOnly = mount(ReportView, { global: { plugins: [ElementPlus], stubs: { RouterLink } }, attachTo: document.body });
+    await settle();
+    expect(draftOnly.find('[data-testid="report-record-link"]').exists()).toBe(false);
+  }, 20_000);
 });
