@@ -4,23 +4,21 @@
 
 use chrono::{Datelike, Local, NaiveDate};
 use gongkai_calendar::{Calendar, DayKind};
-use gongkai_domain::{Role, RowId};
-use gongkai_records::{
-    Attribute, DeadlineStatus, Decision, Due, Ground, PublishForm, RecordError, SecrecyCheck,
-    SecrecyQuestion, Stage, blockers, deadline,
-};
+use gongkai_domain::RowId;
+use gongkai_records::{Attribute, DeadlineStatus, Due, Ground, PublishForm, RecordError, deadline};
 use gongkai_store::{
-    SEARCH_KIND_RECORD, Store, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
-    StoredSecrecy,
+    Reviewed, SEARCH_KIND_RECORD, Store, StoredAttachment, StoredPublication, StoredRecord,
 };
 use sha2::{Digest, Sha256};
 
+use self::controls::{SecrecyAnswers, Signing};
 use crate::commands::{date, date_or_today, hex, non_blank};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
 
 pub(crate) mod attachment_scan;
+pub(crate) mod controls;
 
 impl From<RecordError> for ApiError {
     fn from(e: RecordError) -> Self {
@@ -40,6 +38,7 @@ impl Api {
             key: key.to_owned(),
             label: label.to_owned(),
         };
+        let (stages, secrecy_questions) = controls::choices();
         Ok(wire::RecordOptions {
             attributes: vec![
                 choice("proactive", "主动公开"),
@@ -50,14 +49,8 @@ impl Api {
                 .iter()
                 .map(|g| choice(g.key(), g.label()))
                 .collect(),
-            stages: Stage::ALL
-                .iter()
-                .map(|s| choice(s.key(), s.label()))
-                .collect(),
-            secrecy_questions: SecrecyQuestion::ALL
-                .iter()
-                .map(|q| choice(q.key(), q.label()))
-                .collect(),
+            stages,
+            secrecy_questions,
             channels: gongkai_catalog::Channel::ALL
                 .iter()
                 .map(|c| choice(c.label(), c.label()))
@@ -66,84 +59,10 @@ impl Api {
     }
 
     pub fn record_save(&self, input: wire::RecordInput) -> Result<wire::RecordDetail, ApiError> {
-        let title = non_blank(Some(&input.title))
-            .ok_or_else(|| ApiError::invalid("请填写信息标题".to_owned()))?
-            .to_owned();
-        let formed_on = date("信息形成或变更日期", &input.formed_on)?;
-        let attribute = Attribute::new(
-            &input.attribute,
-            input.ground.as_deref(),
-            input.attribute_reason.as_deref(),
-        )?;
-        let form = PublishForm::new(
-            input.redacted,
-            input.redaction_removed.as_deref(),
-            input.redaction_why.as_deref(),
-        )?;
-        let channels = input
-            .channels
-            .iter()
-            .map(|label| {
-                gongkai_catalog::Channel::from_label(label.trim())
-                    .map(|c| c.label().to_owned())
-                    .ok_or_else(|| ApiError::invalid(format!("“{label}”不是标准的公开渠道和载体")))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        if attribute == Attribute::Proactive && channels.is_empty() {
-            return Err(ApiError::invalid(
-                "主动公开的信息须选择至少一个公开渠道和载体".to_owned(),
-            ));
-        }
-        let id = match non_blank(input.id.as_deref()) {
-            Some(id) => id.parse::<RowId>()?,
-            None => RowId::new(),
-        };
         self.with_store(OpenMode::Existing, |store| {
-            let item = store.catalog_item(input.item_key.trim())?.ok_or_else(|| {
-                ApiError::invalid(format!(
-                    "事项目录中没有“{}”，或它已被隐藏",
-                    input.item_key.trim()
-                ))
-            })?;
-            let workdays = input
-                .time_limit_days
-                .or(item.item.time_limit_workdays)
-                .unwrap_or(deadline::DEFAULT_WORKDAYS);
-            if !(1..=365).contains(&workdays) {
-                return Err(ApiError::invalid(format!(
-                    "公开时限 {workdays} 个工作日不合理（应为 1 至 365）"
-                )));
-            }
-            let due = Due::count(&calendar(store)?, formed_on, workdays);
-            let (redaction_removed, redaction_why) = match form {
-                PublishForm::Full => (None, None),
-                PublishForm::Redacted { removed, why } => (Some(removed), Some(why)),
-            };
-            store.save_record(&StoredRecord {
-                id,
-                item_key: item.key.clone(),
-                domain: item.item.domain.clone(),
-                item_name: item.item.level2.clone(),
-                title,
-                doc_number: non_blank(input.doc_number.as_deref()).map(str::to_owned),
-                formed_on,
-                body: input.body.trim().to_owned(),
-                channels,
-                attribute: attribute.key().to_owned(),
-                ground: attribute.ground().map(|g| g.key().to_owned()),
-                attribute_reason: attribute.reason().map(str::to_owned),
-                redacted: redaction_removed.is_some(),
-                redaction_removed,
-                redaction_why,
-                time_limit_days: workdays,
-                due_on: due.due_on,
-                due_provisional: due.provisional,
-                calendar_version: due.calendar_version,
-                status: String::new(),
-                published_on: None,
-                updated_at: String::new(),
-            })?;
-            detail(store, id)
+            let record = record_to_save(store, input)?;
+            store.save_record(&record)?;
+            detail(store, record.id)
         })
     }
 
@@ -196,49 +115,16 @@ impl Api {
 
     pub fn record_review(&self, input: wire::ReviewInput) -> Result<wire::RecordDetail, ApiError> {
         let id: RowId = input.record_id.trim().parse()?;
-        let stage = Stage::from_key(input.stage.trim())?;
         let decided_on = date_or_today("审查日期", input.decided_on.as_deref())?;
-        let person_id: RowId = input.person_id.trim().parse()?;
+        let signing = Signing::parse(
+            &input.stage,
+            &input.person_id,
+            decided_on,
+            &input.opinion,
+            input.passed,
+        )?;
         self.with_store(OpenMode::Existing, |store| {
-            let role = match stage {
-                Stage::Draft => Role::Draft,
-                Stage::Review => Role::Review,
-                Stage::Approve => Role::Approve,
-            };
-            let person = store
-                .people()?
-                .into_iter()
-                .find(|p| p.id == person_id)
-                .ok_or(gongkai_store::StoreError::NotFound { what: "人员" })?;
-            if !person.roles.contains(role) {
-                return Err(ApiError::invalid(format!(
-                    "{}没有“{}”职责，请在“设置 → 人员与职责”中调整",
-                    person.name,
-                    stage.label()
-                )));
-            }
-            let next = Decision {
-                stage,
-                person_id: person_id.to_string(),
-                person_name: person.name.to_string(),
-                decided_on,
-                opinion: input.opinion.trim().to_owned(),
-                passed: input.passed,
-            };
-            gongkai_records::review::check(&in_force(store, id)?, &next)?;
-            store.add_review(
-                id,
-                &StoredReview {
-                    stage: stage.key().to_owned(),
-                    person_id: next.person_id,
-                    person_name: next.person_name,
-                    decided_on,
-                    opinion: next.opinion,
-                    passed: next.passed,
-                    cleared: false,
-                    recorded_at: String::new(),
-                },
-            )?;
+            signing.sign(store, Reviewed::Record(id))?;
             detail(store, id)
         })
     }
@@ -249,40 +135,14 @@ impl Api {
     ) -> Result<wire::RecordDetail, ApiError> {
         let id: RowId = input.record_id.trim().parse()?;
         let decided_on = date_or_today("保密审查日期", input.decided_on.as_deref())?;
-        let reviewer_id: RowId = input.reviewer_id.trim().parse()?;
-        let concerns = input
-            .answers
-            .iter()
-            .map(|a| Ok((SecrecyQuestion::from_key(a.key.trim())?, a.concern)))
-            .collect::<Result<Vec<_>, RecordError>>()?;
+        let answers = SecrecyAnswers::parse(
+            &input.reviewer_id,
+            decided_on,
+            &input.answers,
+            &input.opinion,
+        )?;
         self.with_store(OpenMode::Existing, |store| {
-            let reviewer = store
-                .people()?
-                .into_iter()
-                .find(|p| p.id == reviewer_id)
-                .ok_or(gongkai_store::StoreError::NotFound { what: "人员" })?;
-            let check = SecrecyCheck::new(
-                reviewer_id.to_string(),
-                reviewer.name.to_string(),
-                decided_on,
-                concerns,
-                input.opinion.trim().to_owned(),
-            )?;
-            store.set_secrecy(
-                id,
-                &StoredSecrecy {
-                    reviewer_id: check.reviewer_id.clone(),
-                    reviewer_name: check.reviewer_name.clone(),
-                    decided_on,
-                    answers: check
-                        .concerns
-                        .iter()
-                        .map(|(q, c)| (q.key().to_owned(), *c))
-                        .collect(),
-                    opinion: check.opinion.clone(),
-                    passed: check.passed(),
-                },
-            )?;
+            answers.record(store, Reviewed::Record(id))?;
             detail(store, id)
         })
     }
@@ -319,13 +179,7 @@ impl Api {
                     record.formed_on
                 )));
             }
-            // The annual report's record also carries its 表三 to the county.
-            let sync = crate::report::record::publication_item(
-                store,
-                &record,
-                published_on,
-                &store.attachments(id)?,
-            )?;
+            let sync = crate::sync::record_item(&record, published_on, &store.attachments(id)?)?;
             let publication = StoredPublication {
                 id: RowId::new(),
                 record_id: id,
@@ -565,24 +419,6 @@ pub(crate) fn calendar(store: &Store) -> Result<Calendar, ApiError> {
     }
 }
 
-fn in_force(store: &Store, id: RowId) -> Result<Vec<Decision>, ApiError> {
-    store
-        .reviews(id)?
-        .into_iter()
-        .filter(|r| !r.cleared)
-        .map(|r| {
-            Ok(Decision {
-                stage: Stage::from_key(&r.stage)?,
-                person_id: r.person_id,
-                person_name: r.person_name,
-                decided_on: r.decided_on,
-                opinion: r.opinion,
-                passed: r.passed,
-            })
-        })
-        .collect()
-}
-
 fn attribute_of(record: &StoredRecord) -> Result<Attribute, ApiError> {
     Ok(Attribute::new(
         &record.attribute,
@@ -604,28 +440,7 @@ pub(crate) fn controls_gate(
     store: &Store,
     record: &StoredRecord,
 ) -> Result<Vec<gongkai_records::Blocker>, ApiError> {
-    let secrecy = store
-        .secrecy(record.id)?
-        .map(|s| {
-            let concerns = s
-                .answers
-                .iter()
-                .map(|(k, c)| Ok((SecrecyQuestion::from_key(k)?, *c)))
-                .collect::<Result<Vec<_>, RecordError>>()?;
-            Ok::<_, ApiError>(SecrecyCheck {
-                reviewer_id: s.reviewer_id,
-                reviewer_name: s.reviewer_name,
-                decided_on: s.decided_on,
-                concerns,
-                opinion: s.opinion,
-            })
-        })
-        .transpose()?;
-    Ok(blockers(
-        &attribute_of(record)?,
-        &in_force(store, record.id)?,
-        secrecy.as_ref(),
-    ))
+    controls::gate(store, Reviewed::Record(record.id), &attribute_of(record)?)
 }
 
 /// The 解读 record's publication beside its document's: same channel, place, day and person.
@@ -708,36 +523,95 @@ fn summary(
     })
 }
 
-fn detail(store: &Store, id: RowId) -> Result<wire::RecordDetail, ApiError> {
+/// A record as typed, checked and with its due date counted: what [`Api::record_save`]
+/// stores (alone, or with more in the same write).
+pub(crate) fn record_to_save(
+    store: &mut Store,
+    input: wire::RecordInput,
+) -> Result<StoredRecord, ApiError> {
+    let title = non_blank(Some(&input.title))
+        .ok_or_else(|| ApiError::invalid("请填写信息标题".to_owned()))?
+        .to_owned();
+    let formed_on = date("信息形成或变更日期", &input.formed_on)?;
+    let attribute = Attribute::new(
+        &input.attribute,
+        input.ground.as_deref(),
+        input.attribute_reason.as_deref(),
+    )?;
+    let form = PublishForm::new(
+        input.redacted,
+        input.redaction_removed.as_deref(),
+        input.redaction_why.as_deref(),
+    )?;
+    let channels = input
+        .channels
+        .iter()
+        .map(|label| {
+            gongkai_catalog::Channel::from_label(label.trim())
+                .map(|c| c.label().to_owned())
+                .ok_or_else(|| ApiError::invalid(format!("“{label}”不是标准的公开渠道和载体")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if attribute == Attribute::Proactive && channels.is_empty() {
+        return Err(ApiError::invalid(
+            "主动公开的信息须选择至少一个公开渠道和载体".to_owned(),
+        ));
+    }
+    let id = match non_blank(input.id.as_deref()) {
+        Some(id) => id.parse::<RowId>()?,
+        None => RowId::new(),
+    };
+    let item = store.catalog_item(input.item_key.trim())?.ok_or_else(|| {
+        ApiError::invalid(format!(
+            "事项目录中没有“{}”，或它已被隐藏",
+            input.item_key.trim()
+        ))
+    })?;
+    let workdays = input
+        .time_limit_days
+        .or(item.item.time_limit_workdays)
+        .unwrap_or(deadline::DEFAULT_WORKDAYS);
+    if !(1..=365).contains(&workdays) {
+        return Err(ApiError::invalid(format!(
+            "公开时限 {workdays} 个工作日不合理（应为 1 至 365）"
+        )));
+    }
+    let due = Due::count(&calendar(store)?, formed_on, workdays);
+    let (redaction_removed, redaction_why) = match form {
+        PublishForm::Full => (None, None),
+        PublishForm::Redacted { removed, why } => (Some(removed), Some(why)),
+    };
+    Ok(StoredRecord {
+        id,
+        item_key: item.key.clone(),
+        domain: item.item.domain.clone(),
+        item_name: item.item.level2.clone(),
+        title,
+        doc_number: non_blank(input.doc_number.as_deref()).map(str::to_owned),
+        formed_on,
+        body: input.body.trim().to_owned(),
+        channels,
+        attribute: attribute.key().to_owned(),
+        ground: attribute.ground().map(|g| g.key().to_owned()),
+        attribute_reason: attribute.reason().map(str::to_owned),
+        redacted: redaction_removed.is_some(),
+        redaction_removed,
+        redaction_why,
+        time_limit_days: workdays,
+        due_on: due.due_on,
+        due_provisional: due.provisional,
+        calendar_version: due.calendar_version,
+        status: String::new(),
+        published_on: None,
+        updated_at: String::new(),
+    })
+}
+
+pub(crate) fn detail(store: &Store, id: RowId) -> Result<wire::RecordDetail, ApiError> {
     let record = store.record(id)?;
     let calendar = calendar(store)?;
     let attribute = attribute_of(&record)?;
-    let reviews = store
-        .reviews(id)?
-        .into_iter()
-        .map(|r| {
-            Ok(wire::ReviewEntry {
-                stage_label: Stage::from_key(&r.stage)?.label().to_owned(),
-                stage: r.stage,
-                person_name: r.person_name,
-                decided_on: r.decided_on.to_string(),
-                opinion: r.opinion,
-                passed: r.passed,
-                cleared: r.cleared,
-            })
-        })
-        .collect::<Result<_, RecordError>>()?;
-    let secrecy = store.secrecy(id)?.map(|s| wire::SecrecyEntry {
-        reviewer_name: s.reviewer_name,
-        decided_on: s.decided_on.to_string(),
-        answers: s
-            .answers
-            .into_iter()
-            .map(|(key, concern)| wire::SecrecyAnswer { key, concern })
-            .collect(),
-        opinion: s.opinion,
-        passed: s.passed,
-    });
+    let (reviews, secrecy) = controls::shown(store, Reviewed::Record(id))?;
     let attachments = store
         .attachments(id)?
         .into_iter()

@@ -530,6 +530,24 @@ fn repeated_requests_become_one_proactive_record() {
         .items[0]
         .key
         .clone();
+    // One application of the choice is gone: refused, and no record is left behind either.
+    let before = api.records_list(NoArgs {}).unwrap().records.len();
+    let gone = api
+        .requests_make_proactive(RequestsProactiveArgs {
+            request_ids: vec![ids[0].clone(), gongkai_domain::RowId::new().to_string()],
+            item_key: item.clone(),
+            title: "2025年示范村集体经济收支情况".to_owned(),
+            body: "多名村民申请公开，转为主动公开".to_owned(),
+            channels: vec!["政府网站".to_owned()],
+            decided_on: Some("2025-04-20".to_owned()),
+        })
+        .unwrap_err();
+    assert!(gone.to_string().contains("政府信息公开申请"), "{gone}");
+    assert_eq!(api.records_list(NoArgs {}).unwrap().records.len(), before);
+    assert_eq!(
+        api.requests_repeated(NoArgs {}).unwrap().groups[0].record_id,
+        None
+    );
     let record = api
         .requests_make_proactive(RequestsProactiveArgs {
             request_ids: groups[0].request_ids.clone(),

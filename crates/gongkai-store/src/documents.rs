@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::attachments::DOCUMENT_FILES;
 use crate::records::publish_in;
 use crate::{OutboxItem, Store, StoreError, StoredPublication};
 
@@ -289,21 +290,12 @@ impl Store {
         content: &[u8],
     ) -> Result<(), StoreError> {
         self.write(|w| {
-            w.tx.execute(
-                "INSERT INTO document_attachment (id, document_id, file_name, sha256, size,
-                     content, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    attachment.id.to_string(),
-                    document.to_string(),
-                    attachment.file_name,
-                    attachment.sha256,
-                    attachment.size,
-                    content,
-                    w.now_text()
-                ],
-            )?;
-            Ok(())
+            DOCUMENT_FILES.insert(
+                w,
+                &[("document_id", &document.to_string())],
+                attachment,
+                content,
+            )
         })
     }
 
@@ -311,33 +303,12 @@ impl Store {
         &self,
         document: RowId,
     ) -> Result<Vec<crate::StoredAttachment>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, file_name, sha256, size FROM document_attachment
-             WHERE document_id = ?1 ORDER BY added_at, id",
-        )?;
-        let rows = stmt.query_map([document.to_string()], |r| {
-            Ok(crate::StoredAttachment {
-                id: parse_id(r.get(0)?, 0)?,
-                file_name: r.get(1)?,
-                sha256: r.get(2)?,
-                size: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        DOCUMENT_FILES.files(&self.conn, document)
     }
 
     /// A document file's name and bytes.
     pub fn document_attachment_content(&self, id: RowId) -> Result<(String, Vec<u8>), StoreError> {
-        self.conn
-            .query_row(
-                "SELECT file_name, content FROM document_attachment WHERE id = ?1",
-                [id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "文件附件"
-            })
+        DOCUMENT_FILES.content(&self.conn, id)
     }
 
     /// Makes `record` the document's 政策解读 (replacing an earlier link).

@@ -6,6 +6,7 @@
 //! log is written by the database itself (triggers on every table of synced state, decided per
 //! table in [`TABLES`]).
 
+mod attachments;
 mod backup;
 mod boards;
 mod catalog;
@@ -23,6 +24,7 @@ mod read_only;
 mod records;
 mod report;
 mod requests;
+mod review;
 mod search_chars;
 mod secrets;
 mod sync;
@@ -37,6 +39,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use gongkai_secrets::{Keystore, Passphrase, SECRET_DIR_ENV, SecretsError};
 
+pub use attachments::StoredAttachment;
 pub use boards::{
     ApplyOutcome, ApplyTarget, BoardLayout, BoardZone, NewBoard, StoredBoard, StoredTemplate,
     ZoneDraft,
@@ -67,15 +70,13 @@ pub use postings::{
     PostingFilter, SheetSource, StoredObjection, StoredPosting, ZoneInForce,
 };
 pub use profile::ProfileCounts;
-pub use records::{
-    SEARCH_KIND_RECORD, StoredAttachment, StoredPublication, StoredRecord, StoredReview,
-    StoredSecrecy,
-};
+pub use records::{SEARCH_KIND_RECORD, StoredPublication, StoredRecord};
 pub use report::{ReportFile, ReportRecordStep, StoredCase, StoredReportDraft, YearActivity};
 pub use requests::{
     RepeatedGroup, RequestSettings, SEARCH_KIND_REQUEST, StoredConsultation, StoredRequest,
     StoredRequestAttachment, Table3Counts,
 };
+pub use review::{Reviewed, StoredReview, StoredSecrecy};
 pub use secrets::BackupStatus;
 pub use sync::{OutboxCounts, OutboxItem, PendingEntry, SyncIdentity, SyncRun};
 pub use tables::{TABLES, Table, TableKind, table_kind};

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::attachments::{PLAN_FILES, StoredAttachment};
 use crate::{Store, StoreError, Writer};
 
 /// A task as the API gives it to be stored (imported or typed in).
@@ -46,13 +47,7 @@ pub struct StoredPlanTask {
 }
 
 /// An evidence file's name and fingerprint (the bytes stay in the database).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanEvidenceFile {
-    pub id: RowId,
-    pub file_name: String,
-    pub sha256: String,
-    pub size: i64,
-}
+pub type PlanEvidenceFile = StoredAttachment;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPlanEvidence {
@@ -276,23 +271,10 @@ impl Store {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut files = self.conn.prepare(
-            "SELECT id, file_name, sha256, size FROM plan_evidence WHERE note_id = ?1
-             ORDER BY added_at, id",
-        )?;
         notes
             .into_iter()
             .map(|note| {
-                let evidence = files
-                    .query_map([note.id.to_string()], |r| {
-                        Ok(PlanEvidenceFile {
-                            id: parse_id(r.get(0)?, 0)?,
-                            file_name: r.get(1)?,
-                            sha256: r.get(2)?,
-                            size: r.get(3)?,
-                        })
-                    })?
-                    .collect::<Result<_, _>>()?;
+                let evidence = PLAN_FILES.files(&self.conn, note.id)?;
                 Ok(StoredPlanNote { note, evidence })
             })
             .collect()
@@ -328,20 +310,14 @@ impl Store {
                 ],
             )?;
             for file in evidence {
-                w.tx.execute(
-                    "INSERT INTO plan_evidence (id, task_id, note_id, file_name, sha256, size,
-                         content, added_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![
-                        file.file.id.to_string(),
-                        task.to_string(),
-                        note.id.to_string(),
-                        file.file.file_name,
-                        file.file.sha256,
-                        file.file.size,
-                        file.content,
-                        now
+                PLAN_FILES.insert(
+                    w,
+                    &[
+                        ("task_id", &task.to_string()),
+                        ("note_id", &note.id.to_string()),
                     ],
+                    &file.file,
+                    &file.content,
                 )?;
             }
             Ok(())
@@ -350,16 +326,7 @@ impl Store {
 
     /// An evidence file's name and bytes.
     pub fn plan_evidence_content(&self, id: RowId) -> Result<(String, Vec<u8>), StoreError> {
-        self.conn
-            .query_row(
-                "SELECT file_name, content FROM plan_evidence WHERE id = ?1",
-                [id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "佐证材料"
-            })
+        PLAN_FILES.content(&self.conn, id)
     }
 
     /// Every task of `year` with its notes and evidence, by 序号: what the year's report says

@@ -1,11 +1,13 @@
-//! Disclosure records, their three-level review and secrecy check (append-only, cleared on a
-//! return or an edit), the publication register, and calendar updates. The rules live in
+//! Disclosure records (their three-level review and secrecy check are `review`'s, cleared here
+//! on an edit), the publication register, and calendar updates. The rules live in
 //! `gongkai-records`; the publication gate is repeated here by triggers (migration 6).
 
 use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::attachments::{RECORD_FILES, StoredAttachment};
+use crate::review::{Reviewed, clear_controls};
 use crate::{OutboxItem, Store, StoreError};
 
 /// A record as stored. Plain values: the API turns them into `gongkai-records` types.
@@ -36,30 +38,6 @@ pub struct StoredRecord {
     pub updated_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredReview {
-    pub stage: String,
-    pub person_id: String,
-    pub person_name: String,
-    pub decided_on: NaiveDate,
-    pub opinion: String,
-    pub passed: bool,
-    /// Superseded by a later return or edit; kept as history.
-    pub cleared: bool,
-    pub recorded_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredSecrecy {
-    pub reviewer_id: String,
-    pub reviewer_name: String,
-    pub decided_on: NaiveDate,
-    /// (question key, concern)
-    pub answers: Vec<(String, bool)>,
-    pub opinion: String,
-    pub passed: bool,
-}
-
 /// One line of the publication register (信息发布登记).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredPublication {
@@ -77,15 +55,6 @@ pub struct StoredPublication {
 
 /// Records in the shared search index (see `Store::search`).
 pub const SEARCH_KIND_RECORD: &str = "record";
-
-/// A file attached to a record; the bytes stay in the database.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredAttachment {
-    pub id: RowId,
-    pub file_name: String,
-    pub sha256: String,
-    pub size: i64,
-}
 
 const RECORD_COLUMNS: &str = "id, item_key, domain, item_name, title, doc_number, formed_on, body,
     channels, attribute, ground, attribute_reason, redacted, redaction_removed, redaction_why,
@@ -136,79 +105,7 @@ impl Store {
     /// Creates the record, or replaces a draft's content. Editing a draft clears the reviews
     /// and the secrecy check in force: they covered another text.
     pub fn save_record(&mut self, record: &StoredRecord) -> Result<(), StoreError> {
-        self.write(|w| {
-            let status: Option<String> =
-                w.tx.query_row(
-                    "SELECT status FROM disclosure_record WHERE id = ?1",
-                    [record.id.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let id = record.id.to_string();
-            let channels = record.channels.join("、");
-            let values = params![
-                id,
-                record.item_key,
-                record.domain,
-                record.item_name,
-                record.title,
-                record.doc_number,
-                record.formed_on,
-                record.body,
-                channels,
-                record.attribute,
-                record.ground,
-                record.attribute_reason,
-                record.redacted,
-                record.redaction_removed,
-                record.redaction_why,
-                record.time_limit_days,
-                record.due_on,
-                record.due_provisional,
-                record.calendar_version,
-                w.now_text(),
-            ];
-            match status.as_deref() {
-                None => {
-                    w.tx.execute(
-                        "INSERT INTO disclosure_record (id, item_key, domain, item_name, title,
-                             doc_number, formed_on, body, channels, attribute, ground,
-                             attribute_reason, redacted, redaction_removed, redaction_why,
-                             time_limit_days, due_on, due_provisional, calendar_version, status,
-                             published_on, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                             ?16, ?17, ?18, ?19, 'draft', NULL, ?20, ?20)",
-                        values,
-                    )?;
-                }
-                Some("draft") => {
-                    w.tx.execute(
-                        "UPDATE disclosure_record SET item_key = ?2, domain = ?3, item_name = ?4,
-                             title = ?5, doc_number = ?6, formed_on = ?7, body = ?8, channels = ?9,
-                             attribute = ?10, ground = ?11, attribute_reason = ?12,
-                             redacted = ?13, redaction_removed = ?14, redaction_why = ?15,
-                             time_limit_days = ?16, due_on = ?17, due_provisional = ?18,
-                             calendar_version = ?19, updated_at = ?20
-                         WHERE id = ?1",
-                        values,
-                    )?;
-                    clear_controls(w, record.id)?;
-                }
-                Some(_) => {
-                    return Err(StoreError::ListState(
-                        "已发布的记录不能修改，请新建一条变更记录".to_owned(),
-                    ));
-                }
-            }
-            let text = [
-                record.doc_number.as_deref().unwrap_or_default(),
-                &record.domain,
-                &record.item_name,
-                &record.body,
-            ]
-            .join(" ");
-            w.index(SEARCH_KIND_RECORD, &id, Some((&record.title, &text)))
-        })
+        self.write(|w| save_record_in(w, record))
     }
 
     pub fn records(&self) -> Result<Vec<StoredRecord>, StoreError> {
@@ -230,114 +127,6 @@ impl Store {
             .ok_or(StoreError::NotFound {
                 what: "公开记录"
             })
-    }
-
-    /// Every review signature of a record, oldest first, history included.
-    pub fn reviews(&self, record: RowId) -> Result<Vec<StoredReview>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT stage, person_id, person_name, decided_on, opinion, passed, cleared,
-                 recorded_at
-             FROM record_review WHERE record_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([record.to_string()], |r| {
-            Ok(StoredReview {
-                stage: r.get(0)?,
-                person_id: r.get(1)?,
-                person_name: r.get(2)?,
-                decided_on: r.get(3)?,
-                opinion: r.get(4)?,
-                passed: r.get(5)?,
-                cleared: r.get(6)?,
-                recorded_at: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Adds a signature; a return (`passed = false`) sends the record back to the drafter by
-    /// clearing every review and the secrecy check in force, the return itself included.
-    pub fn add_review(&mut self, record: RowId, review: &StoredReview) -> Result<(), StoreError> {
-        self.write(|w| {
-            require_draft(w, record)?;
-            w.tx.execute(
-                "INSERT INTO record_review (record_id, stage, person_id, person_name, decided_on,
-                     opinion, passed, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    record.to_string(),
-                    review.stage,
-                    review.person_id,
-                    review.person_name,
-                    review.decided_on,
-                    review.opinion,
-                    review.passed,
-                    w.now_text()
-                ],
-            )?;
-            if !review.passed {
-                clear_controls(w, record)?;
-            }
-            Ok(())
-        })
-    }
-
-    /// The secrecy check in force, if any.
-    pub fn secrecy(&self, record: RowId) -> Result<Option<StoredSecrecy>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT reviewer_id, reviewer_name, decided_on, answers, opinion, passed
-                 FROM record_secrecy WHERE record_id = ?1 AND cleared = 0",
-                [record.to_string()],
-                |r| {
-                    let answers: String = r.get(3)?;
-                    Ok(StoredSecrecy {
-                        reviewer_id: r.get(0)?,
-                        reviewer_name: r.get(1)?,
-                        decided_on: r.get(2)?,
-                        answers: answers
-                            .split(',')
-                            .filter_map(|a| a.split_once('='))
-                            .map(|(k, v)| (k.to_owned(), v == "1"))
-                            .collect(),
-                        opinion: r.get(4)?,
-                        passed: r.get(5)?,
-                    })
-                },
-            )
-            .optional()?)
-    }
-
-    /// Records a secrecy check; it replaces the one in force (kept as history).
-    pub fn set_secrecy(&mut self, record: RowId, check: &StoredSecrecy) -> Result<(), StoreError> {
-        self.write(|w| {
-            require_draft(w, record)?;
-            w.tx.execute(
-                "UPDATE record_secrecy SET cleared = 1 WHERE record_id = ?1 AND cleared = 0",
-                [record.to_string()],
-            )?;
-            let answers: Vec<String> = check
-                .answers
-                .iter()
-                .map(|(k, concern)| format!("{k}={}", u8::from(*concern)))
-                .collect();
-            w.tx.execute(
-                "INSERT INTO record_secrecy (record_id, reviewer_id, reviewer_name, decided_on,
-                     answers, opinion, passed, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    record.to_string(),
-                    check.reviewer_id,
-                    check.reviewer_name,
-                    check.decided_on,
-                    answers.join(","),
-                    check.opinion,
-                    check.passed,
-                    w.now_text()
-                ],
-            )?;
-            Ok(())
-        })
     }
 
     /// Registers a publication (发布登记). The database refuses it unless the record is 主动公开
@@ -404,38 +193,18 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(|w| {
             require_draft(w, record)?;
-            w.tx.execute(
-                "INSERT INTO record_attachment (id, record_id, file_name, sha256, size, content,
-                     added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    attachment.id.to_string(),
-                    record.to_string(),
-                    attachment.file_name,
-                    attachment.sha256,
-                    attachment.size,
-                    content,
-                    w.now_text()
-                ],
+            RECORD_FILES.insert(
+                w,
+                &[("record_id", &record.to_string())],
+                attachment,
+                content,
             )?;
-            clear_controls(w, record)
+            clear_controls(w, Reviewed::Record(record))
         })
     }
 
     pub fn attachments(&self, record: RowId) -> Result<Vec<StoredAttachment>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, file_name, sha256, size FROM record_attachment
-             WHERE record_id = ?1 ORDER BY added_at, id",
-        )?;
-        let rows = stmt.query_map([record.to_string()], |r| {
-            Ok(StoredAttachment {
-                id: parse_id(r.get(0)?, 0)?,
-                file_name: r.get(1)?,
-                sha256: r.get(2)?,
-                size: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        RECORD_FILES.files(&self.conn, record)
     }
 
     /// The bytes of an attachment by its SHA-256 (what sync uploads before the record).
@@ -452,14 +221,7 @@ impl Store {
 
     /// An attachment's name and bytes.
     pub fn attachment_content(&self, id: RowId) -> Result<(String, Vec<u8>), StoreError> {
-        self.conn
-            .query_row(
-                "SELECT file_name, content FROM record_attachment WHERE id = ?1",
-                [id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound { what: "附件" })
+        RECORD_FILES.content(&self.conn, id)
     }
 
     /// Keeps calendar data received later (by sync or from a file) and recounts the due dates
@@ -563,7 +325,85 @@ pub(crate) fn publish_in(
     Ok(())
 }
 
-fn require_draft(w: &crate::Writer<'_>, record: RowId) -> Result<(), StoreError> {
+/// [`Store::save_record`] inside a write that does more.
+pub(crate) fn save_record_in(
+    w: &crate::Writer<'_>,
+    record: &StoredRecord,
+) -> Result<(), StoreError> {
+    let status: Option<String> =
+        w.tx.query_row(
+            "SELECT status FROM disclosure_record WHERE id = ?1",
+            [record.id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = record.id.to_string();
+    let channels = record.channels.join("、");
+    let values = params![
+        id,
+        record.item_key,
+        record.domain,
+        record.item_name,
+        record.title,
+        record.doc_number,
+        record.formed_on,
+        record.body,
+        channels,
+        record.attribute,
+        record.ground,
+        record.attribute_reason,
+        record.redacted,
+        record.redaction_removed,
+        record.redaction_why,
+        record.time_limit_days,
+        record.due_on,
+        record.due_provisional,
+        record.calendar_version,
+        w.now_text(),
+    ];
+    match status.as_deref() {
+        None => {
+            w.tx.execute(
+                "INSERT INTO disclosure_record (id, item_key, domain, item_name, title,
+                     doc_number, formed_on, body, channels, attribute, ground,
+                     attribute_reason, redacted, redaction_removed, redaction_why,
+                     time_limit_days, due_on, due_provisional, calendar_version, status,
+                     published_on, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                     ?16, ?17, ?18, ?19, 'draft', NULL, ?20, ?20)",
+                values,
+            )?;
+        }
+        Some("draft") => {
+            w.tx.execute(
+                "UPDATE disclosure_record SET item_key = ?2, domain = ?3, item_name = ?4,
+                     title = ?5, doc_number = ?6, formed_on = ?7, body = ?8, channels = ?9,
+                     attribute = ?10, ground = ?11, attribute_reason = ?12,
+                     redacted = ?13, redaction_removed = ?14, redaction_why = ?15,
+                     time_limit_days = ?16, due_on = ?17, due_provisional = ?18,
+                     calendar_version = ?19, updated_at = ?20
+                 WHERE id = ?1",
+                values,
+            )?;
+            clear_controls(w, Reviewed::Record(record.id))?;
+        }
+        Some(_) => {
+            return Err(StoreError::ListState(
+                "已发布的记录不能修改，请新建一条变更记录".to_owned(),
+            ));
+        }
+    }
+    let text = [
+        record.doc_number.as_deref().unwrap_or_default(),
+        &record.domain,
+        &record.item_name,
+        &record.body,
+    ]
+    .join(" ");
+    w.index(SEARCH_KIND_RECORD, &id, Some((&record.title, &text)))
+}
+
+pub(crate) fn require_draft(w: &crate::Writer<'_>, record: RowId) -> Result<(), StoreError> {
     let status: Option<String> =
         w.tx.query_row(
             "SELECT status FROM disclosure_record WHERE id = ?1",
@@ -580,19 +420,6 @@ fn require_draft(w: &crate::Writer<'_>, record: RowId) -> Result<(), StoreError>
             "记录已发布或已撤回，不能再审查".to_owned(),
         )),
     }
-}
-
-fn clear_controls(w: &crate::Writer<'_>, record: RowId) -> Result<(), StoreError> {
-    let id = record.to_string();
-    w.tx.execute(
-        "UPDATE record_review SET cleared = 1 WHERE record_id = ?1 AND cleared = 0",
-        [&id],
-    )?;
-    w.tx.execute(
-        "UPDATE record_secrecy SET cleared = 1 WHERE record_id = ?1 AND cleared = 0",
-        [&id],
-    )?;
-    Ok(())
 }
 
 /// The gate trigger's refusal, as the clerk should read it.

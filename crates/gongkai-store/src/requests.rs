@@ -11,7 +11,10 @@ use chrono::{Datelike, NaiveDate, Utc};
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
-use crate::{Store, StoreError, StoredReview, StoredSecrecy, Writer};
+use crate::attachments::{REQUEST_FILES, StoredAttachment};
+use crate::records::save_record_in;
+use crate::review::{Reviewed, clear_controls};
+use crate::{Store, StoreError, StoredRecord, Writer};
 
 /// Applications in the shared search index (see `Store::search`): applicant name, subject and
 /// description; never an ID number.
@@ -273,21 +276,8 @@ fn reply_of(r: &StoredRequest) -> impl PartialEq + '_ {
     )
 }
 
-fn clear_controls(w: &Writer<'_>, id: RowId) -> Result<(), StoreError> {
-    let id = id.to_string();
-    w.tx.execute(
-        "UPDATE request_review SET cleared = 1 WHERE request_id = ?1 AND cleared = 0",
-        [&id],
-    )?;
-    w.tx.execute(
-        "UPDATE request_secrecy SET cleared = 1 WHERE request_id = ?1 AND cleared = 0",
-        [&id],
-    )?;
-    Ok(())
-}
-
 /// Controls can be signed only on a reply that exists and is not final yet.
-fn require_draft_reply(w: &Writer<'_>, id: RowId) -> Result<(), StoreError> {
+pub(crate) fn require_draft_reply(w: &Writer<'_>, id: RowId) -> Result<(), StoreError> {
     let request = load(&w.tx, id)?;
     if request.outcome_kind.is_none() {
         return Err(StoreError::ListState("尚未拟定答复，不能审查".to_owned()));
@@ -469,7 +459,7 @@ impl Store {
             };
             write_row(w, &after, false)?;
             if reply_of(&before) != reply_of(&after) {
-                clear_controls(w, id)?;
+                clear_controls(w, Reviewed::Reply(id))?;
             }
             Ok(load(&w.tx, id)?)
         })
@@ -537,119 +527,6 @@ impl Store {
         )?)
     }
 
-    pub fn request_reviews(&self, id: RowId) -> Result<Vec<StoredReview>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT stage, person_id, person_name, decided_on, opinion, passed, cleared,
-                 recorded_at
-             FROM request_review WHERE request_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([id.to_string()], |r| {
-            Ok(StoredReview {
-                stage: r.get(0)?,
-                person_id: r.get(1)?,
-                person_name: r.get(2)?,
-                decided_on: r.get(3)?,
-                opinion: r.get(4)?,
-                passed: r.get(5)?,
-                cleared: r.get(6)?,
-                recorded_at: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Signs the reply; a return clears every signature and the secrecy check in force.
-    pub fn request_add_review(
-        &mut self,
-        id: RowId,
-        review: &StoredReview,
-    ) -> Result<(), StoreError> {
-        self.write(|w| {
-            require_draft_reply(w, id)?;
-            w.tx.execute(
-                "INSERT INTO request_review (request_id, stage, person_id, person_name,
-                     decided_on, opinion, passed, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    id.to_string(),
-                    review.stage,
-                    review.person_id,
-                    review.person_name,
-                    review.decided_on,
-                    review.opinion,
-                    review.passed,
-                    w.now_text()
-                ],
-            )?;
-            if !review.passed {
-                clear_controls(w, id)?;
-            }
-            Ok(())
-        })
-    }
-
-    pub fn request_secrecy(&self, id: RowId) -> Result<Option<StoredSecrecy>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT reviewer_id, reviewer_name, decided_on, answers, opinion, passed
-                 FROM request_secrecy WHERE request_id = ?1 AND cleared = 0",
-                [id.to_string()],
-                |r| {
-                    let answers: String = r.get(3)?;
-                    Ok(StoredSecrecy {
-                        reviewer_id: r.get(0)?,
-                        reviewer_name: r.get(1)?,
-                        decided_on: r.get(2)?,
-                        answers: answers
-                            .split(',')
-                            .filter_map(|a| a.split_once('='))
-                            .map(|(k, v)| (k.to_owned(), v == "1"))
-                            .collect(),
-                        opinion: r.get(4)?,
-                        passed: r.get(5)?,
-                    })
-                },
-            )
-            .optional()?)
-    }
-
-    /// Records the reply's secrecy check; it replaces the one in force (kept as history).
-    pub fn request_set_secrecy(
-        &mut self,
-        id: RowId,
-        check: &StoredSecrecy,
-    ) -> Result<(), StoreError> {
-        self.write(|w| {
-            require_draft_reply(w, id)?;
-            w.tx.execute(
-                "UPDATE request_secrecy SET cleared = 1 WHERE request_id = ?1 AND cleared = 0",
-                [id.to_string()],
-            )?;
-            let answers: Vec<String> = check
-                .answers
-                .iter()
-                .map(|(k, concern)| format!("{k}={}", u8::from(*concern)))
-                .collect();
-            w.tx.execute(
-                "INSERT INTO request_secrecy (request_id, reviewer_id, reviewer_name, decided_on,
-                     answers, opinion, passed, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    id.to_string(),
-                    check.reviewer_id,
-                    check.reviewer_name,
-                    check.decided_on,
-                    answers.join(","),
-                    check.opinion,
-                    check.passed,
-                    w.now_text()
-                ],
-            )?;
-            Ok(())
-        })
-    }
-
     /// Fixes the reply as final. The database refuses it without all three review levels and a
     /// passed secrecy check in force.
     pub fn request_finalize(&mut self, id: RowId) -> Result<(), StoreError> {
@@ -679,22 +556,18 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(|w| {
             load(&w.tx, id)?;
-            w.tx.execute(
-                "INSERT INTO request_attachment (id, request_id, role, file_name, sha256, size,
-                     content, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    attachment.id.to_string(),
-                    id.to_string(),
-                    attachment.role,
-                    attachment.file_name,
-                    attachment.sha256,
-                    attachment.size,
-                    content,
-                    w.now_text()
-                ],
-            )?;
-            Ok(())
+            let file = StoredAttachment {
+                id: attachment.id,
+                file_name: attachment.file_name.clone(),
+                sha256: attachment.sha256.clone(),
+                size: attachment.size,
+            };
+            REQUEST_FILES.insert(
+                w,
+                &[("request_id", &id.to_string()), ("role", &attachment.role)],
+                &file,
+                content,
+            )
         })
     }
 
@@ -702,20 +575,15 @@ impl Store {
         &self,
         id: RowId,
     ) -> Result<Vec<StoredRequestAttachment>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, role, file_name, sha256, size FROM request_attachment
-             WHERE request_id = ?1 ORDER BY added_at, id",
-        )?;
-        let rows = stmt.query_map([id.to_string()], |r| {
+        REQUEST_FILES.files_with(&self.conn, id, &["role"], |file, r| {
             Ok(StoredRequestAttachment {
-                id: parse_id(r.get(0)?, 0)?,
-                role: r.get(1)?,
-                file_name: r.get(2)?,
-                sha256: r.get(3)?,
-                size: r.get(4)?,
+                id: file.id,
+                role: r.get(4)?,
+                file_name: file.file_name,
+                sha256: file.sha256,
+                size: file.size,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 
     /// A scan's name and bytes.
@@ -723,16 +591,7 @@ impl Store {
         &self,
         attachment: RowId,
     ) -> Result<(String, Vec<u8>), StoreError> {
-        self.conn
-            .query_row(
-                "SELECT file_name, content FROM request_attachment WHERE id = ?1",
-                [attachment.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "申请附件"
-            })
+        REQUEST_FILES.content(&self.conn, attachment)
     }
 
     pub fn request_settings(&self) -> Result<RequestSettings, StoreError> {
@@ -836,21 +695,23 @@ impl Store {
         Ok(found)
     }
 
-    /// Links applications to the proactive record their information became (art. 44).
-    pub fn requests_link_proactive(
+    /// Art. 44: saves `record`, the proactive record the applications' information becomes,
+    /// and links the applications to it, in one write: nothing of it stays if a part fails.
+    pub fn requests_make_proactive(
         &mut self,
+        record: &StoredRecord,
         requests: &[RowId],
-        record: RowId,
         decided_on: NaiveDate,
     ) -> Result<(), StoreError> {
         self.write(|w| {
+            save_record_in(w, record)?;
             for id in requests {
                 load(&w.tx, *id)?;
                 w.tx.execute(
                     "INSERT INTO request_proactive (request_id, record_id, decided_on)
                      VALUES (?1, ?2, ?3)
                      ON CONFLICT (request_id) DO UPDATE SET record_id = ?2, decided_on = ?3",
-                    params![id.to_string(), record.to_string(), decided_on],
+                    params![id.to_string(), record.id.to_string(), decided_on],
                 )?;
             }
             Ok(())
@@ -957,11 +818,90 @@ mod tests {
         }
     }
 
+    fn proactive_record(title: &str) -> StoredRecord {
+        StoredRecord {
+            id: RowId::new(),
+            item_key: "财政预决算/乡镇预决算/预算".to_owned(),
+            domain: "财政预决算".to_owned(),
+            item_name: "预算".to_owned(),
+            title: title.to_owned(),
+            doc_number: None,
+            formed_on: day(3, 10),
+            body: "多位申请人申请的同一信息".to_owned(),
+            channels: vec!["政府网站".to_owned()],
+            attribute: "proactive".to_owned(),
+            ground: None,
+            attribute_reason: None,
+            redacted: false,
+            redaction_removed: None,
+            redaction_why: None,
+            time_limit_days: 20,
+            due_on: day(4, 8),
+            due_provisional: false,
+            calendar_version: "test".to_owned(),
+            status: String::new(),
+            published_on: None,
+            updated_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn turning_requests_into_a_proactive_record_is_one_write() {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        let first = store.request_add(&application("甲")).unwrap();
+        let second = store.request_add(&application("乙")).unwrap();
+        // The second application's link fails, after the record and the first link are written.
+        store
+            .conn
+            .execute_batch(
+                "CREATE TEMP TRIGGER second_link_fails BEFORE INSERT ON request_proactive
+                 WHEN (SELECT count(*) FROM request_proactive) > 0
+                 BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+            )
+            .unwrap();
+        let record = proactive_record("预算执行情况");
+        let refused = store
+            .requests_make_proactive(&record, &[first.id, second.id], day(3, 10))
+            .unwrap_err();
+        assert!(refused.to_string().contains("injected"), "{refused}");
+        assert!(store.records().unwrap().is_empty(), "no record is left");
+        assert!(
+            store
+                .search(crate::SEARCH_KIND_RECORD, "预算执行", 10)
+                .unwrap()
+                .is_empty()
+        );
+        let links: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM request_proactive", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(links, 0, "no link is left");
+
+        store
+            .conn
+            .execute_batch("DROP TRIGGER second_link_fails")
+            .unwrap();
+        store
+            .requests_make_proactive(&record, &[first.id, second.id], day(3, 10))
+            .unwrap();
+        assert_eq!(store.records().unwrap().len(), 1);
+        let links: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM request_proactive WHERE record_id = ?1",
+                [record.id.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(links, 2);
+    }
+
     fn sign(store: &mut Store, id: RowId, stage: &str) {
         store
-            .request_add_review(
-                id,
-                &StoredReview {
+            .add_review(
+                Reviewed::Reply(id),
+                &crate::StoredReview {
                     stage: stage.to_owned(),
                     person_id: stage.to_owned(),
                     person_name: stage.to_owned(),
@@ -999,14 +939,20 @@ mod tests {
         store
             .request_change(id, |r| Ok::<_, StoreError>(replied(r, day(3, 11))))
             .unwrap();
-        assert!(store.request_reviews(id).unwrap().iter().all(|r| r.cleared));
+        assert!(
+            store
+                .reviews(Reviewed::Reply(id))
+                .unwrap()
+                .iter()
+                .all(|r| r.cleared)
+        );
         for stage in ["draft", "review", "approve"] {
             sign(&mut store, id, stage);
         }
         store
-            .request_set_secrecy(
-                id,
-                &StoredSecrecy {
+            .set_secrecy(
+                Reviewed::Reply(id),
+                &crate::StoredSecrecy {
                     reviewer_id: "s".to_owned(),
                     reviewer_name: "s".to_owned(),
                     decided_on: day(3, 11),

@@ -551,7 +551,7 @@ fn sign(store: &mut Store, record: RowId, stage: &str, who: &str, passed: bool) 
         cleared: false,
         recorded_at: String::new(),
     };
-    store.add_review(record, &review).unwrap();
+    store.add_review(Reviewed::Record(record), &review).unwrap();
 }
 
 fn check_secrecy(store: &mut Store, record: RowId, passed: bool) {
@@ -563,7 +563,7 @@ fn check_secrecy(store: &mut Store, record: RowId, passed: bool) {
         opinion: String::new(),
         passed,
     };
-    store.set_secrecy(record, &check).unwrap();
+    store.set_secrecy(Reviewed::Record(record), &check).unwrap();
 }
 
 fn publication(record: RowId) -> StoredPublication {
@@ -669,14 +669,19 @@ fn editing_a_draft_or_returning_it_clears_the_controls_in_force_and_keeps_histor
 
     record.body = "补充了发放标准".to_owned();
     store.save_record(&record).unwrap();
-    let reviews = store.reviews(record.id).unwrap();
+    let reviews = store.reviews(Reviewed::Record(record.id)).unwrap();
     assert_eq!(reviews.len(), 2);
     assert!(reviews.iter().all(|r| r.cleared));
-    assert!(store.secrecy(record.id).unwrap().is_none());
+    assert!(
+        store
+            .secrecy(Reviewed::Record(record.id))
+            .unwrap()
+            .is_none()
+    );
 
     sign(&mut store, record.id, "draft", "李明", true);
     sign(&mut store, record.id, "review", "王芳", false);
-    let reviews = store.reviews(record.id).unwrap();
+    let reviews = store.reviews(Reviewed::Record(record.id)).unwrap();
     assert_eq!(reviews.len(), 4);
     assert!(
         reviews.iter().all(|r| r.cleared),

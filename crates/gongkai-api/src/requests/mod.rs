@@ -9,21 +9,20 @@ mod view;
 
 use chrono::{Datelike, Local, NaiveDate};
 use gongkai_calendar::Calendar;
-use gongkai_domain::{Role, RowId};
+use gongkai_domain::RowId;
 use gongkai_payouts::{IdNumber, InstallationKey};
-use gongkai_records::{Decision, RecordError, SecrecyCheck, SecrecyQuestion, Stage};
 use gongkai_requests::{
     ApplicantKind, Channel, ClockSettings, ConsultParty, Consultation, Correction, Extension,
     FeeMethod, FeeNotice, Outcome, Procedure, RequestError, fee,
 };
 use gongkai_store::{
-    RequestSettings, StoredConsultation, StoredRequest, StoredRequestAttachment, StoredReview,
-    StoredSecrecy,
+    RequestSettings, Reviewed, StoredConsultation, StoredRequest, StoredRequestAttachment,
 };
 use sha2::{Digest, Sha256};
 
 use crate::commands::{date, hex, non_blank};
 use crate::records::calendar;
+use crate::records::controls::{SecrecyAnswers, Signing};
 use crate::session::OpenMode;
 use crate::{Api, ApiError, wire};
 
@@ -543,50 +542,17 @@ impl Api {
         args: wire::RequestReviewArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
         let id: RowId = args.id.trim().parse()?;
-        let stage = Stage::from_key(args.stage.trim())?;
         let today = Local::now().date_naive();
         let decided_on = date_or("审查日期", args.decided_on.as_deref(), today)?;
-        let person_id: RowId = args.person_id.trim().parse()?;
+        let signing = Signing::parse(
+            &args.stage,
+            &args.person_id,
+            decided_on,
+            &args.opinion,
+            args.passed,
+        )?;
         self.with_store(OpenMode::Existing, |store| {
-            let role = match stage {
-                Stage::Draft => Role::Draft,
-                Stage::Review => Role::Review,
-                Stage::Approve => Role::Approve,
-            };
-            let person = store
-                .people()?
-                .into_iter()
-                .find(|p| p.id == person_id)
-                .ok_or(gongkai_store::StoreError::NotFound { what: "人员" })?;
-            if !person.roles.contains(role) {
-                return Err(ApiError::invalid(format!(
-                    "{}没有“{}”职责，请在“设置 → 人员与职责”中调整",
-                    person.name,
-                    stage.label()
-                )));
-            }
-            let next = Decision {
-                stage,
-                person_id: person_id.to_string(),
-                person_name: person.name.to_string(),
-                decided_on,
-                opinion: args.opinion.trim().to_owned(),
-                passed: args.passed,
-            };
-            gongkai_records::review::check(&view::in_force(store, id)?, &next)?;
-            store.request_add_review(
-                id,
-                &StoredReview {
-                    stage: stage.key().to_owned(),
-                    person_id: next.person_id,
-                    person_name: next.person_name,
-                    decided_on,
-                    opinion: next.opinion,
-                    passed: next.passed,
-                    cleared: false,
-                    recorded_at: String::new(),
-                },
-            )?;
+            signing.sign(store, Reviewed::Reply(id))?;
             let calendar = calendar(store)?;
             let settings = clock_settings(&store.request_settings()?);
             view::detail(store, &calendar, &settings, id, today)
@@ -601,40 +567,10 @@ impl Api {
         let id: RowId = args.id.trim().parse()?;
         let today = Local::now().date_naive();
         let decided_on = date_or("保密审查日期", args.decided_on.as_deref(), today)?;
-        let reviewer_id: RowId = args.reviewer_id.trim().parse()?;
-        let concerns = args
-            .answers
-            .iter()
-            .map(|a| Ok((SecrecyQuestion::from_key(a.key.trim())?, a.concern)))
-            .collect::<Result<Vec<_>, RecordError>>()?;
+        let answers =
+            SecrecyAnswers::parse(&args.reviewer_id, decided_on, &args.answers, &args.opinion)?;
         self.with_store(OpenMode::Existing, |store| {
-            let reviewer = store
-                .people()?
-                .into_iter()
-                .find(|p| p.id == reviewer_id)
-                .ok_or(gongkai_store::StoreError::NotFound { what: "人员" })?;
-            let check = SecrecyCheck::new(
-                reviewer_id.to_string(),
-                reviewer.name.to_string(),
-                decided_on,
-                concerns,
-                args.opinion.trim().to_owned(),
-            )?;
-            store.request_set_secrecy(
-                id,
-                &StoredSecrecy {
-                    reviewer_id: check.reviewer_id.clone(),
-                    reviewer_name: check.reviewer_name.clone(),
-                    decided_on,
-                    answers: check
-                        .concerns
-                        .iter()
-                        .map(|(q, c)| (q.key().to_owned(), *c))
-                        .collect(),
-                    opinion: check.opinion.clone(),
-                    passed: check.passed(),
-                },
-            )?;
+            answers.record(store, Reviewed::Reply(id))?;
             let calendar = calendar(store)?;
             let settings = clock_settings(&store.request_settings()?);
             view::detail(store, &calendar, &settings, id, today)
@@ -791,28 +727,29 @@ impl Api {
             args.decided_on.as_deref(),
             Local::now().date_naive(),
         )?;
-        let record = self.record_save(wire::RecordInput {
-            id: None,
-            item_key: args.item_key,
-            title: args.title,
-            doc_number: None,
-            formed_on: decided_on.to_string(),
-            body: args.body,
-            channels: args.channels,
-            attribute: "proactive".to_owned(),
-            ground: None,
-            attribute_reason: None,
-            redacted: false,
-            redaction_removed: None,
-            redaction_why: None,
-            time_limit_days: None,
-        })?;
-        let record_id: RowId = record.summary.id.parse()?;
         self.with_store(OpenMode::Existing, |store| {
-            store.requests_link_proactive(&ids, record_id, decided_on)?;
-            Ok(())
-        })?;
-        Ok(record)
+            let record = crate::records::record_to_save(
+                store,
+                wire::RecordInput {
+                    id: None,
+                    item_key: args.item_key,
+                    title: args.title,
+                    doc_number: None,
+                    formed_on: decided_on.to_string(),
+                    body: args.body,
+                    channels: args.channels,
+                    attribute: "proactive".to_owned(),
+                    ground: None,
+                    attribute_reason: None,
+                    redacted: false,
+                    redaction_removed: None,
+                    redaction_why: None,
+                    time_limit_days: None,
+                },
+            )?;
+            store.requests_make_proactive(&record, &ids, decided_on)?;
+            crate::records::detail(store, record.id)
+        })
     }
 
     pub fn requests_settings_get(

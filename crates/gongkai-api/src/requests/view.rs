@@ -4,15 +4,16 @@
 use chrono::NaiveDate;
 use gongkai_calendar::Calendar;
 use gongkai_domain::RowId;
-use gongkai_records::{Attribute, Decision, RecordError, SecrecyCheck, SecrecyQuestion, Stage};
+use gongkai_records::Attribute;
 use gongkai_requests::clock::{CONSULTATION_WORKDAYS, FEE_PAYMENT_WORKDAYS};
 use gongkai_requests::{
     ApplicantKind, Channel, ClockSettings, ConsultParty, DenialGround, DueState, FeeMethod,
     GrantBasis, NotProcessedKind, OtherKind, Outcome, UnableKind,
 };
-use gongkai_store::{RequestSettings, Store, StoredRequest};
+use gongkai_store::{RequestSettings, Reviewed, Store, StoredRequest};
 
 use super::procedure_of;
+use crate::records::controls;
 use crate::{ApiError, wire};
 
 const ATTACHMENT_ROLES: [(&str, &str); 3] = [
@@ -48,6 +49,7 @@ pub(super) fn options() -> wire::RequestOptions {
         .iter()
         .map(|g| choice(g.key(), g.label()))
         .collect();
+    let (stages, secrecy_questions) = controls::choices();
     wire::RequestOptions {
         channels: Channel::ALL
             .iter()
@@ -111,14 +113,8 @@ pub(super) fn options() -> wire::RequestOptions {
             .map(|m| choice(m.key(), m.label()))
             .collect(),
         attachment_roles: ATTACHMENT_ROLES.iter().map(|(k, l)| choice(k, l)).collect(),
-        stages: Stage::ALL
-            .iter()
-            .map(|s| choice(s.key(), s.label()))
-            .collect(),
-        secrecy_questions: SecrecyQuestion::ALL
-            .iter()
-            .map(|q| choice(q.key(), q.label()))
-            .collect(),
+        stages,
+        secrecy_questions,
     }
 }
 
@@ -202,52 +198,15 @@ fn stored_outcome(r: &StoredRequest) -> Result<Option<Outcome>, ApiError> {
         .transpose()?)
 }
 
-pub(super) fn in_force(store: &Store, id: RowId) -> Result<Vec<Decision>, ApiError> {
-    store
-        .request_reviews(id)?
-        .into_iter()
-        .filter(|r| !r.cleared)
-        .map(|r| {
-            Ok(Decision {
-                stage: Stage::from_key(&r.stage)?,
-                person_id: r.person_id,
-                person_name: r.person_name,
-                decided_on: r.decided_on,
-                opinion: r.opinion,
-                passed: r.passed,
-            })
-        })
-        .collect()
-}
-
 /// What stands between a drafted reply and its final form: the same gate as a record's
 /// publication (三审 and 保密审查), a reply being what the township discloses to the applicant.
 pub(super) fn reply_blockers(store: &Store, id: RowId) -> Result<Vec<String>, ApiError> {
-    let secrecy = store
-        .request_secrecy(id)?
-        .map(|s| {
-            let concerns = s
-                .answers
-                .iter()
-                .map(|(k, c)| Ok((SecrecyQuestion::from_key(k)?, *c)))
-                .collect::<Result<Vec<_>, RecordError>>()?;
-            Ok::<_, ApiError>(SecrecyCheck {
-                reviewer_id: s.reviewer_id,
-                reviewer_name: s.reviewer_name,
-                decided_on: s.decided_on,
-                concerns,
-                opinion: s.opinion,
-            })
-        })
-        .transpose()?;
-    Ok(gongkai_records::blockers(
-        &Attribute::Proactive,
-        &in_force(store, id)?,
-        secrecy.as_ref(),
+    Ok(
+        controls::gate(store, Reviewed::Reply(id), &Attribute::Proactive)?
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
     )
-    .iter()
-    .map(ToString::to_string)
-    .collect())
 }
 
 pub(super) fn detail(
@@ -327,32 +286,7 @@ pub(super) fn detail(
         }),
         _ => None,
     };
-    let reviews = store
-        .request_reviews(id)?
-        .into_iter()
-        .map(|v| {
-            Ok(wire::ReviewEntry {
-                stage_label: Stage::from_key(&v.stage)?.label().to_owned(),
-                stage: v.stage,
-                person_name: v.person_name,
-                decided_on: v.decided_on.to_string(),
-                opinion: v.opinion,
-                passed: v.passed,
-                cleared: v.cleared,
-            })
-        })
-        .collect::<Result<_, RecordError>>()?;
-    let secrecy = store.request_secrecy(id)?.map(|s| wire::SecrecyEntry {
-        reviewer_name: s.reviewer_name,
-        decided_on: s.decided_on.to_string(),
-        answers: s
-            .answers
-            .into_iter()
-            .map(|(key, concern)| wire::SecrecyAnswer { key, concern })
-            .collect(),
-        opinion: s.opinion,
-        passed: s.passed,
-    });
+    let (reviews, secrecy) = controls::shown(store, Reviewed::Reply(id))?;
     let blockers = if r.reply_final {
         Vec::new()
     } else if r.outcome_kind.is_none() {
