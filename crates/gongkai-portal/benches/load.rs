@@ -30,20 +30,22 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+mod bench_support;
+
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use gongkai_sync::TownshipKey;
 use gongkai_sync::client::{ClientError, ClockSeq, PortalClient};
-use gongkai_sync::types::{Entry, Op, Stream};
+use gongkai_sync::types::{Entry, Stream};
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+use bench_support::{binary, payout_list, register, serve, view};
 use support::township;
 
 const TOWNSHIPS: usize = 40;
@@ -65,112 +67,16 @@ fn key(n: usize) -> TownshipKey {
     TownshipKey::from_seed(&[u8::try_from(n + 1).unwrap(); 32])
 }
 
-fn binary() -> PathBuf {
-    std::env::var_os("GONGKAI_PORTAL_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_gongkai-portal")))
-}
-
-struct Served {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Served {
-    fn start(db: &Path) -> Served {
-        let port = support::portal::free_port();
-        let addr = SocketAddr::from(([127, 0, 0, 1], port));
-        let child = Command::new(binary())
-            .args(["serve", "--db"])
-            .arg(db)
-            .args(["--listen", &addr.to_string()])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn gongkai-portal");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while std::net::TcpStream::connect(addr).is_err() {
-            assert!(Instant::now() < deadline, "portal not listening");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Served { child, addr }
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    /// kB of `field` (VmHWM, VmRSS) in /proc/<pid>/status.
-    fn memory_kb(&self, field: &str) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .unwrap_or_default();
-        status
-            .lines()
-            .find(|l| l.starts_with(field))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn payout_list(rows: usize, n: usize) -> Entry {
-    let villages: Vec<_> = (0..4)
-        .map(|v| {
-            let count = rows / 4 + usize::from(v < rows % 4);
-            let cells: Vec<Vec<String>> = (0..count)
-                .map(|i| {
-                    vec![
-                        format!("张{i}*"),
-                        "3415**********1234".to_owned(),
-                        format!("{}组", i % 12 + 1),
-                        "3.50".to_owned(),
-                        "120.00".to_owned(),
-                        "420.00".to_owned(),
-                    ]
-                })
-                .collect();
-            json!({
-                "village_code": format!("34150210120{v}"), "village_name": format!("第{v}村"),
-                "notice_from": "2026-03-01", "notice_to": "2026-03-07",
-                "columns": ["姓名", "身份证号", "村组", "面积（亩）", "标准（元/亩）", "金额（元）"],
-                "rows": cells,
-                "summary": {"rows": count, "amount_fen": 42000 * count as i64}
-            })
-        })
-        .collect();
-    let id = uuid::Uuid::now_v7().to_string();
-    Entry {
-        id: id.clone(),
-        kind: "payout_list".into(),
-        object_id: id,
-        op: Op::Upsert,
-        replaces: None,
-        created_at: Utc::now().to_rfc3339(),
-        payload: json!({
-            "title": format!("2026 年耕地地力保护补贴第{n}批"), "project": "耕地地力保护补贴",
-            "villages": villages,
-            "summary": {"rows": rows, "amount_fen": 42000 * rows as i64}
-        }),
-    }
-}
-
 /// Fills the file through a first portal process: records for every township, the payout
 /// lists and the attachment for the first. Returns the attachment's digest and the lists' ids.
 async fn seed(db: &Path, rows: usize) -> (String, Vec<String>) {
-    let served = Served::start(db);
-    let big = PortalClient::new(&served.url(), &code(0), key(0), None).unwrap();
+    let served = serve(db);
+    let url = format!("http://{}", served.addr);
+    let big = PortalClient::new(&url, &code(0), key(0), None).unwrap();
     let mut seq = ClockSeq::default();
     let mut lists = Vec::new();
     for n in 0..PAYOUT_LISTS {
-        let list = payout_list(rows, n);
+        let list = payout_list(rows, &format!("2026 年耕地地力保护补贴第{n}批"));
         big.push(&mut seq, std::slice::from_ref(&list))
             .await
             .unwrap();
@@ -186,29 +92,11 @@ async fn seed(db: &Path, rows: usize) -> (String, Vec<String>) {
     }]);
     big.push(&mut seq, &[with_file]).await.unwrap();
     for n in 0..TOWNSHIPS {
-        let client = PortalClient::new(&served.url(), &code(n), key(n), None).unwrap();
+        let client = PortalClient::new(&url, &code(n), key(n), None).unwrap();
         let records: Vec<Entry> = (0..SEED_RECORDS).map(township::record).collect();
         client.push(&mut seq, &records).await.unwrap();
     }
     (gongkai_sync::sha256_hex(&attachment), lists)
-}
-
-/// One page view over a fresh connection: (latency, status).
-async fn view(addr: SocketAddr, path: &str) -> (Duration, u16) {
-    let started = Instant::now();
-    let Ok(mut stream) = TcpStream::connect(addr).await else {
-        return (started.elapsed(), 0);
-    };
-    let head = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    if stream.write_all(head.as_bytes()).await.is_err() {
-        return (started.elapsed(), 0);
-    }
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer).await;
-    let status = String::from_utf8_lossy(answer.get(9..12).unwrap_or_default())
-        .parse()
-        .unwrap_or(0);
-    (started.elapsed(), status)
 }
 
 /// A client that sends a request's headers a byte a second, for as long as it is let.
@@ -303,7 +191,7 @@ async fn township_sync(url: String, n: usize) -> (Vec<Duration>, usize, usize) {
 
 /// A signed push whose gzip body is small and whose JSON is 60 MiB of empty rows.
 async fn bomb(db: &Path) -> (u64, u64, Duration, u16) {
-    let served = Served::start(db);
+    let served = serve(db);
     let idle = served.memory_kb("VmHWM");
     let id = uuid::Uuid::now_v7().to_string();
     let mut json = format!(
@@ -389,14 +277,7 @@ fn main() {
         // Through the binary measured, so the file is of its schema (an older one for a
         // before/after comparison refuses a file migrated by a newer library).
         for n in 0..TOWNSHIPS {
-            let added = Command::new(binary())
-                .args(["township", "add", "--db"])
-                .arg(&db_path)
-                .args(["--code", &code(n), "--name", &format!("第{n}镇"), "--public-key"])
-                .arg(key(n).public_key().to_string())
-                .output()
-                .unwrap();
-            assert!(added.status.success(), "{added:?}");
+            register(&db_path, &code(n), &format!("第{n}镇"), &key(n));
         }
         let seeding = Instant::now();
         let (sha, lists) = seed(&db_path, rows).await;
@@ -406,8 +287,10 @@ fn main() {
             seeding.elapsed().as_secs_f64()
         );
 
-        let served = Served::start(&db_path);
+        // Shared with the sampler of its memory, which is stopped before it is dropped.
+        let served = Arc::new(serve(&db_path));
         let addr = served.addr;
+        let url = format!("http://{addr}");
         let stop = Arc::new(tokio::sync::Notify::new());
         let mut holders = Vec::new();
         for _ in 0..SLOW_HEADERS {
@@ -422,7 +305,7 @@ fn main() {
         let peak_rss = Arc::new(Mutex::new(0_u64));
         let started = Instant::now();
         let syncs: Vec<_> = (0..TOWNSHIPS)
-            .map(|n| tokio::spawn(township_sync(served.url(), n)))
+            .map(|n| tokio::spawn(township_sync(url.clone(), n)))
             .collect();
         let paths: Vec<String> = (0..PAGE_VIEWS)
             .map(|i| match i % 4 {
@@ -442,24 +325,18 @@ fn main() {
                         let Some(path) = paths.lock().unwrap().pop() else {
                             return seen;
                         };
-                        seen.push(view(addr, &path).await);
+                        let page = view(addr, &path).await;
+                        seen.push((page.total, page.status));
                     }
                 })
             })
             .collect();
         let sampler = {
             let peak_rss = peak_rss.clone();
-            let pid = served.child.id();
+            let served = served.clone();
             tokio::spawn(async move {
                 loop {
-                    let status =
-                        std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-                    let rss: u64 = status
-                        .lines()
-                        .find(|l| l.starts_with("VmRSS"))
-                        .and_then(|l| l.split_whitespace().nth(1))
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(0);
+                    let rss = served.memory_kb("VmRSS");
                     {
                         let mut peak = peak_rss.lock().unwrap();
                         *peak = (*peak).max(rss);
@@ -489,6 +366,7 @@ fn main() {
         let wall = started.elapsed();
         let hwm = served.memory_kb("VmHWM");
         sampler.abort();
+        let _ = sampler.await;
         stop.notify_waiters();
         for holder in holders {
             holder.abort();
@@ -518,7 +396,8 @@ fn main() {
                 tokio::spawn(async move {
                     let mut seen = Vec::new();
                     for _ in 0..2 {
-                        seen.push(view(addr, &detail).await);
+                        let page = view(addr, &detail).await;
+                        seen.push((page.total, page.status));
                     }
                     seen
                 })

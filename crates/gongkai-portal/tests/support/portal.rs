@@ -137,6 +137,11 @@ impl PortalProcess {
                     break;
                 }
                 if std::net::TcpStream::connect(self.addr).is_ok() {
+                    // Drained from now on: a portal logging much (a 503 for every request shed
+                    // under load) would otherwise stop on a full pipe.
+                    if let Some(mut err) = child.stderr.take() {
+                        std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+                    }
                     self.child = Some(child);
                     return;
                 }
