@@ -40,6 +40,14 @@ export default defineConfig(({ mode }) => ({
     // WebKitGTK 2.40 (Debian 12, UOS, Kylin) and WebView2 on Windows 10.
     target: ["es2021", "safari15"],
     chunkSizeWarningLimit: 1500,
+    // The reading point's window (`gongkai-app --reading-point`) loads reading.html: its own
+    // small entry, without the workstation's router and screens.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL("./index.html", import.meta.url)),
+        reading: fileURLToPath(new URL("./reading.html", import.meta.url)),
+      },
+    },
   },
   test: {
     environment: "happy-dom",

@@ -21,6 +21,7 @@ mod payouts;
 mod photos;
 mod plan;
 mod postings;
+mod reading;
 mod records;
 mod register_export;
 mod report;
@@ -181,6 +182,27 @@ macro_rules! with_commands {
             document_cleanup_decide($crate::wire::CleanupDecideArgs) -> $crate::wire::DocumentCleanup;
             document_settings_get($crate::wire::NoArgs) -> $crate::wire::DocumentSettings;
             document_settings_save($crate::wire::DocumentSettingsInput) -> $crate::wire::DocumentSettings;
+            reading_settings_get($crate::wire::NoArgs) -> $crate::wire::ReadingSettings;
+            reading_settings_save($crate::wire::ReadingSettingsInput) -> $crate::wire::ReadingSettings;
+        }
+    };
+}
+
+/// Calls `$callback! { name(Args) -> Output; ... }` with the commands of the public reading
+/// point (公开查阅点), and only those: each reads, and answers in a view made for the public
+/// (`wire::reading`). This list is the one place that says what the reading window may call:
+/// `src-tauri` registers only these in the reading mode and its `build.rs` grants that window
+/// only these (`reading-point-commands`).
+#[macro_export]
+macro_rules! with_reading_commands {
+    ($callback:ident) => {
+        $callback! {
+            reading_start($crate::wire::NoArgs) -> $crate::wire::ReadingStart;
+            reading_domain($crate::wire::ReadingDomainArgs) -> $crate::wire::ReadingItems;
+            reading_search($crate::wire::ReadingSearchArgs) -> $crate::wire::ReadingSearchResult;
+            reading_notice($crate::wire::ReadingNoticeArgs) -> $crate::wire::ReadingNotice;
+            reading_record($crate::wire::IdArgs) -> $crate::wire::ReadingRecord;
+            reading_document($crate::wire::IdArgs) -> $crate::wire::ReadingDocument;
         }
     };
 }

@@ -28,6 +28,10 @@ pub struct Api {
     /// scheduler): two runs at once would interleave their signed requests and the county would
     /// refuse the later-numbered one's predecessor as a replay.
     sync_run: Mutex<()>,
+    /// The public reading point: the database opened read only, whatever command runs.
+    read_only: bool,
+    /// Wrong PINs typed at the reading point, to slow down guessing.
+    pub(crate) reading_pins: crate::reading::PinGuard,
 }
 
 impl std::fmt::Debug for Api {
@@ -69,6 +73,18 @@ impl Api {
             progress: OnceLock::new(),
             outbox: OnceLock::new(),
             sync_run: Mutex::new(()),
+            read_only: false,
+            reading_pins: crate::reading::PinGuard::default(),
+        }
+    }
+
+    /// The public reading point's installation: every command opens the database with
+    /// [`Store::open_read_only`], so even a write that reached it fails in SQLite; a missing
+    /// database is never created.
+    pub fn read_only(db_path: impl Into<PathBuf>) -> Self {
+        Self {
+            read_only: true,
+            ..Self::new(db_path)
         }
     }
 
@@ -145,14 +161,19 @@ impl Api {
         let mut slot: MutexGuard<'_, Option<Store>> =
             self.store.lock().unwrap_or_else(PoisonError::into_inner);
         if slot.is_none() {
-            if mode == OpenMode::Existing && !self.database_exists() {
+            if (mode == OpenMode::Existing || self.read_only) && !self.database_exists() {
                 return Err(ApiError::no_database());
             }
-            if let Some(dir) = self.db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| ApiError::folder_not_creatable(dir, &e))?;
-            }
-            *slot = Some(Store::open_with(&self.db_path, self.keystore.clone())?);
+            let store = if self.read_only {
+                Store::open_read_only(&self.db_path, self.keystore.clone())?
+            } else {
+                if let Some(dir) = self.db_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| ApiError::folder_not_creatable(dir, &e))?;
+                }
+                Store::open_with(&self.db_path, self.keystore.clone())?
+            };
+            *slot = Some(store);
         }
         match slot.as_mut() {
             Some(store) => f(store),

@@ -38,7 +38,10 @@ struct Command {
 
 macro_rules! describe_commands {
     ($($name:ident($args:ty) -> $output:ty;)*) => {
-        fn commands(types: &mut Declarations) -> Vec<Command> {
+        describe_commands!(@list commands $($name($args) -> $output;)*);
+    };
+    (@list $list:ident $($name:ident($args:ty) -> $output:ty;)*) => {
+        fn $list(types: &mut Declarations) -> Vec<Command> {
             vec![$(
                 {
                     types.visit::<$args>();
@@ -57,10 +60,22 @@ macro_rules! describe_commands {
 
 crate::with_commands!(describe_commands);
 
+macro_rules! describe_reading_commands {
+    ($($name:ident($args:ty) -> $output:ty;)*) => {
+        describe_commands!(@list reading_commands $($name($args) -> $output;)*);
+    };
+}
+
+crate::with_reading_commands!(describe_reading_commands);
+
 /// The complete text of `bindings.ts`.
 pub fn bindings() -> String {
     let mut types = Declarations::default();
     let commands = commands(&mut types);
+    let reading = reading_commands(&mut types);
+    // The reading point's shell command (`reading_leave` in src-tauri) speaks these.
+    types.visit::<crate::wire::ReadingLeaveArgs>();
+    types.visit::<crate::wire::ReadingLeave>();
     types.visit::<ApiError>();
     types.visit::<ProgressEvent>();
     crate::wire::visit_labelled(&mut types);
@@ -97,7 +112,18 @@ pub fn bindings() -> String {
     out.push_str(
         "\n/** 工作台核心的全部命令；失败时以 ApiError 拒绝。 */\nexport const commands = {\n",
     );
-    for c in &commands {
+    write_commands(&mut out, &commands);
+    out.push_str("};\n");
+    out.push_str(
+        "\n/** 公开查阅点窗口唯一可用的命令（只读，面向公众的视图）。 */\nexport const readingCommands = {\n",
+    );
+    write_commands(&mut out, &reading);
+    out.push_str("};\n");
+    out
+}
+
+fn write_commands(out: &mut String, commands: &[Command]) {
+    for c in commands {
         let function = camel_case(c.name);
         if c.takes_no_args {
             out.push_str(&format!(
@@ -111,8 +137,6 @@ pub fn bindings() -> String {
             ));
         }
     }
-    out.push_str("};\n");
-    out
 }
 
 fn json_string(text: &str) -> String {

@@ -34,6 +34,8 @@ mod catalog_import;
 pub use catalog_import::*;
 mod report;
 pub use report::*;
+mod reading;
+pub use reading::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -110,6 +110,7 @@ no_paths!(
     DocumentCleanupArgs,
     CleanupDecideArgs,
     DocumentSettingsInput,
+    ReadingSettingsInput,
     RequestInput,
     RequestsListArgs,
     RequestShowArgs,

@@ -21,6 +21,7 @@ mod plan;
 mod postings;
 mod profile;
 mod read_only;
+mod reading_point;
 mod records;
 mod report;
 mod requests;
@@ -70,6 +71,7 @@ pub use postings::{
     PostingFilter, SheetSource, StoredObjection, StoredPosting, ZoneInForce,
 };
 pub use profile::ProfileCounts;
+pub use reading_point::ReadingPointSetting;
 pub use records::{SEARCH_KIND_RECORD, StoredPublication, StoredRecord};
 pub use report::{ReportFile, ReportRecordStep, StoredCase, StoredReportDraft, YearActivity};
 pub use requests::{

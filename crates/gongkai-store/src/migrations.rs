@@ -122,6 +122,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "plan",
         sql: include_str!("migrations/0020_plan.sql"),
     },
+    Migration {
+        version: 21,
+        name: "reading_point",
+        sql: include_str!("migrations/0021_reading_point.sql"),
+    },
 ];
 
 /// Schema version this binary writes.

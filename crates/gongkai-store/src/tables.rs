@@ -391,6 +391,12 @@ pub const TABLES: &[Table] = &[
         "id",
         "the evidence files of a plan task's notes",
     ),
+    // 21 reading_point
+    table(
+        "reading_point_setting",
+        TableKind::Local,
+        "this PC's reading-point screen: its idle time and the hash of the clerk's PIN, which must not travel",
+    ),
 ];
 
 /// The decision for `name`, if there is one.

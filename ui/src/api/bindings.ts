@@ -745,6 +745,7 @@ export type PlanTasks = { today: string,
  */
 year: number | null, years: Array<PlanYear>, tasks: Array<PlanTaskRow>, done: number, late: number, dueSoon: number, };
 export type PlanYear = { year: number, tasks: number, };
+export type PortalLink = { title: string, url: string, qrSvg: string, };
 export type Posting = { village: string, 
 /**
  * YYYY-MM-DD
@@ -909,6 +910,65 @@ export type PublishInput = { recordId: string, channel: string,
  * Where: the portal column and address, the board's place…
  */
 location: string, publishedOn: string | null, publishedBy: string, note: string | null, };
+export type ReadingCatalogItem = { key: string, domain: string, level1: string, level2: string, content: string, basis: string, timeLimit: string, subject: string, channels: Array<string>, audience: Array<string>, mode: Array<string>, level: Array<string>, };
+export type ReadingDocument = { summary: ReadingDocumentSummary, effectiveOn: string, validUntil: string | null, body: string, interpretation: ReadingInterpretation | null, };
+export type ReadingDocumentSummary = { id: string, title: string, docNumber: string | null, issuer: string, issuedOn: string, validity: DocumentValidity, 
+/**
+ * Whether a published 政策解读 goes with it.
+ */
+interpreted: boolean, };
+export type ReadingDomain = { name: string, items: number, };
+export type ReadingDomainArgs = { domain: string, };
+export type ReadingInterpretation = { title: string, form: InterpretationForm, body: string, };
+export type ReadingItems = { items: Array<ReadingCatalogItem>, };
+export type ReadingLeave = { allowed: boolean, message: string, 
+/**
+ * Seconds before another PIN is heard, after too many wrong ones.
+ */
+waitSeconds: number | null, };
+export type ReadingLeaveArgs = { pin: string, };
+export type ReadingNotice = { title: string, subtitle: string, columns: Array<string>, rows: Array<Array<string>>, 
+/**
+ * 合计, as the last page prints it.
+ */
+total: string, footer: Array<string>, signature: Array<string>, portal: PortalLink | null, };
+export type ReadingNoticeArgs = { listId: string, village: string, };
+export type ReadingNoticeSummary = { listId: string, 
+/**
+ * 2026年耕地地力保护补贴
+ */
+title: string, village: string, rows: number, 
+/**
+ * YYYY-MM-DD
+ */
+postedOn: string, endsOn: string, };
+export type ReadingRecord = { summary: ReadingRecordSummary, formedOn: string, body: string, portal: PortalLink | null, };
+export type ReadingRecordSummary = { id: string, title: string, docNumber: string | null, domain: string, itemName: string, publishedOn: string, };
+export type ReadingSearchArgs = { query: string, };
+export type ReadingSearchResult = { 
+/**
+ * The query answered, so a screen can drop an answer to an older one.
+ */
+query: string, items: Array<ReadingCatalogItem>, notices: Array<ReadingNoticeSummary>, records: Array<ReadingRecordSummary>, documents: Array<ReadingDocumentSummary>, };
+export type ReadingSettings = { idleSeconds: number, pinSet: boolean, };
+export type ReadingSettingsInput = { idleSeconds: number, pin: string | null, };
+export type ReadingStart = { township: string, 
+/**
+ * Seconds of quiet after which the screen returns here.
+ */
+idleSeconds: number, 
+/**
+ * Whether a PIN is set, so the screen can be left from the window.
+ */
+pinSet: boolean, domains: Array<ReadingDomain>, 
+/**
+ * Payout notices in their 公示期 today, a row per list and village.
+ */
+notices: Array<ReadingNoticeSummary>, records: Array<ReadingRecordSummary>, documents: Array<ReadingDocumentSummary>, 
+/**
+ * The township's pages on the county portal; empty with `portalNote` saying why.
+ */
+portal: Array<PortalLink>, portalNote: string | null, };
 export type RecordDetail = { summary: RecordSummary, body: string, channels: Array<string>, ground: string | null, groundLabel: string | null, attributeReason: string | null, 
 /**
  * （此件公开发布） and the like, printed under the 成文日期.
@@ -1580,4 +1640,16 @@ export const commands = {
   documentCleanupDecide: (args: CleanupDecideArgs) => invoke<DocumentCleanup>("document_cleanup_decide", { args }),
   documentSettingsGet: () => invoke<DocumentSettings>("document_settings_get", { args: {} }),
   documentSettingsSave: (args: DocumentSettingsInput) => invoke<DocumentSettings>("document_settings_save", { args }),
+  readingSettingsGet: () => invoke<ReadingSettings>("reading_settings_get", { args: {} }),
+  readingSettingsSave: (args: ReadingSettingsInput) => invoke<ReadingSettings>("reading_settings_save", { args }),
+};
+
+/** 公开查阅点窗口唯一可用的命令（只读，面向公众的视图）。 */
+export const readingCommands = {
+  readingStart: () => invoke<ReadingStart>("reading_start", { args: {} }),
+  readingDomain: (args: ReadingDomainArgs) => invoke<ReadingItems>("reading_domain", { args }),
+  readingSearch: (args: ReadingSearchArgs) => invoke<ReadingSearchResult>("reading_search", { args }),
+  readingNotice: (args: ReadingNoticeArgs) => invoke<ReadingNotice>("reading_notice", { args }),
+  readingRecord: (args: IdArgs) => invoke<ReadingRecord>("reading_record", { args }),
+  readingDocument: (args: IdArgs) => invoke<ReadingDocument>("reading_document", { args }),
 };
