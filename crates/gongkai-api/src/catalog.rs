@@ -3,7 +3,10 @@
 //! the two-row header, `.xlsx`).
 
 use chrono::{Local, NaiveDate};
-use gongkai_catalog::{Audience, CatalogItem, Channel, Level, Mode, Tick, workdays_in};
+use gongkai_catalog::{
+    Audience, CatalogItem, Channel, ItemProvenance, Level, Mode, Tick, TickProvenance,
+    UNVERIFIED_COPY, is_government_url, workdays_in,
+};
 use gongkai_print::{Align, Column, ColumnGroup, Paper, Sheet};
 use gongkai_store::{
     CatalogDomain, EffectiveItem, HistoryEntry, ItemState, Layer, Store, TownshipAction,
@@ -213,7 +216,10 @@ fn domain_wire(d: CatalogDomain) -> wire::CatalogDomain {
     let source = d
         .sources
         .iter()
-        .map(|(title, url)| format!("{title}（{url}）"))
+        .map(|(title, url)| match source_link(url) {
+            (Some(_), _) => format!("{title}（{url}）"),
+            (None, note) => format!("{title}（{note}）"),
+        })
         .collect::<Vec<_>>()
         .join("；");
     wire::CatalogDomain {
@@ -224,7 +230,15 @@ fn domain_wire(d: CatalogDomain) -> wire::CatalogDomain {
         sources: d
             .sources
             .into_iter()
-            .map(|(title, url)| wire::CatalogSource { title, url })
+            .map(|(title, url)| {
+                let (link, note) = source_link(&url);
+                wire::CatalogSource {
+                    title,
+                    url,
+                    link,
+                    note,
+                }
+            })
             .collect(),
         kind: d.kind.into(),
         coverage: d.coverage.into(),
@@ -232,6 +246,50 @@ fn domain_wire(d: CatalogDomain) -> wire::CatalogDomain {
         guideline_issuer: d.guideline_issuer,
         guideline_document: d.guideline_document,
         guideline_date: d.guideline_date,
+    }
+}
+
+/// A source as the screen may show it: a link only to a government portal; any other web
+/// address is an unverified copy, shown by name without its address being clickable.
+fn source_link(source: &str) -> (Option<String>, String) {
+    if is_government_url(source) {
+        (Some(source.to_owned()), String::new())
+    } else if source.starts_with("http://") || source.starts_with("https://") {
+        (None, UNVERIFIED_COPY.to_owned())
+    } else {
+        // “本镇增加” and the like: who made it, not a page.
+        (None, String::new())
+    }
+}
+
+fn tick_known(known: TickProvenance, borrowed_from: &str) -> wire::CatalogTickKnown {
+    let source = match known {
+        TickProvenance::Stated => wire::CatalogTickSource::Stated,
+        TickProvenance::Column => wire::CatalogTickSource::Column,
+        TickProvenance::Inferred => wire::CatalogTickSource::Inferred,
+        TickProvenance::Borrowed => wire::CatalogTickSource::Borrowed,
+        TickProvenance::None => wire::CatalogTickSource::None,
+    };
+    let label = if known == TickProvenance::Borrowed {
+        format!("{}（借自{borrowed_from}）", known.label())
+    } else {
+        known.label().to_owned()
+    };
+    wire::CatalogTickKnown {
+        source,
+        label,
+        fact: known.is_fact(),
+    }
+}
+
+pub(crate) fn provenance_wire(p: &ItemProvenance) -> wire::CatalogProvenance {
+    wire::CatalogProvenance {
+        audience: tick_known(p.audience, &p.borrowed_from),
+        mode: tick_known(p.mode, &p.borrowed_from),
+        level: tick_known(p.level, &p.borrowed_from),
+        borrowed_from: p.borrowed_from.clone(),
+        version_of: p.version_of.clone(),
+        note: p.note.clone(),
     }
 }
 
@@ -260,6 +318,9 @@ pub(crate) fn fields_wire(
         mode: labels(&item.mode, Tick::label),
         level: labels(&item.level, Tick::label),
         source: item.source.clone(),
+        source_link: source_link(&item.source).0,
+        source_note: source_link(&item.source).1,
+        provenance: None,
         state,
     }
 }
@@ -274,7 +335,10 @@ pub(crate) fn state_wire(state: ItemState) -> wire::CatalogItemState {
 }
 
 fn item_wire(e: &EffectiveItem) -> wire::CatalogItem {
-    fields_wire(e.key.clone(), &e.item, state_wire(e.state))
+    wire::CatalogItem {
+        provenance: e.provenance.as_ref().map(provenance_wire),
+        ..fields_wire(e.key.clone(), &e.item, state_wire(e.state))
+    }
 }
 
 fn history(store: &mut Store, key: &str) -> Result<wire::CatalogItemHistory, ApiError> {
@@ -502,9 +566,22 @@ const GROUPS: [(&str, usize, usize); 4] = [
 ];
 
 const TICK: &str = "√";
+/// What stands in a tick's place when the baseline inferred it: not a tick, so not a fact.
+const INFERRED_TICK: &str = "推";
+/// … and when it was borrowed from another county's page.
+const BORROWED_TICK: &str = "借";
 
-/// The table's cells of one item: 序号, levels, texts, ■/□ channels, √ ticks.
-fn cells(n: usize, item: &CatalogItem, channel_separator: &str) -> Vec<String> {
+/// The export legend's words on the marks above.
+const UNCONFIRMED_LEGEND: &str = "“推”为全国基线按表头列序推断的勾选，“借”为借用其他县（区）页面的勾选，均非来源原文所示，请按本县目录核实后再用。";
+
+/// The table's cells of one item: 序号, levels, texts, ■/□ channels, √ ticks (推/借 in their
+/// place where the baseline's provenance says the tick is not the source's fact).
+fn cells(
+    n: usize,
+    item: &CatalogItem,
+    provenance: Option<&ItemProvenance>,
+    channel_separator: &str,
+) -> Vec<String> {
     let channels = Channel::ALL
         .iter()
         .map(|c| {
@@ -521,7 +598,18 @@ fn cells(n: usize, item: &CatalogItem, channel_separator: &str) -> Vec<String> {
         })
         .collect::<Vec<_>>()
         .join(channel_separator);
-    let tick = |on: bool| if on { TICK.to_owned() } else { String::new() };
+    let mark = |known: Option<TickProvenance>| match known {
+        Some(TickProvenance::Inferred) => INFERRED_TICK,
+        Some(TickProvenance::Borrowed) => BORROWED_TICK,
+        _ => TICK,
+    };
+    let [audience, mode, level] = [
+        provenance.map(|p| p.audience),
+        provenance.map(|p| p.mode),
+        provenance.map(|p| p.level),
+    ]
+    .map(mark);
+    let tick = |on: bool, mark: &str| if on { mark.to_owned() } else { String::new() };
     vec![
         n.to_string(),
         item.level1.clone(),
@@ -531,12 +619,12 @@ fn cells(n: usize, item: &CatalogItem, channel_separator: &str) -> Vec<String> {
         item.time_limit.clone(),
         item.subject.clone(),
         channels,
-        tick(item.audience.contains(&Audience::Public)),
-        tick(item.audience.contains(&Audience::Specific)),
-        tick(item.mode.contains(&Mode::Active)),
-        tick(item.mode.contains(&Mode::OnRequest)),
-        tick(item.level.contains(&Level::County)),
-        tick(item.level.contains(&Level::Township)),
+        tick(item.audience.contains(&Audience::Public), audience),
+        tick(item.audience.contains(&Audience::Specific), audience),
+        tick(item.mode.contains(&Mode::Active), mode),
+        tick(item.mode.contains(&Mode::OnRequest), mode),
+        tick(item.level.contains(&Level::County), level),
+        tick(item.level.contains(&Level::Township), level),
     ]
 }
 
@@ -549,6 +637,19 @@ fn domain_sheet(owner: &str, block: &DomainBlock, paper: Paper, today: NaiveDate
         "说明：“■”为采用的公开渠道和载体，“□”为未采用；“√”为适用的公开对象、公开方式和公开层级。"
             .to_owned(),
     ];
+    if block.items.iter().any(|e| {
+        e.provenance
+            .as_ref()
+            .is_some_and(|p| p.has_unconfirmed_ticks())
+    }) {
+        footer.push(UNCONFIRMED_LEGEND.to_owned());
+    }
+    if block.items.iter().any(|e| e.provenance.is_some()) {
+        footer.push(
+            "全国基线事项的公开主体、公开渠道和载体取自所引县（区）的版本，非全国统一规定。"
+                .to_owned(),
+        );
+    }
     if block.partial {
         footer.push(
             "本领域全国基线只收录了国家标准目录的部分事项，请按本县最新版目录补充。".to_owned(),
@@ -589,7 +690,7 @@ fn domain_sheet(owner: &str, block: &DomainBlock, paper: Paper, today: NaiveDate
             .items
             .iter()
             .enumerate()
-            .map(|(i, e)| cells(i + 1, &e.item, " "))
+            .map(|(i, e)| cells(i + 1, &e.item, e.provenance.as_ref(), " "))
             .collect(),
         amount_column: None,
         amounts_fen: Vec::new(),
@@ -686,7 +787,10 @@ fn workbook(owner: &str, domains: &[DomainBlock], paper: Paper) -> Result<Vec<u8
         sheet.set_freeze_panes(3, 0)?;
         for (i, item) in block.items.iter().enumerate() {
             let r = 3 + u32::try_from(i).unwrap_or(u32::MAX - 3);
-            for (c, text) in cells(i + 1, &item.item, "\n").iter().enumerate() {
+            for (c, text) in cells(i + 1, &item.item, item.provenance.as_ref(), "\n")
+                .iter()
+                .enumerate()
+            {
                 let format = if COLUMNS[c].2 == Align::Center {
                     &centred
                 } else {
@@ -735,7 +839,7 @@ mod tests {
             level: vec![Level::County, Level::Township],
             source: String::new(),
         };
-        let row = cells(1, &item, " ");
+        let row = cells(1, &item, None, " ");
         assert!(
             row[7].starts_with("■政府网站 □政府公报 □两微一端"),
             "{}",

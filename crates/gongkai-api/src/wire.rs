@@ -34,8 +34,8 @@ mod catalog_import;
 pub use catalog_import::*;
 mod report;
 pub use report::*;
-mod reading;
-pub use reading::*;
+mod catalog_provenance;
+pub use catalog_provenance::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -639,6 +639,11 @@ pub struct ProgressEvent {
 pub struct CatalogSource {
     pub title: String,
     pub url: String,
+    /// The address to link to: only a government portal's, `null` for any other site (mirror
+    /// copies, some now gambling or spam domains, are never shown as links).
+    pub link: Option<String>,
+    /// “未核实转载” when the page is not a government portal's; empty otherwise.
+    pub note: String,
 }
 
 /// A domain (领域) of the catalog.
@@ -701,6 +706,12 @@ pub struct CatalogItem {
     pub level: Vec<String>,
     /// Where the row was taken from.
     pub source: String,
+    /// `source` as a link only when it is a government portal; `null` otherwise.
+    pub source_link: Option<String>,
+    /// “未核实转载” when `source` is a web address off government portals; empty otherwise.
+    pub source_note: String,
+    /// How the bundled baseline knows the values; `null` for county or township text.
+    pub provenance: Option<CatalogProvenance>,
     pub state: CatalogItemState,
 }
 

@@ -6,7 +6,7 @@
 use gongkai_api::Api;
 use gongkai_api::wire::{
     CatalogAction, CatalogAdjustArgs, CatalogExportArgs, CatalogItemInput, CatalogItemState,
-    CatalogItemsArgs, CatalogKeyArgs, CatalogLayer, CatalogSearchArgs, NoArgs,
+    CatalogItemsArgs, CatalogKeyArgs, CatalogLayer, CatalogSearchArgs, CatalogTickSource, NoArgs,
 };
 use tempfile::TempDir;
 
@@ -240,9 +240,10 @@ fn export_xlsx_has_the_two_row_header_and_pdf_the_items() {
     assert_eq!(first[0], "1");
     assert_eq!(first[2], "农机购置补贴");
     assert!(first[7].starts_with("■政府网站\n□政府公报"), "{}", first[7]);
-    assert_eq!(first[8], "√");
-    assert_eq!(first[10], "√");
-    assert_eq!(first[12], "√");
+    // 铁力's three ticks lost their positions and were mapped by column order: not facts.
+    assert_eq!(first[8], "推");
+    assert_eq!(first[10], "推");
+    assert_eq!(first[12], "推");
     assert_eq!(first[13], "");
 
     for paper in ["a3", "a4"] {
@@ -276,6 +277,7 @@ fn export_xlsx_has_the_two_row_header_and_pdf_the_items() {
             "户籍管理",
             "公开渠道和载体",
             "■政府网站",
+            "请按本县目录核实后再用",
         ] {
             assert!(text.contains(expected), "{paper}: {expected} missing");
         }
@@ -321,4 +323,135 @@ fn an_edit_keeps_the_items_name_and_hidden_items_can_be_found_again() {
     api.catalog_adjust(adjust(CatalogAction::Restore, Some(KEY), "县里要求恢复"))
         .unwrap();
     assert!(api.catalog_hidden(NoArgs {}).unwrap().items.is_empty());
+}
+
+#[test]
+fn borrowed_and_inferred_ticks_are_not_shown_as_facts() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let items = api
+        .catalog_items(CatalogItemsArgs {
+            domain: Some("社会救助".to_owned()),
+        })
+        .unwrap()
+        .items;
+    let dazhu = items
+        .iter()
+        .find(|i| i.key == "社会救助/综合业务/政策法规文件")
+        .unwrap();
+    let provenance = dazhu.provenance.as_ref().unwrap();
+    assert_eq!(provenance.level.source, CatalogTickSource::Borrowed);
+    assert!(!provenance.level.fact);
+    assert!(
+        provenance.level.label.contains("天津市北辰区"),
+        "{provenance:?}"
+    );
+    assert_eq!(provenance.version_of, "大竹县");
+
+    let xlsx = dir.path().join("救助.xlsx");
+    api.catalog_export(CatalogExportArgs {
+        format: "xlsx".to_owned(),
+        out: xlsx.display().to_string(),
+        paper: None,
+        domain: Some("社会救助".to_owned()),
+    })
+    .unwrap();
+    let book = gongkai_sheets::read(&xlsx, None).unwrap();
+    let rows = &book.sheets[0].rows;
+    let first = rows.iter().find(|r| r.number == 4).unwrap();
+    let ticks: Vec<String> = (8..14).map(|c| first.cell(c).display_text()).collect();
+    assert_eq!(ticks, ["借", "", "借", "", "借", "借"]);
+    // No row of the domain shows a plain tick where the baseline did not see one.
+    for (row, item) in rows.iter().filter(|r| r.number >= 4).zip(&items) {
+        let p = item.provenance.as_ref().unwrap();
+        for (columns, known) in [(8..10, &p.audience), (10..12, &p.mode), (12..14, &p.level)] {
+            for c in columns {
+                let text = row.cell(c).display_text();
+                assert!(
+                    known.fact || text != "√",
+                    "{}: column {c} shows √ though {}",
+                    item.key,
+                    known.label
+                );
+            }
+        }
+    }
+
+    let pdf = dir.path().join("救助.pdf");
+    api.catalog_export(CatalogExportArgs {
+        format: "pdf".to_owned(),
+        out: pdf.display().to_string(),
+        paper: Some("a3".to_owned()),
+        domain: Some("社会救助".to_owned()),
+    })
+    .unwrap();
+    let text = support::pdf_text(&pdf);
+    for expected in ["借用其他县", "取自所引县（区）的版本"] {
+        assert!(text.contains(expected), "{expected} missing");
+    }
+
+    // A county's own table states its ticks: no provenance, nothing marked.
+    let edited = api
+        .catalog_adjust(CatalogAdjustArgs {
+            item: Some(CatalogItemInput {
+                subject: Some("示范镇民政办".to_owned()),
+                ..CatalogItemInput::default()
+            }),
+            ..adjust(
+                CatalogAction::Edit,
+                Some("社会救助/综合业务/政策法规文件"),
+                "按本县目录核实",
+            )
+        })
+        .unwrap();
+    assert_eq!(edited.current.unwrap().provenance, None);
+}
+
+#[test]
+fn every_source_shown_as_a_link_is_a_government_portal() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let government = |link: &str| {
+        let host = link
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', ':', '?']).next())
+            .unwrap();
+        host.ends_with(".gov.cn")
+    };
+    let items = api
+        .catalog_items(CatalogItemsArgs { domain: None })
+        .unwrap()
+        .items;
+    let mut unverified = 0;
+    for item in &items {
+        match &item.source_link {
+            Some(link) => {
+                assert!(government(link), "{}: {link}", item.key);
+                assert_eq!(link, &item.source);
+            }
+            None if item.source.starts_with("http") => {
+                assert_eq!(item.source_note, "未核实转载", "{}", item.key);
+                unverified += 1;
+            }
+            None => {}
+        }
+    }
+    // Mirror copies are still cited, by name: 89 items at the time of writing.
+    assert!(unverified >= 74, "{unverified}");
+    let spam = items
+        .iter()
+        .find(|i| i.source.contains("hqbet6270.com"))
+        .unwrap();
+    assert_eq!(spam.source_link, None);
+    for domain in api.catalog_domains(NoArgs {}).unwrap().domains {
+        for source in &domain.sources {
+            if let Some(link) = &source.link {
+                assert!(government(link), "{}: {link}", domain.name);
+            } else {
+                assert_eq!(source.note, "未核实转载", "{}", source.url);
+                assert!(!domain.source.contains(&source.url), "{}", domain.source);
+            }
+        }
+    }
 }

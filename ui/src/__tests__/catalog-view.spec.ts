@@ -14,7 +14,7 @@ function domain(overrides: Partial<CatalogDomain> = {}): CatalogDomain {
     order: 23,
     items: 2,
     source: "",
-    sources: [{ title: "某县涉农补贴领域目录", url: "http://example.gov.cn/1" }],
+    sources: [{ title: "某县涉农补贴领域目录", url: "http://example.gov.cn/1", link: "http://example.gov.cn/1", note: "" }],
     kind: "pilot",
     coverage: "partial",
     coverageNote: "仅收录了国家模板的部分事项",
@@ -42,6 +42,9 @@ function item(overrides: Partial<CatalogItem> = {}): CatalogItem {
     mode: ["主动"],
     level: ["县级", "乡级"],
     source: "http://example.gov.cn/1",
+    sourceLink: "http://example.gov.cn/1",
+    sourceNote: "",
+    provenance: null,
     state: "baseline",
     ...overrides,
   };
@@ -191,6 +194,85 @@ describe("事项目录", () => {
     expect(document.body.querySelector('[data-testid="catalog-hidden"]')).not.toBeNull();
     expect(document.body.querySelector('[data-testid="catalog-restore"]')).not.toBeNull();
     expect(mock.mock.calls.filter(([c]) => c === "catalog_domains").length).toBe(2);
+    w.unmount();
+  });
+
+  it("marks inferred and borrowed ticks instead of showing them as facts, and links only government pages", async () => {
+    const known = (source: "column" | "inferred" | "borrowed", label: string) => ({ source, label, fact: source === "column" });
+    const dazhu = item({
+      key: "社会救助/综合业务/政策法规文件",
+      domain: "社会救助",
+      level1: "综合业务",
+      level2: "政策法规文件",
+      audience: ["全社会"],
+      mode: ["主动"],
+      level: ["县级", "乡级"],
+      subject: "县民政局、各乡（镇）人民政府",
+      source: "http://hqbet6270.com/doc/1.shtml",
+      sourceLink: null,
+      sourceNote: "未核实转载",
+      provenance: {
+        audience: known("column", "按列位置读出"),
+        mode: known("inferred", "推断"),
+        level: known("borrowed", "借用（借自天津市北辰区）"),
+        borrowedFrom: "天津市北辰区",
+        versionOf: "大竹县",
+        note: "",
+      },
+    });
+    serve({
+      catalog_domains: () => ({
+        domains: [domain({ sources: [{ title: "某镇目录（镜像）", url: "http://hqbet6270.com/doc/1.shtml", link: null, note: "未核实转载" }] })],
+      }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [dazhu, item({ key: "涉农补贴/x/县级事项", level2: "县级事项" })] }),
+      catalog_item_history: () => ({ key: dazhu.key, current: dazhu, entries: [] }),
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    // Row 1: 公开对象 read from a column is plain; 公开方式 (inferred) and 公开层级 (borrowed) are marked.
+    const marked = w.findAll('[data-testid="catalog-tick-unconfirmed"]');
+    expect(marked.map((m) => m.text())).toEqual(["主动推断", "县级乡级借用"]);
+    expect(marked[1].attributes("aria-label")).toContain("借自天津市北辰区");
+    // Row 2 has no provenance (county or township text): nothing marked there.
+    const rows = w.findAll('[data-testid="catalog-items"] tbody tr');
+    expect(rows[1].find('[data-testid="catalog-tick-unconfirmed"]').exists()).toBe(false);
+    expect(rows[1].text()).toContain("县级");
+    // The domain header names the mirror as unverified and never links it.
+    const head = w.find('[data-testid="catalog-domain-head"]');
+    expect(head.text()).toContain("某镇目录（镜像）（未核实转载）");
+    expect(head.find("a").exists()).toBe(false);
+
+    await w.find('[data-testid="catalog-item-open"]').trigger("click");
+    await settle();
+    const detail = document.body.querySelector('[data-testid="catalog-detail"]') as HTMLElement;
+    expect(detail.querySelectorAll('[data-testid="catalog-detail-tick-unconfirmed"]').length).toBe(2);
+    expect(detail.textContent).toContain("非来源原文所示");
+    expect(detail.textContent).toContain("为大竹县版本");
+    expect(detail.querySelector('[data-testid="catalog-source-unverified"]')?.textContent).toBe("未核实转载");
+    // Every link the catalog screen renders goes to a government portal.
+    const links = [...document.body.querySelectorAll("a")].map((a) => new URL(a.href).hostname);
+    expect(links.every((host) => host.endsWith(".gov.cn"))).toBe(true);
+    expect(links).not.toContain("hqbet6270.com");
+    w.unmount();
+  });
+
+  it("links a government source in the detail", async () => {
+    serve({
+      catalog_domains: () => ({ domains }),
+      catalog_hidden: () => ({ items: [] }),
+      catalog_items: () => ({ items: [item()] }),
+      catalog_item_history: () => ({ key: item().key, current: item(), entries: [] }),
+      profile_get: () => profile(),
+    });
+    const w = mountView();
+    await settle();
+    await w.find('[data-testid="catalog-item-open"]').trigger("click");
+    await settle();
+    const link = document.body.querySelector('[data-testid="catalog-source-link"]') as HTMLAnchorElement;
+    expect(link.href).toBe("http://example.gov.cn/1");
+    expect(link.rel).toContain("noopener");
     w.unmount();
   });
 

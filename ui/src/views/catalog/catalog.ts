@@ -90,6 +90,26 @@ export const ticks = {
   level: ["县级", "乡级"],
 };
 
+type TickColumn = keyof typeof ticks;
+
+/**
+ * A tick column as the screen shows it. The bundled baseline says how it knows each column; an
+ * inferred or borrowed value is not the source's fact, so it is marked and explained, never shown
+ * like a plain value. County and township text (no provenance) is its author's statement.
+ */
+export function tickCell(item: CatalogItem, column: TickColumn): { values: string[]; fact: boolean; mark: string; note: string } {
+  const values = item[column];
+  const known = item.provenance?.[column];
+  if (!known || known.fact || values.length === 0) return { values, fact: true, mark: "", note: "" };
+  const mark = known.source === "borrowed" ? "借用" : "推断";
+  return { values, fact: false, mark, note: `${known.label}：非来源原文所示，请按本县目录核实` };
+}
+
+/** Whose version 公开主体 and the channels are, for a baseline item (“大竹县版本”). */
+export function versionOf(item: CatalogItem): string {
+  return item.provenance?.versionOf ? `${item.provenance.versionOf}版本` : "";
+}
+
 /** Who did the last adjustment in this session, offered again for the next one. */
 export const lastBy = ref("");
 
