@@ -31,6 +31,34 @@ function freePort() {
   });
 }
 
+// tauri-driver, the WebKitWebDriver it starts and the app that one starts run in a process
+// group of their own, killed as a whole: killing tauri-driver alone left the other two alive,
+// and with them the test runner's output pipe, so `node --test` never ended after a failure.
+// Their output comes through pipes of this process, never the runner's own.
+const groups = new Set();
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+function killAll() {
+  for (const pid of groups) killGroup(pid, "SIGKILL");
+  groups.clear();
+}
+
+// Whatever ends this process: its last test done, a failure, an uncaught error, a signal.
+process.on("exit", killAll);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
+
 /** Starts tauri-driver (and the WebKitWebDriver behind it); its URL once it answers, and `stop`. */
 export async function startDriver() {
   assert.ok(existsSync(app), `app binary missing: ${app}`);
@@ -38,17 +66,36 @@ export async function startDriver() {
   const port = await freePort();
   const nativePort = await freePort();
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
-    stdio: "inherit",
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  groups.add(driver.pid);
+  driver.stdout.pipe(process.stderr, { end: false });
+  driver.stderr.pipe(process.stderr, { end: false });
+  // Nothing of the group keeps this process alive: when its tests are done it exits, and
+  // takes the group with it.
+  driver.unref();
+  driver.stdout.unref();
+  driver.stderr.unref();
+  const exited = new Promise((done) => driver.once("exit", done));
+  const stop = async () => {
+    if (!groups.delete(driver.pid)) return;
+    killGroup(driver.pid, "SIGTERM");
+    const late = setTimeout(() => killGroup(driver.pid, "SIGKILL"), 3000);
+    await exited;
+    clearTimeout(late);
+    // The app may outlive tauri-driver's own exit by a moment.
+    killGroup(driver.pid, "SIGKILL");
+  };
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15000;
   for (;;) {
     try {
       await fetch(`${url}/status`);
-      return { url, stop: () => driver.kill() };
+      return { url, stop };
     } catch {
       if (Date.now() > deadline) {
-        driver.kill();
+        await stop();
         throw new Error("tauri-driver did not start");
       }
       await new Promise((r) => setTimeout(r, 200));

@@ -3,6 +3,9 @@
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
+/** A driver that stops answering fails the request, not hangs the test run forever. */
+const REQUEST_TIMEOUT_MS = 120000;
+
 export class WebDriver {
   constructor(base) {
     this.base = base;
@@ -14,6 +17,7 @@ export class WebDriver {
       method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const payload = await response.json().catch(() => ({}));
     if (!response.ok) {
