@@ -36,6 +36,8 @@ mod report;
 pub use report::*;
 mod catalog_provenance;
 pub use catalog_provenance::*;
+mod reading;
+pub use reading::*;
 
 /// Where the app stands with its database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -735,7 +735,7 @@ export type PlanEvidence = { id: string, fileName: string, size: number, };
 export type PlanEvidenceSaveArgs = { id: string, out: string, };
 export type PlanImportArgs = { path: string, 
 /**
- * The plan's year; default: the one the table's title names.
+ * The plan's year; default: the one the table's title (or else the file's name) names.
  */
 year: number | null, 
 /**
@@ -1468,7 +1468,7 @@ export type Table4View = {
  * 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
  */
 columns: Array<string>, groups: Array<Table4GroupView>, };
-export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | "notice_expired" | "board_overdue" | "board_due_soon" | "repost" | "request_overdue" | "request_due_soon" | "request_lapsed" | "plan_late" | "plan_due_soon";
+export type TodoKind = "record_overdue" | "record_due_soon" | "notice_ending" | "notice_expired" | "board_overdue" | "board_due_soon" | "repost" | "request_overdue" | "request_due_soon" | "request_lapsed" | "plan_late" | "plan_due_soon" | "document_cleanup";
 export type TodoRow = { kind: TodoKind, title: string, detail: string, dueOn: string | null, village: string | null, screen: string, targetId: string | null, };
 export type Township = { id: string, name: string, divisionCode: string | null, creditCode: string | null, county: string, updatedAt: string, };
 export type TownshipInput = { name: string, divisionCode: string | null, creditCode: string | null, county: string, };
@@ -1544,7 +1544,7 @@ export const BoardDueStateLabels: Readonly<Record<BoardDueState, string>> = { "o
 export const RegisterStateLabels: Readonly<Record<RegisterState, string>> = { "on_time": "按时张贴", "late": "逾期张贴", "missing": "未张贴", "pending": "未到期", };
 export const RequestLetterKindLabels: Readonly<Record<RequestLetterKind, string>> = { "reply": "答复书", "correction": "补正告知书", "extension": "延期答复告知书", "consultation": "征求意见函", "fee": "收费通知书", };
 export const LetterFormatLabels: Readonly<Record<LetterFormat, string>> = { "pdf": "PDF", "docx": "Word 文档（.docx）", };
-export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", "request_overdue": "依申请公开逾期未答复", "request_due_soon": "依申请公开即将到期", "request_lapsed": "依申请公开补正或缴费逾期", "plan_late": "工作要点任务逾期", "plan_due_soon": "工作要点任务即将到期", };
+export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", "request_overdue": "依申请公开逾期未答复", "request_due_soon": "依申请公开即将到期", "request_lapsed": "依申请公开补正或缴费逾期", "plan_late": "工作要点任务逾期", "plan_due_soon": "工作要点任务即将到期", "document_cleanup": "规范性文件待清理", };
 export const PlanStatusLabels: Readonly<Record<PlanStatus, string>> = { "open": "未开始", "in_progress": "进行中", "done": "已完成", };
 export const PlanDueStateLabels: Readonly<Record<PlanDueState, string>> = { "done": "已完成", "late": "已逾期", "due_soon": "即将到期", "open": "未到期", };
 export const PlanScheduleKindLabels: Readonly<Record<PlanScheduleKind, string>> = { "deadline": "限期", "milestones": "分阶段", "monthly": "每月", "quarterly": "每季度", "year_round": "全年", };
