@@ -1,5 +1,6 @@
 //! The 待办 home's 规范性文件 rows: a document due in this year's 清理 round and not decided is
-//! a row opening the documents screen's 清理 list; decided, it leaves the home.
+//! a row opening the documents screen's 清理 list; decided, it leaves the home. The lived-in demo
+//! shows its undecided ones.
 
 mod support;
 
@@ -80,5 +81,33 @@ fn documents_due_for_cleanup_are_on_the_todo_home_until_decided() -> TestResult 
         changed_by: None,
     })?;
     assert!(rows(&api)?.is_empty(), "a decided document leaves the home");
+    Ok(())
+}
+
+#[test]
+fn the_lived_in_demo_shows_its_undecided_cleanup_on_the_home() -> TestResult {
+    let dir = TempDir::new()?;
+    let api = gongkai_api::Api::new(dir.path().join("lived.sqlite3"));
+    api.setup_demo_lived_in(NoArgs {})?;
+    let round = api.documents_cleanup(gongkai_api::wire::DocumentCleanupArgs::default())?;
+    let rows: Vec<_> = api
+        .home_todo(NoArgs {})?
+        .rows
+        .into_iter()
+        .filter(|r| r.kind == TodoKind::DocumentCleanup)
+        .collect();
+    assert!(round.undecided > 0, "the demo's library has documents due");
+    assert_eq!(rows.len(), round.undecided as usize, "{rows:#?}");
+    let undecided: Vec<&str> = round
+        .rows
+        .iter()
+        .filter(|r| r.decision.is_none())
+        .map(|r| r.document.id.as_str())
+        .collect();
+    assert!(rows.iter().all(|r| {
+        r.target_id
+            .as_deref()
+            .is_some_and(|id| undecided.contains(&id))
+    }));
     Ok(())
 }
