@@ -246,28 +246,9 @@ impl Api {
 
     pub fn record_attach(&self, args: wire::AttachArgs) -> Result<wire::RecordDetail, ApiError> {
         let id: RowId = args.record_id.trim().parse()?;
-        let path = std::path::Path::new(args.path.trim());
-        let content = std::fs::read(path)
-            .map_err(|e| ApiError::invalid(format!("无法读取附件“{}”：{e}", path.display())))?;
-        let file_name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        if let Some(finding) = attachment_scan::scan(&content) {
-            return Err(ApiError::invalid(attachment_refusal(&file_name, &finding)));
-        }
-        let sha256 = hex(&Sha256::digest(&content));
+        let (file, content) = read_published_attachment(&args.path)?;
         self.with_store(OpenMode::Existing, |store| {
-            store.add_attachment(
-                id,
-                &StoredAttachment {
-                    id: RowId::new(),
-                    file_name,
-                    sha256,
-                    size: i64::try_from(content.len()).unwrap_or(i64::MAX),
-                },
-                &content,
-            )?;
+            store.add_attachment(id, &file, &content)?;
             detail(store, id)
         })
     }
@@ -694,6 +675,40 @@ fn explanation(due: &Due) -> wire::DueExplanation {
 
 /// Why an attachment may not go with a record: what is attached is published as it is, so a
 /// full ID number in it would reach the county's public site.
+/// A file picked to be kept in the database: read from `path`, named by its file name,
+/// fingerprinted.
+pub(crate) fn read_attachment(path: &str) -> Result<(StoredAttachment, Vec<u8>), ApiError> {
+    let path = std::path::Path::new(path.trim());
+    let content = std::fs::read(path)
+        .map_err(|e| ApiError::invalid(format!("无法读取附件“{}”：{e}", path.display())))?;
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let file = StoredAttachment {
+        id: RowId::new(),
+        file_name,
+        sha256: hex(&Sha256::digest(&content)),
+        size: i64::try_from(content.len()).unwrap_or(i64::MAX),
+    };
+    Ok((file, content))
+}
+
+/// [`read_attachment`] for a file published with what it is attached to (a record, a
+/// document): refused when it carries an unmasked ID number.
+pub(crate) fn read_published_attachment(
+    path: &str,
+) -> Result<(StoredAttachment, Vec<u8>), ApiError> {
+    let (file, content) = read_attachment(path)?;
+    if let Some(finding) = attachment_scan::scan(&content) {
+        return Err(ApiError::invalid(attachment_refusal(
+            &file.file_name,
+            &finding,
+        )));
+    }
+    Ok((file, content))
+}
+
 pub(crate) fn attachment_refusal(file_name: &str, finding: &attachment_scan::Finding) -> String {
     match finding {
         attachment_scan::Finding::IdNumber(id) => format!(

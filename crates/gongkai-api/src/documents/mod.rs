@@ -9,13 +9,11 @@ use gongkai_documents::{
 };
 use gongkai_domain::RowId;
 use gongkai_store::{
-    SEARCH_KIND_DOCUMENT, Store, StoredAttachment, StoredCleanup, StoredDocument,
-    StoredValidityChange,
+    SEARCH_KIND_DOCUMENT, Store, StoredCleanup, StoredDocument, StoredValidityChange,
 };
-use sha2::{Digest, Sha256};
 
-use crate::commands::{date, hex, non_blank};
-use crate::records::{attachment_refusal, attachment_scan};
+use crate::commands::{date, non_blank};
+use crate::records::read_published_attachment;
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -175,30 +173,11 @@ impl Api {
         args: wire::DocumentAttachArgs,
     ) -> Result<wire::DocumentDetail, ApiError> {
         let id: RowId = args.id.trim().parse()?;
-        let path = std::path::Path::new(args.path.trim());
-        let content = std::fs::read(path)
-            .map_err(|e| ApiError::invalid(format!("无法读取附件“{}”：{e}", path.display())))?;
-        let file_name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
         // A document is published as it is, so the records' rule holds for its files too.
-        if let Some(finding) = attachment_scan::scan(&content) {
-            return Err(ApiError::invalid(attachment_refusal(&file_name, &finding)));
-        }
-        let sha256 = hex(&Sha256::digest(&content));
+        let (file, content) = read_published_attachment(&args.path)?;
         self.with_store(OpenMode::Existing, |store| {
             store.document(id)?;
-            store.add_document_attachment(
-                id,
-                &StoredAttachment {
-                    id: RowId::new(),
-                    file_name,
-                    sha256,
-                    size: i64::try_from(content.len()).unwrap_or(i64::MAX),
-                },
-                &content,
-            )?;
+            store.add_document_attachment(id, &file, &content)?;
             detail(store, id)
         })
     }

@@ -18,11 +18,10 @@ use gongkai_requests::{
 use gongkai_store::{
     RequestSettings, Reviewed, StoredConsultation, StoredRequest, StoredRequestAttachment,
 };
-use sha2::{Digest, Sha256};
 
 use crate::commands::{date, hex, non_blank};
-use crate::records::calendar;
 use crate::records::controls::{SecrecyAnswers, Signing};
+use crate::records::{calendar, read_attachment};
 use crate::session::OpenMode;
 use crate::{Api, ApiError, wire};
 
@@ -642,30 +641,23 @@ impl Api {
     ) -> Result<wire::RequestDetail, ApiError> {
         let id: RowId = args.id.trim().parse()?;
         let role = view::attachment_role(args.role.trim())?;
-        let path = std::path::Path::new(args.path.trim());
-        let content = std::fs::read(path)
-            .map_err(|e| ApiError::invalid(format!("无法读取附件“{}”：{e}", path.display())))?;
+        let (file, content) = read_attachment(&args.path)?;
         if content.is_empty() {
             return Err(ApiError::invalid(format!(
                 "附件“{}”是空文件",
-                path.display()
+                args.path.trim()
             )));
         }
-        let file_name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let sha256 = hex(&Sha256::digest(&content));
         let today = Local::now().date_naive();
         self.with_store(OpenMode::Existing, |store| {
             store.request_attach(
                 id,
                 &StoredRequestAttachment {
-                    id: RowId::new(),
+                    id: file.id,
                     role: role.to_owned(),
-                    file_name,
-                    sha256,
-                    size: i64::try_from(content.len()).unwrap_or(i64::MAX),
+                    file_name: file.file_name,
+                    sha256: file.sha256,
+                    size: file.size,
                 },
                 &content,
             )?;
