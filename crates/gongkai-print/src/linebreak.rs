@@ -183,8 +183,24 @@ struct Breaker<'g, 'l> {
 impl Breaker<'_, '_> {
     fn run(mut self) {
         let lines_before = self.lines.len();
-        let breaks = breaks(&self.chars);
+        let mut breaks = breaks(&self.chars);
         let n = self.chars.len();
+        // A space before a mark that may not start a line is no break (“领域 ；一般” would open
+        // the next line with ；): the space stays inside the run with the text around it.
+        let glued: Vec<bool> = (0..n)
+            .map(|i| {
+                self.chars[i] == ' '
+                    && self
+                        .chars
+                        .get(i + 1)
+                        .is_some_and(|c| NO_LINE_START.contains(*c))
+            })
+            .collect();
+        for (i, b) in breaks.iter_mut().enumerate() {
+            if i > 0 && glued[i] {
+                *b = Break::Prohibited;
+            }
+        }
         let mut start = 0;
         while start < n {
             if self.chars[start] == ' ' {
@@ -197,7 +213,9 @@ impl Breaker<'_, '_> {
                 start += 1;
                 continue;
             }
-            let end = (start..n).find(|&i| self.chars[i] == ' ').unwrap_or(n);
+            let end = (start..n)
+                .find(|&i| self.chars[i] == ' ' && !glued[i])
+                .unwrap_or(n);
             self.place(start..end, &breaks, Break::Allowed);
             start = end;
         }
@@ -557,6 +575,19 @@ mod tests {
         );
         for line in &lines {
             assert!(line.width(&g, 10.0) <= 30.01, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_space_before_a_closing_mark_is_no_break() {
+        // Seen in the proofread property test: the run after the space went to a new line
+        // opening with ；.
+        for width in 3..16 {
+            let lines = cell("城乡规划领域相 ；一般公共预算城乡规划领域相", width as f32);
+            assert!(
+                lines.iter().all(|l| !l.text.trim_start().starts_with('；')),
+                "{width}: {lines:?}"
+            );
         }
     }
 
