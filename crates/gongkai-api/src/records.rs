@@ -179,7 +179,13 @@ impl Api {
                     record.formed_on
                 )));
             }
-            let sync = crate::sync::record_item(&record, published_on, &store.attachments(id)?)?;
+            // The annual report's record also carries its 表三 to the county.
+            let sync = crate::report::record::publication_item(
+                store,
+                &record,
+                published_on,
+                &store.attachments(id)?,
+            )?;
             let publication = StoredPublication {
                 id: RowId::new(),
                 record_id: id,
