@@ -19,7 +19,8 @@ use std::time::Instant;
 
 mod fixture;
 
-const RUNS: usize = 3;
+/// Five runs at least: a median that one noisy run cannot move, and the spread beside it.
+const RUNS: usize = 5;
 const TIME: &str = "/usr/bin/time";
 
 /// `target/release/gongkai`, built now if it is stale: this benchmark runs from
@@ -105,15 +106,22 @@ fn demo_db(bin: &Path, path: &Path) {
     assert!(status.success(), "gongkai demo failed");
 }
 
-fn summary(label: &str, runs: &mut [Run], goal: &str) {
-    let peak = runs.iter().map(|r| r.peak_mb).fold(0.0, f64::max);
-    let mut cpu: Vec<f64> = runs.iter().map(|r| r.cpu_seconds).collect();
-    cpu.sort_by(f64::total_cmp);
-    runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+fn summary(label: &str, runs: &[Run], goal: &str) {
+    let spread = |mut figures: Vec<f64>| {
+        figures.sort_by(f64::total_cmp);
+        (
+            figures[figures.len() / 2],
+            figures[0],
+            figures[figures.len() - 1],
+        )
+    };
+    let (wall, wall_min, wall_max) = spread(runs.iter().map(|r| r.seconds).collect());
+    let (cpu, cpu_min, cpu_max) = spread(runs.iter().map(|r| r.cpu_seconds).collect());
+    let (peak, peak_min, peak_max) = spread(runs.iter().map(|r| r.peak_mb).collect());
     println!(
-        "{label}: median {:.3} s ({:.3} s CPU), peak RSS {peak:.0} MB (max of {} runs) — goal {goal}",
-        runs[runs.len() / 2].seconds,
-        cpu[cpu.len() / 2],
+        "{label}, {} runs, median (min–max): wall {wall:.3} s ({wall_min:.3}–{wall_max:.3}), \
+         CPU {cpu:.3} s ({cpu_min:.3}–{cpu_max:.3}), peak RSS {peak:.0} MB ({peak_min:.0}–{peak_max:.0}) \
+         — goal {goal}",
         runs.len()
     );
 }
@@ -216,16 +224,16 @@ fn main() {
     println!();
     summary(
         &format!("gongkai payouts import ({rows} rows)"),
-        &mut imports,
+        &imports,
         "< 1.5 s, < 150 MB",
     );
-    for (one_file, mut runs) in shapes {
+    for (one_file, runs) in shapes {
         summary(
             &format!(
                 "gongkai payouts print (10000 rows, 3 villages{})",
                 if one_file { ", --one-file" } else { "" }
             ),
-            &mut runs,
+            &runs,
             "< 150 MB",
         );
     }
