@@ -144,6 +144,7 @@ macro_rules! with_commands {
             plan_task_save($crate::wire::PlanTaskInput) -> $crate::wire::PlanTaskDetail;
             plan_progress($crate::wire::PlanProgressArgs) -> $crate::wire::PlanTaskDetail;
             plan_evidence_save($crate::wire::PlanEvidenceSaveArgs) -> $crate::wire::ExportResult;
+            plan_summary_save($crate::wire::PlanSummaryArgs) -> $crate::wire::PlanTaskDetail;
             report_build($crate::wire::ReportYearArgs) -> $crate::wire::ReportView;
             report_save($crate::wire::ReportDraft) -> $crate::wire::ReportView;
             report_case_save($crate::wire::DisclosureCaseInput) -> $crate::wire::ReportView;

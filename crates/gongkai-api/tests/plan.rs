@@ -1,6 +1,6 @@
 //! The yearly work plan through the commands: a table shaped like seed 000's imported into a
 //! real database (from Excel and from Word), refusals that write nothing, progress with
-//! evidence, due states on the 待办 home.
+//! evidence, due states on the 待办 home, each task's 年终小结 in the annual report's section 一.
 
 #[path = "../../gongkai-plan/tests/support/seed000.rs"]
 mod seed000;
@@ -10,7 +10,8 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use gongkai_api::Api;
 use gongkai_api::wire::{
     IdArgs, NoArgs, PlanDueState, PlanEvidenceSaveArgs, PlanImportArgs, PlanListArgs,
-    PlanProgressArgs, PlanScheduleKind, PlanStatus, PlanTaskInput, TodoKind,
+    PlanProgressArgs, PlanScheduleKind, PlanStatus, PlanSummaryArgs, PlanTaskInput,
+    PlanYearEndOutcome, ReportYearArgs, TodoKind,
 };
 use tempfile::TempDir;
 
@@ -355,6 +356,92 @@ fn tasks_late_or_due_soon_are_on_the_todo_home() -> TestResult {
     assert!(
         bad.err()
             .is_some_and(|e| e.message.contains("无法识别时间节点“尽快”"))
+    );
+    Ok(())
+}
+
+#[test]
+fn each_tasks_year_end_summary_is_drafted_written_and_told_in_the_report() -> TestResult {
+    let dir = TempDir::new()?;
+    let api = support::demo(&dir);
+    import(&api, &table(&dir, "任务分解表.xlsx", &[])?, false, false)?;
+    let list = api.plan_list(PlanListArgs { year: Some(2021) })?;
+    let id_of = |seq: u32| {
+        list.tasks
+            .iter()
+            .find(|t| t.seq == seq)
+            .map(|t| t.id.clone())
+            .unwrap_or_default()
+    };
+    let evidence = dir.path().join("签到表.pdf");
+    std::fs::write(&evidence, b"%PDF-1.4 sign-in sheet")?;
+    api.plan_progress(PlanProgressArgs {
+        task_id: id_of(26),
+        status: PlanStatus::Done,
+        note: "10月15日开展全镇政务公开培训".into(),
+        noted_on: Some("2021-10-15".into()),
+        evidence: vec![evidence.display().to_string()],
+    })?;
+    let progressed = api.plan_progress(PlanProgressArgs {
+        task_id: id_of(16),
+        status: PlanStatus::InProgress,
+        note: "已梳理决策事项".into(),
+        noted_on: Some("2021-06-01".into()),
+        evidence: vec![],
+    })?;
+    assert_eq!(progressed.year_end.outcome, PlanYearEndOutcome::InProgress);
+
+    let done = api.plan_task_get(IdArgs { id: id_of(26) })?.year_end;
+    assert_eq!(done.outcome, PlanYearEndOutcome::Done);
+    assert!(!done.written);
+    assert_eq!(
+        done.summary,
+        "已于10月15日完成。10月15日开展全镇政务公开培训。留存佐证材料 1 份。"
+    );
+    assert_eq!(done.summary, done.draft);
+
+    let written = api.plan_summary_save(PlanSummaryArgs {
+        task_id: id_of(16),
+        summary: "  已梳理重大行政决策事项 12 项，目录待 2022 年初发布。\n".into(),
+    })?;
+    assert!(written.year_end.written);
+    assert_eq!(
+        written.year_end.summary,
+        "已梳理重大行政决策事项 12 项，目录待 2022 年初发布。"
+    );
+    assert_eq!(
+        written.year_end.draft,
+        "推进中，全年记录进展 1 次。最近一次6月1日：已梳理决策事项。未留存佐证材料。"
+    );
+
+    let overview = api
+        .report_build(ReportYearArgs { year: Some(2021) })?
+        .overview_suggestion;
+    for line in [
+        "对照2021年政务公开工作要点任务分解表，全年共 29 项任务，已完成 1 项，推进中 1 项，未开展 27 项。",
+        "16. 实行重大行政决策事项目录管理（推进中）：已梳理重大行政决策事项 12 项，目录待 2022 年初发布。",
+        "26. 切实提高工作培训实效（已完成）：已于10月15日完成。10月15日开展全镇政务公开培训。留存佐证材料 1 份。",
+        "1. 规范行政法规权威文本使用（未开展）：年内未记录进展。",
+    ] {
+        assert!(overview.contains(line), "{line}\n{overview}");
+    }
+    let other_year = api
+        .report_build(ReportYearArgs { year: Some(2022) })?
+        .overview_suggestion;
+    assert!(!other_year.contains("工作要点任务分解表"), "{other_year}");
+
+    let cleared = api.plan_summary_save(PlanSummaryArgs {
+        task_id: id_of(16),
+        summary: " ".into(),
+    })?;
+    assert!(!cleared.year_end.written, "blank goes back to the draft");
+    assert_eq!(cleared.year_end.summary, cleared.year_end.draft);
+    assert!(
+        api.plan_summary_save(PlanSummaryArgs {
+            task_id: "任务".into(),
+            summary: "x".into(),
+        })
+        .is_err()
     );
     Ok(())
 }

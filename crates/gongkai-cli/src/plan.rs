@@ -1,15 +1,15 @@
 //! `gongkai plan …`: the yearly work plan (工作要点任务分解表).
 //!
 //! `--json` prints: `import` `{year, sheet, title, tasks, written}`, `list` `{today, year,
-//! years, tasks, done, late, dueSoon}`, `show`, `add` and `done` `{task, notes}` — the wire
-//! types of `plan_*` (camelCase).
+//! years, tasks, done, late, dueSoon}`, `show`, `add`, `done` and `summary` `{task, notes,
+//! yearEnd}` — the wire types of `plan_*` (camelCase).
 
 use std::path::PathBuf;
 
 use clap::Subcommand;
 use gongkai_api::wire::{
     IdArgs, PlanImportArgs, PlanImportReport, PlanListArgs, PlanProgressArgs, PlanStatus,
-    PlanTaskDetail, PlanTaskInput, PlanTaskRow, PlanTasks,
+    PlanSummaryArgs, PlanTaskDetail, PlanTaskInput, PlanTaskRow, PlanTasks,
 };
 use gongkai_api::{Api, ApiError};
 
@@ -94,6 +94,17 @@ pub enum PlanCommand {
         /// 佐证材料文件，可多个
         #[arg(long = "evidence", value_name = "FILE")]
         evidence: Vec<PathBuf>,
+    },
+    /// 填写任务的年终小结（写入年度报告“一、总体情况”）；--text 为空则改回根据进展记录生成的草稿
+    Summary {
+        #[command(flatten)]
+        db: Db,
+        /// 任务编号
+        #[arg(long)]
+        id: String,
+        /// 年终小结
+        #[arg(long, default_value = "")]
+        text: String,
     },
 }
 
@@ -180,6 +191,15 @@ pub fn run(command: PlanCommand) -> (bool, Result<Report, ApiError>) {
                     note,
                     noted_on: on,
                     evidence: evidence.iter().map(|f| f.display().to_string()).collect(),
+                })
+                .map(PlanReport::Task),
+        ),
+        PlanCommand::Summary { db, id, text } => (
+            db.json,
+            open(&db)
+                .plan_summary_save(PlanSummaryArgs {
+                    task_id: id,
+                    summary: text,
                 })
                 .map(PlanReport::Task),
         ),
@@ -281,6 +301,12 @@ impl PlanReport {
                         }
                     ));
                 }
+                lines.push(format!(
+                    "年终小结（{}{}）：{}",
+                    d.year_end.outcome.label(),
+                    if d.year_end.written { "" } else { "，草稿" },
+                    d.year_end.summary
+                ));
                 lines.join("\n")
             }
         }

@@ -86,6 +86,36 @@ fn a_plan_is_imported_listed_and_a_task_marked_done() {
         "决策事项目录.pdf"
     );
 
+    let summary = gongkai(&[
+        "plan",
+        "summary",
+        "--db",
+        path(&db),
+        "--id",
+        &id,
+        "--text",
+        "7月20日发布重大行政决策事项目录 8 项。",
+        "--json",
+    ]);
+    assert!(summary.status.success(), "{}", said(&summary));
+    let summary = json(&summary);
+    assert_eq!(summary["yearEnd"]["outcome"], "done");
+    assert_eq!(summary["yearEnd"]["written"], true);
+    assert_eq!(
+        summary["yearEnd"]["summary"],
+        "7月20日发布重大行政决策事项目录 8 项。"
+    );
+    assert_eq!(
+        summary["yearEnd"]["draft"],
+        "已于7月20日完成。已发布目录。留存佐证材料 1 份。"
+    );
+    let shown = gongkai(&["plan", "show", "--db", path(&db), "--id", &id]);
+    let shown = String::from_utf8_lossy(&shown.stdout).into_owned();
+    assert!(
+        shown.contains("年终小结（已完成）：7月20日发布重大行政决策事项目录 8 项。"),
+        "{shown}"
+    );
+
     let text = gongkai(&["plan", "list", "--db", path(&db), "--year", "2021"]);
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
     assert!(

@@ -127,6 +127,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "reading_point",
         sql: include_str!("migrations/0021_reading_point.sql"),
     },
+    Migration {
+        version: 22,
+        name: "plan_summary",
+        sql: include_str!("migrations/0022_plan_summary.sql"),
+    },
 ];
 
 /// Schema version this binary writes.
@@ -358,6 +363,8 @@ mod tests {
         (18, "667aed30ec221a5d"),
         (19, "45f8877378684dfe"),
         (20, "9d162fd95f255310"),
+        (21, "7807f8d385ddb3ba"),
+        (22, "e96ec63b5991d00d"),
     ];
 
     #[test]

@@ -38,6 +38,8 @@ pub struct StoredPlanTask {
     /// `open`, `in_progress` or `done`.
     pub status: String,
     pub done_on: Option<NaiveDate>,
+    /// The 年终小结 the clerk wrote (migration 22); `None` until written.
+    pub year_end_summary: Option<String>,
     /// The day it was entered: periods before it owe nothing.
     pub created_on: NaiveDate,
     pub updated_at: String,
@@ -82,7 +84,7 @@ const TASK_COLUMNS: &str = "t.id, t.year, t.seq, t.section, t.name, t.content, t
     t.updated_at,
     (SELECT group_concat(noted_on, ',') FROM
         (SELECT noted_on FROM plan_note n WHERE n.task_id = t.id ORDER BY noted_on)),
-    (SELECT count(*) FROM plan_evidence e WHERE e.task_id = t.id)";
+    (SELECT count(*) FROM plan_evidence e WHERE e.task_id = t.id), t.year_end_summary";
 
 fn parse_id(text: String, column: usize) -> rusqlite::Result<RowId> {
     text.parse().map_err(|e| {
@@ -128,6 +130,7 @@ fn task_from(r: &Row<'_>) -> rusqlite::Result<StoredPlanTask> {
         updated_at: r.get(15)?,
         note_dates,
         evidence_count: r.get(17)?,
+        year_end_summary: r.get(18)?,
     })
 }
 
@@ -213,6 +216,25 @@ impl Store {
     /// Creates a task typed in, or changes a task's content (not its progress).
     pub fn save_plan_task(&mut self, task: &NewPlanTask) -> Result<(), StoreError> {
         self.write(|w| insert_task(w, task))
+    }
+
+    /// Writes a task's 年终小结, or clears it (`None`) so the draft from its notes shows again.
+    pub fn save_plan_summary(
+        &mut self,
+        task: RowId,
+        summary: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.write(|w| {
+            let now = w.now_text();
+            let changed = w.tx.execute(
+                "UPDATE plan_task SET year_end_summary = ?2, updated_at = ?3 WHERE id = ?1",
+                params![task.to_string(), summary, now],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound { what: "任务" });
+            }
+            Ok(())
+        })
     }
 
     /// The tasks of `year` (all years when none), by year and 序号.
@@ -451,11 +473,40 @@ pub(crate) mod tests {
         );
         let summary = store.plan_year_summary(2021)?;
         assert_eq!(summary[0].notes[0].evidence[0].file_name, "签到表.pdf");
+        assert_eq!(summary[0].task.year_end_summary, None, "not written yet");
         let (name, bytes) = store.plan_evidence_content(summary[0].notes[0].evidence[0].id)?;
         assert_eq!(
             (name.as_str(), bytes.as_slice()),
             ("签到表.pdf", &b"%PDF"[..])
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_year_end_summary_is_written_kept_through_an_edit_and_cleared() -> Result<(), StoreError> {
+        let dir = tempfile::TempDir::new().map_err(|e| StoreError::Plan(e.to_string()))?;
+        let mut store = store(&dir);
+        let mut typed = task(2021, 1, "甲");
+        store.save_plan_task(&typed)?;
+        store.save_plan_summary(typed.id, Some("全年完成专栏更新 12 次。"))?;
+        typed.name = "甲（改）".to_owned();
+        store.save_plan_task(&typed)?;
+        let kept = store.plan_task(typed.id)?;
+        assert_eq!(
+            kept.year_end_summary.as_deref(),
+            Some("全年完成专栏更新 12 次。"),
+            "editing the task keeps what was written of it"
+        );
+        assert!(
+            store.save_plan_summary(typed.id, Some("  ")).is_err(),
+            "a blank summary is refused by the database itself"
+        );
+        store.save_plan_summary(typed.id, None)?;
+        assert_eq!(store.plan_task(typed.id)?.year_end_summary, None);
+        assert!(matches!(
+            store.save_plan_summary(RowId::new(), Some("x")),
+            Err(StoreError::NotFound { .. })
+        ));
         Ok(())
     }
 

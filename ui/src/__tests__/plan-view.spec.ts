@@ -6,7 +6,7 @@ import { mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
 import { createMemoryHistory, createRouter } from "vue-router";
 import PlanView from "@/views/plan/PlanView.vue";
-import type { PlanImportArgs, PlanProgressArgs, PlanTaskRow, PlanTasks } from "@/api/bindings";
+import type { PlanImportArgs, PlanProgressArgs, PlanSummaryArgs, PlanTaskRow, PlanTasks, PlanYearEnd } from "@/api/bindings";
 import { flush, serve } from "./fixtures";
 
 function task(seq: number, extra: Partial<PlanTaskRow> = {}): PlanTaskRow {
@@ -17,6 +17,8 @@ function task(seq: number, extra: Partial<PlanTaskRow> = {}): PlanTaskRow {
     source: "任务分解表.xlsx", ...extra,
   };
 }
+
+const drafted: PlanYearEnd = { outcome: "not_started", summary: "年内未记录进展。", written: false, draft: "年内未记录进展。" };
 
 const tasks = (): PlanTasks => ({
   today: "2026-12-01", year: 2026, years: [{ year: 2026, tasks: 2 }], done: 0, late: 1, dueSoon: 0,
@@ -105,10 +107,14 @@ describe("工作要点", () => {
     const saved: PlanProgressArgs[] = [];
     serve({
       plan_list: tasks,
-      plan_task_get: () => ({ task: task(2), notes: [] }),
+      plan_task_get: () => ({ task: task(2), notes: [], yearEnd: drafted }),
       plan_progress: (args) => {
         saved.push(args as PlanProgressArgs);
-        return { task: task(2, { status: "in_progress" }), notes: [{ id: "n1", notedOn: "2026-12-01", status: "in_progress", note: "已起草", evidence: [] }] };
+        return {
+          task: task(2, { status: "in_progress" }),
+          notes: [{ id: "n1", notedOn: "2026-12-01", status: "in_progress", note: "已起草", evidence: [] }],
+          yearEnd: { outcome: "in_progress", summary: "推进中，全年记录进展 1 次。最近一次12月1日：已起草。未留存佐证材料。", written: false, draft: "推进中，全年记录进展 1 次。最近一次12月1日：已起草。未留存佐证材料。" },
+        };
       },
     });
     await mountPlan("/plan?open=t2");
@@ -121,5 +127,37 @@ describe("工作要点", () => {
     await settle();
     expect(saved[0]).toMatchObject({ taskId: "t2", status: "in_progress", note: "已起草", notedOn: null, evidence: [] });
     expect(document.body.querySelectorAll('[data-testid="plan-note"]').length).toBe(1);
+    expect((document.body.querySelector('textarea[data-testid="plan-yearend-text"]') as HTMLTextAreaElement).value).toContain("最近一次12月1日：已起草");
+  });
+
+  it("shows a task's year-end outcome and saves the 年终小结 the clerk writes", async () => {
+    const saved: PlanSummaryArgs[] = [];
+    serve({
+      plan_list: tasks,
+      plan_task_get: () => ({ task: task(2), notes: [], yearEnd: drafted }),
+      plan_summary_save: (args) => {
+        const a = args as PlanSummaryArgs;
+        saved.push(a);
+        const written = a.summary.trim() !== "";
+        return { task: task(2), notes: [], yearEnd: { ...drafted, summary: written ? a.summary.trim() : drafted.draft, written } };
+      },
+    });
+    await mountPlan("/plan?open=t2");
+    await settle();
+    expect(document.body.querySelector('[data-testid="plan-yearend-outcome"]')?.textContent).toBe("未开展");
+    expect(document.body.querySelector('[data-testid="plan-yearend-source"]')?.textContent).toContain("根据进展记录生成的草稿");
+    const text = document.body.querySelector('textarea[data-testid="plan-yearend-text"]') as HTMLTextAreaElement;
+    expect(text.value).toBe("年内未记录进展。");
+    text.value = "因上级调整部署，本项任务顺延至次年。";
+    text.dispatchEvent(new Event("input"));
+    await settle();
+    (document.body.querySelector('[data-testid="plan-yearend-save"]') as HTMLElement).click();
+    await settle();
+    expect(saved[0]).toEqual({ taskId: "t2", summary: "因上级调整部署，本项任务顺延至次年。" });
+    expect(document.body.querySelector('[data-testid="plan-yearend-source"]')?.textContent).toContain("经办人填写");
+    (document.body.querySelector('[data-testid="plan-yearend-draft"]') as HTMLElement).click();
+    await settle();
+    expect(saved[1]).toEqual({ taskId: "t2", summary: "" });
+    expect((document.body.querySelector('textarea[data-testid="plan-yearend-text"]') as HTMLTextAreaElement).value).toBe("年内未记录进展。");
   });
 });

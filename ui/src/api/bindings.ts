@@ -764,7 +764,8 @@ notedOn: string | null,
 evidence: Array<string>, };
 export type PlanScheduleKind = "deadline" | "milestones" | "monthly" | "quarterly" | "year_round";
 export type PlanStatus = "open" | "in_progress" | "done";
-export type PlanTaskDetail = { task: PlanTaskRow, notes: Array<PlanNote>, };
+export type PlanSummaryArgs = { taskId: string, summary: string, };
+export type PlanTaskDetail = { task: PlanTaskRow, notes: Array<PlanNote>, yearEnd: PlanYearEnd, };
 export type PlanTaskInput = { id: string | null, year: number, 
 /**
  * Default for a new task: after the year's last.
@@ -801,6 +802,24 @@ export type PlanTasks = { today: string,
  */
 year: number | null, years: Array<PlanYear>, tasks: Array<PlanTaskRow>, done: number, late: number, dueSoon: number, };
 export type PlanYear = { year: number, tasks: number, };
+export type PlanYearEnd = { 
+/**
+ * From the notes dated in the task's year, the last one deciding.
+ */
+outcome: PlanYearEndOutcome, 
+/**
+ * The 年终小结: the clerk's when written, else `draft`.
+ */
+summary: string, 
+/**
+ * Whether the clerk wrote `summary`.
+ */
+written: boolean, 
+/**
+ * The summary drafted from the notes: outcome, the last thing done, evidence kept.
+ */
+draft: string, };
+export type PlanYearEndOutcome = "done" | "in_progress" | "not_started";
 export type PortalLink = { title: string, url: string, qrSvg: string, };
 export type Posting = { village: string, 
 /**
@@ -1547,6 +1566,7 @@ export const LetterFormatLabels: Readonly<Record<LetterFormat, string>> = { "pdf
 export const TodoKindLabels: Readonly<Record<TodoKind, string>> = { "record_overdue": "信息逾期未公开", "record_due_soon": "信息即将到期", "notice_ending": "公示期将满", "notice_expired": "公示期满待撤下", "board_overdue": "公开栏逾期未更新", "board_due_soon": "公开栏即将到期", "repost": "提前撤下须重贴", "request_overdue": "依申请公开逾期未答复", "request_due_soon": "依申请公开即将到期", "request_lapsed": "依申请公开补正或缴费逾期", "plan_late": "工作要点任务逾期", "plan_due_soon": "工作要点任务即将到期", "document_cleanup": "规范性文件待清理", };
 export const PlanStatusLabels: Readonly<Record<PlanStatus, string>> = { "open": "未开始", "in_progress": "进行中", "done": "已完成", };
 export const PlanDueStateLabels: Readonly<Record<PlanDueState, string>> = { "done": "已完成", "late": "已逾期", "due_soon": "即将到期", "open": "未到期", };
+export const PlanYearEndOutcomeLabels: Readonly<Record<PlanYearEndOutcome, string>> = { "done": "已完成", "in_progress": "推进中", "not_started": "未开展", };
 export const PlanScheduleKindLabels: Readonly<Record<PlanScheduleKind, string>> = { "deadline": "限期", "milestones": "分阶段", "monthly": "每月", "quarterly": "每季度", "year_round": "全年", };
 export const DocumentKindLabels: Readonly<Record<DocumentKind, string>> = { "normative": "行政规范性文件", "policy": "其他政策文件", };
 export const DocumentValidityLabels: Readonly<Record<DocumentValidity, string>> = { "in_force": "现行有效", "amended": "已修改", "repealed": "已废止", "expired": "已失效", };
@@ -1658,6 +1678,7 @@ export const commands = {
   planTaskSave: (args: PlanTaskInput) => invoke<PlanTaskDetail>("plan_task_save", { args }),
   planProgress: (args: PlanProgressArgs) => invoke<PlanTaskDetail>("plan_progress", { args }),
   planEvidenceSave: (args: PlanEvidenceSaveArgs) => invoke<ExportResult>("plan_evidence_save", { args }),
+  planSummarySave: (args: PlanSummaryArgs) => invoke<PlanTaskDetail>("plan_summary_save", { args }),
   reportBuild: (args: ReportYearArgs) => invoke<ReportView>("report_build", { args }),
   reportSave: (args: ReportDraft) => invoke<ReportView>("report_save", { args }),
   reportCaseSave: (args: DisclosureCaseInput) => invoke<ReportView>("report_case_save", { args }),

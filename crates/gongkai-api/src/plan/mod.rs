@@ -1,10 +1,13 @@
 //! The yearly work plan (工作要点任务分解表): a year's table imported from a workbook or a Word
 //! document or typed in task by task, progress notes with evidence files, each task's due
-//! state, and the tasks late or due soon on the 待办 home (`todo`).
+//! state, the tasks late or due soon on the 待办 home (`todo`), and each task's 年终小结 for the
+//! annual report (`year_end`).
 
 mod todo;
+mod year_end;
 
 pub(crate) use todo::todo_rows;
+pub(crate) use year_end::{TaskYearEnd, year_ends};
 
 use chrono::{Datelike, NaiveDate};
 use gongkai_domain::RowId;
@@ -141,6 +144,7 @@ fn preview_row(task: &NewPlanTask, today: NaiveDate) -> Result<wire::PlanTaskRow
             task: task.clone(),
             status: wire::PlanStatus::Open.key().to_owned(),
             done_on: None,
+            year_end_summary: None,
             created_on: today,
             updated_at: String::new(),
             note_dates: Vec::new(),
@@ -153,9 +157,11 @@ fn preview_row(task: &NewPlanTask, today: NaiveDate) -> Result<wire::PlanTaskRow
 }
 
 fn detail(store: &Store, id: RowId) -> Result<wire::PlanTaskDetail, ApiError> {
-    let task = task_row(&store.plan_task(id)?, today())?;
-    let notes = store
-        .plan_notes(id)?
+    let stored = store.plan_task(id)?;
+    let task = task_row(&stored, today())?;
+    let stored_notes = store.plan_notes(id)?;
+    let year_end = year_end::year_end(&stored, &stored_notes);
+    let notes = stored_notes
         .into_iter()
         .map(|n| {
             Ok(wire::PlanNote {
@@ -175,7 +181,11 @@ fn detail(store: &Store, id: RowId) -> Result<wire::PlanTaskDetail, ApiError> {
             })
         })
         .collect::<Result<_, ApiError>>()?;
-    Ok(wire::PlanTaskDetail { task, notes })
+    Ok(wire::PlanTaskDetail {
+        task,
+        notes,
+        year_end,
+    })
 }
 
 fn file_name(path: &std::path::Path) -> String {
@@ -395,6 +405,20 @@ impl Api {
                 },
                 &evidence,
             )?;
+            detail(store, id)
+        })
+    }
+
+    /// The clerk's 年终小结 of a task (section 一 of the annual report tells it); a blank one
+    /// goes back to the draft made from the task's notes.
+    pub fn plan_summary_save(
+        &self,
+        args: wire::PlanSummaryArgs,
+    ) -> Result<wire::PlanTaskDetail, ApiError> {
+        let id: RowId = args.task_id.trim().parse()?;
+        let summary = args.summary.trim();
+        self.with_store(OpenMode::Existing, |store| {
+            store.save_plan_summary(id, (!summary.is_empty()).then_some(summary))?;
             detail(store, id)
         })
     }

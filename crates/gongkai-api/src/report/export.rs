@@ -44,7 +44,8 @@ impl Api {
             let draft = &gathered.draft;
             let overview = if draft.overview.is_empty() {
                 let activity = store.report_year_activity(args.year)?;
-                overview::suggestion(name, args.year, &activity, &report, &format)
+                let plan = crate::plan::year_ends(store, args.year)?;
+                overview::suggestion(name, args.year, &activity, &plan, &report, &format)
             } else {
                 draft.overview.clone()
             };

@@ -279,8 +279,15 @@ fn view(store: &Store, year: i32) -> Result<wire::ReportView, ApiError> {
     let (format, gathered, report, last_year) = built(store, year)?;
     let township = store.require_township()?;
     let activity = store.report_year_activity(year)?;
-    let overview_suggestion =
-        overview::suggestion(township.name.as_str(), year, &activity, &report, &format);
+    let plan = crate::plan::year_ends(store, year)?;
+    let overview_suggestion = overview::suggestion(
+        township.name.as_str(),
+        year,
+        &activity,
+        &plan,
+        &report,
+        &format,
+    );
     let draft = &gathered.draft;
     Ok(wire::ReportView {
         year,

@@ -1,21 +1,27 @@
 //! Section 一 (总体情况) as a first draft: the year's figures from the data that exists —
-//! records published by domain, payout lists posted, boards kept, requests received and
-//! answered — in the five parts the format asks for (主动公开、依申请公开、政府信息管理、平台
-//! 建设、监督保障). The clerk rewrites it; the parts without data say what to add.
+//! the 工作要点's tasks with their outcome and 年终小结, records published by domain, payout
+//! lists posted, boards kept, requests received and answered — in the five parts the format
+//! asks for (主动公开、依申请公开、政府信息管理、平台建设、监督保障). The clerk rewrites it; the
+//! parts without data say what to add.
 
 use gongkai_report::{CARRIED_OVER, CARRY_FORWARD, Format, NEW_RECEIVED, RESULTS_TOTAL, Report};
 use gongkai_store::YearActivity;
+
+use crate::plan::TaskYearEnd;
+use crate::wire::PlanYearEndOutcome;
 
 pub(crate) fn suggestion(
     township: &str,
     year: i32,
     activity: &YearActivity,
+    plan: &[TaskYearEnd],
     report: &Report,
     format: &Format,
 ) -> String {
     let mut parts = vec![format!(
         "{year}年，{township}认真贯彻落实《中华人民共和国政府信息公开条例》，按照上级政务公开工作要点，扎实推进政府信息公开工作。现将有关情况报告如下。"
     )];
+    parts.extend(work_plan(year, plan));
     parts.push(proactive(activity));
     parts.push(on_request(report, format));
     parts.push(
@@ -27,6 +33,41 @@ pub(crate) fn suggestion(
     );
     parts.push("（五）监督保障。（请补充：组织领导、培训、考核和监督情况。）".to_owned());
     parts.join("\n")
+}
+
+/// The year's 工作要点: how many tasks ended how, then each task with its outcome and 年终小结.
+/// Nothing when the year has no plan.
+fn work_plan(year: i32, plan: &[TaskYearEnd]) -> Vec<String> {
+    if plan.is_empty() {
+        return Vec::new();
+    }
+    let counts: Vec<String> = PlanYearEndOutcome::ALL
+        .iter()
+        .map(|outcome| {
+            let n = plan
+                .iter()
+                .filter(|t| t.year_end.outcome == *outcome)
+                .count();
+            (outcome, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .map(|(outcome, n)| format!("{} {n} 项", outcome.label()))
+        .collect();
+    let mut lines = vec![format!(
+        "对照{year}年政务公开工作要点任务分解表，全年共 {} 项任务，{}。各项任务落实情况如下：",
+        plan.len(),
+        counts.join("，")
+    )];
+    lines.extend(plan.iter().map(|t| {
+        format!(
+            "{}. {}（{}）：{}",
+            t.seq,
+            t.name,
+            t.year_end.outcome.label(),
+            t.year_end.summary
+        )
+    }));
+    lines
 }
 
 fn proactive(activity: &YearActivity) -> String {

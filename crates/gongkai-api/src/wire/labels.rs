@@ -320,6 +320,13 @@ labelled! {
         Open = "open" => "未到期",
     }
 
+    /// Where a plan task stood when its year ended (the annual report's section 一).
+    PlanYearEndOutcome {
+        Done = "done" => "已完成",
+        InProgress = "in_progress" => "推进中",
+        NotStarted = "not_started" => "未开展",
+    }
+
     /// How a plan task's 时间节点 falls due.
     PlanScheduleKind {
         Deadline = "deadline" => "限期",

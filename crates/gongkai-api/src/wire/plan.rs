@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{PlanDueState, PlanScheduleKind, PlanStatus};
+use super::{PlanDueState, PlanScheduleKind, PlanStatus, PlanYearEndOutcome};
 
 /// Import a year's 任务分解表 (.xlsx/.xls, or a table of a .docx). `dryRun`: read and check only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -139,6 +139,30 @@ pub struct PlanNote {
 pub struct PlanTaskDetail {
     pub task: PlanTaskRow,
     pub notes: Vec<PlanNote>,
+    pub year_end: PlanYearEnd,
+}
+
+/// A task at its year's end, as section 一 of the annual report tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanYearEnd {
+    /// From the notes dated in the task's year, the last one deciding.
+    pub outcome: PlanYearEndOutcome,
+    /// The 年终小结: the clerk's when written, else `draft`.
+    pub summary: String,
+    /// Whether the clerk wrote `summary`.
+    pub written: bool,
+    /// The summary drafted from the notes: outcome, the last thing done, evidence kept.
+    pub draft: String,
+}
+
+/// The clerk's 年终小结 of a task; blank goes back to the draft from its notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanSummaryArgs {
+    pub task_id: String,
+    #[serde(default)]
+    pub summary: String,
 }
 
 /// Progress on a task (`gongkai plan done`): a note, the status it leaves, evidence files.
