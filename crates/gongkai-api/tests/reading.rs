@@ -10,8 +10,9 @@ use std::path::Path;
 use base64::Engine as _;
 use gongkai_api::Api;
 use gongkai_api::wire::{
-    IdArgs, NoArgs, PayoutPreviewArgs, ProjectLayout, ReadingLeaveArgs, ReadingNoticeArgs,
-    ReadingSearchArgs, ReadingSettingsInput, RecordStatus, VillageInput,
+    CatalogItemsArgs, IdArgs, NoArgs, PayoutPreviewArgs, ProjectLayout, ReadingCatalogItem,
+    ReadingDomainArgs, ReadingLeaveArgs, ReadingNoticeArgs, ReadingSearchArgs,
+    ReadingSettingsInput, RecordStatus, VillageInput,
 };
 use sha2::{Digest, Sha256};
 use tempfile::TempDir;
@@ -284,5 +285,54 @@ fn leaving_needs_the_pin_set_at_the_workstation_and_wrong_ones_are_slowed() {
     assert!(
         !waiting.allowed && waiting.wait_seconds.is_some_and(|s| s > 20),
         "even the right PIN waits after three wrong ones: {waiting:?}"
+    );
+}
+
+#[test]
+fn the_public_never_reads_an_inferred_or_borrowed_tick_as_the_catalog_s_word() {
+    let dir = TempDir::new().unwrap();
+    let path = lived_in(&dir);
+    let clerk = Api::new(&path);
+    let items = clerk
+        .catalog_items(CatalogItemsArgs { domain: None })
+        .unwrap()
+        .items;
+    drop(clerk);
+    let reader = Api::read_only(&path);
+    let domains = reader.reading_start(NoArgs {}).unwrap().domains;
+    let public: Vec<ReadingCatalogItem> = domains
+        .iter()
+        .flat_map(|d| {
+            reader
+                .reading_domain(ReadingDomainArgs {
+                    domain: d.name.clone(),
+                })
+                .unwrap()
+                .items
+        })
+        .collect();
+    let (mut withheld, mut shown) = (0, 0);
+    for item in &items {
+        let Some(provenance) = &item.provenance else {
+            continue;
+        };
+        let read = public.iter().find(|p| p.key == item.key).unwrap();
+        for (known, clerk_ticks, public_ticks) in [
+            (&provenance.audience, &item.audience, &read.audience),
+            (&provenance.mode, &item.mode, &read.mode),
+            (&provenance.level, &item.level, &read.level),
+        ] {
+            if known.fact {
+                assert_eq!(public_ticks, clerk_ticks, "{}", item.key);
+                shown += usize::from(!clerk_ticks.is_empty());
+            } else {
+                assert!(public_ticks.is_empty(), "{}: {public_ticks:?}", item.key);
+                withheld += usize::from(!clerk_ticks.is_empty());
+            }
+        }
+    }
+    assert!(
+        withheld > 50 && shown > 50,
+        "withheld {withheld}, shown {shown}"
     );
 }

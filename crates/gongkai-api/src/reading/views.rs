@@ -5,7 +5,21 @@ use gongkai_print::Sheet;
 
 use crate::wire;
 
+/// A tick column as the public may read it: the baseline's inferred or borrowed ticks are not
+/// the source's fact (`CatalogTickKnown::fact`), so the reading point leaves them out rather than
+/// show a guess as the catalog's word; the clerk's screen shows them marked instead.
+fn public_ticks(ticks: Vec<String>, known: Option<&wire::CatalogTickKnown>) -> Vec<String> {
+    match known {
+        Some(known) if !known.fact => Vec::new(),
+        _ => ticks,
+    }
+}
+
 pub(super) fn catalog_item(item: wire::CatalogItem) -> wire::ReadingCatalogItem {
+    let provenance = item.provenance.as_ref();
+    let audience = public_ticks(item.audience, provenance.map(|p| &p.audience));
+    let mode = public_ticks(item.mode, provenance.map(|p| &p.mode));
+    let level = public_ticks(item.level, provenance.map(|p| &p.level));
     wire::ReadingCatalogItem {
         key: item.key,
         domain: item.domain,
@@ -16,9 +30,9 @@ pub(super) fn catalog_item(item: wire::CatalogItem) -> wire::ReadingCatalogItem 
         time_limit: item.time_limit,
         subject: item.subject,
         channels: item.channels,
-        audience: item.audience,
-        mode: item.mode,
-        level: item.level,
+        audience,
+        mode,
+        level,
     }
 }
 
