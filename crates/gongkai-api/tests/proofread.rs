@@ -8,7 +8,7 @@
 
 mod support;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use gongkai_api::Api;
 use gongkai_api::wire::{
@@ -70,6 +70,22 @@ fn proofread(pdf: &Path) -> Vec<String> {
     lines
 }
 
+/// Keeps the PDF's first page rendered at 200 dpi in `artifacts/print/<name>.png` (git-ignored),
+/// what a proofreader looks at: the line-breaking rules are tested above, the look is not.
+fn keep_first_page(pdf: &Path, name: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/print");
+    std::fs::create_dir_all(&dir).unwrap();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "200", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(dir.join(name))
+        .status()
+        .expect("pdftoppm (poppler-utils) must be installed");
+    assert!(status.success(), "pdftoppm {}", pdf.display());
+    let png = std::fs::metadata(dir.join(format!("{name}.png"))).unwrap();
+    assert!(png.len() > 10_000, "{name}.png: {} bytes", png.len());
+}
+
 fn lived_in(dir: &TempDir) -> Api {
     let api = Api::new(dir.path().join("demo.sqlite3"));
     api.setup_demo_lived_in(NoArgs {}).unwrap();
@@ -92,6 +108,7 @@ fn the_catalog_exported_on_a3_and_a4_keeps_the_rules_and_its_header_words_whole(
             })
             .unwrap();
         let lines = proofread(Path::new(&exported.path));
+        keep_first_page(Path::new(&exported.path), &format!("catalog-{paper}"));
         assert!(lines.len() > 1000, "{paper}: {} lines", lines.len());
         // The header repeats on every page, so every domain shows each word whole at least once.
         for word in [
@@ -144,6 +161,9 @@ fn every_payout_notice_on_every_paper_keeps_the_rules() {
                 .unwrap();
             for file in &printed.files {
                 lines += proofread(Path::new(&file.path)).len();
+            }
+            if list.id == with_remarks && paper == "a4" {
+                keep_first_page(Path::new(&printed.files[0].path), "notice-a4");
             }
         }
     }
