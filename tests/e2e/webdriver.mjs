@@ -91,9 +91,7 @@ export class WebDriver {
    * pressed instead; it is never sent again.
    */
   async click(css) {
-    const id = await this.waitFor(css);
-    await this.enabled(id, css);
-    await this.settled(id, css);
+    const id = await this.readyToClick(css);
     await this.execute(
       `const e = arguments[0];
        const name = (t) => t && t.nodeType === 1 ? t.tagName.toLowerCase() + (t.className && typeof t.className === "string" ? "." + t.className.trim().split(/\\s+/).join(".") : "") : String(t);
@@ -105,6 +103,25 @@ export class WebDriver {
     await this.request("POST", this.session(`/element/${id}/click`), {});
     const receipt = await this.execute("return window.__gkClick ?? { reached: true }");
     if (!receipt.reached) throw new Error(`the click on ${css} did not reach it (mouse pressed on ${receipt.pressed})`);
+  }
+
+  /**
+   * The element `css` matches, once enabled and settled. Vue may replace the element while it is
+   * waited on (a list re-rendered with the core's answer): a stale element is looked up again,
+   * since nothing has been pressed yet.
+   */
+  async readyToClick(css, { timeout = 20000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      try {
+        const id = await this.waitFor(css);
+        await this.enabled(id, css);
+        await this.settled(id, css);
+        return id;
+      } catch (e) {
+        if (e.webdriverError !== "stale element reference" || Date.now() > deadline) throw e;
+      }
+    }
   }
 
   /** Waits until a button is enabled: a click on a disabled one is silently dropped, and Vue
