@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use gongkai_secrets::Passphrase;
 
-use crate::{Store, StoreError, migrations, open_connection, secrets};
+use crate::{Soundness, Store, StoreError, migrations, open_connection, secrets};
 
 impl Store {
     /// Writes a consistent, compacted copy of the database to `out` (`VACUUM INTO`), which
@@ -106,7 +106,7 @@ fn open_source(path: &Path) -> Result<Connection, StoreError> {
     if !path.is_file() {
         return Err(refused("文件不存在".into()));
     }
-    open_connection(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| match e {
+    open_connection(path, OpenFlags::SQLITE_OPEN_READ_ONLY, Soundness::Full).map_err(|e| match e {
         StoreError::NotADatabase { .. } => {
             refused("它不是 SQLite 数据库文件，或文件已严重损坏".into())
         }
@@ -144,7 +144,8 @@ fn stage(
                 .map_err(sql)?;
         }
     }
-    let mut conn = open_connection(path, OpenFlags::default()).map_err(text)?;
+    // A copy of the source, which passed the full check above.
+    let mut conn = open_connection(path, OpenFlags::default(), Soundness::Quick).map_err(text)?;
     migrations::migrate_to(&mut conn, migrations::LATEST_VERSION, keystore).map_err(text)?;
     match migrations::check_restore_source(&conn)? {
         migrations::LATEST_VERSION => Ok(conn),

@@ -1,7 +1,8 @@
 //! The Gongkai store: one SQLite file per installation.
 //!
 //! Opening a store always: sets WAL, foreign keys, `synchronous=FULL` and a busy timeout; runs
-//! `PRAGMA integrity_check`; refuses a database newer than this binary; applies pending
+//! `PRAGMA quick_check` (the full `integrity_check` where it is worth its time: `check` and
+//! a restore's source, see [`Soundness`]); refuses a database newer than this binary; applies pending
 //! migrations. Every write goes through [`Store::write`], one immediate transaction; the change
 //! log is written by the database itself (triggers on every table of synced state, decided per
 //! table in [`TABLES`]).
@@ -122,7 +123,7 @@ impl Store {
     /// Opens the database at `path` with its secrets in `keystore`. An older file's secrets are
     /// moved there on this first open (migration 13).
     pub fn open_with(path: &Path, keystore: Keystore) -> Result<Self, StoreError> {
-        let mut conn = open_connection(path, OpenFlags::default())?;
+        let mut conn = open_connection(path, OpenFlags::default(), Soundness::Quick)?;
         migrations::migrate_to(&mut conn, LATEST_VERSION, &keystore)?;
         Ok(Self {
             conn,
@@ -143,7 +144,7 @@ impl Store {
     pub fn check(&self) -> Result<CheckReport, StoreError> {
         Ok(CheckReport {
             schema_version: self.schema_version()?,
-            integrity: integrity_check(&self.conn)?,
+            integrity: soundness_check(&self.conn, Soundness::Full)?,
             counts: self.profile_counts()?,
         })
     }
@@ -185,7 +186,24 @@ fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, StoreError> {
+/// How thoroughly a file is checked when it is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Soundness {
+    /// `PRAGMA quick_check`: every page and b-tree well formed, every record readable — what
+    /// damage from a torn write or a bad disk shows as. It skips matching each index against its
+    /// table, which is what makes the full check grow with the data: on a 61 MB database (108,000
+    /// payout rows) 0.05 s against 0.54 s warm and 1.5 s cold, paid by every CLI command.
+    Quick,
+    /// `PRAGMA integrity_check`: also every index against its table. For `gongkai check` (and the
+    /// settings screen's check) and for a backup about to replace the live database.
+    Full,
+}
+
+fn open_connection(
+    path: &Path,
+    flags: OpenFlags,
+    soundness: Soundness,
+) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::Open {
         path: path.to_owned(),
         source: e,
@@ -198,7 +216,7 @@ fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, StoreErr
     if let Err(source) = readable {
         return Err(StoreError::not_a_database(path, source));
     }
-    let integrity = match integrity_check(&conn) {
+    let integrity = match soundness_check(&conn, soundness) {
         Ok(report) => report,
         // A badly damaged file fails the check itself instead of reporting on it.
         Err(StoreError::Sqlite(e))
@@ -225,9 +243,12 @@ fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, StoreErr
     Ok(conn)
 }
 
-/// `PRAGMA integrity_check`, its messages joined; "ok" when the file is sound.
-fn integrity_check(conn: &Connection) -> Result<String, StoreError> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+/// The check's messages joined; "ok" when the file is sound.
+fn soundness_check(conn: &Connection, soundness: Soundness) -> Result<String, StoreError> {
+    let mut stmt = conn.prepare(match soundness {
+        Soundness::Quick => "PRAGMA quick_check",
+        Soundness::Full => "PRAGMA integrity_check",
+    })?;
     let lines = stmt
         .query_map([], |row| row.get::<_, String>(0))?
         .collect::<Result<Vec<_>, _>>()?;

@@ -9,12 +9,12 @@ use gongkai_secrets::Keystore;
 use rusqlite::OpenFlags;
 
 use crate::migrations::{self, LATEST_VERSION};
-use crate::{Store, StoreError, open_connection};
+use crate::{Soundness, Store, StoreError, open_connection};
 
 impl Store {
     /// Opens an existing database that nothing done through this `Store` can change.
     pub fn open_read_only(path: &Path, keystore: Keystore) -> Result<Self, StoreError> {
-        let conn = open_connection(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let conn = open_connection(path, OpenFlags::SQLITE_OPEN_READ_ONLY, Soundness::Quick)?;
         conn.pragma_update(None, "query_only", true)?;
         let found = migrations::schema_version(&conn)?;
         if found != LATEST_VERSION {
@@ -71,7 +71,7 @@ mod tests {
         let path = dir.path().join("old.sqlite3");
         let keystore = crate::secrets::test_keystore();
         {
-            let mut conn = open_connection(&path, OpenFlags::default()).unwrap();
+            let mut conn = open_connection(&path, OpenFlags::default(), Soundness::Quick).unwrap();
             migrations::migrate_to(&mut conn, 12, &keystore).unwrap();
         }
         let refused = Store::open_read_only(&path, keystore);

@@ -225,6 +225,55 @@ fn a_corrupted_database_fails_the_integrity_check() {
     assert!(err.to_string().contains("损坏") || err.to_string().contains("完整性检查未通过"));
 }
 
+/// Makes two indexes swap their pages: every b-tree stays well formed and holds as many entries
+/// as its table has rows, so only the full `integrity_check` finds the rows missing from them.
+fn put_indexes_out_of_step(path: &Path) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE probe (a TEXT); CREATE INDEX probe_a ON probe (a);
+         CREATE TABLE probe_other (a TEXT); CREATE INDEX probe_other_a ON probe_other (a);
+         INSERT INTO probe VALUES ('一'), ('二');
+         INSERT INTO probe_other VALUES ('三'), ('四');",
+    )
+    .unwrap();
+    let root = |name: &str| -> i64 {
+        conn.query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let (a, other) = (root("probe_a"), root("probe_other_a"));
+    conn.execute_batch("PRAGMA writable_schema = ON").unwrap();
+    for (name, page) in [("probe_a", other), ("probe_other_a", a)] {
+        conn.execute(
+            "UPDATE sqlite_schema SET rootpage = ?1 WHERE name = ?2",
+            rusqlite::params![page, name],
+        )
+        .unwrap();
+    }
+    conn.execute_batch("PRAGMA writable_schema = OFF; PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+}
+
+/// The quick check every open runs passes indexes out of step with their tables; the full
+/// check of `check` (and of a restore's source, `tests::restore`) names them.
+#[test]
+fn indexes_out_of_step_with_their_tables_open_and_check_names_them() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("t.sqlite3");
+    drop(demo_store(&dir));
+    put_indexes_out_of_step(&path);
+    let store = Store::open(&path).unwrap();
+    let report = store.check().unwrap();
+    assert!(
+        report.integrity.contains("probe_a") && report.integrity.contains("probe_other_a"),
+        "the full check names both indexes: {}",
+        report.integrity
+    );
+}
+
 #[test]
 fn every_write_is_logged_and_deletes_leave_tombstones() {
     let dir = TempDir::new().unwrap();

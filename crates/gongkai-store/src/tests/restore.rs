@@ -219,6 +219,15 @@ fn a_truncated_backup_is_refused() {
 }
 
 #[test]
+fn a_backup_whose_indexes_are_out_of_step_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let (live, backup) = live_and_backup(&dir, "b.sqlite3");
+    // Opens, as every file passing the quick check does; a restore runs the full check.
+    super::put_indexes_out_of_step(&backup);
+    assert_refused_untouched(&live, &backup, "probe_a");
+}
+
+#[test]
 fn a_good_backup_restores_and_keeps_what_it_replaced() {
     let dir = TempDir::new().unwrap();
     let (live, backup) = live_and_backup(&dir, "b.sqlite3");
