@@ -146,17 +146,7 @@ impl Store {
     /// Withdraws a published record (撤回): it stays in the register and the history, and the
     /// tombstone `sync` tells the county to take it down, in the same transaction.
     pub fn withdraw_record(&mut self, record: RowId, sync: &OutboxItem) -> Result<(), StoreError> {
-        self.write(|w| {
-            let changed = w.tx.execute(
-                "UPDATE disclosure_record SET status = 'withdrawn', updated_at = ?2
-                 WHERE id = ?1 AND status = 'published'",
-                params![record.to_string(), w.now_text()],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::ListState("只有已发布的记录才能撤回".to_owned()));
-            }
-            w.enqueue(sync)
-        })
+        self.write(|w| withdraw_in(w, record, sync))
     }
 
     /// The publication register, newest first.
@@ -323,6 +313,23 @@ pub(crate) fn publish_in(
         w.enqueue(sync)?;
     }
     Ok(())
+}
+
+/// [`Store::withdraw_record`] inside a write that does more.
+pub(crate) fn withdraw_in(
+    w: &crate::Writer<'_>,
+    record: RowId,
+    sync: &OutboxItem,
+) -> Result<(), StoreError> {
+    let changed = w.tx.execute(
+        "UPDATE disclosure_record SET status = 'withdrawn', updated_at = ?2
+         WHERE id = ?1 AND status = 'published'",
+        params![record.to_string(), w.now_text()],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::ListState("只有已发布的记录才能撤回".to_owned()));
+    }
+    w.enqueue(sync)
 }
 
 /// [`Store::save_record`] inside a write that does more.

@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use gongkai_domain::RowId;
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::{OutboxItem, SEARCH_KIND_RECORD, Store, StoreError, StoredRecord, Writer};
+use crate::attachments::RECORD_FILES;
+use crate::records::{require_draft, save_record_in, withdraw_in};
+use crate::review::clear_controls;
+use crate::{OutboxItem, Reviewed, Store, StoreError, StoredAttachment, StoredRecord, Writer};
 
 /// A year's draft as saved.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,7 +29,8 @@ pub struct StoredReportDraft {
     pub penalty_decisions: u32,
     pub enforcement_decisions: u32,
     pub admin_fees_fen: i64,
-    /// Set when finalized: the record it is published as, the tables then (JSON).
+    /// Set when finalized: the record it is published as, the tables then (JSON, with the
+    /// digest of the letter's content beside them; the API writes and reads it).
     pub record_id: Option<RowId>,
     pub final_tables: Option<String>,
     pub finalized_at: Option<String>,
@@ -221,7 +225,7 @@ impl Store {
                     if let Some((old, tombstone)) = withdraw {
                         withdraw_published(w, old, tombstone)?;
                     }
-                    insert_draft_record(w, record)?;
+                    save_record_in(w, record)?;
                     replace_files(w, record.id, files)?;
                     record.id
                 }
@@ -354,87 +358,36 @@ impl Store {
     }
 }
 
-// The record's rows are written here with the report's link in one transaction. The SQL is
-// the same as `save_record`'s, `add_attachment`'s and `withdraw_record`'s on the same tables
-// and triggers (migration 6 gates publication and freezes what was published).
-
-fn insert_draft_record(w: &Writer<'_>, r: &StoredRecord) -> Result<(), StoreError> {
-    let id = r.id.to_string();
-    w.tx.execute(
-        "INSERT INTO disclosure_record (id, item_key, domain, item_name, title, doc_number,
-             formed_on, body, channels, attribute, ground, attribute_reason, redacted,
-             redaction_removed, redaction_why, time_limit_days, due_on, due_provisional,
-             calendar_version, status, published_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-             ?19, 'draft', NULL, ?20, ?20)",
-        params![
-            id,
-            r.item_key,
-            r.domain,
-            r.item_name,
-            r.title,
-            r.doc_number,
-            r.formed_on,
-            r.body,
-            r.channels.join("、"),
-            r.attribute,
-            r.ground,
-            r.attribute_reason,
-            r.redacted,
-            r.redaction_removed,
-            r.redaction_why,
-            r.time_limit_days,
-            r.due_on,
-            r.due_provisional,
-            r.calendar_version,
-            w.now_text(),
-        ],
-    )?;
-    let text = [&r.domain, &r.item_name, &r.body]
-        .map(String::as_str)
-        .join(" ");
-    w.index(SEARCH_KIND_RECORD, &id, Some((&r.title, &text)))
-}
+// The record's rows are written here with the report's link in one transaction, by the same
+// pieces `save_record`, `add_attachment` and `withdraw_record` use on the same tables and
+// triggers (migration 6 gates publication and freezes what was published).
 
 /// A draft's files replaced by `files`; what was signed is no longer what would be published.
 fn replace_files(w: &Writer<'_>, record: RowId, files: &[ReportFile]) -> Result<(), StoreError> {
-    let id = record.to_string();
-    let status: Option<String> =
-        w.tx.query_row(
-            "SELECT status FROM disclosure_record WHERE id = ?1",
-            [&id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if status.as_deref() != Some("draft") {
-        return Err(StoreError::ListState(
-            "年度报告的公开记录已发布或已撤回，不能更换附件".to_owned(),
-        ));
-    }
-    w.tx.execute("DELETE FROM record_attachment WHERE record_id = ?1", [&id])?;
+    require_draft(w, record).map_err(|e| match e {
+        StoreError::ListState(_) => {
+            StoreError::ListState("年度报告的公开记录已发布或已撤回，不能更换附件".to_owned())
+        }
+        other => other,
+    })?;
+    let owner = record.to_string();
+    w.tx.execute(
+        &format!(
+            "DELETE FROM {} WHERE {} = ?1",
+            RECORD_FILES.table, RECORD_FILES.owner
+        ),
+        [&owner],
+    )?;
     for file in files {
-        w.tx.execute(
-            "INSERT INTO record_attachment (id, record_id, file_name, sha256, size, content,
-                 added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                file.id.to_string(),
-                id,
-                file.file_name,
-                file.sha256,
-                i64::try_from(file.content.len()).unwrap_or(i64::MAX),
-                file.content,
-                w.now_text()
-            ],
-        )?;
+        let stored = StoredAttachment {
+            id: file.id,
+            file_name: file.file_name.clone(),
+            sha256: file.sha256.clone(),
+            size: i64::try_from(file.content.len()).unwrap_or(i64::MAX),
+        };
+        RECORD_FILES.insert(w, &[(RECORD_FILES.owner, &owner)], &stored, &file.content)?;
     }
-    for table in ["record_review", "record_secrecy"] {
-        w.tx.execute(
-            &format!("UPDATE {table} SET cleared = 1 WHERE record_id = ?1 AND cleared = 0"),
-            [&id],
-        )?;
-    }
-    Ok(())
+    clear_controls(w, Reviewed::Record(record))
 }
 
 fn withdraw_published(
@@ -442,15 +395,10 @@ fn withdraw_published(
     record: RowId,
     tombstone: &OutboxItem,
 ) -> Result<(), StoreError> {
-    let changed = w.tx.execute(
-        "UPDATE disclosure_record SET status = 'withdrawn', updated_at = ?2
-         WHERE id = ?1 AND status = 'published'",
-        params![record.to_string(), w.now_text()],
-    )?;
-    if changed == 0 {
-        return Err(StoreError::ListState(
-            "上次定稿的年度报告记录不是已发布状态，不能撤回替换".to_owned(),
-        ));
-    }
-    w.enqueue(tombstone)
+    withdraw_in(w, record, tombstone).map_err(|e| match e {
+        StoreError::ListState(_) => {
+            StoreError::ListState("上次定稿的年度报告记录不是已发布状态，不能撤回替换".to_owned())
+        }
+        other => other,
+    })
 }
