@@ -9,6 +9,7 @@
 
 mod support;
 
+use chrono::NaiveDate;
 use gongkai_api::Api;
 use gongkai_api::wire::{
     IdArgs, LetterFormat, NoArgs, PublishInput, RecordDetail, RecordStatus, ReportDraft,
@@ -17,6 +18,7 @@ use gongkai_api::wire::{
     TownshipInput,
 };
 use gongkai_portal::db;
+use sha2::Digest;
 use support::county::County;
 use tempfile::TempDir;
 
@@ -356,6 +358,73 @@ fn a_finalized_report_is_one_record_through_the_gate_synced_and_summed_by_the_co
         )),
         1
     );
+}
+
+/// Finalized again on a later day with nothing changed: the PDF and .docx would carry the new
+/// date, but the report is the same, so the published record stays in force with its first
+/// files, nothing is withdrawn and nothing goes to the county.
+#[test]
+fn an_unchanged_report_finalized_on_a_later_day_keeps_its_published_record() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    requests(&api, 2, 1);
+    write_sections(&api, YEAR, "无。");
+    let day = NaiveDate::from_ymd_opt(2026, 1, 20).unwrap();
+    let export_on = |on: NaiveDate, format: LetterFormat, name: &str| {
+        let out = dir.path().join(name);
+        api.report_export_on(
+            ReportExportArgs {
+                year: YEAR,
+                format,
+                out: out.display().to_string(),
+                final_export: true,
+            },
+            on,
+        )
+        .map(|done| (done.record_id.unwrap(), std::fs::read(&out).unwrap()))
+        .unwrap()
+    };
+    let (first, pdf) = export_on(day, LetterFormat::Pdf, "first.pdf");
+    sign_all(&api, &first);
+    publish(&api, &first).unwrap();
+    let published = record(&api, &first);
+    let outbox = api.sync_status(NoArgs {}).unwrap();
+
+    let next_day = day.succ_opt().unwrap();
+    let (again, pdf_again) = export_on(next_day, LetterFormat::Pdf, "again.pdf");
+    assert_eq!(again, first, "the same record");
+    let kept = record(&api, &first);
+    assert_eq!(
+        kept.summary.status,
+        RecordStatus::Published,
+        "not withdrawn"
+    );
+    assert_eq!(kept.attachments, published.attachments, "the first files");
+    assert_eq!(
+        pdf_again, pdf,
+        "the file written is the record's, dated the first day"
+    );
+    assert_eq!(
+        api.sync_status(NoArgs {}).unwrap(),
+        outbox,
+        "nothing queued"
+    );
+    let (_, docx) = export_on(next_day, LetterFormat::Docx, "again.docx");
+    let held_docx = &published.attachments[1];
+    let sha: String = sha2::Sha256::digest(&docx)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        sha, held_docx.sha256,
+        "the .docx written is the record's too"
+    );
+
+    // A change on the later day is a new report: the published one is withdrawn for it.
+    write_sections(&api, YEAR, "个别信息公开不够及时。");
+    let (changed, _) = export_on(next_day, LetterFormat::Pdf, "changed.pdf");
+    assert_ne!(changed, first);
+    assert_eq!(record(&api, &first).summary.status, RecordStatus::Withdrawn);
 }
 
 #[test]

@@ -2,11 +2,13 @@
 //! balance, naming the cells; as final also while 表四 or 六 disagree or section 一 is still the
 //! unedited draft, and then the tables are frozen for next year's comparison.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use gongkai_report::TableName;
+use sha2::{Digest, Sha256};
 
 use super::layout::{Content, docx_document, pdf_document};
 use super::{built, check_year, overview, record, tables_view, title};
+use crate::commands::hex;
 use crate::postings::today;
 use crate::session::OpenMode;
 use crate::{Api, ApiError, wire};
@@ -18,6 +20,16 @@ impl Api {
     pub fn report_export(
         &self,
         args: wire::ReportExportArgs,
+    ) -> Result<wire::ReportExport, ApiError> {
+        self.report_export_on(args, today())
+    }
+
+    /// [`Api::report_export`] signed on `signed_on` instead of today: the one place the date
+    /// enters the letter, so a test can finalize again on a later day.
+    pub fn report_export_on(
+        &self,
+        args: wire::ReportExportArgs,
+        signed_on: NaiveDate,
     ) -> Result<wire::ReportExport, ApiError> {
         check_year(args.year)?;
         let (record_id, queued) = self.with_store(OpenMode::Existing, |store| {
@@ -67,8 +79,12 @@ impl Api {
             }
             let tables = tables_view(&format, &report);
             let title = title(name, args.year);
-            let date = today();
-            let date = format!("{}年{}月{}日", date.year(), date.month(), date.day());
+            let date = format!(
+                "{}年{}月{}日",
+                signed_on.year(),
+                signed_on.month(),
+                signed_on.day()
+            );
             let content = Content {
                 title: &title,
                 sections: &format.sections,
@@ -94,17 +110,27 @@ impl Api {
                 return Ok((draft.record_id, false));
             }
             // Final: both files go with the report's disclosure record, the one asked for also
-            // to `out`; the tables are frozen for next year's comparison and carry-over.
+            // to `out`; the tables are frozen for next year's comparison and carry-over. A report
+            // whose content is what its record already holds keeps that record and its files,
+            // though a later day would sign them with another date.
+            let digest = content_digest(&content)?;
+            let frozen = record::frozen(&tables, &digest)?;
+            if let Some(kept) = record::unchanged(store, args.year, &digest)? {
+                let extension = match args.format {
+                    wire::LetterFormat::Pdf => "pdf",
+                    wire::LetterFormat::Docx => "docx",
+                };
+                write_out(&args.out, &record::held_file(store, kept, extension)?)?;
+                return Ok((Some(record::keep(store, args.year, kept, &frozen)?), false));
+            }
             let files = record::files(&title, pdf()?, docx()?)?;
             let asked = match args.format {
                 wire::LetterFormat::Pdf => &files[0],
                 wire::LetterFormat::Docx => &files[1],
             };
             write_out(&args.out, &asked.content)?;
-            let frozen =
-                serde_json::to_string(&tables).map_err(|e| ApiError::internal(e.to_string()))?;
             let (id, queued) =
-                record::finalize(store, args.year, &title, today(), &files, &frozen)?;
+                record::finalize(store, args.year, &title, signed_on, &files, &frozen)?;
             Ok((Some(id), queued))
         })?;
         if queued {
@@ -115,6 +141,34 @@ impl Api {
             record_id: record_id.map(|id| id.to_string()),
         })
     }
+}
+
+/// What reaches the letter but its date, as one SHA-256: the title and issuer (the township's
+/// name), the section headings, the three prose sections as rendered and the tables. Two final
+/// exports with the same digest make the same report. `Content` is taken apart field by field so
+/// that a field added to the letter must be decided here.
+fn content_digest(content: &Content<'_>) -> Result<String, ApiError> {
+    let Content {
+        title,
+        sections,
+        overview,
+        problems_text,
+        other_text,
+        tables,
+        issuer,
+        date: _,
+    } = content;
+    let rendered = serde_json::to_vec(&(
+        title,
+        sections,
+        overview,
+        problems_text,
+        other_text,
+        tables,
+        issuer,
+    ))
+    .map_err(ApiError::internal)?;
+    Ok(hex(&Sha256::digest(rendered)))
 }
 
 fn write_out(out: &str, bytes: &[u8]) -> Result<(), ApiError> {

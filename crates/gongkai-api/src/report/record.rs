@@ -13,6 +13,7 @@ use gongkai_store::{
 };
 use gongkai_sync::RecordPayload;
 use gongkai_sync::payload::{AnnualReportFigures, FigureColumn, FigureRow};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::commands::hex;
@@ -92,8 +93,83 @@ pub(super) fn files(title: &str, pdf: Vec<u8>, docx: Vec<u8>) -> Result<Vec<Repo
         .collect()
 }
 
-/// Links the finalized year to its disclosure record: the same record while nothing changed or
-/// it is still a draft, otherwise a new one replacing the published one. Returns the record and
+/// What a final export freezes in the year's `final_tables`: the tables, which next year's
+/// report and the record's publication read as `wire::ReportTables` (the digest beside them is
+/// a key they skip), and the digest of all that reached the letter but its date, which decides
+/// whether a later final export is the same report.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Frozen<'a> {
+    #[serde(flatten)]
+    tables: &'a wire::ReportTables,
+    content_sha256: &'a str,
+}
+
+/// The digest a final export froze; none for a report finalized before digests were kept.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FrozenDigest {
+    content_sha256: Option<String>,
+}
+
+pub(super) fn frozen(tables: &wire::ReportTables, digest: &str) -> Result<String, ApiError> {
+    serde_json::to_string(&Frozen {
+        tables,
+        content_sha256: digest,
+    })
+    .map_err(ApiError::internal)
+}
+
+/// The year's record when the last final export froze the same content and the record is still
+/// in force: finalizing again keeps it and its files, whatever day it is.
+pub(super) fn unchanged(store: &Store, year: i32, digest: &str) -> Result<Option<RowId>, ApiError> {
+    let Some(draft) = store.report_draft(year)? else {
+        return Ok(None);
+    };
+    let (Some(record), Some(frozen)) = (draft.record_id, draft.final_tables) else {
+        return Ok(None);
+    };
+    let held: FrozenDigest = serde_json::from_str(&frozen)
+        .map_err(|e| ApiError::internal(format!("定稿表格无法读取：{e}")))?;
+    if held.content_sha256.as_deref() != Some(digest) || store.record(record)?.status == "withdrawn"
+    {
+        return Ok(None);
+    }
+    Ok(Some(record))
+}
+
+/// The bytes of the kept record's file with `extension` (`pdf` or `docx`).
+pub(super) fn held_file(
+    store: &Store,
+    record: RowId,
+    extension: &str,
+) -> Result<Vec<u8>, ApiError> {
+    let suffix = format!(".{extension}");
+    let file = store
+        .attachments(record)?
+        .into_iter()
+        .find(|f| f.file_name.ends_with(&suffix))
+        .ok_or_else(|| {
+            ApiError::invalid(format!(
+                "年度报告的公开记录里没有 {extension} 文件，请在公开记录中查看其附件"
+            ))
+        })?;
+    Ok(store.attachment_content(file.id)?.1)
+}
+
+/// Finalizes the year again on the record it already has, its files untouched.
+pub(super) fn keep(
+    store: &mut Store,
+    year: i32,
+    record: RowId,
+    tables_json: &str,
+) -> Result<RowId, ApiError> {
+    Ok(store.finalize_report_record(year, ReportRecordStep::Keep(record), tables_json)?)
+}
+
+/// Links the finalized year to its disclosure record when its content changed (see
+/// [`unchanged`]): the same record while it holds these very files (a report finalized before
+/// the digest was kept) or is still a draft, otherwise a new one replacing the published one. Returns the record and
 /// whether something was queued for the county.
 pub(super) fn finalize(
     store: &mut Store,
