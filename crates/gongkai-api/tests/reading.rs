@@ -159,7 +159,7 @@ fn the_views_hold_only_what_is_published() {
 
     let domain = &start.domains[0];
     let items = reader
-        .reading_domain(gongkai_api::wire::ReadingDomainArgs {
+        .reading_domain(ReadingDomainArgs {
             domain: domain.name.clone(),
         })
         .unwrap()

@@ -103,6 +103,7 @@ no_paths!(
     RequestLetterArgs,
     PlanListArgs,
     PlanTaskInput,
+    PlanSummaryArgs,
     DocumentsListArgs,
     DocumentInput,
     DocumentValidityArgs,
