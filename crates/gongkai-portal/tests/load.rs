@@ -493,11 +493,13 @@ async fn summaries_of_lists_held_before_the_upgrade_are_filled_in_by_the_migrati
         .push(&mut seq, std::slice::from_ref(&list))
         .await
         .unwrap();
-    // The file as the portal before the summaries (and the boards and pages after them) left it.
+    // The file as the portal before the summaries (and the boards, pages and annual reports
+    // after them) left it.
     {
         let conn = db::open(&server.db).unwrap();
         conn.execute_batch(
-            "DROP TABLE payout_page; DROP TABLE board_posting; DROP TABLE payout_village;
+            "DROP TABLE annual_report; DROP TABLE payout_page; DROP TABLE board_posting;
+             DROP TABLE payout_village;
              DELETE FROM schema_migration WHERE version >= 2;
              PRAGMA user_version = 1;",
         )
