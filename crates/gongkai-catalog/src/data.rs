@@ -657,6 +657,45 @@ mod tests {
         );
     }
 
+    /// Rows whose 依据 has a newer text than the page they were read from keep the page's words
+    /// and name the newer text in their note, so the clerk is not left citing a replaced one.
+    #[test]
+    fn rows_with_a_newer_basis_name_it() {
+        let provenance = baseline_provenance();
+        let baseline = baseline().unwrap();
+        for (domain, level1, level2, newer) in [
+            (
+                "社会救助",
+                "最低生活保障",
+                "政策法规文件",
+                "民发〔2021〕57号",
+            ),
+            (
+                "征地补偿（农村集体土地征收）",
+                "",
+                "征地批准文件",
+                "主席令第三十二号",
+            ),
+            (
+                "涉农补贴",
+                "农业生产发展资金",
+                "农机购置补贴",
+                "农办计财〔2021〕8号",
+            ),
+        ] {
+            let item = baseline
+                .items()
+                .find(|i| i.domain == domain && i.level1 == level1 && i.level2 == level2)
+                .unwrap_or_else(|| panic!("{domain}/{level1}/{level2} missing"));
+            assert!(
+                provenance[&item.key()].note.contains(newer),
+                "{}: {}",
+                item.key(),
+                provenance[&item.key()].note
+            );
+        }
+    }
+
     #[test]
     fn a_bundled_item_without_provenance_or_with_a_wrong_one_is_refused() {
         let item = r#"{"level1":"一级","level2":"二级","content":"","basis":"","time_limit":"",
