@@ -85,6 +85,8 @@ describe("年度报告", () => {
     const w = mount(ReportView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
     await settle();
     expect(w.get('[data-testid="report-problems"]').text()).toContain("表三“自然人”列：一、本年新收（3）");
+    // The core's message names its place itself; the screen does not say it twice.
+    expect(w.get('[data-testid="report-problems"]').text()).not.toContain("【表三】");
     const bad = w.get('[data-cell="new_received/natural_person"]');
     expect(bad.classes()).toContain("bad");
     expect(bad.text()).toBe("32");
