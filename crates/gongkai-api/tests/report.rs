@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -12,10 +14,10 @@ use std::process::Command;
 
 use gongkai_api::Api;
 use gongkai_api::wire::{
-    DisclosureCaseInput, DisclosureCaseKind, DisclosureCaseOutcome, IdArgs, LetterFormat, NoArgs,
-    ReportDraft, ReportExportArgs, ReportView, ReportYearArgs, RequestInput, RequestReplyArgs,
-    RequestReviewArgs, RequestSecrecyArgs, SecrecyAnswer,
+    DisclosureCaseInput, DisclosureCaseKind, DisclosureCaseOutcome, LetterFormat, NoArgs,
+    ReportDraft, ReportExportArgs, ReportView, ReportYearArgs,
 };
+use support::requests::{add, answer, signers};
 use tempfile::TempDir;
 
 const APPLICANTS: [&str; 6] = [
@@ -62,84 +64,6 @@ fn demo(dir: &TempDir) -> Api {
     api
 }
 
-fn person(api: &Api, name: &str) -> String {
-    let profile = api.profile_get(NoArgs {}).unwrap();
-    profile
-        .people
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap()
-        .id
-        .clone()
-}
-
-/// Registers a request and returns its id.
-fn add(api: &Api, n: usize, kind: &str, arrived_on: &str) -> String {
-    api.requests_add(RequestInput {
-        channel: "in_person".to_owned(),
-        arrived_on: arrived_on.to_owned(),
-        confirmed_on: None,
-        applicant_kind: kind.to_owned(),
-        applicant_name: format!("申请人{n}"),
-        contact: "13800000000".to_owned(),
-        address: "示范镇示范村".to_owned(),
-        id_number: None,
-        subject: format!("第{n}项信息"),
-        description: "用于核对".to_owned(),
-        form_wanted: "纸质".to_owned(),
-    })
-    .unwrap()
-    .summary
-    .id
-}
-
-/// Replies and takes the reply through 三审 and 保密审查 to 定稿.
-fn answer(
-    api: &Api,
-    id: &str,
-    outcome: &str,
-    ground: Option<&str>,
-    on: &str,
-    people: &[String; 3],
-) {
-    api.requests_reply(RequestReplyArgs {
-        id: id.to_owned(),
-        outcome: outcome.to_owned(),
-        ground: ground.map(str::to_owned),
-        note: "依法答复".to_owned(),
-        replied_on: Some(on.to_owned()),
-    })
-    .unwrap_or_else(|e| panic!("{outcome}/{ground:?}: {}", e.message));
-    for (stage, who) in ["draft", "review", "approve"].into_iter().zip(people) {
-        api.requests_review(RequestReviewArgs {
-            id: id.to_owned(),
-            stage: stage.to_owned(),
-            person_id: who.clone(),
-            decided_on: Some(on.to_owned()),
-            opinion: "同意".to_owned(),
-            passed: true,
-        })
-        .unwrap();
-    }
-    let options = api.requests_options(NoArgs {}).unwrap();
-    api.requests_secrecy(RequestSecrecyArgs {
-        id: id.to_owned(),
-        reviewer_id: people[1].clone(),
-        decided_on: Some(on.to_owned()),
-        answers: options
-            .secrecy_questions
-            .iter()
-            .map(|q| SecrecyAnswer {
-                key: q.key.clone(),
-                concern: false,
-            })
-            .collect(),
-        opinion: String::new(),
-    })
-    .unwrap();
-    api.requests_finalize(IdArgs { id: id.to_owned() }).unwrap();
-}
-
 fn case(
     kind: DisclosureCaseKind,
     filed: &str,
@@ -167,11 +91,7 @@ fn cell(view: &ReportView, row: &str, column: &str) -> u32 {
 /// two received in December and not answered in the year, two from December 2024 answered in
 /// January. Returns what each 表三 applicant cell should hold.
 fn a_year(api: &Api) -> BTreeMap<(String, String), u32> {
-    let people = [
-        person(api, "李明"),
-        person(api, "王芳"),
-        person(api, "张建国"),
-    ];
+    let people = signers(api);
     let mut expected: BTreeMap<(String, String), u32> = BTreeMap::new();
     let mut count = |row: &str, column: &str| {
         *expected

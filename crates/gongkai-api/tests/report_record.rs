@@ -13,53 +13,21 @@ use chrono::NaiveDate;
 use gongkai_api::Api;
 use gongkai_api::wire::{
     IdArgs, LetterFormat, NoArgs, PublishInput, RecordDetail, RecordStatus, ReportDraft,
-    ReportExportArgs, ReportView, ReportYearArgs, RequestInput, RequestReplyArgs,
-    RequestReviewArgs, RequestSecrecyArgs, ReviewInput, SecrecyAnswer, SecrecyInput, SyncArgs,
-    TownshipInput,
+    ReportExportArgs, ReportView, ReportYearArgs, ReviewInput, SecrecyAnswer, SecrecyInput,
+    SyncArgs, TownshipInput,
 };
 use gongkai_portal::db;
 use sha2::Digest;
 use support::county::County;
+use support::requests::{self, signers};
 use tempfile::TempDir;
 
 const YEAR: i32 = 2025;
 
-fn person(api: &Api, name: &str) -> String {
-    let profile = api.profile_get(NoArgs {}).unwrap();
-    profile
-        .people
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap()
-        .id
-        .clone()
-}
-
-/// The three signers and the secrecy reviewer of the demo township.
-fn signers(api: &Api) -> [String; 3] {
-    ["李明", "王芳", "张建国"].map(|name| person(api, name))
-}
-
 /// A request of `kind` received on `on`; answered 予以公开 (through its own 三审 and 保密审查)
 /// on `answered` when given.
 fn request(api: &Api, n: usize, kind: &str, on: &str, answered: Option<&str>) -> String {
-    let id = api
-        .requests_add(RequestInput {
-            channel: "in_person".to_owned(),
-            arrived_on: on.to_owned(),
-            confirmed_on: None,
-            applicant_kind: kind.to_owned(),
-            applicant_name: format!("申请人{n}"),
-            contact: "13800000000".to_owned(),
-            address: "示范镇示范村".to_owned(),
-            id_number: None,
-            subject: format!("第{n}项信息"),
-            description: "用于核对".to_owned(),
-            form_wanted: "纸质".to_owned(),
-        })
-        .unwrap()
-        .summary
-        .id;
+    let id = requests::add(api, n, kind, on);
     if let Some(replied) = answered {
         answer(api, &id, replied);
     }
@@ -67,43 +35,7 @@ fn request(api: &Api, n: usize, kind: &str, on: &str, answered: Option<&str>) ->
 }
 
 fn answer(api: &Api, id: &str, on: &str) {
-    api.requests_reply(RequestReplyArgs {
-        id: id.to_owned(),
-        outcome: "granted".to_owned(),
-        ground: Some("disclosed".to_owned()),
-        note: "依法答复".to_owned(),
-        replied_on: Some(on.to_owned()),
-    })
-    .unwrap();
-    let people = signers(api);
-    for (stage, who) in ["draft", "review", "approve"].into_iter().zip(&people) {
-        api.requests_review(RequestReviewArgs {
-            id: id.to_owned(),
-            stage: stage.to_owned(),
-            person_id: who.clone(),
-            decided_on: Some(on.to_owned()),
-            opinion: "同意".to_owned(),
-            passed: true,
-        })
-        .unwrap();
-    }
-    let options = api.requests_options(NoArgs {}).unwrap();
-    api.requests_secrecy(RequestSecrecyArgs {
-        id: id.to_owned(),
-        reviewer_id: people[1].clone(),
-        decided_on: Some(on.to_owned()),
-        answers: options
-            .secrecy_questions
-            .iter()
-            .map(|q| SecrecyAnswer {
-                key: q.key.clone(),
-                concern: false,
-            })
-            .collect(),
-        opinion: String::new(),
-    })
-    .unwrap();
-    api.requests_finalize(IdArgs { id: id.to_owned() }).unwrap();
+    requests::answer(api, id, "granted", Some("disclosed"), on, &signers(api));
 }
 
 fn write_sections(api: &Api, year: i32, problems: &str) {

@@ -1,8 +1,9 @@
 //! What the API's test files share: the demo township and made-up people.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test binary uses part of this; test code
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)] // each test binary uses part of this; test code
 
 pub mod county;
+pub mod requests;
 
 use std::path::Path;
 
