@@ -88,21 +88,34 @@ export class WebDriver {
   /**
    * Clicks where a clerk would: once the element is enabled and settled (see `settled`), and
    * checks that the click reached it. A click that lands elsewhere fails here, saying what was
-   * pressed instead; it is never sent again.
+   * pressed instead; it is sent again only when what took it was a toast.
    */
-  async click(css) {
-    const id = await this.readyToClick(css);
-    await this.execute(
-      `const e = arguments[0];
-       const name = (t) => t && t.nodeType === 1 ? t.tagName.toLowerCase() + (t.className && typeof t.className === "string" ? "." + t.className.trim().split(/\\s+/).join(".") : "") : String(t);
-       window.__gkClick = { reached: false, pressed: "nothing" };
-       document.addEventListener("mousedown", (ev) => { window.__gkClick.pressed = name(ev.target) + " at " + ev.clientX + "," + ev.clientY; }, { capture: true, once: true });
-       e.addEventListener("click", () => { window.__gkClick.reached = true; }, { capture: true, once: true });`,
-      [{ [ELEMENT]: id }],
-    );
-    await this.request("POST", this.session(`/element/${id}/click`), {});
-    const receipt = await this.execute("return window.__gkClick ?? { reached: true }");
-    if (!receipt.reached) throw new Error(`the click on ${css} did not reach it (mouse pressed on ${receipt.pressed})`);
+  async click(css, { timeout = 20000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const id = await this.readyToClick(css);
+      await this.execute(
+        `const e = arguments[0];
+         const name = (t) => t && t.nodeType === 1 ? t.tagName.toLowerCase() + (t.className && typeof t.className === "string" ? "." + t.className.trim().split(/\\s+/).join(".") : "") : String(t);
+         window.__gkClick = { reached: false, pressed: "nothing", onToast: false };
+         document.addEventListener("mousedown", (ev) => {
+           window.__gkClick.pressed = name(ev.target) + " at " + ev.clientX + "," + ev.clientY;
+           window.__gkClick.onToast = Boolean(ev.target.closest && ev.target.closest(".el-message"));
+         }, { capture: true, once: true });
+         e.addEventListener("click", () => { window.__gkClick.reached = true; }, { capture: true, once: true });`,
+        [{ [ELEMENT]: id }],
+      );
+      await this.request("POST", this.session(`/element/${id}/click`), {});
+      const receipt = await this.execute("return window.__gkClick ?? { reached: true }");
+      if (receipt.reached) return;
+      // A toast (ElMessage) that slid over the element between the check and the press took the
+      // click. A toast does nothing when pressed, so this one press may be sent again once it
+      // has gone; a press that landed on anything else might have done something, and fails.
+      if (!receipt.onToast || Date.now() > deadline) {
+        throw new Error(`the click on ${css} did not reach it (mouse pressed on ${receipt.pressed})`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   /**
@@ -193,7 +206,7 @@ export class WebDriver {
          const running = document.getAnimations().filter((a) => {
            const t = a.effect && a.effect.target;
            if (a.playState !== "running" || !t || a.effect.getComputedTiming().iterations === Infinity) return false;
-           return t.contains(e) || t.matches(".el-popper, .el-overlay, .el-drawer, .el-dialog, .el-message-box");
+           return t.contains(e) || t.matches(".el-popper, .el-overlay, .el-drawer, .el-dialog, .el-message-box, .el-message");
          });
          if (running.length) return "animating: " + running.map((a) => (a.animationName || a.transitionProperty) + " on " + name(a.effect.target)).join(", ");
          const r = e.getBoundingClientRect();
