@@ -563,6 +563,8 @@ mod tests {
                 })
                 .collect(),
             merges: Vec::new(),
+            hidden: false,
+            heading: Vec::new(),
         }
     }
 

@@ -84,6 +84,8 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Sheet, SheetsError> {
         name: file.to_owned(),
         rows,
         merges: Vec::new(),
+        hidden: false,
+        heading: Vec::new(),
     })
 }
 

@@ -3,7 +3,9 @@
 //! included, in document order) becomes a sheet named 表格1, 表格2… whose rows are numbered
 //! from 1 as the table's rows. A cell spanning columns (`gridSpan`) or continuing a vertical
 //! merge (`vMerge`) becomes a merged region, so callers meet Word's merges exactly as Excel's.
-//! A paragraph break inside a cell is a line break of the cell's text.
+//! A paragraph break inside a cell is a line break of the cell's text. The paragraphs just above
+//! a table (a title, “一、社会救助领域”) are its [`Sheet::heading`]: a county's Word catalog
+//! often gives each domain its own table under such a heading.
 
 use std::io::{Cursor, Read};
 
@@ -56,9 +58,13 @@ pub(crate) fn read_tables(file: &str, bytes: &[u8]) -> Result<Vec<Sheet>, Sheets
     tables
         .into_iter()
         .enumerate()
-        .map(|(i, table)| {
+        .map(|(i, mut table)| {
+            let heading = std::mem::take(&mut table.heading);
             let (rows, merges) = table.into_rows();
-            crate::workbook::sheet_with_merges(file, &format!("表格{}", i + 1), rows, merges)
+            let mut sheet =
+                crate::workbook::sheet_with_merges(file, &format!("表格{}", i + 1), rows, merges)?;
+            sheet.heading = heading;
+            Ok(sheet)
         })
         .collect()
 }
@@ -74,6 +80,8 @@ struct WordCell {
 #[derive(Default)]
 struct Table {
     rows: Vec<Vec<WordCell>>,
+    /// The body's paragraphs between the table before it and this one, the last few kept.
+    heading: Vec<String>,
 }
 
 impl Table {
@@ -136,6 +144,9 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
     // Tables being read, innermost last; each with its current row and cell.
     let mut stack: Vec<(Table, Vec<WordCell>, Option<WordCell>)> = Vec::new();
     let mut in_text = false;
+    // The body paragraph being read (outside any table) and those read since the last table.
+    let mut paragraph = String::new();
+    let mut above: Vec<String> = Vec::new();
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -143,7 +154,19 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
         match event {
             Event::Start(tag) => match tag.local_name().as_ref() {
                 "tbl" => {
-                    stack.push((Table::default(), Vec::new(), None));
+                    let heading = if stack.is_empty() {
+                        std::mem::take(&mut above)
+                    } else {
+                        Vec::new()
+                    };
+                    stack.push((
+                        Table {
+                            heading,
+                            ..Table::default()
+                        },
+                        Vec::new(),
+                        None,
+                    ));
                     order.push(started);
                     started += 1;
                 }
@@ -165,8 +188,8 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
                 _ => cell_property(&tag, &mut stack),
             },
             Event::Empty(tag) => match tag.local_name().as_ref() {
-                "br" | "cr" => push_text(&mut stack, "\n"),
-                "tab" => push_text(&mut stack, "\t"),
+                "br" | "cr" => push_text(&mut stack, &mut paragraph, "\n"),
+                "tab" => push_text(&mut stack, &mut paragraph, "\t"),
                 _ => cell_property(&tag, &mut stack),
             },
             Event::End(tag) => match tag.local_name().as_ref() {
@@ -175,6 +198,15 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
                     // Paragraphs of a cell are its lines.
                     if let Some((_, _, Some(cell))) = stack.last_mut() {
                         cell.text.push('\n');
+                    } else if stack.is_empty() {
+                        let text = paragraph.trim();
+                        if !text.is_empty() {
+                            if above.len() == crate::HEADING_PARAGRAPHS {
+                                above.remove(0);
+                            }
+                            above.push(text.to_owned());
+                        }
+                        paragraph.clear();
                     }
                 }
                 "tc" => {
@@ -197,12 +229,14 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
                 }
                 _ => {}
             },
-            Event::Text(t) if in_text => push_text(&mut stack, &t.xml10_content()),
-            Event::CData(t) if in_text => push_text(&mut stack, &t),
+            Event::Text(t) if in_text => {
+                push_text(&mut stack, &mut paragraph, &t.xml10_content());
+            }
+            Event::CData(t) if in_text => push_text(&mut stack, &mut paragraph, &t),
             Event::GeneralRef(r) if in_text => {
                 let mut text = String::new();
                 crate::xlsx::push_entity(&r, &mut text)?;
-                push_text(&mut stack, &text);
+                push_text(&mut stack, &mut paragraph, &text);
             }
             Event::Eof => break,
             _ => {}
@@ -216,11 +250,22 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
     Ok(done.into_iter().map(|(_, table)| table).collect())
 }
 
-fn push_text(stack: &mut [(Table, Vec<WordCell>, Option<WordCell>)], text: &str) {
+/// Text goes to the cell being read, or outside tables to the body paragraph (bounded: only a
+/// heading's first words matter, and a hostile paragraph must not grow without end).
+fn push_text(
+    stack: &mut [(Table, Vec<WordCell>, Option<WordCell>)],
+    paragraph: &mut String,
+    text: &str,
+) {
     if let Some((_, _, Some(cell))) = stack.last_mut() {
         cell.text.push_str(text);
+    } else if stack.is_empty() && paragraph.len() < MAX_HEADING_BYTES {
+        paragraph.push_str(text);
     }
 }
+
+/// The most of one body paragraph kept for a heading.
+const MAX_HEADING_BYTES: usize = 1024;
 
 /// `w:gridSpan w:val="2"` and `w:vMerge` (no value or `continue`: continues the cell above).
 fn cell_property(tag: &BytesStart<'_>, stack: &mut [(Table, Vec<WordCell>, Option<WordCell>)]) {
@@ -267,6 +312,37 @@ mod tests {
         let error = read_bytes(Path::new("目录.xlsx"), bytes, None).expect_err("encrypted");
         assert!(matches!(error, SheetsError::Encrypted { .. }), "{error}");
         assert!(error.to_string().contains("加密"), "{error}");
+    }
+
+    #[test]
+    fn the_paragraphs_above_a_table_are_its_heading() {
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let tbl = |t: &str| format!("<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>", p(t));
+        let body = format!(
+            r#"<w:body xmlns:w="w">{}{}{}{}{}{}<w:p/>{}{}</w:body>"#,
+            p("前言一"),
+            p("前言二"),
+            p("示范县乡镇政务公开事项标准目录"),
+            p("一、社会救助领域"),
+            tbl("低保"),
+            p("二、就业领域"),
+            tbl("岗位"),
+            tbl("紧接的表")
+        );
+        let tables = super::parse(body.as_bytes()).unwrap();
+        let headings: Vec<Vec<String>> = tables.into_iter().map(|t| t.heading).collect();
+        assert_eq!(
+            headings,
+            [
+                vec![
+                    "前言二".to_owned(),
+                    "示范县乡镇政务公开事项标准目录".to_owned(),
+                    "一、社会救助领域".to_owned()
+                ],
+                vec!["二、就业领域".to_owned()],
+                Vec::new()
+            ]
+        );
     }
 
     #[test]

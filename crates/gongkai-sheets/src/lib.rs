@@ -148,7 +148,19 @@ pub struct Sheet {
     pub rows: Vec<Row>,
     /// The merged regions as the file declares them (`.xlsx`, `.xls`; none for CSV).
     pub merges: Vec<Merge>,
+    /// The workbook hides the sheet (Excel's 隐藏 or “very hidden”): a person opening the file
+    /// does not see it, so callers reading what a person reads leave it out.
+    pub hidden: bool,
+    /// For a table of a Word document: the paragraphs just above it (after the table before
+    /// it, at most [`HEADING_PARAGRAPHS`]), such as “一、社会救助领域” or the title
+    /// “2021年店下镇政务公开工作要点任务分解表”, which Word keeps outside the table. Empty
+    /// for workbooks.
+    pub heading: Vec<String>,
 }
+
+/// How many of the paragraphs above a Word table are kept as its heading: a title and a
+/// section heading, not the pages of prose a 工作要点 carries before its table.
+pub const HEADING_PARAGRAPHS: usize = 3;
 
 impl Sheet {
     /// The merged region that covers a cell, if any.

@@ -104,6 +104,8 @@ pub(crate) fn sheet_with_merges(
         name: name.to_owned(),
         rows,
         merges,
+        hidden: false,
+        heading: Vec::new(),
     })
 }
 
@@ -132,6 +134,12 @@ fn read_xls_sheets(
 ) -> Result<Vec<Sheet>, SheetsError> {
     let names = book.sheet_names();
     check_sheet_name(file, &names, only_sheet)?;
+    let hidden: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     let mut sheets = Vec::new();
     for name in names
         .iter()
@@ -155,12 +163,9 @@ fn read_xls_sheets(
         let regions = book
             .merge_cells_by_sheet_name(name)
             .map_err(|e| damaged(&e))?;
-        sheets.push(sheet_with_merges(
-            file,
-            name,
-            rows,
-            from_dimensions(&regions),
-        )?);
+        let mut sheet = sheet_with_merges(file, name, rows, from_dimensions(&regions))?;
+        sheet.hidden = hidden.contains(name);
+        sheets.push(sheet);
     }
     Ok(sheets)
 }

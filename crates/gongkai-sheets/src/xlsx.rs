@@ -26,7 +26,7 @@ pub(crate) fn read_sheets(
     };
     let mut package = package::Package::open(bytes).map_err(damaged)?;
     let parts = package.parts().map_err(damaged)?;
-    let names: Vec<String> = parts.sheets.iter().map(|(n, _)| n.clone()).collect();
+    let names: Vec<String> = parts.sheets.iter().map(|(n, _, _)| n.clone()).collect();
     crate::workbook::check_sheet_name(file, &names, only_sheet)?;
     let strings = match &parts.shared_strings {
         Some(part) => {
@@ -46,10 +46,10 @@ pub(crate) fn read_sheets(
     // Cells held in rows over all sheets; every row is as wide as its last cell.
     let mut allocated = 0usize;
     let mut sheets = Vec::new();
-    for (name, part) in parts
+    for (name, part, hidden) in parts
         .sheets
         .iter()
-        .filter(|(n, _)| only_sheet.is_none_or(|w| w == n))
+        .filter(|(n, _, _)| only_sheet.is_none_or(|w| w == n))
     {
         let source = package.stream(part).map_err(damaged)?;
         let read =
@@ -62,12 +62,9 @@ pub(crate) fn read_sheets(
                     last_column: crate::column_letter(column as usize),
                 },
             })?;
-        sheets.push(crate::workbook::sheet_with_merges(
-            file,
-            name,
-            read.rows,
-            read.merges,
-        )?);
+        let mut sheet = crate::workbook::sheet_with_merges(file, name, read.rows, read.merges)?;
+        sheet.hidden = *hidden;
+        sheets.push(sheet);
     }
     Ok(sheets)
 }

@@ -283,3 +283,24 @@ fn many_rows_reaching_the_last_column_are_refused_not_held() {
         ),
     }
 }
+
+#[test]
+fn a_hidden_sheet_is_marked_hidden() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("目录.xlsx");
+    let mut book = XlsxWriter::new();
+    for (name, hidden) in [("社会救助", false), ("旧版", true)] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        sheet.write(0, 0, "二级事项").unwrap();
+        sheet.set_hidden(hidden);
+    }
+    book.save(&path).unwrap();
+    let read = read(&path, None).unwrap();
+    let hidden: Vec<(&str, bool)> = read
+        .sheets
+        .iter()
+        .map(|s| (s.name.as_str(), s.hidden))
+        .collect();
+    assert_eq!(hidden, [("社会救助", false), ("旧版", true)]);
+}

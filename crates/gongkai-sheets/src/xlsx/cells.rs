@@ -347,7 +347,9 @@ impl Parser<'_, '_> {
     /// The cell's value as the file means it (the same reading calamine gives).
     fn value(&mut self, cell: &Pending) -> Result<Cell, Refusal> {
         if cell.has_inline {
-            return Ok(self.inline_text.cell(&self.inline));
+            return Ok(self
+                .inline_text
+                .cell(&super::strings::unescaped(&self.inline)));
         }
         if !cell.has_value {
             return Ok(Cell::Empty);
@@ -372,7 +374,7 @@ impl Parser<'_, '_> {
             },
             Kind::Error => Cell::Error(text.into()),
             Kind::IsoDate => Cell::Date(text.into()),
-            Kind::FormulaText => self.inline_text.cell(text),
+            Kind::FormulaText => self.inline_text.cell(&super::strings::unescaped(text)),
             Kind::Number { .. } if text.is_empty() => Cell::Empty,
             Kind::Number { explicit } => match text.parse::<f64>() {
                 Ok(n) => match cell

@@ -17,8 +17,8 @@ const MAX_SMALL_PART: u64 = 16 * 1024 * 1024;
 /// the "damaged file" message.
 #[derive(Debug, Default)]
 pub(crate) struct Parts {
-    /// (sheet name, zip path of its XML), in the workbook's order.
-    pub sheets: Vec<(String, String)>,
+    /// (sheet name, zip path of its XML, hidden), in the workbook's order.
+    pub sheets: Vec<(String, String, bool)>,
     pub shared_strings: Option<String>,
     pub styles: Option<String>,
     /// Dates counted from 1904 (old Mac Excel) instead of 1900.
@@ -93,7 +93,9 @@ impl<'a> Package<'a> {
                     (attribute(tag, "name"), attribute(tag, "id"))
                     && let Some((_, path)) = targets.get(&id)
                 {
-                    parts.sheets.push((name, path.clone()));
+                    // `state="hidden"` or `"veryHidden"`; absent or `"visible"` is shown.
+                    let hidden = attribute(tag, "state").is_some_and(|s| s != "visible");
+                    parts.sheets.push((name, path.clone(), hidden));
                 }
             },
         );

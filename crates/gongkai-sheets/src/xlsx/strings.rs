@@ -37,7 +37,7 @@ pub(crate) fn shared_strings(source: impl Read) -> Result<Vec<Arc<str>>, String>
             Event::End(tag) => match tag.local_name().as_ref() {
                 "si" => {
                     in_item = false;
-                    strings.push(Arc::from(text.as_str()));
+                    strings.push(Arc::from(unescaped(&text).as_ref()));
                 }
                 "t" => in_text = false,
                 "rPh" => in_phonetic = false,
@@ -158,6 +158,52 @@ fn custom_format_kind(code: &str) -> Option<ExcelDateTimeType> {
     None
 }
 
+/// Text with Excel's escapes of characters XML cannot hold resolved: `_x000D_` is a carriage
+/// return (Excel writes one for each line break pasted from Word), `_xHHHH_` any UTF-16 unit
+/// (a surrogate pair for characters past the BMP), `_x005F_` the underscore that starts a
+/// literal `_x…_`. Calamine reads them so, and a cell should not show `_x000D_` to the clerk.
+pub(crate) fn unescaped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("_x") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let escape_at = |i: usize| -> Option<u16> {
+        let b = text.as_bytes().get(i..i + 7)?;
+        let hex = std::str::from_utf8(&b[2..6]).ok()?;
+        (b[0] == b'_' && b[1] == b'x' && b[6] == b'_' && hex.bytes().all(|c| c.is_ascii_hexdigit()))
+            .then(|| u16::from_str_radix(hex, 16).ok())
+            .flatten()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    let mut i = 0;
+    while let Some(offset) = text[i..].find('_') {
+        let at = i + offset;
+        let Some(unit) = escape_at(at) else {
+            i = at + 1;
+            continue;
+        };
+        out.push_str(&text[rest..at]);
+        let mut next = at + 7;
+        let c = match unit {
+            0xD800..=0xDBFF => match escape_at(next) {
+                Some(low @ 0xDC00..=0xDFFF) => {
+                    next += 7;
+                    char::from_u32(
+                        0x10000 + ((u32::from(unit) - 0xD800) << 10) + (u32::from(low) - 0xDC00),
+                    )
+                }
+                _ => None,
+            },
+            other => char::from_u32(u32::from(other)),
+        };
+        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+        rest = next;
+        i = next;
+    }
+    out.push_str(&text[rest..]);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +214,14 @@ mod tests {
         let strings = shared_strings(xml.as_bytes()).unwrap();
         let texts: Vec<&str> = strings.iter().map(|s| &**s).collect();
         assert_eq!(texts, ["东山村", "张三 ", "", "A&B一"]);
+    }
+
+    #[test]
+    fn excel_escapes_are_resolved_as_calamine_resolves_them() {
+        let xml = "<sst><si><t>对象_x000D_\n标准</t></si><si><t>_x005F_x000D_ 与 _xD83D__xDCF7_ 与 _x4E0_</t></si></sst>";
+        let strings = shared_strings(xml.as_bytes()).unwrap();
+        let texts: Vec<&str> = strings.iter().map(|s| &**s).collect();
+        assert_eq!(texts, ["对象\r\n标准", "_x000D_ 与 📷 与 _x4E0_"]);
     }
 
     #[test]
