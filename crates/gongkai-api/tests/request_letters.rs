@@ -213,6 +213,13 @@ fn every_outcome_prints_a_reply_citing_its_article_and_the_remedy() {
                 outcome.key
             );
             assert!(text.contains(REVIEW) && text.contains(COURT), "{text}");
+            // The letter closes once: an outcome's own sentence does not say it again.
+            assert_eq!(
+                text.matches("特此告知").count(),
+                1,
+                "{}/{ground:?}: {text}",
+                outcome.key
+            );
             assert!(text.contains("政府信息公开申请答复书（草稿）"), "{text}");
             assert!(
                 text.contains("赵敏：") && text.contains("示范镇人民政府"),
@@ -361,6 +368,42 @@ fn the_word_file_holds_the_same_words_and_the_settings_name_the_remedy() {
     ] {
         assert!(xml.contains(part), "{part} missing from {xml}");
     }
+}
+
+/// A note typed over several lines in the reply's textarea: the Word file is written (a line
+/// break is a control character Word refuses) with the lines as the PDF sets them.
+#[test]
+fn a_reply_note_over_several_lines_prints_in_both_formats() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    let id = add(&api, "2024年示范镇财政预算", None);
+    api.requests_reply(RequestReplyArgs {
+        id: id.clone(),
+        outcome: "granted".to_owned(),
+        ground: Some("disclosed".to_owned()),
+        note: "附件一：预算表\r\n附件二：说明\t（共3页）".to_owned(),
+        replied_on: Some("2025-03-20".to_owned()),
+    })
+    .unwrap();
+    let xml = document_xml(&save(
+        &api,
+        dir.path(),
+        &id,
+        RequestLetterKind::Reply,
+        LetterFormat::Docx,
+    ));
+    assert!(
+        xml.contains("附件一：预算表  附件二：说明 （共3页）"),
+        "{xml}"
+    );
+    let pdf = words(&save(
+        &api,
+        dir.path(),
+        &id,
+        RequestLetterKind::Reply,
+        LetterFormat::Pdf,
+    ));
+    assert!(pdf.contains("附件一：预算表附件二：说明（共3页）"), "{pdf}");
 }
 
 #[test]

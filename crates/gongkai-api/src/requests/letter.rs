@@ -202,7 +202,11 @@ pub(crate) fn docx(letter: &ReplyLetter) -> Result<Vec<u8>, ApiError> {
     }
     doc.push(Paragraph::plain(format!("{}：", letter.addressee.trim())));
     for paragraph in letter.paragraphs.iter().filter(|p| !p.trim().is_empty()) {
-        doc.push(Paragraph::body(paragraph.trim()));
+        // A note typed over several lines is one paragraph, its breaks spaces, as the PDF
+        // sets it (Word would refuse the break as a control character).
+        doc.push(Paragraph::body(
+            paragraph.trim().replace(['\r', '\n', '\t'], " "),
+        ));
     }
     if letter.draft {
         doc.push(Paragraph::body(DRAFT_LINE));

@@ -4,6 +4,7 @@
 //! due states and the 待办 rows, art. 44's repeated requests. The letters are `letter`'s.
 
 mod demo;
+mod input;
 pub(crate) mod letter;
 mod view;
 
@@ -52,6 +53,14 @@ fn covered(calendar: &Calendar, what: &str, on: NaiveDate) -> Result<NaiveDate, 
         return Ok(on);
     }
     let years = calendar.covered_years();
+    // A year before the calendar's first is not waiting for its notice: it is a date typed
+    // wrong, or an application older than anything this workbench handles.
+    if on.year() < *years.start() {
+        return Err(ApiError::invalid(format!(
+            "{what} {on} 早于工作台日历收录的最早年份 {} 年，无法推算工作日：请核对日期",
+            years.start()
+        )));
+    }
     Err(ApiError::invalid(format!(
         "{what} {on}：{}",
         gongkai_calendar::CalendarError::YearNotCovered {
@@ -60,6 +69,18 @@ fn covered(calendar: &Calendar, what: &str, on: NaiveDate) -> Result<NaiveDate, 
             last: *years.end(),
         }
     )))
+}
+
+/// A date of something that happened (a notice sent, a correction or payment received, a
+/// reply given): not after today, or it would count in a period not yet reached.
+fn happened(what: &str, on: NaiveDate) -> Result<NaiveDate, ApiError> {
+    let today = Local::now().date_naive();
+    if on > today {
+        return Err(ApiError::invalid(format!(
+            "{what} {on} 晚于今天（{today}）：请在事情发生后按实际日期登记"
+        )));
+    }
+    Ok(on)
 }
 
 pub(crate) fn clock_settings(settings: &RequestSettings) -> ClockSettings {
@@ -166,14 +187,24 @@ impl Api {
             .transpose()?;
         let received_on = channel.received_on(arrived_on, confirmed_on)?;
         let today = Local::now().date_naive();
-        let name = non_blank(Some(&input.applicant_name))
-            .ok_or_else(|| ApiError::invalid("请填写申请人姓名或名称".to_owned()))?;
-        let subject = non_blank(Some(&input.subject)).ok_or_else(|| {
-            ApiError::invalid("请填写所需政府信息的名称、文号或描述（条例第二十九条）".to_owned())
-        })?;
-        let contact = non_blank(Some(&input.contact)).ok_or_else(|| {
-            ApiError::invalid("请填写申请人的联系方式（条例第二十九条）".to_owned())
-        })?;
+        let name = input::required(
+            input::APPLICANT,
+            &input.applicant_name,
+            "请填写申请人姓名或名称",
+        )?;
+        let subject = input::required(
+            input::SUBJECT,
+            &input.subject,
+            "请填写所需政府信息的名称、文号或描述（条例第二十九条）",
+        )?;
+        let contact = input::required(
+            input::CONTACT,
+            &input.contact,
+            "请填写申请人的联系方式（条例第二十九条）",
+        )?;
+        let address = input::text(input::ADDRESS, &input.address)?;
+        let description = input::text(input::DESCRIPTION, &input.description)?;
+        let form_wanted = input::text(input::FORM, &input.form_wanted)?;
         let id_number = non_blank(input.id_number.as_deref())
             .map(|raw| {
                 IdNumber::parse(raw, today).map_err(|p| {
@@ -212,14 +243,14 @@ impl Api {
                 confirmed_on: confirmed_on.filter(|_| channel.needs_confirmation()),
                 received_on,
                 applicant_kind: kind.key().to_owned(),
-                applicant_name: name.to_owned(),
-                contact: contact.to_owned(),
-                address: input.address.trim().to_owned(),
+                applicant_name: name,
+                contact,
+                address,
                 id_hash,
                 id_masked,
-                subject: subject.to_owned(),
-                description: input.description.trim().to_owned(),
-                form_wanted: input.form_wanted.trim().to_owned(),
+                subject,
+                description,
+                form_wanted,
                 correction_notice_on: None,
                 correction_items: None,
                 correction_deadline: None,
@@ -347,7 +378,7 @@ impl Api {
     ) -> Result<wire::RequestDetail, ApiError> {
         let today = Local::now().date_naive();
         if let Some(corrected) = non_blank(args.corrected_on.as_deref()) {
-            let corrected_on = date("收到补正材料日期", corrected)?;
+            let corrected_on = happened("收到补正材料日期", date("收到补正材料日期", corrected)?)?;
             return self.request_step(&args.id, |before, procedure, calendar, _| {
                 covered(calendar, "收到补正材料日期", corrected_on)?;
                 Ok((
@@ -356,17 +387,20 @@ impl Api {
                 ))
             });
         }
-        let notice_on = date_or("补正通知日期", args.notice_on.as_deref(), today)?;
+        let notice_on = happened(
+            "补正通知日期",
+            date_or("补正通知日期", args.notice_on.as_deref(), today)?,
+        )?;
         let deadline = date(
             "补正期限",
             non_blank(args.deadline.as_deref())
                 .ok_or_else(|| ApiError::invalid("请填写补正期限".to_owned()))?,
         )?;
-        let items = non_blank(args.items.as_deref())
-            .ok_or_else(|| {
-                ApiError::invalid("请写明需要补正的事项（条例第三十条：一次性告知）".to_owned())
-            })?
-            .to_owned();
+        let items = input::required(
+            input::CORRECTION_ITEMS,
+            args.items.as_deref().unwrap_or_default(),
+            "请写明需要补正的事项（条例第三十条：一次性告知）",
+        )?;
         self.request_step(&args.id, |before, procedure, calendar, _| {
             covered(calendar, "补正通知日期", notice_on)?;
             let procedure = procedure.with_correction_notice(notice_on, deadline)?;
@@ -381,24 +415,29 @@ impl Api {
         &self,
         args: wire::RequestExtendArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
-        let notice_on = date_or(
+        let notice_on = happened(
             "延期告知日期",
-            args.notice_on.as_deref(),
-            Local::now().date_naive(),
+            date_or(
+                "延期告知日期",
+                args.notice_on.as_deref(),
+                Local::now().date_naive(),
+            )?,
         )?;
+        let approver = input::text(input::APPROVER, &args.approver)?;
+        let reason = input::text(input::EXTENSION_REASON, &args.reason)?;
         self.request_step(&args.id, |before, procedure, calendar, settings| {
             covered(calendar, "延期告知日期", notice_on)?;
             let procedure = procedure.with_extension(
                 calendar,
                 settings,
                 Extension {
-                    approver: args.approver.trim().to_owned(),
+                    approver,
                     notice_on,
                     workdays: args.workdays,
                 },
             )?;
             let mut changed = before.clone();
-            changed.extension_reason = Some(args.reason.trim().to_owned());
+            changed.extension_reason = Some(reason);
             Ok((changed, procedure))
         })
     }
@@ -410,14 +449,18 @@ impl Api {
     ) -> Result<wire::RequestDetail, ApiError> {
         let today = Local::now().date_naive();
         if let Some(n) = args.answer_of {
-            let answered_on = date_or("意见答复日期", args.answered_on.as_deref(), today)?;
+            let answered_on = happened(
+                "意见答复日期",
+                date_or("意见答复日期", args.answered_on.as_deref(), today)?,
+            )?;
+            let opinion = input::text(input::OPINION, &args.opinion)?;
             let index = usize::try_from(n.max(1) - 1).unwrap_or(usize::MAX);
             return self.request_step(&args.id, |before, procedure, calendar, _| {
                 covered(calendar, "意见答复日期", answered_on)?;
                 let procedure = procedure.with_consultation_answer(index, answered_on)?;
                 let mut changed = before.clone();
                 if let Some(c) = changed.consultations.get_mut(index) {
-                    c.opinion = args.opinion.trim().to_owned();
+                    c.opinion = opinion;
                 }
                 Ok((changed, procedure))
             });
@@ -425,10 +468,15 @@ impl Api {
         let party = ConsultParty::from_key(non_blank(args.party.as_deref()).ok_or_else(|| {
             ApiError::invalid("请选择征求意见的对象：第三方或其他机关".to_owned())
         })?)?;
-        let party_name = non_blank(args.party_name.as_deref())
-            .ok_or_else(|| ApiError::invalid("请填写被征求意见的第三方或机关名称".to_owned()))?
-            .to_owned();
-        let sent_on = date_or("征求意见日期", args.sent_on.as_deref(), today)?;
+        let party_name = input::required(
+            input::PARTY_NAME,
+            args.party_name.as_deref().unwrap_or_default(),
+            "请填写被征求意见的第三方或机关名称",
+        )?;
+        let sent_on = happened(
+            "征求意见日期",
+            date_or("征求意见日期", args.sent_on.as_deref(), today)?,
+        )?;
         self.request_step(&args.id, |before, procedure, calendar, _| {
             covered(calendar, "征求意见日期", sent_on)?;
             let procedure = procedure.with_consultation(party, sent_on)?;
@@ -452,7 +500,7 @@ impl Api {
     ) -> Result<wire::RequestDetail, ApiError> {
         let today = Local::now().date_naive();
         if let Some(paid) = non_blank(args.paid_on.as_deref()) {
-            let paid_on = date("缴费日期", paid)?;
+            let paid_on = happened("缴费日期", date("缴费日期", paid)?)?;
             return self.request_step(&args.id, |before, procedure, calendar, _| {
                 covered(calendar, "缴费日期", paid_on)?;
                 Ok((before.clone(), procedure.with_fee_paid(calendar, paid_on)?))
@@ -462,11 +510,17 @@ impl Api {
             non_blank(args.method.as_deref())
                 .ok_or_else(|| ApiError::invalid("请选择收费方式：按件或按量".to_owned()))?,
         )?;
-        let notice_on = date_or("收费通知日期", args.notice_on.as_deref(), today)?;
-        let delivered_on = date_or(
+        let notice_on = happened(
+            "收费通知日期",
+            date_or("收费通知日期", args.notice_on.as_deref(), today)?,
+        )?;
+        let delivered_on = happened(
             "申请人收到收费通知日期",
-            args.delivered_on.as_deref(),
-            notice_on,
+            date_or(
+                "申请人收到收费通知日期",
+                args.delivered_on.as_deref(),
+                notice_on,
+            )?,
         )?;
         let id: RowId = args.id.trim().parse()?;
         let quote = match method {
@@ -507,17 +561,19 @@ impl Api {
         args: wire::RequestReplyArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
         let outcome = Outcome::parse(args.outcome.trim(), args.ground.as_deref())?;
-        if outcome == Outcome::Other(gongkai_requests::OtherKind::Other)
-            && args.note.trim().is_empty()
-        {
+        let note = input::text(input::REPLY_NOTE, &args.note)?;
+        if outcome == Outcome::Other(gongkai_requests::OtherKind::Other) && note.is_empty() {
             return Err(ApiError::invalid(
                 "答复结果为“其他处理（其他）”的，须写明处理情况".to_owned(),
             ));
         }
-        let replied_on = date_or(
+        let replied_on = happened(
             "答复日期",
-            args.replied_on.as_deref(),
-            Local::now().date_naive(),
+            date_or(
+                "答复日期",
+                args.replied_on.as_deref(),
+                Local::now().date_naive(),
+            )?,
         )?;
         self.request_step(&args.id, |before, procedure, calendar, _| {
             covered(calendar, "答复日期", replied_on)?;
@@ -529,7 +585,7 @@ impl Api {
             changed.outcome_kind = Some(outcome.kind().to_owned());
             changed.outcome_ground = Some(outcome.ground().to_owned());
             changed.result_row = Some(outcome.row_key());
-            changed.reply_note = Some(args.note.trim().to_owned());
+            changed.reply_note = Some(note);
             changed.replied_on = Some(replied_on);
             Ok((changed, procedure))
         })
@@ -607,10 +663,11 @@ impl Api {
     ) -> Result<wire::RequestDetail, ApiError> {
         let id: RowId = args.id.trim().parse()?;
         let today = Local::now().date_naive();
-        let method = non_blank(Some(&args.method))
-            .ok_or_else(|| ApiError::invalid("请填写送达方式".to_owned()))?
-            .to_owned();
-        let delivered_on = date_or("送达日期", args.delivered_on.as_deref(), today)?;
+        let method = input::required(input::DELIVERY, &args.method, "请填写送达方式")?;
+        let delivered_on = happened(
+            "送达日期",
+            date_or("送达日期", args.delivered_on.as_deref(), today)?,
+        )?;
         self.with_store(OpenMode::Existing, |store| {
             let calendar = calendar(store)?;
             let settings = clock_settings(&store.request_settings()?);
@@ -767,8 +824,8 @@ impl Api {
                 due_soon_workdays: input.due_soon_workdays,
                 fee_pauses_clock: input.fee_pauses_clock,
                 extension_notice_within_period: input.extension_notice_within_period,
-                review_body: input.review_body.trim().to_owned(),
-                court: input.court.trim().to_owned(),
+                review_body: input::text(input::REVIEW_BODY, &input.review_body)?,
+                court: input::text(input::COURT, &input.court)?,
             })?;
             Ok(view::settings(&store.request_settings()?))
         })

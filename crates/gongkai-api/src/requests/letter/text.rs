@@ -312,7 +312,7 @@ fn reply_body(facts: &LetterFacts, reply: &Reply) -> Vec<String> {
             denial_reason(ground)
         ),
         Outcome::Unable(UnableKind::NotHeld) => format!(
-            "经检索查找，本机关未制作、获取{you}申请的政府信息，本机关不掌握该政府信息。根据{basis}的规定，特此告知。{extra}"
+            "经检索查找，本机关未制作、获取{you}申请的政府信息，本机关不掌握该政府信息。根据{basis}的规定，本机关无法提供。{extra}"
         ),
         Outcome::Unable(UnableKind::NeedsCreation) => format!(
             "经审查，本机关没有{you}申请的现成信息，提供该信息需要对现有政府信息进行加工、分析。根据{basis}的规定，本机关不予提供。{extra}"
@@ -370,7 +370,9 @@ fn reply_body(facts: &LetterFacts, reply: &Reply) -> Vec<String> {
                 "{told}{you}逾期未按通知要求缴纳费用。根据{basis}的规定，视为{you}放弃申请，本机关不再处理{you}的该项政府信息公开申请。"
             )
         }
-        Outcome::Other(OtherKind::Other) => format!("{extra}根据{basis}的有关规定，特此告知。"),
+        Outcome::Other(OtherKind::Other) => {
+            format!("{extra}本机关依据{basis}的有关规定作出上述处理。")
+        }
     };
     vec![
         received(facts),
