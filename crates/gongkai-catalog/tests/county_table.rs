@@ -633,3 +633,186 @@ fn items_read_from_a_table_travel_as_the_json_the_townships_parse() {
         assert_eq!(back, placed.item);
     }
 }
+
+/// The Word layout with one table per domain, each under its heading paragraph (Word keeps the
+/// heading outside the table), the two-row header repeated inside the second table where a PDF
+/// conversion broke the page, and a footnote paragraph after the tables.
+fn word_catalog_table_per_domain() -> Vec<u8> {
+    let header = || {
+        tr(&[
+            tc("序号", 1, Some("restart")),
+            tc("公开事项", 2, None),
+            tc("公开内容", 1, Some("restart")),
+            tc("公开对象", 2, None),
+            tc("公开层级", 2, None),
+        ]) + &tr(&[
+            tc("", 1, Some("continue")),
+            tc("一级事项", 1, None),
+            tc("二级事项", 1, None),
+            tc("", 1, Some("continue")),
+            tc("全社会", 1, None),
+            tc("特定群体", 1, None),
+            tc("县级", 1, None),
+            tc("乡级", 1, None),
+        ])
+    };
+    let item = |n: &str, l1: (&str, Option<&str>), l2: &str, ticks: [&str; 4]| {
+        let mut cells = vec![
+            tc(n, 1, None),
+            tc(l1.0, 1, l1.1),
+            tc(l2, 1, None),
+            tc("内容", 1, None),
+        ];
+        cells.extend(ticks.iter().map(|t| tc(t, 1, None)));
+        tr(&cells)
+    };
+    let first = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        header(),
+        item(
+            "1",
+            ("最低生活保障", Some("restart")),
+            "审批结果",
+            ["√", "", "", "√"]
+        ),
+        item("2", ("", Some("continue")), "办事指南", ["√", "", "√", ""]),
+    );
+    let second = format!(
+        "<w:tbl>{}{}{}{}</w:tbl>",
+        header(),
+        item(
+            "1",
+            ("就业信息服务", None),
+            "岗位信息发布",
+            ["√", "", "", "√"]
+        ),
+        header(),
+        item("2", ("就业信息服务", None), "就业政策", ["", "√", "", "√"]),
+    );
+    docx(&format!(
+        "{}{}{first}{}{second}{}",
+        paragraph("示范县乡镇政务公开事项标准目录"),
+        paragraph("一、社会救助领域"),
+        paragraph("二、就业领域"),
+        paragraph("注：√ 表示适用。")
+    ))
+}
+
+#[test]
+fn word_tables_one_per_domain_take_the_domain_from_their_heading_and_skip_a_repeated_header() {
+    let table = read("目录.docx", word_catalog_table_per_domain()).expect("read");
+    let got: Vec<(String, String, u32)> = table
+        .items
+        .iter()
+        .map(|p| (p.item.key(), p.sheet.clone(), p.row))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "社会救助/最低生活保障/审批结果".to_owned(),
+                "表格1".to_owned(),
+                3
+            ),
+            (
+                "社会救助/最低生活保障/办事指南".to_owned(),
+                "表格1".to_owned(),
+                4
+            ),
+            (
+                "就业/就业信息服务/岗位信息发布".to_owned(),
+                "表格2".to_owned(),
+                3
+            ),
+            (
+                "就业/就业信息服务/就业政策".to_owned(),
+                "表格2".to_owned(),
+                6
+            ),
+        ]
+    );
+    assert_eq!(table.items[1].item.level, [Level::County]);
+    assert_eq!(table.items[3].item.audience, [Audience::Specific]);
+    assert!(table.unplaced.is_empty(), "{:?}", table.unplaced);
+}
+
+/// A county workbook as people keep them: an old version on a hidden sheet, the two-row header
+/// repeated mid-sheet, a 二级事项 merged over two rows whose 公开内容 goes on in the second,
+/// and a control character pasted into a cell.
+fn workbook_with_hidden_sheet_and_repeats() -> Vec<u8> {
+    let mut book = Workbook::new();
+    let plain = Format::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("社会救助").unwrap();
+    let header = |sheet: &mut rust_xlsxwriter::Worksheet, top: u32| {
+        for (c, title) in [(0, "序号"), (3, "公开内容"), (4, "公开时限")] {
+            sheet
+                .merge_range(top, c, top + 1, c, title, &plain)
+                .unwrap();
+        }
+        sheet
+            .merge_range(top, 1, top, 2, "公开事项", &plain)
+            .unwrap();
+        sheet
+            .merge_range(top, 5, top, 6, "公开层级", &plain)
+            .unwrap();
+        for (c, title) in [(1, "一级事项"), (2, "二级事项"), (5, "县级"), (6, "乡级")] {
+            sheet.write(top + 1, c, title).unwrap();
+        }
+    };
+    header(sheet, 0);
+    // Rows 3–4: one item, its 二级事项 and 时限 merged over both rows, content in two.
+    sheet.write(2, 0, 1).unwrap();
+    sheet.write(2, 1, "最低生活保障").unwrap();
+    sheet
+        .merge_range(2, 1, 3, 1, "最低生活保障", &plain)
+        .unwrap();
+    sheet.merge_range(2, 2, 3, 2, "审批结果", &plain).unwrap();
+    sheet.write(2, 3, "审批对象").unwrap();
+    sheet.write(3, 3, "保障标准").unwrap();
+    sheet.merge_range(2, 4, 3, 4, "20个工作日", &plain).unwrap();
+    sheet.write(2, 6, "√").unwrap();
+    sheet.write(3, 5, "√").unwrap();
+    header(sheet, 4);
+    sheet.write(6, 0, 2).unwrap();
+    sheet.write(6, 1, "特困人员救助供养").unwrap();
+    sheet.write(6, 2, "办事\u{7}指南").unwrap();
+    sheet.write(6, 3, "流程\r\n材料").unwrap();
+    sheet.write(6, 6, "√").unwrap();
+    let old = book.add_worksheet();
+    old.set_name("旧版").unwrap();
+    old.write(0, 1, "二级事项").unwrap();
+    old.write(1, 1, "已废止事项").unwrap();
+    old.set_hidden(true);
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_hidden_sheet_is_not_imported_a_repeated_header_is_skipped_and_a_merged_level2_joins_its_rows()
+{
+    let table = read("目录.xlsx", workbook_with_hidden_sheet_and_repeats()).expect("read");
+    let got: Vec<(String, u32)> = table.items.iter().map(|p| (p.item.key(), p.row)).collect();
+    assert_eq!(
+        got,
+        [
+            ("社会救助/最低生活保障/审批结果".to_owned(), 3),
+            ("社会救助/特困人员救助供养/办事指南".to_owned(), 7),
+        ]
+    );
+    let first = &table.items[0].item;
+    assert_eq!(first.content, "审批对象\n保障标准");
+    assert_eq!(first.time_limit, "20个工作日");
+    assert_eq!(first.level, [Level::County, Level::Township]);
+    assert_eq!(table.items[1].item.content, "流程\n材料");
+    let unplaced: Vec<(&str, u32, &str, &str)> = table
+        .unplaced
+        .iter()
+        .map(|u| (u.sheet.as_str(), u.row, u.column.as_str(), u.text.as_str()))
+        .collect();
+    assert_eq!(unplaced, [("旧版", 1, "B", "二级事项")]);
+    assert!(
+        table.unplaced[0].reason.contains("已隐藏"),
+        "{}",
+        table.unplaced[0].reason
+    );
+}

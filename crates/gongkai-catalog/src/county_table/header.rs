@@ -45,7 +45,7 @@ impl Field {
 }
 
 /// A header title without spaces, line breaks and bracket style.
-fn compact(text: &str) -> String {
+pub(crate) fn compact(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -111,12 +111,51 @@ pub(crate) struct Header {
     /// Per column: what it holds (`None`: not a column of the standard table) and its title as
     /// written (`公开对象/全社会` for a two-row header).
     pub columns: Vec<(Option<Field>, String)>,
+    /// Each header row's titles as written in it (compacted; empty where a cell holds none of
+    /// its own), to know the header when a table repeats it below.
+    rows: Vec<Vec<String>>,
 }
 
 impl Header {
     pub fn column_of(&self, field: Field) -> Option<usize> {
         self.columns.iter().position(|(f, _)| *f == Some(field))
     }
+
+    /// Whether `row` is one of the header's rows again: a table converted from a PDF or split
+    /// over pages repeats its header, both rows of a two-row one. Two titles in their own
+    /// columns, and no own text that is not the header's, say so.
+    pub fn repeated_in(&self, row: &Row) -> bool {
+        self.rows.iter().any(|titles| {
+            let mut matched = 0;
+            for (c, cell) in row.cells.iter().enumerate() {
+                if cell.is_blank() || row.is_copied(c) {
+                    continue;
+                }
+                if titles
+                    .get(c)
+                    .is_some_and(|t| *t == compact(&cell.display_text()))
+                {
+                    matched += 1;
+                } else {
+                    return false;
+                }
+            }
+            matched >= 2
+        })
+    }
+}
+
+/// A header row's own titles, compacted, per column.
+fn own_titles(row: &Row) -> Vec<String> {
+    (0..row.cells.len())
+        .map(|c| {
+            if row.is_copied(c) {
+                String::new()
+            } else {
+                compact(&text(row, c))
+            }
+        })
+        .collect()
 }
 
 fn text(row: &Row, column: usize) -> String {
@@ -174,11 +213,15 @@ pub(crate) fn header_at(top: &Row, below: Option<&Row>) -> Option<Header> {
     if !columns.iter().any(|(f, _)| *f == Some(Field::Level2)) {
         return None;
     }
-    let last_row = match (below_is_header, below) {
-        (true, Some(b)) => b.number,
-        _ => top.number,
+    let (last_row, rows) = match (below_is_header, below) {
+        (true, Some(b)) => (b.number, vec![own_titles(top), own_titles(b)]),
+        _ => (top.number, vec![own_titles(top)]),
     };
-    Some(Header { last_row, columns })
+    Some(Header {
+        last_row,
+        columns,
+        rows,
+    })
 }
 
 /// The header of a sheet: the first of its top rows that, alone or with the next row, names a

@@ -174,6 +174,17 @@ pub fn read_county_table(
         if rows.is_empty() {
             continue;
         }
+        if sheet.hidden {
+            // What a person opening the file does not see is not the catalog they were sent
+            // (an old version kept, the lists behind a drop-down); said once, not imported.
+            reading.hidden_sheet(sheet);
+            sheets.push(SheetReading {
+                sheet: sheet.name.clone(),
+                header_rows: None,
+                items: 0,
+            });
+            continue;
+        }
         let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
         match header::find(&owned) {
             Ok((at, header)) => {
@@ -265,6 +276,27 @@ impl Reading<'_> {
         }
     }
 
+    /// A hidden sheet: its first written cell reported for the whole sheet.
+    fn hidden_sheet(&mut self, sheet: &Sheet) {
+        let mut written = sheet.rows.iter().flat_map(|row| {
+            (0..row.cells.len())
+                .filter(|c| !row.cell(*c).is_blank() && !row.is_copied(*c))
+                .map(move |c| (row, c))
+        });
+        let Some((row, column)) = written.next() else {
+            return;
+        };
+        let count = 1 + written.count();
+        self.unplace(
+            &sheet.name,
+            row.number,
+            column,
+            "",
+            &clean(row.cell(column).display_text()),
+            &format!("工作表已隐藏（打开文件时看不到），整表未导入：共 {count} 个单元格有内容"),
+        );
+    }
+
     /// The items of one sheet below its header. `above`: the rows above the header.
     fn sheet(&mut self, sheet: &Sheet, above: &[Row], header: &Header) {
         // Title rows may name the domain; whatever else they hold is not an item.
@@ -285,6 +317,16 @@ impl Reading<'_> {
                 ),
             }
         }
+        // A Word table's heading paragraph (“一、社会救助领域”), the nearest first: Word keeps
+        // it outside the table. A short line is a heading; a paragraph of prose is not.
+        if title_domain.is_none() {
+            title_domain = sheet
+                .heading
+                .iter()
+                .rev()
+                .filter(|line| line.chars().count() <= HEADING_CHARS)
+                .find_map(|line| domains::named_in(line, self.known));
+        }
         let sheet_domain = domains::named_in(&sheet.name, self.known);
         let mut section_domain: Option<String> = None;
         let level2_column = header.column_of(Field::Level2).unwrap_or_default();
@@ -292,9 +334,11 @@ impl Reading<'_> {
             if row.is_blank() || !row.has_own_content() {
                 continue;
             }
-            let own = |c: usize| -> String { row.cell(c).display_text() };
-            if header::classify(&own(level2_column)) == Some(Field::Level2) {
-                continue; // the header repeated (a Word table split over pages)
+            let own = |c: usize| -> String { clean(row.cell(c).display_text()) };
+            if header::classify(&own(level2_column)) == Some(Field::Level2)
+                || header.repeated_in(row)
+            {
+                continue; // the header repeated (a Word table split over pages, a PDF converted)
             }
             let texts: Vec<(usize, String)> = (0..row.cells.len())
                 .filter(|c| !row.cell(*c).is_blank())
@@ -364,6 +408,9 @@ impl Reading<'_> {
                 self.file, sheet.name, row.number
             );
             let item = self.item(&sheet.name, &source, row, header, domain);
+            if self.continues_item(sheet, row, level2_column, &item) {
+                continue;
+            }
             let key = item.key();
             if let Some(first) = self.seen.get(&key) {
                 self.problems.push(TableProblem::Duplicate {
@@ -380,6 +427,60 @@ impl Reading<'_> {
                 row: row.number,
             });
         }
+    }
+
+    /// A row under a 二级事项 merged down from the item above (the county split the item's
+    /// 公开内容 or 依据 over rows): its cells are more of that item, not an item again.
+    fn continues_item(
+        &mut self,
+        sheet: &Sheet,
+        row: &Row,
+        level2_column: usize,
+        item: &CatalogItem,
+    ) -> bool {
+        if !row.is_copied(level2_column) {
+            return false;
+        }
+        let Some(merge) = sheet.merge_at(row.number, level2_column) else {
+            return false;
+        };
+        let Some(above) = self
+            .items
+            .last_mut()
+            .filter(|p| p.sheet == sheet.name && p.row == merge.first_row)
+        else {
+            return false;
+        };
+        if above.item.key() != item.key() {
+            return false;
+        }
+        let into = &mut above.item;
+        for (text, more) in [
+            (&mut into.content, &item.content),
+            (&mut into.basis, &item.basis),
+            (&mut into.time_limit, &item.time_limit),
+            (&mut into.subject, &item.subject),
+        ] {
+            // A cell merged over both rows reads the same in each: said once.
+            if !more.is_empty() && !text.split('\n').any(|line| line == more) {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(more);
+            }
+        }
+        into.time_limit_workdays = workdays_in(&into.time_limit);
+        if !item.channels_other.is_empty() && !into.channels_other.contains(&item.channels_other) {
+            if !into.channels_other.is_empty() {
+                into.channels_other.push('、');
+            }
+            into.channels_other.push_str(&item.channels_other);
+        }
+        union(&mut into.channels, &item.channels);
+        union(&mut into.audience, &item.audience);
+        union(&mut into.mode, &item.mode);
+        union(&mut into.level, &item.level);
+        true
     }
 
     /// The item of one row; cells it cannot hold are reported.
@@ -412,7 +513,7 @@ impl Reading<'_> {
             if cell.is_blank() {
                 continue;
             }
-            let text = cell.display_text();
+            let text = clean(cell.display_text());
             let mut unplace = |me: &mut Self, reason: &str| {
                 // A merged cell is reported once, at the row it was written in.
                 if !row.is_copied(c) {
@@ -492,6 +593,31 @@ impl Reading<'_> {
                 true
             }
         }
+    }
+}
+
+/// The longest line above a Word table read as its heading.
+const HEADING_CHARS: usize = 40;
+
+/// `values` with those of `more` it lacks, in order.
+fn union<T: Ord + Copy>(values: &mut Vec<T>, more: &[T]) {
+    values.extend(more.iter().copied());
+    values.sort();
+    values.dedup();
+}
+
+/// A cell's text without control characters (a carriage return pasted from Word, a stray
+/// BEL or form feed): nothing a clerk can see or print; line breaks and tabs kept.
+fn clean(text: String) -> String {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        text.chars()
+            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+            .collect()
+    } else {
+        text
     }
 }
 
