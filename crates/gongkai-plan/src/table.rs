@@ -12,12 +12,18 @@
 //! A Word 任务分解表 (`.docx`) reads the same way: `gongkai_sheets` gives each table of the
 //! document as a sheet 表格1, 表格2… with `gridSpan`/`vMerge` as merged regions, and the first
 //! table with the header is the plan (a 工作要点 carries other tables, such as the 公开发布意见单,
-//! before it). Its title is often a paragraph above the table, which is not read: the year then
-//! comes from the file's name ("2021年店下镇政务公开工作要点.docx") or the caller.
+//! before it). Its title is often a paragraph above the table (the sheet's heading), read as the
+//! title when the table has no title row; else the year comes from the file's name
+//! ("2021年店下镇政务公开工作要点.docx") or the caller.
+//!
+//! Notes under the table ("注：各责任单位于每月25日前报送佐证材料", "填表说明：…") are not
+//! tasks, and a table numbering its tasks afresh under each heading (一、1 2 3, 二、1 2) is
+//! numbered through, as the plan keeps one 序号 per task. A hidden sheet is not read.
 //!
 //! Every problem is named by sheet (or Word table), row and column, all at once; nothing is
 //! returned on any.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use gongkai_sheets::{Cell, Row, Sheet, Workbook, column_letter};
@@ -26,6 +32,8 @@ use crate::{Schedule, TimeNodeError};
 
 /// Rows searched for the header.
 const HEADER_ROWS: usize = 15;
+/// The longest paragraph above a Word table read as (part of) its title.
+const TITLE_CHARS: usize = 40;
 /// A name made from the content is cut at this many characters.
 const NAME_FROM_CONTENT: usize = 30;
 
@@ -348,6 +356,7 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
     let Some((sheet, header)) = workbook
         .sheets
         .iter()
+        .filter(|s| !s.hidden)
         .find_map(|s| find_header(s).map(|h| (s, h)))
     else {
         let places = if word_table {
@@ -394,6 +403,18 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
         })
         .filter(|t| !t.is_empty())
         .collect();
+    let title_rows = if title_rows.is_empty() {
+        // A Word table's title is the paragraphs above it (附表2, the title): short lines,
+        // not the prose of the 工作要点 that may come just before.
+        sheet
+            .heading
+            .iter()
+            .filter(|line| line.chars().count() <= TITLE_CHARS)
+            .cloned()
+            .collect()
+    } else {
+        title_rows
+    };
     let title = (!title_rows.is_empty()).then(|| title_rows.join(" "));
     let issue = |row: Option<u32>, column: Option<Column>, message: String| PlanIssue {
         sheet: Some(sheet.name.clone()),
@@ -431,6 +452,9 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
     let mut tasks: Vec<Located> = Vec::new();
     for row in &sheet.rows[header.row_index + 1..] {
         if row.is_blank() || !row.has_own_content() || is_header_repeat(row, &header) {
+            continue;
+        }
+        if is_note(row) {
             continue;
         }
         let seq_own = own_text(row, seq_col);
@@ -494,7 +518,8 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
         });
     }
 
-    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let numbered_per_section = numbers_restart_per_section(&tasks);
+    let mut seen: HashMap<(Option<String>, u32), u32> = HashMap::new();
     for Located { draft, time_row } in &mut tasks {
         if draft.name.is_empty() && draft.content.is_empty() {
             issues.push(issue(
@@ -509,13 +534,18 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
         } else if draft.name.is_empty() {
             draft.name = name_from_content(&draft.content);
         }
-        match seen.iter().find(|(s, _)| *s == draft.seq) {
-            Some((_, first_row)) => issues.push(issue(
+        let scope = numbered_per_section
+            .then(|| draft.section.clone())
+            .flatten();
+        match seen.get(&(scope.clone(), draft.seq)) {
+            Some(first_row) => issues.push(issue(
                 Some(draft.row),
                 Some(Column::Seq),
                 format!("序号 {} 与第 {first_row} 行重复", draft.seq),
             )),
-            None => seen.push((draft.seq, draft.row)),
+            None => {
+                seen.insert((scope, draft.seq), draft.row);
+            }
         }
         match Schedule::parse(&draft.time_node, year) {
             Ok(schedule) => draft.schedule = schedule,
@@ -539,10 +569,52 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
     if !issues.is_empty() {
         return Err(issues);
     }
+    let mut tasks: Vec<TaskDraft> = tasks.into_iter().map(|t| t.draft).collect();
+    if numbered_per_section {
+        for (task, seq) in tasks.iter_mut().zip(1..) {
+            task.seq = seq;
+        }
+    }
     Ok(PlanTable {
         year,
         sheet: sheet.name.clone(),
         title,
-        tasks: tasks.into_iter().map(|t| t.draft).collect(),
+        tasks,
+    })
+}
+
+/// Whether the table numbers its tasks afresh under each heading: some task under a new
+/// heading is numbered no higher than the task under the heading before.
+fn numbers_restart_per_section(tasks: &[Located]) -> bool {
+    tasks.windows(2).any(|pair| {
+        let (before, task) = (&pair[0].draft, &pair[1].draft);
+        before.section.is_some()
+            && task.section.is_some()
+            && task.section != before.section
+            && task.seq <= before.seq
+    })
+}
+
+/// What notes under a table start with.
+const NOTE_STARTS: &[&str] = &["注", "备注", "说明", "填表说明", "附注"];
+
+/// A row holding one text that starts as a note does ("注：", "备注:", "填表说明：",
+/// "注1.") — alone in a cell or merged across the row.
+fn is_note(row: &Row) -> bool {
+    let mut texts = row
+        .cells
+        .iter()
+        .map(|c| c.shown())
+        .filter(|t| !t.is_empty());
+    let Some(first) = texts.next() else {
+        return false;
+    };
+    if texts.any(|t| t != first) {
+        return false;
+    }
+    NOTE_STARTS.iter().any(|start| {
+        first.strip_prefix(start).is_some_and(|rest| {
+            rest.starts_with(['：', ':', '、', '.', '．', '1', '１', '①', '（', '('])
+        })
     })
 }

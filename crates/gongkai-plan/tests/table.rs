@@ -222,15 +222,16 @@ fn duplicate_numbers_and_rows_without_a_task_are_refused() -> TestResult {
 fn seed_000s_word_document_reads_into_the_same_29_tasks() -> TestResult {
     let bytes = seed000::document(&[], false)?;
     let table = read_named(seed000::DOCUMENT_NAME, bytes, None).map_err(|e| e.join("\n"))?;
-    assert_eq!(
-        table.year, 2021,
-        "the title is a paragraph above the table: the year is the file name's"
-    );
+    assert_eq!(table.year, 2021);
     assert_eq!(
         table.sheet, "表格2",
         "the 公开发布意见单 before it is not the plan"
     );
-    assert_eq!(table.title, None);
+    assert_eq!(
+        table.title.as_deref(),
+        Some(seed000::TITLE),
+        "the title is the paragraph above the table (附表2 above it names no year)"
+    );
     assert_eq!(table.tasks.len(), 29);
     for (task, (seq, name, content, node)) in table.tasks.iter().zip(seed000::TASKS) {
         assert_eq!(
@@ -295,12 +296,169 @@ fn problems_of_a_word_table_are_named_by_table_row_and_column() -> TestResult {
         issues[1]
     );
 
-    let issues = read_named("任务分解表.docx", seed000::document(&[], false)?, None)
+    // A file name without a year: the title paragraph above the table gives it.
+    let table = read_named("任务分解表.docx", seed000::document(&[], false)?, None)
+        .map_err(|e| e.join("\n"))?;
+    assert_eq!(table.year, 2021);
+    Ok(())
+}
+
+/// The shape of seed 000's table as offices send it with 工作任务/具体内容/完成时限: numbered
+/// afresh under each heading, notes under the table (one in the 序号 column, one merged across),
+/// and a hidden sheet before it holding last year's plan.
+#[test]
+fn numbers_restarting_per_heading_notes_below_and_a_hidden_sheet() -> TestResult {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let plain = rust_xlsxwriter::Format::new();
+    let header = [
+        "序号",
+        "工作任务",
+        "具体内容",
+        "责任单位",
+        "责任人",
+        "完成时限",
+        "佐证材料",
+    ];
+    let old = book.add_worksheet();
+    old.set_name("2025年")?;
+    for (c, h) in header.iter().enumerate() {
+        old.write_string(0, c as u16, *h)?;
+    }
+    old.write_row(1, 0, ["1", "去年的任务", "", "", "", "全年", ""])?;
+    old.set_hidden(true);
+    let sheet = book.add_worksheet();
+    // The sheet shown on opening; the first one, before it, can then be hidden.
+    sheet.set_name("任务分解表")?.set_active(true);
+    sheet.merge_range(0, 0, 0, 6, "2026年示范镇政务公开工作要点任务分解表", &plain)?;
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h)?;
+    }
+    sheet.merge_range(2, 0, 2, 6, "一、夯实基础", &plain)?;
+    sheet.write_row(
+        3,
+        0,
+        [
+            "1",
+            "规范文本",
+            "对照法规库更新",
+            "党政办",
+            "张三",
+            "每月",
+            "更新截图",
+        ],
+    )?;
+    sheet.write_row(
+        4,
+        0,
+        [
+            "2",
+            "统一公开",
+            "清理规范性文件",
+            "司法所",
+            "李四",
+            "6月底前",
+            "清单",
+        ],
+    )?;
+    sheet.merge_range(5, 0, 5, 6, "二、加强解读", &plain)?;
+    sheet.write_row(
+        6,
+        0,
+        [
+            "1",
+            "扩大解读",
+            "新增文件都要解读",
+            "党政办",
+            "张三",
+            "全年",
+            "解读稿",
+        ],
+    )?;
+    sheet.write_row(
+        7,
+        0,
+        [
+            "2",
+            "二次解读",
+            "跟踪解读",
+            "党政办",
+            "张三",
+            "2026年6月30日",
+            "",
+        ],
+    )?;
+    sheet.write_row(
+        8,
+        0,
+        [
+            "3",
+            "公开平台",
+            "持续优化专栏",
+            "党政办",
+            "王五",
+            "持续推进",
+            "",
+        ],
+    )?;
+    sheet.write_string(9, 0, "注：各责任单位于每月25日前报送佐证材料。")?;
+    sheet.merge_range(10, 0, 10, 6, "填表说明：完成时限以县级文件为准", &plain)?;
+    let table = read(book.save_to_buffer()?, None).map_err(|e| e.join("\n"))?;
+    assert_eq!(table.year, 2026);
+    assert_eq!(table.sheet, "任务分解表");
+    let got: Vec<(u32, Option<&str>, &str, &str, u32)> = table
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.section.as_deref(),
+                t.name.as_str(),
+                t.evidence.as_str(),
+                t.row,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some("一、夯实基础"), "规范文本", "更新截图", 4),
+            (2, Some("一、夯实基础"), "统一公开", "清单", 5),
+            (3, Some("二、加强解读"), "扩大解读", "解读稿", 7),
+            (4, Some("二、加强解读"), "二次解读", "", 8),
+            (5, Some("二、加强解读"), "公开平台", "", 9),
+        ]
+    );
+    assert_eq!(table.tasks[0].schedule, Schedule::Monthly);
+    assert_eq!(
+        table.tasks[3].schedule,
+        Schedule::By(vec![day("2026-06-30")])
+    );
+    assert_eq!(
+        table.tasks[4].content, "持续优化专栏",
+        "the notes are not joined to it"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_number_twice_under_one_heading_is_still_refused() -> TestResult {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let plain = rust_xlsxwriter::Format::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["序号", "工作任务", "完成时限"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    sheet.merge_range(1, 0, 1, 2, "一、夯实基础", &plain)?;
+    sheet.write_row(2, 0, ["1", "甲", "全年"])?;
+    sheet.merge_range(3, 0, 3, 2, "二、加强解读", &plain)?;
+    sheet.write_row(4, 0, ["1", "乙", "全年"])?;
+    sheet.write_row(5, 0, ["1", "丙", "全年"])?;
+    let issues = read(book.save_to_buffer()?, Some(2026))
         .err()
         .unwrap_or_default();
     assert_eq!(issues.len(), 1, "{issues:#?}");
     assert!(
-        issues[0].contains("表格2 ") && issues[0].contains("没有写年度"),
+        issues[0].contains("第 6 行 A 列（序号）：序号 1 与第 5 行重复"),
         "{}",
         issues[0]
     );
