@@ -126,6 +126,104 @@ fn a_number_in_the_wrong_brackets_is_put_right_and_bad_input_writes_nothing() {
     }
 }
 
+/// What a hostile clerk types: brackets an input method offers for 〔〕, a control character
+/// or an emoji in a title, a document issued or repealed after today, and validity changes
+/// that would loop (A amended by B, B by A; or through a third document).
+#[test]
+fn odd_brackets_bad_text_future_dates_and_loops() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    for (typed, seq) in [("示政发﹝2025﹞1号", 1), ("示政发〘2025〙2号", 2)] {
+        let saved = api
+            .document_save(input(typed, "示范镇办法", "2025-03-05"))
+            .unwrap();
+        assert_eq!(
+            saved.document.summary.doc_number,
+            Some(format!("示政发〔2025〕{seq}号"))
+        );
+        assert_eq!(saved.notes.len(), 1, "{:?}", saved.notes);
+    }
+    let tomorrow = chrono::Local::now()
+        .date_naive()
+        .checked_add_days(chrono::Days::new(1))
+        .unwrap()
+        .to_string();
+    let refusals = [
+        (
+            input("示政发〔2025〕3号", "示范镇\u{1}办法", "2025-03-05"),
+            "文件标题含有不可见的控制字符（U+0001）",
+        ),
+        (
+            input("示政发〔2025〕3号", "示范镇办法🚀", "2025-03-05"),
+            "文件标题中有字库没有的字",
+        ),
+        (
+            input("示政发〔2025〕3号", "示范镇办法", &tomorrow),
+            "晚于今天",
+        ),
+    ];
+    for (bad, expected) in refusals {
+        let e = api.document_save(bad).unwrap_err();
+        assert!(e.message.contains(expected), "{} ≠ {expected}", e.message);
+        assert_eq!(all(&api).len(), 2, "nothing written after “{}”", e.message);
+    }
+
+    let a = all(&api)
+        .into_iter()
+        .find(|d| d.doc_number.as_deref() == Some("示政发〔2025〕1号"))
+        .unwrap()
+        .id;
+    let c = add(&api, "示政发〔2025〕3号", "示范镇细则", "2025-03-05");
+    let refused = change(&api, &a, DocumentValidity::Repealed, Some(&tomorrow), None).unwrap_err();
+    assert!(refused.contains("晚于今天"), "{refused}");
+    // A amended by B; then B amended by A is a loop, and so is A amended by C after C was
+    // amended by B and B by A.
+    change(
+        &api,
+        &a,
+        DocumentValidity::Amended,
+        Some("2025-04-01"),
+        Some("示政发〔2025〕2号"),
+    )
+    .unwrap();
+    let b = all(&api)
+        .into_iter()
+        .find(|d| d.doc_number.as_deref() == Some("示政发〔2025〕2号"))
+        .unwrap()
+        .id;
+    let looped = change(
+        &api,
+        &b,
+        DocumentValidity::Amended,
+        Some("2025-04-02"),
+        Some("示政发〔2025〕1号"),
+    )
+    .unwrap_err();
+    assert!(
+        looped.contains("“示政发〔2025〕1号”本身已被本文件") && looped.contains("不能循环"),
+        "{looped}"
+    );
+    change(
+        &api,
+        &c,
+        DocumentValidity::Amended,
+        Some("2025-04-03"),
+        Some("示政发〔2025〕1号"),
+    )
+    .unwrap();
+    let through = change(
+        &api,
+        &b,
+        DocumentValidity::Repealed,
+        Some("2025-04-04"),
+        Some("示政发〔2025〕3号"),
+    )
+    .unwrap_err();
+    assert!(through.contains("不能循环"), "{through}");
+    let b_now = all(&api).into_iter().find(|d| d.id == b).unwrap();
+    assert_eq!(b_now.validity, DocumentValidity::InForce);
+}
+
 #[test]
 fn validity_changes_carry_their_date_and_the_changing_document() {
     let dir = TempDir::new().unwrap();

@@ -37,6 +37,10 @@ const BRACKETS: &[(char, char)] = &[
     ('（', '）'),
     ('【', '】'),
     ('〖', '〗'),
+    // The small tortoise-shell brackets of the CJK compatibility forms: an input method's
+    // “六角括号” is often these, and they pass for 〔〕 on screen.
+    ('﹝', '﹞'),
+    ('〘', '〙'),
     ('{', '}'),
     ('｛', '｝'),
 ];
@@ -184,6 +188,8 @@ mod tests {
             "示政发（2024）3号",
             "示政发【2024】3号",
             "示政发〔2024]3号",
+            "示政发﹝2024﹞3号",
+            "示政发〘2024〙3号",
         ] {
             let (number, notes) = normal(typed);
             assert_eq!(number, "示政发〔2024〕3号", "{typed}");

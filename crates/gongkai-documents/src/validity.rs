@@ -56,7 +56,7 @@ impl Validity {
     }
 
     /// The act that leads to this state, as the clerk names its date (修改日期, 废止日期 …).
-    fn act(self) -> &'static str {
+    pub fn act(self) -> &'static str {
         match self {
             Validity::InForce => "施行",
             Validity::Amended => "修改",
@@ -73,6 +73,10 @@ pub struct ChangingDocument {
     /// 文号 or, without one, the title: how the clerk knows it.
     pub name: String,
     pub issued_on: NaiveDate,
+    /// The documents that amended, repealed or voided this one, directly or through others
+    /// (their ids): the document it changes must not be among them, or the library would say
+    /// A was amended by B and B by A.
+    pub changed_by: Vec<String>,
 }
 
 /// Where a document stands before a change.
@@ -134,6 +138,19 @@ impl ValidityChange {
             Some(other) if other.id == current.document_id => {
                 return refuse(format!("文件不能{act}它自己"));
             }
+            Some(other) if other.changed_by.contains(&current.document_id) => {
+                return refuse(format!(
+                    "“{}”本身已被本文件（直接或经其他文件）修改或废止，不能再反过来{act}本文件：效力变更不能循环",
+                    other.name
+                ));
+            }
+            // A document cannot change one that did not exist when it was issued.
+            Some(other) if other.issued_on < current.issued_on => {
+                return refuse(format!(
+                    "“{}”印发于 {}，早于本文件的印发日期 {}，不能{act}本文件",
+                    other.name, other.issued_on, current.issued_on
+                ));
+            }
             Some(other) if other.issued_on > on => {
                 return refuse(format!(
                     "“{}”印发于 {}，晚于{act}日期 {on}",
@@ -168,6 +185,7 @@ mod tests {
             id: "other".to_owned(),
             name: "示政发〔2025〕4号".to_owned(),
             issued_on: d(issued),
+            changed_by: Vec::new(),
         }
     }
 
@@ -253,6 +271,15 @@ mod tests {
             )),
             "“示政发〔2025〕4号”印发于 2025-04-01，晚于修改日期 2025-03-01"
         );
+        assert_eq!(
+            message(ValidityChange::new(
+                &in_force,
+                Validity::Repealed,
+                Some(d("2025-03-01")),
+                Some(other("2022-12-31"))
+            )),
+            "“示政发〔2025〕4号”印发于 2022-12-31，早于本文件的印发日期 2023-02-01，不能废止本文件"
+        );
         let mut itself = other("2025-01-01");
         itself.id = "doc".to_owned();
         assert_eq!(
@@ -263,6 +290,19 @@ mod tests {
                 Some(itself)
             )),
             "文件不能废止它自己"
+        );
+        // B amended by this document (or by one this document amended): this document cannot
+        // in turn be amended by B.
+        let mut amended_by_us = other("2025-01-01");
+        amended_by_us.changed_by = vec!["third".to_owned(), "doc".to_owned()];
+        assert_eq!(
+            message(ValidityChange::new(
+                &in_force,
+                Validity::Amended,
+                Some(d("2025-03-01")),
+                Some(amended_by_us)
+            )),
+            "“示政发〔2025〕4号”本身已被本文件（直接或经其他文件）修改或废止，不能再反过来修改本文件：效力变更不能循环"
         );
         assert!(
             message(ValidityChange::new(

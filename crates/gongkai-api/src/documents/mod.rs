@@ -14,6 +14,7 @@ use gongkai_store::{
 
 use crate::commands::{date, non_blank};
 use crate::records::read_published_attachment;
+use crate::requests::input::{self as typed, Field};
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -23,6 +24,12 @@ mod cleanup;
 pub(crate) use cleanup::todo_rows;
 pub(crate) mod demo;
 pub(crate) mod interpretation;
+
+/// The library's typed fields: a control character or a pasted page in a title is refused,
+/// naming the field, as in a request (the titles print in registers and on the portal).
+const TITLE: Field = Field::line("文件标题", 200, true);
+const ISSUER: Field = Field::line("发文机关", 100, true);
+const BODY: Field = Field::area("文件全文", 200_000, false);
 
 impl From<DocumentError> for ApiError {
     fn from(e: DocumentError) -> Self {
@@ -36,12 +43,9 @@ impl Api {
         input: wire::DocumentInput,
     ) -> Result<wire::DocumentSaved, ApiError> {
         let kind = DocumentKind::from_key(input.kind.key())?;
-        let title = non_blank(Some(&input.title))
-            .ok_or_else(|| ApiError::invalid("请填写文件标题".to_owned()))?
-            .to_owned();
-        let issuer = non_blank(Some(&input.issuer))
-            .ok_or_else(|| ApiError::invalid("请填写发文机关".to_owned()))?
-            .to_owned();
+        let title = typed::required(TITLE, &input.title, "请填写文件标题")?;
+        let issuer = typed::required(ISSUER, &input.issuer, "请填写发文机关")?;
+        let body = typed::text(BODY, &input.body)?;
         let issued_on = date("印发日期", &input.issued_on)?;
         let effective_on = match non_blank(input.effective_on.as_deref()) {
             Some(text) => date("施行日期", text)?,
@@ -50,6 +54,12 @@ impl Api {
         let valid_until = non_blank(input.valid_until.as_deref())
             .map(|text| date("有效期至", text))
             .transpose()?;
+        let today = Local::now().date_naive();
+        if issued_on > today {
+            return Err(ApiError::invalid(format!(
+                "印发日期 {issued_on} 晚于今天（{today}）：文件印发后再加入文件库"
+            )));
+        }
         let dates = DocumentDates::new(issued_on, effective_on, valid_until)?;
         let mut notes = Vec::new();
         let doc_number = match non_blank(input.doc_number.as_deref()) {
@@ -99,7 +109,7 @@ impl Api {
                 issued_on: dates.issued_on,
                 effective_on: dates.effective_on,
                 valid_until: dates.valid_until,
-                body: input.body.trim().to_owned(),
+                body,
                 needs_interpretation: input.needs_interpretation,
                 record_id,
                 // Kept by the store: validity changes only through `change_validity`.
@@ -159,6 +169,15 @@ impl Api {
         let on = non_blank(args.on.as_deref())
             .map(|text| date("变更日期", text))
             .transpose()?;
+        let today = Local::now().date_naive();
+        if let Some(on) = on.filter(|on| *on > today) {
+            // The library says what holds today: a repeal decided to take effect later is
+            // entered on that day, or the document would show 已废止 while still in force.
+            return Err(ApiError::invalid(format!(
+                "变更日期 {on} 晚于今天（{today}）：请在{}生效之日登记",
+                to.act()
+            )));
+        }
         self.with_store(OpenMode::Existing, |store| {
             let doc = store.document(id)?;
             let by = changing_document(store, args.changed_by.as_deref())?;
@@ -315,7 +334,29 @@ fn changing_document(
         id: doc.id.to_string(),
         name: name(&doc),
         issued_on: doc.issued_on,
+        changed_by: changed_by_chain(store, doc.id)?
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
     }))
+}
+
+/// Every document that changed `id`'s validity, and those that changed them, and so on: what
+/// `id` may not in turn change.
+fn changed_by_chain(store: &Store, id: RowId) -> Result<Vec<RowId>, ApiError> {
+    let mut found: Vec<RowId> = Vec::new();
+    let mut next = vec![id];
+    while let Some(doc) = next.pop() {
+        for change in store.validity_changes(doc)? {
+            if let Some(by) = change.changed_by
+                && !found.contains(&by)
+            {
+                found.push(by);
+                next.push(by);
+            }
+        }
+    }
+    Ok(found)
 }
 
 fn reference(store: &Store, id: Option<RowId>) -> Result<Option<wire::DocumentRef>, ApiError> {

@@ -1,4 +1,5 @@
-//! What the clerk types about a request, checked before anything is written. A request cannot
+//! What the clerk types about a request (and a document of the library), checked before
+//! anything is written. A request cannot
 //! be edited once registered, and its letters print what was typed: a control character
 //! (Word refuses to save it), a pasted page in a name field, or a character no bundled face
 //! can draw (an emoji) would otherwise be found only when the 答复书 cannot be printed.
@@ -19,7 +20,7 @@ pub(crate) struct Field {
 }
 
 impl Field {
-    const fn line(what: &'static str, max_chars: usize, printed: bool) -> Field {
+    pub(crate) const fn line(what: &'static str, max_chars: usize, printed: bool) -> Field {
         Field {
             what,
             max_chars,
@@ -28,7 +29,7 @@ impl Field {
         }
     }
 
-    const fn area(what: &'static str, max_chars: usize, printed: bool) -> Field {
+    pub(crate) const fn area(what: &'static str, max_chars: usize, printed: bool) -> Field {
         Field {
             what,
             max_chars,

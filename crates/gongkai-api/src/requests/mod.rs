@@ -4,7 +4,7 @@
 //! due states and the 待办 rows, art. 44's repeated requests. The letters are `letter`'s.
 
 mod demo;
-mod input;
+pub(crate) mod input;
 pub(crate) mod letter;
 mod view;
 
