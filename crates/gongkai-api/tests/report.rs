@@ -364,6 +364,58 @@ fn bad_input_is_refused_in_chinese_and_nothing_is_written() {
     );
 }
 
+/// The same 复议/诉讼 case entered twice would count twice in 表四: refused by its 案号, or
+/// without one by the day and matter; a second case of the day with its own 案号, and the
+/// case itself saved again (an edit), are not duplicates.
+#[test]
+fn a_case_entered_twice_is_refused_and_counted_once() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let numbered = |number: &str| DisclosureCaseInput {
+        case_number: number.to_owned(),
+        ..case(
+            DisclosureCaseKind::Review,
+            "2025-05-06",
+            Some((DisclosureCaseOutcome::Upheld, "2025-07-01")),
+        )
+    };
+    let first = api.report_case_save(numbered("示复〔2025〕3号")).unwrap();
+    let saved = first.cases[0].clone();
+    assert_eq!(
+        api.report_case_save(numbered(" 示复〔2025〕 3号"))
+            .unwrap_err()
+            .message,
+        "已有案号“示复〔2025〕3号”，不能重复"
+    );
+    api.report_case_save(numbered("示复〔2025〕4号")).unwrap();
+    let unnumbered = case(DisclosureCaseKind::LitDirect, "2025-06-01", None);
+    api.report_case_save(unnumbered.clone()).unwrap();
+    assert_eq!(
+        api.report_case_save(unnumbered).unwrap_err().message,
+        "已有同一天立案、涉及同一事项的案件“对答复不服”，不能重复"
+    );
+    // Saved again under its own id: an edit, not a second case.
+    let view = api
+        .report_case_save(DisclosureCaseInput {
+            id: Some(saved.id.clone()),
+            note: "复议机关维持原答复".to_owned(),
+            ..numbered("示复〔2025〕3号")
+        })
+        .unwrap();
+    assert_eq!(view.cases.len(), 3);
+    let control = api
+        .report_case_save(DisclosureCaseInput {
+            subject: "对答复\u{2}不服".to_owned(),
+            ..case(DisclosureCaseKind::Review, "2025-08-01", None)
+        })
+        .unwrap_err()
+        .message;
+    assert!(
+        control.contains("案件涉及的申请或事项含有不可见的控制字符"),
+        "{control}"
+    );
+}
+
 #[test]
 fn a_final_export_needs_every_section_written() {
     let dir = TempDir::new().unwrap();

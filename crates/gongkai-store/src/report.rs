@@ -266,9 +266,42 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Creates a case or replaces one with the same id.
+    /// Creates a case or replaces one with the same id. The same case entered twice would be
+    /// counted twice in 表四: another case of the kind with the same 案号, or, without one,
+    /// filed the same day on the same matter, is refused.
     pub fn save_disclosure_case(&mut self, case: &StoredCase) -> Result<(), StoreError> {
         self.write(|w| {
+            let number: String = case.case_number.split_whitespace().collect();
+            let twin: Option<(String, String)> =
+                w.tx.query_row(
+                    "SELECT case_number, subject FROM disclosure_case
+                     WHERE id <> ?1 AND kind = ?2
+                       AND ((?3 <> '' AND replace(case_number, ' ', '') = ?3)
+                         OR (?3 = '' AND subject = ?4 AND filed_on = ?5))
+                     LIMIT 1",
+                    params![
+                        case.id.to_string(),
+                        case.kind,
+                        number,
+                        case.subject,
+                        case.filed_on
+                    ],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((case_number, subject)) = twin {
+                return Err(if number.is_empty() {
+                    StoreError::Duplicate {
+                        what: "同一天立案、涉及同一事项的案件",
+                        value: subject,
+                    }
+                } else {
+                    StoreError::Duplicate {
+                        what: "案号",
+                        value: case_number,
+                    }
+                });
+            }
             w.tx.execute(
                 "INSERT INTO disclosure_case (id, kind, case_number, subject, filed_on, outcome,
                      decided_on, note, updated_at)

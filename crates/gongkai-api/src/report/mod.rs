@@ -19,6 +19,7 @@ use gongkai_report::{
 use gongkai_store::{Store, StoredCase, StoredReportDraft};
 
 use crate::postings::today;
+use crate::requests::input::{self as typed, Field};
 use crate::session::OpenMode;
 use crate::{Api, ApiError, wire};
 
@@ -99,11 +100,15 @@ fn parse_date(text: &str, what: &str) -> Result<NaiveDate, ApiError> {
         .map_err(|_| ApiError::invalid(format!("{what}“{text}”不是日期，请写成 2026-03-15 的样子")))
 }
 
+/// A case's typed fields: no control characters, no pasted pages (the report lists them).
+const CASE_SUBJECT: Field = Field::line("案件涉及的申请或事项", 200, false);
+const CASE_NUMBER: Field = Field::line("案号", 100, false);
+const CASE_NOTE: Field = Field::area("案件备注", 2000, false);
+
 fn parse_case(args: &wire::DisclosureCaseInput) -> Result<StoredCase, ApiError> {
-    let subject = args.subject.trim();
-    if subject.is_empty() {
-        return Err(ApiError::invalid("请写明案件涉及的申请或事项".to_owned()));
-    }
+    let subject = typed::required(CASE_SUBJECT, &args.subject, "请写明案件涉及的申请或事项")?;
+    let case_number = typed::text(CASE_NUMBER, &args.case_number)?;
+    let note = typed::text(CASE_NOTE, &args.note)?;
     let filed_on = parse_date(&args.filed_on, "立案（受理）日期")?;
     let outcome = args
         .outcome
@@ -130,6 +135,11 @@ fn parse_case(args: &wire::DisclosureCaseInput) -> Result<StoredCase, ApiError> 
             "立案日期 {filed_on} 在今天之后，请核对"
         )));
     }
+    if let Some(decided_on) = decided_on.filter(|d| *d > today()) {
+        return Err(ApiError::invalid(format!(
+            "结案日期 {decided_on} 在今天之后：案件审结后再登记结果"
+        )));
+    }
     let id = match &args.id {
         Some(id) => id.parse()?,
         None => RowId::new(),
@@ -137,12 +147,12 @@ fn parse_case(args: &wire::DisclosureCaseInput) -> Result<StoredCase, ApiError> 
     Ok(StoredCase {
         id,
         kind: args.kind.key().to_owned(),
-        case_number: args.case_number.trim().to_owned(),
-        subject: subject.to_owned(),
+        case_number,
+        subject,
         filed_on,
         outcome: outcome.map(|o| o.key().to_owned()),
         decided_on,
-        note: args.note.trim().to_owned(),
+        note,
         updated_at: String::new(),
     })
 }
