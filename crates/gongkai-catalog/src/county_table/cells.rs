@@ -62,14 +62,30 @@ pub(crate) fn levels_in(text: &str) -> Option<Vec<Level>> {
     let mut found = Vec::new();
     // “县级、乡级”, “县（区）级和乡镇级”: split where a level ends.
     for part in text.split(['、', '，', ',', '；', ';', '和', '及', '/', '\n', ' ']) {
-        if let Some(level) = level_named(part)
-            && !found.contains(&level)
-        {
-            found.push(level);
+        for level in levels_named(part) {
+            if !found.contains(&level) {
+                found.push(level);
+            }
         }
     }
     found.sort();
     (!found.is_empty()).then_some(found)
+}
+
+/// The levels one part of a cell names: both in “县乡两级”, “县镇级”, “区、街道” written
+/// together (a county word before a township word), else the one [`level_named`] reads.
+fn levels_named(part: &str) -> Vec<Level> {
+    // 社区 is a township word that holds 区.
+    let part = part.replace("社区", "村");
+    let county = part.find(['县', '区', '市']);
+    let township = ["乡", "镇", "街道", "村"]
+        .iter()
+        .filter_map(|w| part.find(w))
+        .min();
+    match (county, township) {
+        (Some(c), Some(t)) if c < t => vec![Level::County, Level::Township],
+        _ => level_named(&part).into_iter().collect(),
+    }
 }
 
 /// 县级, 区级, 市县级 → county; 乡级, 镇级, 乡、村级, 街道 → township.
@@ -205,6 +221,21 @@ mod tests {
             Some(vec![Level::County, Level::Township])
         );
         assert_eq!(levels_in("乡、村级"), Some(vec![Level::Township]));
+        for both in [
+            "县乡两级",
+            "县、乡两级",
+            "县（区）、乡镇（街道）",
+            "区街道两级",
+        ] {
+            assert_eq!(
+                levels_in(both),
+                Some(vec![Level::County, Level::Township]),
+                "{both}"
+            );
+        }
+        assert_eq!(levels_in("乡镇（街道）级"), Some(vec![Level::Township]));
+        assert_eq!(levels_in("社区"), Some(vec![Level::Township]));
+        assert_eq!(levels_in("县（市、区）级"), Some(vec![Level::County]));
         assert_eq!(levels_in("县（区）级"), Some(vec![Level::County]));
         assert_eq!(levels_in("见附件"), None);
         assert_eq!(modes_in("主动公开"), Some(vec![Mode::Active]));
