@@ -226,9 +226,31 @@ fn search_text(request: &StoredRequest) -> (String, String) {
 fn subject_key(subject: &str) -> String {
     subject
         .chars()
+        // Full-width letters and digits (２０２５) as their ASCII forms: the same subject typed
+        // with another input method.
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            c => c,
+        })
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// How many different applicants asked, for art. 44. Names decide, except that two people of
+/// one name who both gave ID numbers are two when the numbers differ: the same person asking
+/// once with and once without a number is one applicant, not two.
+fn distinct_applicants(members: &[StoredRequest]) -> usize {
+    let mut by_name: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for r in members {
+        let ids = by_name.entry(r.applicant_name.as_str()).or_default();
+        if let Some(hash) = r.id_hash.as_deref() {
+            ids.insert(hash);
+        }
+    }
+    by_name.values().map(|ids| ids.len().max(1)).sum()
 }
 
 fn consultations_of(
@@ -652,16 +674,7 @@ impl Store {
         }
         let mut found = Vec::new();
         for members in groups.into_values() {
-            let applicants: BTreeSet<(&str, &str)> = members
-                .iter()
-                .map(|r| {
-                    (
-                        r.id_hash.as_deref().unwrap_or_default(),
-                        r.applicant_name.as_str(),
-                    )
-                })
-                .collect();
-            if applicants.len() < 2 {
+            if distinct_applicants(&members) < 2 {
                 continue;
             }
             let mut record_id = None;
@@ -843,6 +856,35 @@ mod tests {
             published_on: None,
             updated_at: String::new(),
         }
+    }
+
+    #[test]
+    fn repeated_requests_need_two_applicants_however_the_subject_is_typed() {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        let with = |name: &str, hash: Option<&str>, subject: &str| StoredRequest {
+            id_hash: hash.map(|h| h.repeat(32)),
+            id_masked: hash.map(|_| "9999**********0011".to_owned()),
+            subject: subject.to_owned(),
+            ..application(name)
+        };
+        // One person, once with an ID number and once without: one applicant.
+        store
+            .request_add(&with("王秀英", Some("h1"), "2025年低保名单"))
+            .unwrap();
+        store
+            .request_add(&with("王秀英", None, "２０２５年低保名单。"))
+            .unwrap();
+        assert!(store.requests_repeated().unwrap().is_empty());
+        // Another 王秀英 with another number, or another name: two, with the full-width
+        // subject in the same group.
+        store
+            .request_add(&with("王秀英", Some("h2"), "2025年 低保名单"))
+            .unwrap();
+        let groups = store.requests_repeated().unwrap();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].request_ids.len(), 3);
+        assert_eq!(groups[0].applicants, ["王秀英"]);
     }
 
     #[test]
