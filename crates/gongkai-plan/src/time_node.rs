@@ -4,8 +4,9 @@
 //! node ignored): a date (`2021年7月16日`, `7月16日`, `2021-07-16`, `2021/7/16`, `2021.7.16`),
 //! a month (`10月`, `10月底`, `十月份`, `6月上旬/中旬/下旬`), a quarter (`第三季度`,
 //! `三季度末`), a half year (`上半年`, `下半年`), the year's end (`年底`, `年内`), something
-//! done all year (`全年`, `长期`, `持续`, `常态化`), and recurring nodes (`每月`, `每季度`).
-//! Several single nodes joined by `、，,；;和及` are milestones. A node relative to an event
+//! done all year (`全年`, `长期`, `持续`, `常态化`, `每年`), and recurring nodes (`每月`,
+//! `每季度`; `每半年` is the two half-year ends as milestones). Several single nodes joined by
+//! `、，,；;和及` are milestones; a span (`5月至6月`, `3月到6月底`) is due at its end. A node relative to an event
 //! ("印发后20日内") names no day and is refused, saying so.
 
 use chrono::{Datelike, NaiveDate};
@@ -56,6 +57,18 @@ impl Schedule {
         if is_year_round(&text) {
             return Ok(Schedule::YearRound);
         }
+        if ["每半年", "每个半年", "半年一次"]
+            .iter()
+            .any(|w| text.starts_with(w))
+        {
+            let halves = [(6, 30), (12, 31)].map(|(m, d)| NaiveDate::from_ymd_opt(year, m, d));
+            return Ok(Schedule::By(halves.into_iter().flatten().collect()));
+        }
+        // A span is due when it ends: "5月至6月" is "6月".
+        let text = match text.rsplit_once(['至', '到', '~', '～']) {
+            Some((_, end)) if !end.trim().is_empty() => end.trim().to_owned(),
+            _ => text,
+        };
         if ["后", "起"].iter().any(|w| text.contains(w)) && text.chars().any(is_digit_like) {
             return Err(TimeNodeError::Relative {
                 node: node.trim().to_owned(),
@@ -173,6 +186,7 @@ fn is_year_round(text: &str) -> bool {
         "日常",
         "全年度",
         "贯穿全年",
+        "每年",
     ]
     .iter()
     .any(|w| compact.starts_with(w))
@@ -364,6 +378,10 @@ mod tests {
             ("长期", Schedule::YearRound),
             ("持续推进", Schedule::YearRound),
             ("常态化", Schedule::YearRound),
+            ("每年", Schedule::YearRound),
+            ("每半年", by(&[day(2021, 6, 30), day(2021, 12, 31)])),
+            ("5月至6月", by(&[day(2021, 6, 30)])),
+            ("2021年3月到6月底前", by(&[day(2021, 6, 30)])),
             (" （10月底前） ", by(&[day(2021, 10, 31)])),
         ];
         for (node, expected) in table {
