@@ -424,3 +424,131 @@ fn the_county_publishes_its_table_and_the_township_receives_it_by_sync() {
         (0, 0, 4, 0)
     );
 }
+
+/// The county's catalog as a Word document: a title, then one table per domain under its
+/// heading paragraph (一、涉农补贴领域), each item a row of `rows`.
+fn county_document(path: &std::path::Path, domains: &[(&str, &[CatalogItem])]) {
+    use gongkai_docx::{Cell, Document, Paragraph, Table};
+    let mut doc = Document::new("示范县乡镇政务公开事项标准目录");
+    doc.push(Paragraph::title("示范县乡镇政务公开事项标准目录"));
+    let header = [
+        "序号",
+        "一级事项",
+        "二级事项",
+        "公开内容",
+        "公开主体",
+        "公开层级",
+    ];
+    for (n, (heading, rows)) in domains.iter().enumerate() {
+        doc.push(Paragraph::heading(
+            2,
+            format!("{}、{heading}", ["一", "二", "三"][n]),
+        ));
+        let mut table = Table::new(*heading, vec![1, 3, 3, 6, 3, 2]);
+        table.row(header.iter().map(|h| Cell::new(*h).bold()).collect());
+        table.header_rows = 1;
+        for (i, item) in rows.iter().enumerate() {
+            table.row(vec![
+                Cell::new((i + 1).to_string()),
+                Cell::new(item.level1.as_str()),
+                Cell::new(item.level2.as_str()),
+                Cell::new(item.content.as_str()),
+                Cell::new(item.subject.as_str()),
+                Cell::new(item.level.join("、")),
+            ]);
+        }
+        doc.table(table);
+    }
+    std::fs::write(path, doc.to_bytes().unwrap()).unwrap();
+}
+
+#[test]
+fn a_word_catalog_with_a_table_per_domain_keeps_hidden_and_edited_items_and_is_all_or_nothing() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    let farming = items(&api, DOMAIN);
+    let relief = items(&api, "社会救助");
+    let (hidden_key, edited_key) = (farming[1].key.clone(), farming[2].key.clone());
+    adjust(&api, CatalogAction::Hide, Some(&hidden_key), None);
+    adjust(
+        &api,
+        CatalogAction::Edit,
+        Some(&edited_key),
+        Some(CatalogItemInput {
+            subject: Some("示范镇农业服务中心".to_owned()),
+            ..CatalogItemInput::default()
+        }),
+    );
+    // The county issues both items again, changed, with the rest of the domain's first four.
+    let mut county_farming = farming[..4].to_vec();
+    for item in &mut county_farming {
+        item.subject = "示范县农业农村局".to_owned();
+    }
+    let file = dir.path().join("县级目录.docx");
+    county_document(
+        &file,
+        &[
+            ("涉农补贴领域", &county_farming),
+            ("社会救助领域", &relief[..2]),
+        ],
+    );
+    let preview = api.catalog_import_preview(preview_args(&file)).unwrap();
+    let per_domain: Vec<(&str, u32)> = preview
+        .domains
+        .iter()
+        .map(|d| (d.domain.as_str(), d.items))
+        .collect();
+    assert_eq!(per_domain.len(), 2, "{per_domain:?}");
+    assert!(per_domain.contains(&(DOMAIN, 4)) && per_domain.contains(&("社会救助", 2)));
+    let sheets: Vec<(&str, u32)> = preview
+        .sheets
+        .iter()
+        .map(|s| (s.sheet.as_str(), s.items))
+        .collect();
+    assert_eq!(sheets, [("表格1", 4), ("表格2", 2)]);
+    api.catalog_import_accept(CatalogImportAcceptArgs {
+        path: file.display().to_string(),
+        sha256: preview.sha256,
+        version_label: None,
+        issued_on: Some("2025-04-01".to_owned()),
+    })
+    .unwrap();
+    let after = items(&api, DOMAIN);
+    assert!(
+        after.iter().all(|i| i.key != hidden_key),
+        "the township hid it: the county's new text does not bring it back"
+    );
+    let edited = after.iter().find(|i| i.key == edited_key).unwrap();
+    assert_eq!(edited.subject, "示范镇农业服务中心");
+    assert_eq!(edited.state, CatalogItemState::TownshipEdited);
+    let county = after.iter().find(|i| i.key == farming[0].key).unwrap();
+    assert_eq!(
+        (county.subject.as_str(), county.state),
+        ("示范县农业农村局", CatalogItemState::County)
+    );
+
+    // A document whose second table's heading names no domain is refused whole: the first
+    // table's items are not written either.
+    let before = api
+        .catalog_items(CatalogItemsArgs::default())
+        .unwrap()
+        .items;
+    let mut changed = farming[..1].to_vec();
+    changed[0].content = "新的公开内容".to_owned();
+    let bad = dir.path().join("县级目录（第二版）.docx");
+    county_document(&bad, &[("涉农补贴领域", &changed), ("附表", &relief[..1])]);
+    let error = api.catalog_import_preview(preview_args(&bad)).unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("工作表“表格2”第 2 行：无法确定所属领域"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        api.catalog_items(CatalogItemsArgs::default())
+            .unwrap()
+            .items,
+        before
+    );
+}
