@@ -222,6 +222,33 @@ fn odd_brackets_bad_text_future_dates_and_loops() {
     assert!(through.contains("不能循环"), "{through}");
     let b_now = all(&api).into_iter().find(|d| d.id == b).unwrap();
     assert_eq!(b_now.validity, DocumentValidity::InForce);
+    // The command line names a document by its 文号, in any accepted spelling, as --by does.
+    let shown = api
+        .document_get(IdArgs {
+            id: "示政发[2025]1号".to_owned(),
+        })
+        .unwrap();
+    assert_eq!(shown.summary.id, a);
+    let repealed = change(
+        &api,
+        "示政发（2025）2号",
+        DocumentValidity::Repealed,
+        Some("2025-05-01"),
+        None,
+    )
+    .unwrap();
+    assert_eq!(repealed.summary.validity, DocumentValidity::Repealed);
+    assert_eq!(
+        change(
+            &api,
+            "示政发〔2025〕99号",
+            DocumentValidity::Repealed,
+            Some("2025-05-01"),
+            None
+        )
+        .unwrap_err(),
+        "规范性文件库中没有“示政发〔2025〕99号”"
+    );
 }
 
 #[test]

@@ -69,6 +69,7 @@ pub enum DocumentsCommand {
     Show {
         #[command(flatten)]
         db: Db,
+        /// 文件的文号（如 示政发〔2024〕3号）或编号
         #[arg(long)]
         id: String,
     },
@@ -76,6 +77,7 @@ pub enum DocumentsCommand {
     Repeal {
         #[command(flatten)]
         db: Db,
+        /// 文件的文号（如 示政发〔2024〕3号）或编号
         #[arg(long)]
         id: String,
         /// 废止日期 YYYY-MM-DD
@@ -94,6 +96,7 @@ pub enum DocumentsCommand {
     Amend {
         #[command(flatten)]
         db: Db,
+        /// 文件的文号（如 示政发〔2024〕3号）或编号
         #[arg(long)]
         id: String,
         #[arg(long)]

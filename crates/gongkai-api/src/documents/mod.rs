@@ -125,9 +125,12 @@ impl Api {
         })
     }
 
+    /// A document by its id or its 文号 (in any accepted spelling).
     pub fn document_get(&self, args: wire::IdArgs) -> Result<wire::DocumentDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
-        self.with_store(OpenMode::Existing, |store| detail(store, id))
+        self.with_store(OpenMode::Existing, |store| {
+            let doc = named_document(store, &args.id)?;
+            detail(store, doc.id)
+        })
     }
 
     /// The library, or what a search finds in it (a 文号 typed with the wrong brackets is
@@ -164,7 +167,6 @@ impl Api {
         &self,
         args: wire::DocumentValidityArgs,
     ) -> Result<wire::DocumentDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
         let to = Validity::from_key(args.validity.key())?;
         let on = non_blank(args.on.as_deref())
             .map(|text| date("变更日期", text))
@@ -179,7 +181,8 @@ impl Api {
             )));
         }
         self.with_store(OpenMode::Existing, |store| {
-            let doc = store.document(id)?;
+            let doc = named_document(store, &args.id)?;
+            let id = doc.id;
             let by = changing_document(store, args.changed_by.as_deref())?;
             let change = ValidityChange::new(&state(&doc)?, to, on, by)?;
             store.change_validity(id, &stored_change(&change, args.note.as_deref()))?;
@@ -321,11 +324,7 @@ fn changing_document(
     let Some(text) = non_blank(named) else {
         return Ok(None);
     };
-    let found = match text.parse::<RowId>() {
-        Ok(id) => store.documents()?.into_iter().find(|d| d.id == id),
-        Err(_) => store.document_by_number(&DocNumber::parse(text)?.number.to_string())?,
-    };
-    let doc = found.ok_or_else(|| {
+    let doc = find_document(store, text)?.ok_or_else(|| {
         ApiError::invalid(format!(
             "规范性文件库中没有“{text}”：请先把修改或废止它的文件加入文件库"
         ))
@@ -339,6 +338,21 @@ fn changing_document(
             .map(ToString::to_string)
             .collect(),
     }))
+}
+
+/// The library's document with this id or 文号, if any.
+fn find_document(store: &Store, text: &str) -> Result<Option<StoredDocument>, ApiError> {
+    let text = text.trim();
+    Ok(match text.parse::<RowId>() {
+        Ok(id) => store.documents()?.into_iter().find(|d| d.id == id),
+        Err(_) => store.document_by_number(&DocNumber::parse(text)?.number.to_string())?,
+    })
+}
+
+/// The document the clerk named by id or 文号, which must be in the library.
+fn named_document(store: &Store, text: &str) -> Result<StoredDocument, ApiError> {
+    find_document(store, text)?
+        .ok_or_else(|| ApiError::invalid(format!("规范性文件库中没有“{}”", text.trim())))
 }
 
 /// Every document that changed `id`'s validity, and those that changed them, and so on: what
