@@ -104,8 +104,14 @@ fn read_file(path: &str) -> Result<(Vec<u8>, String), ApiError> {
 
 /// The table read against the domains the catalog knows.
 fn county_table(store: &mut Store, path: &str, bytes: Vec<u8>) -> Result<CountyTable, ApiError> {
-    let book = gongkai_sheets::read_bytes(Path::new(path.trim()), bytes, None)
-        .map_err(|e| ApiError::invalid(e.to_string()))?;
+    let book = gongkai_sheets::read_bytes(Path::new(path.trim()), bytes, None).map_err(|e| {
+        ApiError::invalid(match e {
+            gongkai_sheets::SheetsError::UnknownFormat { file } => format!(
+                "文件“{file}”不是 Excel 工作簿（.xlsx/.xls）或 Word 文档（.docx）：县级目录表请用这两种格式导入"
+            ),
+            other => other.to_string(),
+        })
+    })?;
     let known: Vec<String> = store
         .catalog_domains()?
         .into_iter()

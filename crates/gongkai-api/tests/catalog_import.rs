@@ -356,6 +356,24 @@ fn a_refused_table_writes_nothing_and_says_why_in_chinese() {
         "{}",
         error.message
     );
+    for (name, bytes, says) in [
+        (
+            "目录.xlsx",
+            &b"\x89PNG\r\n\x1a\n\0\0"[..],
+            "不是 Excel 工作簿（.xlsx/.xls）或 Word 文档（.docx）",
+        ),
+        ("目录.docx", &b"%PDF-1.7\n%\xe2\xe3"[..], "是 PDF 文件"),
+        ("目录.xls", &b""[..], "是空的"),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let error = api.catalog_import_preview(preview_args(&file)).unwrap_err();
+        assert!(
+            error.message.contains(says) && error.message.contains(name),
+            "{}",
+            error.message
+        );
+    }
     assert_eq!(
         api.catalog_items(CatalogItemsArgs::default())
             .unwrap()

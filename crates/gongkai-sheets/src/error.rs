@@ -10,6 +10,14 @@ pub enum SheetsError {
     },
     #[error("文件“{file}”不是 Excel 工作簿（.xlsx/.xls）或 CSV 文件，请确认导出格式")]
     UnknownFormat { file: String },
+    #[error("文件“{file}”是空的（0 字节）：请确认下载或复制完整后再导入")]
+    Empty { file: String },
+    /// A PDF, whatever its name: counties publish tables as PDF too, and a PDF's table cannot
+    /// be read back reliably, so the clerk is told to ask for the original.
+    #[error(
+        "文件“{file}”是 PDF 文件，其中的表格无法可靠读取：请向发文单位索取 Excel（.xlsx/.xls）或 Word（.docx）原件后再导入"
+    )]
+    Pdf { file: String },
     #[error(
         "文件“{file}”设置了打开密码（已加密），无法读取：请在 Office/WPS 中取消密码后另存，再导入"
     )]

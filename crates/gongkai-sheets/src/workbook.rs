@@ -40,6 +40,16 @@ pub fn read_bytes(
         file: file.clone(),
         detail: e.to_string(),
     };
+    if bytes.is_empty() {
+        return Err(SheetsError::Empty { file });
+    }
+    // “%PDF-” within the first kilobyte, where readers look for it.
+    if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return Err(SheetsError::Pdf { file });
+    }
     let sheets = if bytes.starts_with(ZIP_MAGIC) && crate::docx::is_word_package(&bytes) {
         guarded(&file, || crate::docx::read_tables(&file, &bytes))?
     } else if bytes.starts_with(ZIP_MAGIC) {

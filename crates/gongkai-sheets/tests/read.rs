@@ -304,3 +304,18 @@ fn a_hidden_sheet_is_marked_hidden() {
         .collect();
     assert_eq!(hidden, [("社会救助", false), ("旧版", true)]);
 }
+
+#[test]
+fn an_empty_file_and_a_pdf_renamed_are_named_as_such() {
+    let dir = TempDir::new().unwrap();
+    let empty = dir.path().join("目录.xlsx");
+    std::fs::write(&empty, b"").unwrap();
+    let error = read(&empty, None).unwrap_err();
+    assert!(matches!(error, SheetsError::Empty { .. }), "{error}");
+    assert!(error.to_string().contains("是空的"), "{error}");
+    let pdf = dir.path().join("目录.docx");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n").unwrap();
+    let error = read(&pdf, None).unwrap_err();
+    assert!(matches!(error, SheetsError::Pdf { .. }), "{error}");
+    assert!(error.to_string().contains("PDF"), "{error}");
+}
