@@ -364,6 +364,57 @@ fn bad_input_is_refused_in_chinese_and_nothing_is_written() {
     );
 }
 
+/// Prose pasted from another document: a form feed or an emoji is refused when saved, naming
+/// the section (it used to be saved and then fail the export as “第 17 段” of the Word file); a
+/// tab and Windows line breaks are kept as a space and line breaks, and both files are written.
+#[test]
+fn prose_is_checked_when_saved_and_exports_in_both_formats() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let draft = |other: &str, overview: &str| ReportDraft {
+        year: 2025,
+        overview: overview.to_owned(),
+        other_text: other.to_owned(),
+        ..ReportDraft::default()
+    };
+    let feed = api
+        .report_save(draft("本年度未收取信息处理费。\u{c}第二页", ""))
+        .unwrap_err()
+        .message;
+    assert!(
+        feed.contains("六、其他需要报告的事项含有不可见的控制字符（U+000C）"),
+        "{feed}"
+    );
+    let emoji = api
+        .report_save(draft("", "全年工作😀顺利"))
+        .unwrap_err()
+        .message;
+    assert!(
+        emoji.contains("一、总体情况中有字库没有的字") && emoji.contains("U+1F600"),
+        "{emoji}"
+    );
+    let saved = api
+        .report_save(draft("本年度\t未收取信息处理费。\r\n其他事项：无。", ""))
+        .unwrap();
+    assert_eq!(
+        saved.draft.other_text,
+        "本年度 未收取信息处理费。\n其他事项：无。"
+    );
+    for format in [LetterFormat::Pdf, LetterFormat::Docx] {
+        api.report_export(ReportExportArgs {
+            year: 2025,
+            format,
+            out: dir
+                .path()
+                .join(format!("report.{}", format.key()))
+                .to_string_lossy()
+                .into_owned(),
+            final_export: false,
+        })
+        .unwrap_or_else(|e| panic!("{format:?}: {}", e.message));
+    }
+}
+
 /// The same 复议/诉讼 case entered twice would count twice in 表四: refused by its 案号, or
 /// without one by the day and matter; a second case of the day with its own 案号, and the
 /// case itself saved again (an edit), are not duplicates.

@@ -40,9 +40,9 @@ impl Api {
         self.with_store(OpenMode::Existing, |store| {
             let mut draft = store.report_draft(args.year)?.unwrap_or_default();
             draft.year = args.year;
-            draft.overview = args.overview.trim().to_owned();
-            draft.problems_text = args.problems_text.trim().to_owned();
-            draft.other_text = args.other_text.trim().to_owned();
+            draft.overview = prose(OVERVIEW, &args.overview)?;
+            draft.problems_text = prose(PROBLEMS, &args.problems_text)?;
+            draft.other_text = prose(OTHER, &args.other_text)?;
             draft.stated_fees_fen = args.stated_fees_fen;
             draft.regulations = args.regulations;
             draft.licensing_decisions = args.licensing_decisions;
@@ -98,6 +98,21 @@ fn check_year(year: i32) -> Result<(), ApiError> {
 fn parse_date(text: &str, what: &str) -> Result<NaiveDate, ApiError> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| ApiError::invalid(format!("{what}“{text}”不是日期，请写成 2026-03-15 的样子")))
+}
+
+/// The prose sections, printed in the PDF and written to Word: a control character or a
+/// character no face has is refused when saved, naming the section, not when exported.
+const OVERVIEW: Field = Field::area("一、总体情况", 20_000, true);
+const PROBLEMS: Field = Field::area("五、存在的主要问题及改进情况", 20_000, true);
+const OTHER: Field = Field::area("六、其他需要报告的事项", 20_000, true);
+
+/// A prose section as saved: checked, its line breaks made \n and a tab a space (Word keeps
+/// neither as typed; text pasted from another document often holds both).
+fn prose(field: Field, raw: &str) -> Result<String, ApiError> {
+    Ok(typed::text(field, raw)?
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', " "))
 }
 
 /// A case's typed fields: no control characters, no pasted pages (the report lists them).
