@@ -347,6 +347,8 @@ fn name_merged_into_content(sheet: &Sheet, row: &Row, header: &Header) -> bool {
 struct Located {
     draft: TaskDraft,
     time_row: u32,
+    /// The sheet (Word table) it stands in.
+    sheet: usize,
 }
 
 /// Reads the first sheet with a 任务分解表 header. `year`: the plan's year, else the one its
@@ -416,13 +418,20 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
         title_rows
     };
     let title = (!title_rows.is_empty()).then(|| title_rows.join(" "));
-    let issue = |row: Option<u32>, column: Option<Column>, message: String| PlanIssue {
-        sheet: Some(sheet.name.clone()),
-        word_table,
-        row,
-        column: column.and_then(|c| header.at(c).map(|i| (i, c.label()))),
-        message,
-    };
+    // A Word plan may go on in the tables after the first (a table split at a page break).
+    let mut parts: Vec<(&Sheet, usize)> = vec![(sheet, header.row_index + 1)];
+    if word_table {
+        parts.extend(continued_in(workbook, sheet, &header));
+    }
+    let issue_in =
+        |part: usize, row: Option<u32>, column: Option<Column>, message: String| PlanIssue {
+            sheet: Some(parts[part].0.name.clone()),
+            word_table,
+            row,
+            column: column.and_then(|c| header.at(c).map(|i| (i, c.label()))),
+            message,
+        };
+    let issue = |row, column, message| issue_in(0, row, column, message);
     let mut issues = Vec::new();
     let year = match year
         .or_else(|| title.as_deref().and_then(year_in))
@@ -450,7 +459,12 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
     let time_col = header.at(Column::TimeNode);
     let mut section: Option<String> = None;
     let mut tasks: Vec<Located> = Vec::new();
-    for row in &sheet.rows[header.row_index + 1..] {
+    let rows = parts.iter().enumerate().flat_map(|(part, (sheet, first))| {
+        sheet.rows[(*first).min(sheet.rows.len())..]
+            .iter()
+            .map(move |row| (part, *sheet, row))
+    });
+    for (part, sheet, row) in rows {
         if row.is_blank() || !row.has_own_content() || is_header_repeat(row, &header) {
             continue;
         }
@@ -487,7 +501,8 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
             match seq_col.and_then(|c| seq_number(row.cell(c))) {
                 Some(n) => n,
                 None => {
-                    issues.push(issue(
+                    issues.push(issue_in(
+                        part,
                         Some(row.number),
                         Some(Column::Seq),
                         format!("序号“{seq_own}”不是正整数"),
@@ -515,14 +530,22 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
                 row: row.number,
             },
             time_row: row.number,
+            sheet: part,
         });
     }
 
     let numbered_per_section = numbers_restart_per_section(&tasks);
-    let mut seen: HashMap<(Option<String>, u32), u32> = HashMap::new();
-    for Located { draft, time_row } in &mut tasks {
+    let mut seen: HashMap<(Option<String>, u32), (usize, u32)> = HashMap::new();
+    for Located {
+        draft,
+        time_row,
+        sheet: part,
+    } in &mut tasks
+    {
+        let part = *part;
         if draft.name.is_empty() && draft.content.is_empty() {
-            issues.push(issue(
+            issues.push(issue_in(
+                part,
                 Some(draft.row),
                 Some(if header.at(Column::Name).is_some() {
                     Column::Name
@@ -538,18 +561,27 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
             .then(|| draft.section.clone())
             .flatten();
         match seen.get(&(scope.clone(), draft.seq)) {
-            Some(first_row) => issues.push(issue(
+            Some((first_part, first_row)) => issues.push(issue_in(
+                part,
                 Some(draft.row),
                 Some(Column::Seq),
-                format!("序号 {} 与第 {first_row} 行重复", draft.seq),
+                if *first_part == part {
+                    format!("序号 {} 与第 {first_row} 行重复", draft.seq)
+                } else {
+                    format!(
+                        "序号 {} 与{}第 {first_row} 行重复",
+                        draft.seq, parts[*first_part].0.name
+                    )
+                },
             )),
             None => {
-                seen.insert((scope, draft.seq), draft.row);
+                seen.insert((scope, draft.seq), (part, draft.row));
             }
         }
         match Schedule::parse(&draft.time_node, year) {
             Ok(schedule) => draft.schedule = schedule,
-            Err(e) => issues.push(issue(
+            Err(e) => issues.push(issue_in(
+                part,
                 Some(*time_row),
                 Some(Column::TimeNode),
                 match e {
@@ -577,10 +609,55 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
     }
     Ok(PlanTable {
         year,
-        sheet: sheet.name.clone(),
+        sheet: parts
+            .iter()
+            .map(|(s, _)| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、"),
         title,
         tasks,
     })
+}
+
+/// The Word tables right after the plan's that go on with it, each with where its tasks start:
+/// one under the same header (repeated by hand where the table was split), or one without a
+/// header, as wide, whose first row is a task (a 序号 and a time node that reads). The first
+/// other table ends the plan.
+fn continued_in<'a>(
+    workbook: &'a Workbook,
+    plan: &Sheet,
+    header: &Header,
+) -> Vec<(&'a Sheet, usize)> {
+    let width = |s: &Sheet| s.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let task_row = |row: &Row| {
+        let time = header.at(Column::TimeNode).map(|c| row.cell(c).shown());
+        header
+            .at(Column::Seq)
+            .is_some_and(|c| seq_number(row.cell(c)).is_some())
+            && time.is_some_and(|t| {
+                // Read as a time node, whichever year it names.
+                !matches!(
+                    Schedule::parse(&t, 2000),
+                    Err(TimeNodeError::Empty | TimeNodeError::Unknown(_))
+                )
+            })
+    };
+    workbook
+        .sheets
+        .iter()
+        .skip_while(|s| !std::ptr::eq(*s, plan))
+        .skip(1)
+        .map_while(|s| match find_header(s) {
+            Some(h) if h.columns == header.columns => Some((s, h.row_index + 1)),
+            Some(_) => None,
+            None => {
+                // Its first numbered row: rows before it may end the task cut by the break.
+                let seq = header.at(Column::Seq)?;
+                let first = s.rows.iter().find(|r| !r.cell(seq).is_blank())?;
+                (width(s) == width(plan) && task_row(first)).then_some((s, 0))
+            }
+        })
+        .collect()
 }
 
 /// Whether the table numbers its tasks afresh under each heading: some task under a new

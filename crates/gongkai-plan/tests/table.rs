@@ -464,3 +464,56 @@ fn a_number_twice_under_one_heading_is_still_refused() -> TestResult {
     );
     Ok(())
 }
+
+/// A Word 任务分解表 split where a page broke: the second part a table of its own, once with
+/// the header copied above it and once without; a table after the plan (联系人) is not read.
+#[test]
+fn a_word_plan_split_into_tables_is_read_through() -> TestResult {
+    use gongkai_docx::{Cell, Document, Paragraph, Table};
+    let header = ["序号", "工作任务", "具体内容", "责任单位", "完成时限"];
+    let part = |rows: &[[&str; 5]], with_header: bool| {
+        let mut table = Table::new("任务分解表", vec![1, 3, 6, 2, 2]);
+        if with_header {
+            table.row(header.iter().map(|h| Cell::new(*h).bold()).collect());
+            table.header_rows = 1;
+        }
+        for row in rows {
+            table.row(row.iter().map(|t| Cell::new(*t)).collect());
+        }
+        table
+    };
+    let mut doc = Document::new("工作要点");
+    doc.push(Paragraph::title("2026年示范镇政务公开工作要点任务分解表"));
+    doc.table(part(&[["1", "规范文本", "更新", "党政办", "每月"]], true));
+    doc.table(part(
+        &[["2", "统一公开", "清理", "司法所", "6月底前"]],
+        true,
+    ));
+    doc.table(part(
+        &[
+            ["", "", "（接上页）清单公开", "", ""],
+            ["3", "扩大解读", "解读", "党政办", "全年"],
+        ],
+        false,
+    ));
+    doc.push(Paragraph::plain("联系人"));
+    let mut contacts = Table::new("联系人", vec![1, 3]);
+    contacts.row(vec![Cell::new("1"), Cell::new("张三 13800000000")]);
+    doc.table(contacts);
+    let table = read_named("工作要点.docx", doc.to_bytes()?, None).map_err(|e| e.join("\n"))?;
+    assert_eq!(table.sheet, "表格1、表格2、表格3");
+    let got: Vec<(u32, &str, &str)> = table
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.name.as_str(), t.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "规范文本", "更新"),
+            (2, "统一公开", "清理（接上页）清单公开"),
+            (3, "扩大解读", "解读"),
+        ]
+    );
+    Ok(())
+}
