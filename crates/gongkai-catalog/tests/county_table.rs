@@ -816,3 +816,61 @@ fn a_hidden_sheet_is_not_imported_a_repeated_header_is_skipped_and_a_merged_leve
         table.unplaced[0].reason
     );
 }
+
+#[test]
+fn a_word_table_split_at_a_page_break_without_its_header_goes_on_under_it() {
+    let header = tr(&[
+        tc("序号", 1, None),
+        tc("一级事项", 1, None),
+        tc("二级事项", 1, None),
+        tc("公开层级", 1, None),
+    ]);
+    let item = |n: &str, l1: &str, l2: &str, level: &str| {
+        tr(&[
+            tc(n, 1, None),
+            tc(l1, 1, None),
+            tc(l2, 1, None),
+            tc(level, 1, None),
+        ])
+    };
+    let section = |text: &str| tr(&[tc(text, 4, None)]);
+    let first = format!(
+        "<w:tbl>{header}{}{}</w:tbl>",
+        section("一、社会救助领域"),
+        item("1", "最低生活保障", "审批结果", "乡级"),
+    );
+    let second = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        item("2", "最低生活保障", "办事指南", "县级"),
+        section("二、就业领域"),
+        item("1", "就业信息服务", "岗位信息发布", "乡级"),
+    );
+    let other =
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>联系人：张三</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let bytes = docx(&format!(
+        "{}{first}{second}{}{other}",
+        paragraph("示范县乡镇政务公开事项标准目录"),
+        paragraph("附：联系方式")
+    ));
+    let table = read("目录.docx", bytes).expect("read");
+    let got: Vec<(String, &str, u32)> = table
+        .items
+        .iter()
+        .map(|p| (p.item.key(), p.sheet.as_str(), p.row))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("社会救助/最低生活保障/审批结果".to_owned(), "表格1", 3),
+            ("社会救助/最低生活保障/办事指南".to_owned(), "表格2", 1),
+            ("就业/就业信息服务/岗位信息发布".to_owned(), "表格2", 3),
+        ]
+    );
+    assert_eq!(table.items[1].item.level, [Level::County]);
+    let unplaced: Vec<(&str, &str)> = table
+        .unplaced
+        .iter()
+        .map(|u| (u.sheet.as_str(), u.text.as_str()))
+        .collect();
+    assert_eq!(unplaced, [("表格3", "联系人：张三")]);
+}

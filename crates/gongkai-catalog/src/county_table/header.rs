@@ -121,6 +121,15 @@ impl Header {
         self.columns.iter().position(|(f, _)| *f == Some(field))
     }
 
+    /// This header over a table that continues the one it heads (split at a page break
+    /// without the header repeated): every row of it is below the header.
+    pub fn continued(&self) -> Header {
+        Header {
+            last_row: 0,
+            ..self.clone()
+        }
+    }
+
     /// Whether `row` is one of the header's rows again: a table converted from a PDF or split
     /// over pages repeats its header, both rows of a two-row one. Two titles in their own
     /// columns, and no own text that is not the header's, say so.

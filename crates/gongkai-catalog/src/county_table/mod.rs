@@ -169,6 +169,9 @@ pub fn read_county_table(
     };
     let mut sheets = Vec::new();
     let mut no_header = Vec::new();
+    let word = book.file_name.to_lowercase().ends_with(".docx");
+    // The header, width and domain in force at the end of the table read last.
+    let mut previous: Option<(Header, usize, Option<String>)> = None;
     for sheet in &book.sheets {
         let rows: Vec<&Row> = sheet.rows.iter().filter(|r| !r.is_blank()).collect();
         if rows.is_empty() {
@@ -186,15 +189,34 @@ pub fn read_county_table(
             continue;
         }
         let owned: Vec<Row> = rows.iter().map(|r| (*r).clone()).collect();
+        let width = |s: &Sheet| s.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
         match header::find(&owned) {
             Ok((at, header)) => {
                 let before = reading.items.len();
-                reading.sheet(sheet, &owned[..at], &header);
+                let domain = reading.sheet(sheet, &owned[..at], &header, None);
                 sheets.push(SheetReading {
                     sheet: sheet.name.clone(),
                     header_rows: Some((owned[at].number, header.last_row)),
                     items: u32::try_from(reading.items.len() - before).unwrap_or(u32::MAX),
                 });
+                previous = Some((header, width(sheet), domain));
+            }
+            // A Word table split where a page broke goes on in a table of its own without the
+            // header: as wide as the one before, it is read under that one's header and domain.
+            Err(_)
+                if word
+                    && let Some((header, before_width, domain)) =
+                        previous.as_ref().filter(|(_, w, _)| *w == width(sheet)) =>
+            {
+                let header = header.continued();
+                let before = reading.items.len();
+                let domain = reading.sheet(sheet, &[], &header, domain.clone());
+                sheets.push(SheetReading {
+                    sheet: sheet.name.clone(),
+                    header_rows: None,
+                    items: u32::try_from(reading.items.len() - before).unwrap_or(u32::MAX),
+                });
+                previous = Some((header, *before_width, domain));
             }
             Err((first_row, last_row)) => {
                 no_header.push(TableProblem::NoHeader {
@@ -208,6 +230,7 @@ pub fn read_county_table(
                     items: 0,
                 });
                 reading.unplace_all(&sheet.name, &owned, "工作表中找不到目录表头，未导入");
+                previous = None;
             }
         }
     }
@@ -297,8 +320,16 @@ impl Reading<'_> {
         );
     }
 
-    /// The items of one sheet below its header. `above`: the rows above the header.
-    fn sheet(&mut self, sheet: &Sheet, above: &[Row], header: &Header) {
+    /// The items of one sheet below its header. `above`: the rows above the header;
+    /// `inherited`: the domain in force where the table this one continues ended. Returns the
+    /// domain in force at its end.
+    fn sheet(
+        &mut self,
+        sheet: &Sheet,
+        above: &[Row],
+        header: &Header,
+        inherited: Option<String>,
+    ) -> Option<String> {
         // Title rows may name the domain; whatever else they hold is not an item.
         let mut title_domain = None;
         for row in above {
@@ -327,6 +358,7 @@ impl Reading<'_> {
                 .filter(|line| line.chars().count() <= HEADING_CHARS)
                 .find_map(|line| domains::named_in(line, self.known));
         }
+        let title_domain = title_domain.or(inherited);
         let sheet_domain = domains::named_in(&sheet.name, self.known);
         let mut section_domain: Option<String> = None;
         let level2_column = header.column_of(Field::Level2).unwrap_or_default();
@@ -427,6 +459,7 @@ impl Reading<'_> {
                 row: row.number,
             });
         }
+        section_domain.or(title_domain).or(sheet_domain)
     }
 
     /// A row under a 二级事项 merged down from the item above (the county split the item's
