@@ -5,11 +5,11 @@ use crate::{Audience, Channel, Level, Mode};
 
 /// Marks counties tick a column with.
 const TICKS: &[&str] = &[
-    "√", "✓", "✔", "☑", "●", "■", "◆", "★", "▲", "v", "V", "是", "Y", "y", "有",
+    "√", "✓", "✔", "☑", "●", "■", "◆", "★", "▲", "v", "V", "是", "Y", "y", "有", "1",
 ];
 /// What an unticked cell holds besides nothing.
 const NOT_TICKED: &[&str] = &[
-    "×", "✗", "✘", "否", "无", "/", "／", "—", "-", "－", "○", "□", "N", "n",
+    "×", "✗", "✘", "否", "无", "/", "／", "—", "-", "－", "○", "□", "N", "n", "0",
 ];
 
 /// What one tick cell says.
@@ -205,7 +205,12 @@ mod tests {
         }
         assert_eq!(tick_cell("全社会", "全社会"), TickCell::Ticked);
         assert_eq!(tick_cell("主动公开", "主动"), TickCell::Ticked);
-        for blank in ["", "  ", "×", "/", "—"] {
+        assert_eq!(
+            tick_cell("1", "乡级"),
+            TickCell::Ticked,
+            "a flag typed as 1"
+        );
+        for blank in ["", "  ", "×", "/", "—", "0"] {
             assert_eq!(tick_cell(blank, "全社会"), TickCell::NotTicked, "{blank}");
         }
         assert_eq!(

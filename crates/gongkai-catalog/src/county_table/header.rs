@@ -75,15 +75,22 @@ pub(crate) fn classify(title: &str) -> Option<Field> {
         Field::Content
     } else if t.starts_with("公开依据") {
         Field::Basis
-    } else if t.starts_with("公开时限") {
+    } else if ["公开时限", "公开期限", "公开时间"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
         Field::TimeLimit
-    } else if t.starts_with("公开主体") {
+    } else if ["公开主体", "公开责任主体", "责任主体"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
         Field::Subject
     } else if t.starts_with("公开渠道") || t.starts_with("公开载体") {
         Field::Channels
-    } else if t.starts_with("公开对象") {
+    } else if t.starts_with("公开对象") || t.starts_with("公开范围") {
         Field::Audience(None)
-    } else if t.starts_with("公开方式") {
+    } else if t.starts_with("公开方式") || t.starts_with("公开属性") {
+        // 公开属性: 主动公开 or 依申请公开, as some counties head the column.
         Field::Mode(None)
     } else if t.starts_with("公开层级") {
         Field::Level(None)
@@ -287,6 +294,10 @@ mod tests {
         );
         assert_eq!(classify("区级"), Some(Field::Level(Some(Level::County))));
         assert_eq!(classify("备注"), None);
+        assert_eq!(classify("公开\n属性"), Some(Field::Mode(None)));
+        assert_eq!(classify("公开范围"), Some(Field::Audience(None)));
+        assert_eq!(classify("公开责任主体"), Some(Field::Subject));
+        assert_eq!(classify("公开期限"), Some(Field::TimeLimit));
     }
 
     #[test]
