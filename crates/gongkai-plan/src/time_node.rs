@@ -129,7 +129,8 @@ const CHINESE_DIGITS: [char; 11] = [
     '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
 ];
 
-/// Full-width digits folded, spaces of every kind made one ASCII space, brackets dropped.
+/// Full-width digits folded, line breaks made 、, other spaces of every kind one ASCII space,
+/// brackets dropped.
 fn normalize(node: &str) -> String {
     let folded: String = node
         .chars()
@@ -138,6 +139,8 @@ fn normalize(node: &str) -> String {
             '－' | '—' | '–' => '-',
             '／' => '/',
             '．' => '.',
+            // Milestones typed on lines of their own (paragraphs of a Word cell).
+            '\n' | '\r' => '、',
             c if c.is_whitespace() => ' ',
             c => c,
         })
@@ -379,6 +382,10 @@ mod tests {
             ("持续推进", Schedule::YearRound),
             ("常态化", Schedule::YearRound),
             ("每年", Schedule::YearRound),
+            (
+                "6月底前\n12月底前",
+                by(&[day(2021, 6, 30), day(2021, 12, 31)]),
+            ),
             ("每半年", by(&[day(2021, 6, 30), day(2021, 12, 31)])),
             ("5月至6月", by(&[day(2021, 6, 30)])),
             ("2021年3月到6月底前", by(&[day(2021, 6, 30)])),

@@ -315,7 +315,7 @@ fn numbers_restarting_per_heading_notes_below_and_a_hidden_sheet() -> TestResult
         "工作任务",
         "具体内容",
         "责任单位",
-        "责任人",
+        "分管领导",
         "完成时限",
         "佐证材料",
     ];
@@ -436,6 +436,10 @@ fn numbers_restarting_per_heading_notes_below_and_a_hidden_sheet() -> TestResult
     assert_eq!(
         table.tasks[4].content, "持续优化专栏",
         "the notes are not joined to it"
+    );
+    assert_eq!(
+        table.tasks[4].person, "王五",
+        "分管领导 is the person answering for it"
     );
     Ok(())
 }
