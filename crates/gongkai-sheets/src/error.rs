@@ -3,7 +3,7 @@ use thiserror::Error;
 /// Why a file could not be read at all. Row-level problems are the caller's to report.
 #[derive(Debug, Error)]
 pub enum SheetsError {
-    #[error("无法读取文件“{file}”：{source}")]
+    #[error("无法读取文件“{file}”：{}", io_reason(source))]
     Io {
         file: String,
         source: std::io::Error,
@@ -57,4 +57,16 @@ pub enum SheetsError {
         line: u64,
         detail: String,
     },
+}
+
+/// Why a file could not be read, in the clerk's words for the usual reasons.
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "找不到这个文件，请确认文件位置和名称".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "没有读取权限（文件可能正被其他程序打开），请关闭后再试".to_owned()
+        }
+        std::io::ErrorKind::IsADirectory => "这是一个文件夹，请选择其中的文件".to_owned(),
+        _ => error.to_string(),
+    }
 }

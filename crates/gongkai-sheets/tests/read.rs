@@ -319,3 +319,12 @@ fn an_empty_file_and_a_pdf_renamed_are_named_as_such() {
     assert!(matches!(error, SheetsError::Pdf { .. }), "{error}");
     assert!(error.to_string().contains("PDF"), "{error}");
 }
+
+#[test]
+fn a_missing_file_and_a_folder_are_said_in_chinese() {
+    let dir = TempDir::new().unwrap();
+    let error = read(&dir.path().join("目录.xlsx"), None).unwrap_err();
+    assert!(error.to_string().contains("找不到这个文件"), "{error}");
+    let error = read(dir.path(), None).unwrap_err();
+    assert!(error.to_string().contains("文件夹"), "{error}");
+}
