@@ -406,6 +406,61 @@ fn a_reply_note_over_several_lines_prints_in_both_formats() {
     assert!(pdf.contains("附件一：预算表附件二：说明（共3页）"), "{pdf}");
 }
 
+/// The letters as an applicant reads them: a subject the clerk ended with a full stop and
+/// that quotes a name is quoted once, its inner marks single (not “……材料。”。); the fee's
+/// count is not bracketed inside brackets; the extension notice, printed again after a later
+/// consultation moved the due date, still says the date it announced.
+#[test]
+fn letters_read_as_sent() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    let id = add(&api, "东山村“一事一议”项目的验收报告等全部材料。", None);
+    api.requests_extend(RequestExtendArgs {
+        id: id.clone(),
+        approver: "张建国".to_owned(),
+        workdays: 15,
+        notice_on: Some("2025-03-20".to_owned()),
+        reason: String::new(),
+    })
+    .unwrap();
+    let letter = |kind| words(&save(&api, dir.path(), &id, kind, LetterFormat::Pdf));
+    // 20 working days from 3-3 end on 3-31; 15 more, past 清明 (4-4..4-6), on 4-22.
+    let announced = "本机关将于2025年4月22日前作出答复";
+    assert!(letter(RequestLetterKind::Extension).contains(announced));
+    api.requests_consult(RequestConsultArgs {
+        id: id.clone(),
+        party: Some("third_party".to_owned()),
+        party_name: Some("示范县兴农农业发展有限公司".to_owned()),
+        sent_on: Some("2025-03-25".to_owned()),
+        answer_of: None,
+        answered_on: None,
+        opinion: String::new(),
+    })
+    .unwrap();
+    let extension = letter(RequestLetterKind::Extension);
+    assert!(extension.contains(announced), "{extension}");
+    assert!(
+        extension.contains("申请获取“东山村‘一事一议’项目的验收报告等全部材料”。"),
+        "{extension}"
+    );
+    assert!(!extension.contains("。”。"), "{extension}");
+    api.requests_fee(RequestFeeArgs {
+        id: id.clone(),
+        method: Some("per_page".to_owned()),
+        pages: Some(137),
+        notice_on: Some("2025-03-26".to_owned()),
+        delivered_on: Some("2025-03-26".to_owned()),
+        paid_on: None,
+    })
+    .unwrap();
+    let fee = letter(RequestLetterKind::Fee);
+    assert!(!fee.contains("））"), "{fee}");
+    assert!(
+        fee.contains("按量计收，共137页，按量超额累进计收1440元（31–100页每页10元，101–200页每页20元，超过200页的每页40元），应缴纳信息处理费1,440.00元"),
+        "{fee}"
+    );
+}
+
 #[test]
 fn each_notice_cites_its_article_once_its_step_happened() {
     let dir = TempDir::new().unwrap();

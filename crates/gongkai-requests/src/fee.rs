@@ -63,7 +63,7 @@ pub fn per_request(nth_in_month: u32) -> FeeQuote {
         format!("本月第 {nth_in_month} 件申请，同一申请人一个自然月内累计 10 件以下（含）的不收费")
     } else {
         format!(
-            "本月第 {nth_in_month} 件申请，按件超额累进计收 {yuan} 元（11–30 件每件 100 元，30 件以上每 10 件为一档、每档每件增加 100 元）"
+            "本月第 {nth_in_month} 件申请，按件超额累进计收 {yuan} 元（11–30 件每件 100 元，超过 30 件的每 10 件为一档、每档每件增加 100 元）"
         )
     };
     FeeQuote {
@@ -82,7 +82,7 @@ pub fn per_page(pages: u32) -> FeeQuote {
         format!("共 {pages} 页，30 页以下（含）的不收费")
     } else {
         format!(
-            "共 {pages} 页，按量超额累进计收 {yuan} 元（31–100 页每页 10 元，101–200 页每页 20 元，200 页以上每页 40 元）"
+            "共 {pages} 页，按量超额累进计收 {yuan} 元（31–100 页每页 10 元，101–200 页每页 20 元，超过 200 页的每页 40 元）"
         )
     };
     FeeQuote {

@@ -13,7 +13,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use gongkai_docx::{Align, Document, Paragraph};
 use gongkai_domain::RowId;
 use gongkai_print::{DRAFT_LINE, ReplyLetter, render_reply_letter};
-use gongkai_requests::{ApplicantKind, Channel, FeeMethod, Outcome};
+use gongkai_requests::{ApplicantKind, Channel, FeeMethod, FeeNotice, Outcome};
 use gongkai_store::{Store, StoredRequest};
 
 use crate::session::OpenMode;
@@ -62,12 +62,21 @@ fn letter_of(
     let request = store.request(id)?;
     let township = store.require_township()?;
     let settings = store.request_settings()?;
-    let facts = facts_of(
+    let mut facts = facts_of(
         &request,
         township.name.as_str(),
         township.county.as_str(),
         &settings,
     )?;
+    if let Some(extension) = facts.extension.as_mut()
+        && let Some(due) = extended_due(
+            &request,
+            &crate::records::calendar(store)?,
+            &super::clock_settings(&settings),
+        )
+    {
+        extension.due_on = due;
+    }
     // The reply is what passes 三审 and 保密审查; the notices go out while the request is
     // handled (a 补正 within 7 working days of receipt), long before there is a reply.
     let gated = kind == wire::RequestLetterKind::Reply && !store.request_reply_final(id)?;
@@ -80,6 +89,30 @@ fn letter_of(
         .map_err(|text::NotYet(why)| ApiError::invalid(why))?;
     check_no_id_number(&letter)?;
     Ok((letter, blockers))
+}
+
+/// The reply due date the extension notice announced: the period as it stood on the day of the
+/// notice. A consultation or fee notice sent later moves the request's due date, not what the
+/// letter said; the letter reprinted for the archive must say what was sent.
+fn extended_due(
+    request: &StoredRequest,
+    calendar: &gongkai_calendar::Calendar,
+    settings: &gongkai_requests::ClockSettings,
+) -> Option<chrono::NaiveDate> {
+    let mut procedure = super::procedure_of(request, false).ok()?;
+    let on = procedure.extension.as_ref()?.notice_on;
+    procedure.consultations.retain(|c| c.sent_on <= on);
+    for c in &mut procedure.consultations {
+        c.answered_on = c.answered_on.filter(|a| *a <= on);
+    }
+    procedure.fee = procedure
+        .fee
+        .filter(|f| f.notice_on <= on)
+        .map(|f| FeeNotice {
+            paid_on: f.paid_on.filter(|p| *p <= on),
+            ..f
+        });
+    procedure.clock_with(calendar, settings).ok()?.due_on
 }
 
 /// What keeps the reply from being final: the review gate's blockers, or that it is not

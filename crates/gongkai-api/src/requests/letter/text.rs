@@ -223,14 +223,31 @@ fn date(d: NaiveDate) -> String {
     chinese_date(d)
 }
 
+/// What was asked for, in quotation marks inside the letter's sentence: the clerk's own full
+/// stop or semicolon at its end dropped (the sentence closes after the quote: “……材料。”。
+/// read twice), and quotation marks inside it made single, as GB/T 15834 nests them.
+fn quoted(subject: &str) -> String {
+    let inner: String = subject
+        .trim()
+        .trim_end_matches(|c: char| "。．.，,；;、：:".contains(c) || c.is_whitespace())
+        .chars()
+        .map(|c| match c {
+            '“' => '‘',
+            '”' => '’',
+            c => c,
+        })
+        .collect();
+    format!("“{inner}”")
+}
+
 /// 本机关于2026年3月2日收到您通过当面提交方式提出的政府信息公开申请，申请获取“……”。
 fn received(facts: &LetterFacts) -> String {
     let mut text = format!(
-        "本机关于{}收到{}通过{}方式提出的政府信息公开申请，申请获取“{}”。",
+        "本机关于{}收到{}通过{}方式提出的政府信息公开申请，申请获取{}。",
         date(facts.received_on),
         you(facts),
         channel_words(facts.channel),
-        facts.subject.trim()
+        quoted(&facts.subject)
     );
     if let Some(Correction {
         notice_on,
@@ -404,10 +421,10 @@ fn correction_body(facts: &LetterFacts, c: &Correction) -> Vec<String> {
     let you = you(facts);
     vec![
         format!(
-            "本机关于{}收到{you}通过{}方式提出的政府信息公开申请，申请获取“{}”。",
+            "本机关于{}收到{you}通过{}方式提出的政府信息公开申请，申请获取{}。",
             date(facts.received_on),
             channel_words(facts.channel),
-            facts.subject.trim()
+            quoted(&facts.subject)
         ),
         format!(
             "经审查，{you}的申请内容不明确：{}根据{LAW}第三十条的规定，请{you}于{}前对申请作出补正，写明所需政府信息的名称、文号或者便于本机关查询的其他特征性描述。",
@@ -442,9 +459,9 @@ fn extension_body(facts: &LetterFacts, e: &Extension) -> Vec<String> {
 fn consultation_body(facts: &LetterFacts, c: &Consultation) -> Vec<String> {
     // The letter goes to the party consulted: the applicant is not named to it.
     let asked = format!(
-        "本机关于{}收到政府信息公开申请，申请获取“{}”。",
+        "本机关于{}收到政府信息公开申请，申请获取{}。",
         date(facts.received_on),
-        facts.subject.trim()
+        quoted(&facts.subject)
     );
     if c.agency {
         vec![
@@ -468,11 +485,12 @@ fn consultation_body(facts: &LetterFacts, c: &Consultation) -> Vec<String> {
 
 fn fee_body(facts: &LetterFacts, f: &Fee) -> Vec<String> {
     let you = you(facts);
+    // The count carries its own bracketed rates: set off by a comma, not nested in brackets.
     let detail = f.detail.trim();
     let detail = if detail.is_empty() {
         String::new()
     } else {
-        format!("（{detail}）")
+        format!("，{detail}")
     };
     vec![
         received(facts),
