@@ -557,9 +557,7 @@ fn a_word_catalog_with_a_table_per_domain_keeps_hidden_and_edited_items_and_is_a
     county_document(&bad, &[("涉农补贴领域", &changed), ("附表", &relief[..1])]);
     let error = api.catalog_import_preview(preview_args(&bad)).unwrap_err();
     assert!(
-        error
-            .message
-            .contains("工作表“表格2”第 2 行：无法确定所属领域"),
+        error.message.contains("表格2 第 2 行：无法确定所属领域"),
         "{}",
         error.message
     );

@@ -874,3 +874,29 @@ fn a_word_table_split_at_a_page_break_without_its_header_goes_on_under_it() {
         .collect();
     assert_eq!(unplaced, [("表格3", "联系人：张三")]);
 }
+
+#[test]
+fn problems_in_a_word_table_are_named_by_table_and_column_number() {
+    let header = tr(&[
+        tc("领域", 1, None),
+        tc("一级事项", 1, None),
+        tc("二级事项", 1, None),
+    ]);
+    let row = |cells: [&str; 3]| tr(&cells.map(|t| tc(t, 1, None)));
+    let bytes = docx(&format!(
+        "<w:tbl>{header}{}{}</w:tbl>",
+        row(["社会求助", "最低生活保障", "审批结果"]),
+        row(["社会救助", "最低生活保障", ""]),
+    ));
+    let (message, problems) = problems(read("目录.docx", bytes));
+    assert_eq!(problems.len(), 2, "{message}");
+    assert!(
+        message.contains("表格1 第 2 行 第 1 列：领域“社会求助”不认识，是否为“社会救助”？"),
+        "{message}"
+    );
+    assert!(
+        message.contains("表格1 第 3 行：有内容但没有二级事项（第 3 列为空）"),
+        "{message}"
+    );
+    assert!(!message.contains("工作表"), "{message}");
+}

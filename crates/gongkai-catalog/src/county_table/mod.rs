@@ -100,6 +100,35 @@ pub enum TableProblem {
     NoItems,
 }
 
+/// A sheet as the clerk finds it: 工作表“社会救助”, or a Word document's table by its number
+/// (表格2: Word has no sheets).
+fn place(sheet: &str) -> String {
+    if is_word_table(sheet) {
+        format!("{sheet} ")
+    } else {
+        format!("工作表“{sheet}”")
+    }
+}
+
+/// A column as the clerk finds it: its letter in a workbook, its number in a Word table.
+fn column_place(sheet: &str, letter: &str) -> String {
+    if is_word_table(sheet) {
+        let number = letter.bytes().fold(0usize, |n, b| {
+            n * 26 + usize::from(b.saturating_sub(b'A') + 1)
+        });
+        format!("第 {number} 列")
+    } else {
+        format!("{letter} 列")
+    }
+}
+
+/// The names `gongkai_sheets` gives a Word document's tables: 表格1, 表格2…
+fn is_word_table(sheet: &str) -> bool {
+    sheet
+        .strip_prefix("表格")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl fmt::Display for TableProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -109,7 +138,8 @@ impl fmt::Display for TableProblem {
                 last_row,
             } => write!(
                 f,
-                "工作表“{sheet}”找不到目录表头（已查找第 {first_row}–{last_row} 行）：表头须有“二级事项”一列"
+                "{}找不到目录表头（已查找第 {first_row}–{last_row} 行）：表头须有“二级事项”一列",
+                place(sheet)
             ),
             TableProblem::UnknownDomain {
                 sheet,
@@ -120,7 +150,9 @@ impl fmt::Display for TableProblem {
             } => {
                 write!(
                     f,
-                    "工作表“{sheet}”第 {row} 行 {column} 列：领域“{name}”不认识"
+                    "{}第 {row} 行 {}：领域“{name}”不认识",
+                    place(sheet),
+                    column_place(sheet, column)
                 )?;
                 match nearest {
                     Some(n) => write!(f, "，是否为“{n}”？"),
@@ -129,16 +161,22 @@ impl fmt::Display for TableProblem {
             }
             TableProblem::NoDomain { sheet, row } => write!(
                 f,
-                "工作表“{sheet}”第 {row} 行：无法确定所属领域（表中没有“领域”列，工作表名、标题和分组行也未写明领域）"
+                "{}第 {row} 行：无法确定所属领域（表中没有“领域”列，工作表名、标题和分组行也未写明领域）",
+                place(sheet)
             ),
             TableProblem::NoLevel2 { sheet, row, column } => write!(
                 f,
-                "工作表“{sheet}”第 {row} 行：有内容但没有二级事项（{column} 列为空）"
+                "{}第 {row} 行：有内容但没有二级事项（{}为空）",
+                place(sheet),
+                column_place(sheet, column)
             ),
             TableProblem::Duplicate { key, first, again } => write!(
                 f,
-                "事项“{key}”重复：工作表“{}”第 {} 行与工作表“{}”第 {} 行",
-                first.0, first.1, again.0, again.1
+                "事项“{key}”重复：{}第 {} 行与{}第 {} 行",
+                place(&first.0),
+                first.1,
+                place(&again.0),
+                again.1
             ),
             TableProblem::NoItems => write!(f, "找到了表头，但表头下没有任何事项"),
         }
