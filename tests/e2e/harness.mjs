@@ -59,8 +59,12 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
-/** Starts tauri-driver (and the WebKitWebDriver behind it); its URL once it answers, and `stop`. */
-export async function startDriver() {
+/**
+ * Starts tauri-driver (and the WebKitWebDriver behind it); its URL once it answers, and `stop`.
+ * `env` is added to the environment of the driver and so of every app it starts (WebDriver's
+ * capabilities carry no environment of their own).
+ */
+export async function startDriver({ env = {} } = {}) {
   assert.ok(existsSync(app), `app binary missing: ${app}`);
   mkdirSync(artifacts, { recursive: true });
   const port = await freePort();
@@ -68,6 +72,7 @@ export async function startDriver() {
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   groups.add(driver.pid);
   driver.stdout.pipe(process.stderr, { end: false });
