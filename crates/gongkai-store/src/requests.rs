@@ -717,9 +717,27 @@ impl Store {
         decided_on: NaiveDate,
     ) -> Result<(), StoreError> {
         self.write(|w| {
-            save_record_in(w, record)?;
+            // Art. 44 is about several applicants: the same application chosen twice, or one
+            // person's applications, are not that.
+            let mut chosen: Vec<RowId> = Vec::new();
+            let mut members = Vec::new();
             for id in requests {
-                load(&w.tx, *id)?;
+                if !chosen.contains(id) {
+                    chosen.push(*id);
+                    members.push(load(&w.tx, *id)?);
+                }
+            }
+            if distinct_applicants(&members) < 2 {
+                let names: BTreeSet<&str> =
+                    members.iter().map(|r| r.applicant_name.as_str()).collect();
+                return Err(StoreError::ListState(format!(
+                    "转为主动公开须是两位以上申请人对同一信息的申请（条例第四十四条），所选 {} 件申请都来自“{}”",
+                    members.len(),
+                    names.into_iter().collect::<Vec<_>>().join("、")
+                )));
+            }
+            save_record_in(w, record)?;
+            for id in &chosen {
                 w.tx.execute(
                     "INSERT INTO request_proactive (request_id, record_id, decided_on)
                      VALUES (?1, ?2, ?3)
@@ -885,6 +903,25 @@ mod tests {
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].request_ids.len(), 3);
         assert_eq!(groups[0].applicants, ["王秀英"]);
+    }
+
+    #[test]
+    fn one_applicants_requests_do_not_become_a_proactive_record() {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&dir.path().join("t.sqlite3")).unwrap();
+        let first = store.request_add(&application("甲")).unwrap();
+        let again = store.request_add(&application("甲")).unwrap();
+        for ids in [vec![first.id, first.id], vec![first.id, again.id]] {
+            let refused = store
+                .requests_make_proactive(&proactive_record("预算"), &ids, day(3, 10))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                refused.contains("两位以上申请人") && refused.contains("“甲”"),
+                "{refused}"
+            );
+        }
+        assert!(store.records().unwrap().is_empty());
     }
 
     #[test]
