@@ -779,6 +779,12 @@ fn workbook_with_hidden_sheet_and_repeats() -> Vec<u8> {
     sheet.write(6, 2, "办事\u{7}指南").unwrap();
     sheet.write(6, 3, "流程\r\n材料").unwrap();
     sheet.write(6, 6, "√").unwrap();
+    // The form's sign-off under the table, over several cells.
+    sheet
+        .write(8, 0, "填报单位（盖章）：示范县政务公开办")
+        .unwrap();
+    sheet.write(8, 3, "填表人：张三").unwrap();
+    sheet.write(8, 5, "联系电话：0000-1234567").unwrap();
     let old = book.add_worksheet();
     old.set_name("旧版").unwrap();
     old.write(0, 1, "二级事项").unwrap();
@@ -809,11 +815,19 @@ fn a_hidden_sheet_is_not_imported_a_repeated_header_is_skipped_and_a_merged_leve
         .iter()
         .map(|u| (u.sheet.as_str(), u.row, u.column.as_str(), u.text.as_str()))
         .collect();
-    assert_eq!(unplaced, [("旧版", 1, "B", "二级事项")]);
+    assert_eq!(
+        unplaced,
+        [
+            ("社会救助", 9, "A", "填报单位（盖章）：示范县政务公开办"),
+            ("社会救助", 9, "D", "填表人：张三"),
+            ("社会救助", 9, "F", "联系电话：0000-1234567"),
+            ("旧版", 1, "B", "二级事项")
+        ]
+    );
     assert!(
-        table.unplaced[0].reason.contains("已隐藏"),
+        table.unplaced[3].reason.contains("已隐藏"),
         "{}",
-        table.unplaced[0].reason
+        table.unplaced[3].reason
     );
 }
 
