@@ -680,26 +680,31 @@ fn numbers_restart_per_section(tasks: &[Located]) -> bool {
     })
 }
 
-/// What notes under a table start with.
-const NOTE_STARTS: &[&str] = &["注", "备注", "说明", "填表说明", "附注"];
+/// What notes and the sign-off under a table start with.
+const NOTE_STARTS: &[&str] = &[
+    "注",
+    "备注",
+    "附注",
+    "说明",
+    "填表",
+    "填报",
+    "制表",
+    "审核",
+    "联系人",
+    "联系电话",
+    "负责人",
+];
 
-/// A row holding one text that starts as a note does ("注：", "备注:", "填表说明：",
-/// "注1.") — alone in a cell or merged across the row.
+/// A row whose first text starts a note ("注：", "备注:", "填表说明：", "注1.") or the form's
+/// sign-off ("填报单位（盖章）：", "填表人：", with 联系电话 in another cell).
 fn is_note(row: &Row) -> bool {
-    let mut texts = row
-        .cells
-        .iter()
-        .map(|c| c.shown())
-        .filter(|t| !t.is_empty());
-    let Some(first) = texts.next() else {
+    let Some(first) = row.cells.iter().map(|c| c.shown()).find(|t| !t.is_empty()) else {
         return false;
     };
-    if texts.any(|t| t != first) {
-        return false;
-    }
     NOTE_STARTS.iter().any(|start| {
         first.strip_prefix(start).is_some_and(|rest| {
             rest.starts_with(['：', ':', '、', '.', '．', '1', '１', '①', '（', '('])
+                || rest.chars().take(8).any(|c| matches!(c, '：' | ':'))
         })
     })
 }

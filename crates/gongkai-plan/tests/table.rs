@@ -402,6 +402,9 @@ fn numbers_restarting_per_heading_notes_below_and_a_hidden_sheet() -> TestResult
     )?;
     sheet.write_string(9, 0, "注：各责任单位于每月25日前报送佐证材料。")?;
     sheet.merge_range(10, 0, 10, 6, "填表说明：完成时限以县级文件为准", &plain)?;
+    sheet.write_string(11, 0, "填报单位（盖章）：示范镇党政办")?;
+    sheet.write_string(11, 3, "填表人：张三")?;
+    sheet.write_string(11, 5, "联系电话：0000-1234567")?;
     let table = read(book.save_to_buffer()?, None).map_err(|e| e.join("\n"))?;
     assert_eq!(table.year, 2026);
     assert_eq!(table.sheet, "任务分解表");
