@@ -461,6 +461,64 @@ fn letters_read_as_sent() {
     );
 }
 
+/// A subject as applicants write them — book-title marks, brackets, a nested quotation and
+/// the 〔〕 of a document number — its marks shifted by `n` characters, so that across the
+/// letters an opening mark falls at the end of a line and a closing one at the start.
+fn marked_subject(n: usize) -> String {
+    let lead: String = "东山村二〇二四年村级公益事业建设项目及其资金使用情况的有关材料"
+        .chars()
+        .take(n)
+        .collect();
+    format!("{lead}（依据《村级公益事业建设办法》、“一事一议”规定，见示政发〔2024〕3号）。")
+}
+
+/// Every notice and the reply, read back as a proofreader reads the PDF: no line starts with a
+/// closing mark or ends with an opening one, wherever the subject's marks fall.
+#[test]
+fn every_letter_keeps_the_line_breaking_rules() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    let mut checked = 0;
+    for n in 0..24 {
+        let id = add(&api, &marked_subject(n), None);
+        api.requests_correct(RequestCorrectArgs {
+            id: id.clone(),
+            notice_on: Some("2025-03-05".to_owned()),
+            deadline: Some("2025-03-14".to_owned()),
+            items: Some(format!(
+                "请写明“{}”所指的年份（如“2024年”）。",
+                marked_subject(n)
+                    .chars()
+                    .take(n % 5 + 1)
+                    .collect::<String>()
+            )),
+            corrected_on: None,
+        })
+        .unwrap();
+        let mut kinds = vec![RequestLetterKind::Correction];
+        if n % 4 == 0 {
+            api.requests_correct(RequestCorrectArgs {
+                id: id.clone(),
+                notice_on: None,
+                deadline: None,
+                items: None,
+                corrected_on: Some("2025-03-10".to_owned()),
+            })
+            .unwrap();
+            reply_on(&api, &id, "partial", Some("third_party"), "2025-03-20");
+            kinds.push(RequestLetterKind::Reply);
+        }
+        for kind in kinds {
+            let pdf = save(&api, dir.path(), &id, kind, LetterFormat::Pdf);
+            let lines = gongkai_print::readback::read_lines(&pdf).unwrap();
+            let breaks = gongkai_print::readback::rule_breaks(&lines);
+            assert!(breaks.is_empty(), "{kind:?} {n}: {breaks:#?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 30);
+}
+
 #[test]
 fn each_notice_cites_its_article_once_its_step_happened() {
     let dir = TempDir::new().unwrap();
