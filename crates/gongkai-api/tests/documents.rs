@@ -222,6 +222,23 @@ fn odd_brackets_bad_text_future_dates_and_loops() {
     assert!(through.contains("不能循环"), "{through}");
     let b_now = all(&api).into_iter().find(|d| d.id == b).unwrap();
     assert_eq!(b_now.validity, DocumentValidity::InForce);
+    // Editing a document's 印发日期 past a change it underwent, or made, is refused.
+    let mut later = input("示政发〔2025〕1号", "示范镇办法", "2025-04-05");
+    later.id = Some(a.clone());
+    let moved = api.document_save(later).unwrap_err().message;
+    assert_eq!(
+        moved,
+        "文件已于 2025-04-01 修改，印发日期 2025-04-05 不能晚于该日"
+    );
+    let b_doc = api.document_get(IdArgs { id: b.clone() }).unwrap();
+    let mut later = input("示政发〔2025〕2号", "示范镇办法", "2025-04-05");
+    later.id = Some(b.clone());
+    let moved = api.document_save(later).unwrap_err().message;
+    assert_eq!(
+        moved,
+        "本文件于 2025-04-01 修改了“示政发〔2025〕1号”，印发日期 2025-04-05 不能晚于该日"
+    );
+    assert_eq!(api.document_get(IdArgs { id: b }).unwrap(), b_doc);
     // The command line names a document by its 文号, in any accepted spelling, as --by does.
     let shown = api
         .document_get(IdArgs {

@@ -87,7 +87,11 @@ impl Api {
             .transpose()?;
         self.with_store(OpenMode::Existing, |store| {
             let id = match non_blank(input.id.as_deref()) {
-                Some(id) => store.document(id.parse()?)?.id,
+                Some(id) => {
+                    let id = store.document(id.parse()?)?.id;
+                    issued_before_its_changes(store, id, dates.issued_on)?;
+                    id
+                }
                 None => RowId::new(),
             };
             if let Some(record) = record_id {
@@ -338,6 +342,38 @@ fn changing_document(
             .map(ToString::to_string)
             .collect(),
     }))
+}
+
+/// An edited document's 印发日期 may not move past a change of validity it underwent or made:
+/// the history would have it amended, or amending another, before it existed.
+fn issued_before_its_changes(
+    store: &Store,
+    id: RowId,
+    issued_on: chrono::NaiveDate,
+) -> Result<(), ApiError> {
+    let act = |key: &str| Validity::from_key(key).map(Validity::act).unwrap_or("变更");
+    for change in store.validity_changes(id)? {
+        if change.changed_on < issued_on {
+            return Err(ApiError::invalid(format!(
+                "文件已于 {} {}，印发日期 {issued_on} 不能晚于该日",
+                change.changed_on,
+                act(&change.validity)
+            )));
+        }
+    }
+    for other in store.documents()? {
+        for change in store.validity_changes(other.id)? {
+            if change.changed_by == Some(id) && change.changed_on < issued_on {
+                return Err(ApiError::invalid(format!(
+                    "本文件于 {} {}了“{}”，印发日期 {issued_on} 不能晚于该日",
+                    change.changed_on,
+                    act(&change.validity),
+                    name(&other)
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The library's document with this id or 文号, if any.
