@@ -29,8 +29,11 @@ pub enum DenialGround {
 /// 无法提供's kinds, 表三（四）1–3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnableKind {
-    /// 本机关不掌握: not found (36(4)) or another agency's (36(5)).
+    /// 本机关不掌握: not found after a search, the information does not exist (36(4)).
     NotHeld,
+    /// 本机关不掌握: not this agency's to disclose (36(5)); the reply names the agency that is,
+    /// when known. Counted in the same 表三 row as [`UnableKind::NotHeld`].
+    NotOurs,
     /// 没有现成信息需要另行制作 (38).
     NeedsCreation,
     /// 补正后申请内容仍不明确 (30).
@@ -86,7 +89,12 @@ impl ResultRow {
     pub fn all() -> Vec<ResultRow> {
         let mut rows = vec![ResultRow::Granted, ResultRow::Partial];
         rows.extend(DenialGround::ALL.map(|g| Outcome::Denied(g).row()));
-        rows.extend(UnableKind::ALL.map(|k| Outcome::Unable(k).row()));
+        // Two kinds of 不掌握 share the first row.
+        for row in UnableKind::ALL.map(|k| Outcome::Unable(k).row()) {
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        }
         rows.extend(NotProcessedKind::ALL.map(|k| Outcome::NotProcessed(k).row()));
         rows.extend(OtherKind::ALL.map(|k| Outcome::Other(k).row()));
         rows
@@ -191,15 +199,26 @@ impl DenialGround {
 }
 
 impl UnableKind {
-    pub const ALL: [UnableKind; 3] = [
+    pub const ALL: [UnableKind; 4] = [
         UnableKind::NotHeld,
+        UnableKind::NotOurs,
         UnableKind::NeedsCreation,
         UnableKind::UnclearAfterCorrection,
     ];
 
+    /// The 表三 row number: 1 for both ways of 不掌握, then 2 and 3.
+    fn number(self) -> u8 {
+        match self {
+            UnableKind::NotHeld | UnableKind::NotOurs => 1,
+            UnableKind::NeedsCreation => 2,
+            UnableKind::UnclearAfterCorrection => 3,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             UnableKind::NotHeld => "not_held",
+            UnableKind::NotOurs => "not_ours",
             UnableKind::NeedsCreation => "needs_creation",
             UnableKind::UnclearAfterCorrection => "unclear_after_correction",
         }
@@ -207,7 +226,8 @@ impl UnableKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            UnableKind::NotHeld => "本机关不掌握相关政府信息",
+            UnableKind::NotHeld => "本机关不掌握：经检索没有，该信息不存在",
+            UnableKind::NotOurs => "本机关不掌握：不属于本机关负责公开",
             UnableKind::NeedsCreation => "没有现成信息需要另行制作",
             UnableKind::UnclearAfterCorrection => "补正后申请内容仍不明确",
         }
@@ -215,7 +235,8 @@ impl UnableKind {
 
     fn article(self) -> &'static str {
         match self {
-            UnableKind::NotHeld => "第三十六条第（四）项、第（五）项",
+            UnableKind::NotHeld => "第三十六条第（四）项",
+            UnableKind::NotOurs => "第三十六条第（五）项",
             UnableKind::NeedsCreation => "第三十八条",
             UnableKind::UnclearAfterCorrection => "第三十条",
         }
@@ -424,7 +445,7 @@ impl Outcome {
             Outcome::Granted(_) => ResultRow::Granted,
             Outcome::Partial(_) => ResultRow::Partial,
             Outcome::Denied(g) => ResultRow::Denied(g.number()),
-            Outcome::Unable(k) => ResultRow::Unable(position(&UnableKind::ALL, k)),
+            Outcome::Unable(k) => ResultRow::Unable(k.number()),
             Outcome::NotProcessed(k) => {
                 ResultRow::NotProcessed(position(&NotProcessedKind::ALL, k))
             }
@@ -549,6 +570,21 @@ mod tests {
             "《中华人民共和国政府信息公开条例》第三十六条第（三）项、第十五条"
         );
         assert_eq!(Outcome::Other(OtherKind::FeeUnpaid).row_key(), "other_2");
+        // 不掌握 either way is （四）1, each citing its own item of art. 36.
+        for (kind, item) in [
+            (UnableKind::NotHeld, "（四）"),
+            (UnableKind::NotOurs, "（五）"),
+        ] {
+            assert_eq!(Outcome::Unable(kind).row_key(), "unable_1");
+            assert_eq!(
+                Outcome::Unable(kind).legal_basis(),
+                format!("{LAW}第三十六条第{item}项")
+            );
+        }
+        assert_eq!(
+            Outcome::Unable(UnableKind::NeedsCreation).row_key(),
+            "unable_2"
+        );
         assert_eq!(
             Outcome::Partial(DenialGround::StateSecret).row_key(),
             "partial"

@@ -329,7 +329,16 @@ fn reply_body(facts: &LetterFacts, reply: &Reply) -> Vec<String> {
             denial_reason(ground)
         ),
         Outcome::Unable(UnableKind::NotHeld) => format!(
-            "经检索查找，本机关未制作、获取{you}申请的政府信息，本机关不掌握该政府信息。根据{basis}的规定，本机关无法提供。{extra}"
+            "经检索查找，本机关未制作、获取{you}申请的政府信息。根据{basis}的规定，现告知{you}该政府信息不存在。{extra}"
+        ),
+        // 36(5): the agency that is responsible, when known, is named by the clerk's note.
+        Outcome::Unable(UnableKind::NotOurs) => format!(
+            "经审查，{you}申请获取的政府信息不属于本机关负责公开。根据{basis}的规定，本机关无法提供。{}",
+            if extra.is_empty() {
+                format!("请{you}向负责公开该政府信息的行政机关提出申请。")
+            } else {
+                extra
+            }
         ),
         Outcome::Unable(UnableKind::NeedsCreation) => format!(
             "经审查，本机关没有{you}申请的现成信息，提供该信息需要对现有政府信息进行加工、分析。根据{basis}的规定，本机关不予提供。{extra}"
