@@ -22,7 +22,7 @@ const MAX_PENDING: usize = 32 * 1024 * 1024;
 const MAX_COLUMNS: u32 = 16_384;
 /// The most cells the rows of one `.xlsx` may hold, over all its sheets: a full 65,536-row
 /// sheet of 60 columns, like the `.xls` guard; a 100,000-row list of 12 columns is 1.2 million.
-const MAX_CELLS: usize = 65_536 * 60;
+pub(crate) const MAX_CELLS: usize = 65_536 * 60;
 
 /// The workbook-wide tables cells refer to.
 pub(crate) struct Tables<'t> {

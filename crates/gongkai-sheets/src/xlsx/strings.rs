@@ -10,8 +10,16 @@ use quick_xml::events::Event;
 
 use super::package::attribute;
 
+/// The most bytes of shared-strings XML read: a 100,000-row list's are a few megabytes, and a
+/// zip bomb's (a kilobyte inflating to gigabytes of `<si>`) must not be held whole.
+const MAX_SHARED_STRINGS_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The shared strings, each allocated once: every cell showing one holds the same `Arc`.
+/// Refused past [`MAX_SHARED_STRINGS_BYTES`] of XML or more strings than cells a workbook may
+/// hold (`cells::MAX_CELLS`).
 pub(crate) fn shared_strings(source: impl Read) -> Result<Vec<Arc<str>>, String> {
+    let too_large = || "共享字符串表过大（文件可能已损坏或被恶意构造）".to_owned();
+    let source = source.take(MAX_SHARED_STRINGS_BYTES + 1);
     let mut reader = Reader::from_reader(BufReader::with_capacity(256 * 1024, source));
     reader.config_mut().check_end_names = false;
     let mut buf = Vec::new();
@@ -20,10 +28,13 @@ pub(crate) fn shared_strings(source: impl Read) -> Result<Vec<Arc<str>>, String>
     // Inside <si>; inside a <t> whose text counts; inside a phonetic run (<rPh>, not shown).
     let (mut in_item, mut in_text, mut in_phonetic) = (false, false, false);
     loop {
-        match reader
-            .read_event_into(&mut buf)
-            .map_err(|e| e.to_string())?
+        let event = reader.read_event_into(&mut buf);
+        if reader.buffer_position() > MAX_SHARED_STRINGS_BYTES
+            || strings.len() > super::cells::MAX_CELLS
         {
+            return Err(too_large());
+        }
+        match event.map_err(|e| e.to_string())? {
             Event::Start(tag) => match tag.local_name().as_ref() {
                 "si" => {
                     in_item = true;
@@ -214,6 +225,25 @@ mod tests {
         let strings = shared_strings(xml.as_bytes()).unwrap();
         let texts: Vec<&str> = strings.iter().map(|s| &**s).collect();
         assert_eq!(texts, ["东山村", "张三 ", "", "A&B一"]);
+    }
+
+    #[test]
+    fn a_shared_strings_table_inflating_without_end_is_refused() {
+        // An endless <si><t>aaaa… as a zip bomb inflates: read up to the cap, then refused.
+        struct Endless(usize);
+        impl Read for Endless {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let head = b"<sst><si><t>";
+                let n = out.len();
+                for (i, byte) in out.iter_mut().enumerate() {
+                    *byte = head.get(self.0 + i).copied().unwrap_or(b'a');
+                }
+                self.0 += n;
+                Ok(n)
+            }
+        }
+        let error = shared_strings(Endless(0)).expect_err("refused");
+        assert!(error.contains("共享字符串表过大"), "{error}");
     }
 
     #[test]
