@@ -1,7 +1,7 @@
 import { reactive } from "vue";
 import { ElMessage, ElMessageBox } from "element-plus";
 import type { Profile } from "@/api/bindings";
-import { errorMessage } from "@/api/errors";
+import { showError } from "@/api/errors";
 import { setProfile } from "./app";
 
 /**
@@ -38,7 +38,7 @@ export function useEditor<Input extends { id: string | null }>(options: {
       state.open = false;
       ElMessage.success("已保存");
     } catch (e) {
-      ElMessage.error({ message: errorMessage(e), duration: 8000, showClose: true });
+      showError(e);
     } finally {
       state.busy = false;
     }
@@ -58,7 +58,7 @@ export function useEditor<Input extends { id: string | null }>(options: {
       setProfile(await options.remove(id));
       ElMessage.success("已删除");
     } catch (e) {
-      ElMessage.error({ message: errorMessage(e), duration: 8000, showClose: true });
+      showError(e);
     }
   }
 
