@@ -29,9 +29,9 @@ use std::process::Output;
 use base64::Engine;
 use gongkai_api::Api;
 use gongkai_api::wire::{ImportIssue, IssuesExportArgs, NoArgs, PayoutPreviewArgs};
+use pii_scanner::{Scanner, Secret, find, report};
 use rust_xlsxwriter::Workbook;
 use support::{County, bank, has_valid_check, id, json, path, said};
-use pii_scanner::{Scanner, Secret, find, report};
 use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------------------------
