@@ -127,6 +127,9 @@ impl<'a> Glyphs<'a> {
     }
 
     pub fn glyph(&self, c: char) -> Option<Glyph> {
+        if invisible(c) {
+            return None;
+        }
         if let Some(found) = self.cache.borrow().get(&c) {
             return *found;
         }
@@ -147,11 +150,14 @@ impl<'a> Glyphs<'a> {
         found
     }
 
-    /// Characters of `text` that no bundled face can draw (spaces and controls excepted).
+    /// Characters of `text` that no bundled face can draw (spaces, controls and [`invisible`]
+    /// marks excepted).
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut missing: Vec<char> = text
             .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control() && self.glyph(*c).is_none())
+            .filter(|&c| {
+                !c.is_whitespace() && !c.is_control() && !invisible(c) && self.glyph(c).is_none()
+            })
             .collect();
         missing.dedup();
         missing
@@ -160,12 +166,32 @@ impl<'a> Glyphs<'a> {
     /// Unknown characters count as a full em so layout never underestimates; they are refused
     /// before drawing anyway.
     pub fn advance_em(&self, c: char) -> f32 {
+        if invisible(c) {
+            return 0.0;
+        }
         self.glyph(c).map_or(1.0, |g| g.advance_em)
     }
 
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
     }
+}
+
+/// Format characters that take no room and draw nothing: zero-width spaces and joiners, the
+/// byte-order mark a CSV's first cell carries, variation selectors, soft hyphens, directional
+/// marks. Text pasted from web pages and Word brings them in unseen; refusing to print over a
+/// character the clerk cannot see (or printing the soft hyphen's dash mid-line) helps no one.
+pub(crate) fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
 }
 
 #[cfg(test)]

@@ -51,6 +51,10 @@ pub(crate) struct Row {
     /// Wrapped lines per cell.
     pub cells: Vec<Vec<Line>>,
     pub height: f32,
+    /// The sheet's row this shows (a row taller than a page is shown in pieces, one a page).
+    pub source: usize,
+    /// A later piece of its row: the row's amount counts on the page of its first piece.
+    pub continued: bool,
 }
 
 /// A column group's title, wrapped to the width of the columns it spans.
@@ -119,8 +123,10 @@ pub(crate) fn layout(
             .collect();
         let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
         Row {
-            height: hundredths(lines as f32 * LINE + 2.0 * PAD_Y),
+            height: row_height(lines),
             cells,
+            source: 0,
+            continued: false,
         }
     };
     let grouped = check_groups(sheet)?;
@@ -135,6 +141,8 @@ pub(crate) fn layout(
     let mut header = Row {
         height: height_of(header_cells.iter().map(Vec::len).max().unwrap_or(1)),
         cells: header_cells,
+        source: 0,
+        continued: false,
     };
     let groups: Vec<Group> = sheet
         .groups
@@ -168,7 +176,6 @@ pub(crate) fn layout(
         header.height = whole - group_height;
         (group_height, whole)
     };
-    let rows: Vec<Row> = sheet.rows.iter().map(|r| lay_row(r)).collect();
 
     let footer_block = 6.0 + sheet.footer.len() as f32 * FOOTER * 1.6 + signature_block(sheet);
     let summaries = if sheet.amount_column.is_some() {
@@ -185,6 +192,20 @@ pub(crate) fn layout(
         - footer_block
         - PAGE_NUMBER_BLOCK
         - reserved;
+    let rows: Vec<Row> = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            split_row(
+                Row {
+                    source: i,
+                    ..lay_row(r)
+                },
+                room,
+            )
+        })
+        .collect();
 
     let mut pages = Vec::new();
     let mut start = 0;
@@ -215,14 +236,46 @@ pub(crate) fn layout(
     })
 }
 
-/// Checks the groups span existing columns, at least two each, without overlapping; returns
-/// for each column whether a group spans it.
+fn row_height(lines: usize) -> f32 {
+    hundredths(lines as f32 * LINE + 2.0 * PAD_Y)
+}
+
+/// A row taller than a page's `room` (a cell of thousands of characters) in pieces of as many
+/// lines as a page holds, each cell's lines in order: drawn whole, it would run past the page's
+/// foot and lose its text there. A row that fits is returned as it is.
+fn split_row(row: Row, room: f32) -> Vec<Row> {
+    if row.height <= room {
+        return vec![row];
+    }
+    // At least one line a piece, so a page too small for one line still moves on.
+    let per_piece = (((room - 2.0 * PAD_Y) / LINE).floor() as usize).max(1);
+    let lines = row.cells.iter().map(Vec::len).max().unwrap_or(1);
+    (0..lines.div_ceil(per_piece))
+        .map(|k| {
+            let taken = k * per_piece..((k + 1) * per_piece).min(lines);
+            let cells: Vec<Vec<Line>> = row
+                .cells
+                .iter()
+                .map(|c| c[taken.start.min(c.len())..taken.end.min(c.len())].to_vec())
+                .collect();
+            Row {
+                height: row_height(taken.len()),
+                cells,
+                source: row.source,
+                continued: k > 0,
+            }
+        })
+        .collect()
+}
+
 /// Heights in whole hundredths of a point (what the PDF writes): rows of one height then move
 /// by the same amount every time, and that repetition is what compresses.
 fn hundredths(points: f32) -> f32 {
     (points * 100.0).round() / 100.0
 }
 
+/// Checks the groups span existing columns, at least two each, without overlapping; returns
+/// for each column whether a group spans it.
 fn check_groups(sheet: &Sheet) -> Result<Vec<bool>, PrintError> {
     let mut grouped = vec![false; sheet.columns.len()];
     for g in &sheet.groups {

@@ -13,6 +13,8 @@ mod error;
 mod fonts;
 mod footer;
 mod gsub;
+#[cfg(test)]
+mod hostile_tests;
 mod layout;
 mod linebreak;
 mod notice_sheet;

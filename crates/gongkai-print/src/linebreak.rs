@@ -138,11 +138,13 @@ pub(crate) struct Measure {
 /// Breaks `text` (paragraphs split at `\n`) into lines no wider than the measure.
 pub(crate) fn break_lines(glyphs: &Glyphs<'_>, text: &str, measure: Measure) -> Vec<Line> {
     // Most cells (a name, an amount, a date) fit as they are: no break to look for.
-    if !text.contains([' ', '\n']) && glyphs.width(text, measure.size) <= measure.width {
+    if !text.contains([' ', '\n', '\r', '\u{2028}', '\u{2029}'])
+        && glyphs.width(text, measure.size) <= measure.width
+    {
         return vec![Line::plain(text.to_owned())];
     }
     let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
+    for paragraph in paragraphs(text) {
         Breaker {
             glyphs,
             measure,
@@ -154,6 +156,15 @@ pub(crate) fn break_lines(glyphs: &Glyphs<'_>, text: &str, measure: Measure) -> 
         .run();
     }
     lines
+}
+
+/// A text's paragraphs: split at line feeds, carriage returns (a Windows \r\n ends one
+/// paragraph, not two) and the Unicode line and paragraph separators. None of them has a
+/// glyph: left in a line they would be measured as an em of blank and read as nothing.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .map(|p| p.strip_suffix('\r').unwrap_or(p))
+        .flat_map(|p| p.split(['\r', '\u{2028}', '\u{2029}']))
 }
 
 /// How strongly a break before a character is avoided.

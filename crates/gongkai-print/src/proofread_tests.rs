@@ -11,12 +11,18 @@ use crate::layout::{BODY, PAD_X, header_words, layout, wrap};
 use crate::linebreak::{Line, NO_LINE_END, NO_LINE_START};
 use crate::{Align, Column, ColumnGroup, FontSet, Paper, Sheet};
 
-fn glyphs() -> Glyphs<'static> {
+pub(crate) fn glyphs() -> Glyphs<'static> {
     Glyphs::new(FontSet::shared().unwrap())
 }
 
 /// What is wrong with a cell's lines set `width` wide at `size` with `align`.
-fn faults(glyphs: &Glyphs<'_>, lines: &[Line], width: f32, size: f32, align: Align) -> Vec<String> {
+pub(crate) fn faults(
+    glyphs: &Glyphs<'_>,
+    lines: &[Line],
+    width: f32,
+    size: f32,
+    align: Align,
+) -> Vec<String> {
     let mut faults = Vec::new();
     // The text's own first and last characters are no break's doing.
     let last = lines.len().saturating_sub(1);

@@ -227,11 +227,16 @@ impl<'a> Page<'a> {
         let left = laid.col_x[0];
         let right = left + laid.col_w.iter().sum::<f32>();
         let body_top = table_top() + laid.header_height;
-        let page_rows = &laid.rows[rows.clone()];
+        let page_rows = &laid.rows[rows];
         let rows_bottom = body_top + page_rows.iter().map(|r| r.height).sum::<f32>();
         let mut totals = Vec::new();
         if let Some(amount) = sheet.amount_column {
-            let page_total = sheet.amounts_fen.get(rows).map_or(0, |a| a.iter().sum());
+            // A row split over pages counts once, on the page of its first piece.
+            let page_total = page_rows
+                .iter()
+                .filter(|r| !r.continued)
+                .filter_map(|r| sheet.amounts_fen.get(r.source))
+                .sum();
             totals.push((amount, "本页小计", page_total));
             if place.last_of_sheet {
                 totals.push((amount, "合计", sheet.amounts_fen.iter().sum()));
