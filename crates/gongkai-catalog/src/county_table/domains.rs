@@ -38,10 +38,24 @@ fn aliases(known: &str) -> Vec<String> {
     names
 }
 
-/// The known domain `name` means, if it means one.
+/// The known domain `name` means, if it means one: one of its names, or a shortening of
+/// exactly one known name (“国有土地上房屋征收”, “食品药品”, “危房改造”; three characters at
+/// least, so “社会” stays ambiguous).
 pub(crate) fn matching(name: &str, known: &[String]) -> Option<String> {
     let wanted = normalized(name);
-    known.iter().find(|k| aliases(k).contains(&wanted)).cloned()
+    if let Some(exact) = known.iter().find(|k| aliases(k).contains(&wanted)) {
+        return Some(exact.clone());
+    }
+    if wanted.chars().count() < 3 {
+        return None;
+    }
+    let mut shortened = known
+        .iter()
+        .filter(|k| aliases(k).iter().any(|a| a.contains(wanted.as_str())));
+    match (shortened.next(), shortened.next()) {
+        (Some(only), None) => Some(only.clone()),
+        _ => None,
+    }
 }
 
 /// The known domain named inside a longer text (a title “示范镇社会救助领域基层政务公开标准目录”,
@@ -115,6 +129,13 @@ mod tests {
             Some("征地补偿（农村集体土地征收）")
         );
         assert_eq!(matching("社会", &k), None);
+        assert_eq!(
+            matching("农村集体土地", &k).as_deref(),
+            Some("征地补偿（农村集体土地征收）")
+        );
+        assert_eq!(matching("社会保", &k).as_deref(), Some("社会保险"));
+        assert_eq!(matching("社会救", &k).as_deref(), Some("社会救助"));
+        assert_eq!(matching("社会就业", &k), None, "no known name holds it");
     }
 
     #[test]
