@@ -228,6 +228,41 @@ fn dates_after_today_or_before_the_calendar_are_refused() {
     );
 }
 
+/// The command line names an application by the register number the list prints, in any
+/// brackets; one that is not there is named.
+#[test]
+fn an_application_is_found_by_its_register_number() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    let id = api
+        .requests_add(input("赵敏", "低保名单"))
+        .unwrap()
+        .summary
+        .id;
+    for typed in ["依申〔2025〕1号", " 依申[2025]1号", id.as_str()] {
+        let shown = api
+            .requests_show(RequestShowArgs {
+                id: typed.to_owned(),
+                today: None,
+            })
+            .unwrap();
+        assert_eq!(shown.summary.id, id, "{typed}");
+    }
+    let missing = |typed: &str| {
+        api.requests_show(RequestShowArgs {
+            id: typed.to_owned(),
+            today: None,
+        })
+        .unwrap_err()
+        .message
+    };
+    assert_eq!(
+        missing("依申〔2025〕9号"),
+        "没有登记号为“依申〔2025〕9号”的申请"
+    );
+    assert!(missing("赵敏").contains("不是申请的编号"));
+}
+
 /// The reply due date of an application arriving by `channel` on `arrived` (confirmed on
 /// `confirmed`), as the list shows it.
 fn due(api: &Api, channel: &str, arrived: &str, confirmed: Option<&str>) -> (String, String) {

@@ -65,6 +65,7 @@ pub enum RequestsCommand {
     Show {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long)]
         today: Option<String>,
@@ -73,6 +74,7 @@ pub enum RequestsCommand {
     Correct {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long)]
         notice: Option<String>,
@@ -87,6 +89,7 @@ pub enum RequestsCommand {
     Extend {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long, default_value = "")]
         approver: String,
@@ -101,6 +104,7 @@ pub enum RequestsCommand {
     Consult {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         /// third_party · other_agency
         #[arg(long)]
@@ -120,6 +124,7 @@ pub enum RequestsCommand {
     Fee {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long)]
         method: Option<String>,
@@ -136,6 +141,7 @@ pub enum RequestsCommand {
     Reply {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long)]
         outcome: String,
@@ -150,6 +156,7 @@ pub enum RequestsCommand {
     Review {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long)]
         stage: String,
@@ -168,6 +175,7 @@ pub enum RequestsCommand {
     Secrecy {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long)]
         reviewer: String,
@@ -182,12 +190,14 @@ pub enum RequestsCommand {
     Finalize {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
     },
     /// 登记送达方式和日期
     Deliver {
         #[command(flatten)]
         db: Db,
+        /// 申请的编号，或登记号（如 依申〔2026〕3号）
         id: String,
         #[arg(long)]
         method: String,

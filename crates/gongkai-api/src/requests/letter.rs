@@ -27,7 +27,7 @@ impl Api {
         &self,
         args: wire::RequestLetterArgs,
     ) -> Result<wire::RequestLetter, ApiError> {
-        let id: RowId = args.request_id.parse()?;
+        let id = self.request_named(&args.request_id)?;
         let (letter, blockers) =
             self.with_store(OpenMode::Existing, |store| letter_of(store, id, args.kind))?;
         preview(args.kind, &letter, blockers)
@@ -38,7 +38,7 @@ impl Api {
         &self,
         args: wire::RequestLetterSaveArgs,
     ) -> Result<wire::ExportResult, ApiError> {
-        let id: RowId = args.request_id.parse()?;
+        let id = self.request_named(&args.request_id)?;
         let (letter, _) =
             self.with_store(OpenMode::Existing, |store| letter_of(store, id, args.kind))?;
         let bytes = match args.format {

@@ -172,6 +172,34 @@ fn with_procedure(
 }
 
 impl Api {
+    /// The application the clerk named: by its id, or by its register number as the list
+    /// prints it (依申〔2026〕3号; the command line has only that to go by).
+    pub(crate) fn request_named(&self, text: &str) -> Result<RowId, ApiError> {
+        let text = text.trim();
+        if let Ok(id) = text.parse::<RowId>() {
+            return Ok(id);
+        }
+        let numbers: Vec<u32> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|part| part.parse().ok())
+            .collect();
+        let [year, serial] = numbers[..] else {
+            return Err(ApiError::invalid(format!(
+                "“{text}”不是申请的编号，也不是“依申〔2026〕3号”这样的登记号"
+            )));
+        };
+        self.with_store(OpenMode::Existing, |store| {
+            store
+                .requests()?
+                .into_iter()
+                .find(|r| i64::from(r.year) == i64::from(year) && r.serial == serial)
+                .map(|r| r.id)
+                .ok_or_else(|| {
+                    ApiError::invalid(format!("没有登记号为“依申〔{year}〕{serial}号”的申请"))
+                })
+        })
+    }
+
     pub fn requests_options(&self, _: wire::NoArgs) -> Result<wire::RequestOptions, ApiError> {
         Ok(view::options())
     }
@@ -330,7 +358,7 @@ impl Api {
         &self,
         args: wire::RequestShowArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
+        let id = self.request_named(&args.id)?;
         let today = today_from(args.today.as_deref())?;
         self.with_store(OpenMode::Existing, |store| {
             let calendar = calendar(store)?;
@@ -351,7 +379,7 @@ impl Api {
             &ClockSettings,
         ) -> Result<(StoredRequest, Procedure), ApiError>,
     ) -> Result<wire::RequestDetail, ApiError> {
-        let id: RowId = id.trim().parse()?;
+        let id = self.request_named(id)?;
         let today = Local::now().date_naive();
         self.with_store(OpenMode::Existing, |store| {
             let calendar = calendar(store)?;
@@ -522,7 +550,7 @@ impl Api {
                 notice_on,
             )?,
         )?;
-        let id: RowId = args.id.trim().parse()?;
+        let id = self.request_named(&args.id)?;
         let quote = match method {
             FeeMethod::PerRequest => {
                 let nth = self.with_store(OpenMode::Existing, |store| {
@@ -596,7 +624,7 @@ impl Api {
         &self,
         args: wire::RequestReviewArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
+        let id = self.request_named(&args.id)?;
         let today = Local::now().date_naive();
         let decided_on = date_or("审查日期", args.decided_on.as_deref(), today)?;
         let signing = Signing::parse(
@@ -619,7 +647,7 @@ impl Api {
         &self,
         args: wire::RequestSecrecyArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
+        let id = self.request_named(&args.id)?;
         let today = Local::now().date_naive();
         let decided_on = date_or("保密审查日期", args.decided_on.as_deref(), today)?;
         let answers =
@@ -635,7 +663,7 @@ impl Api {
     /// Fixes the reply as final: refused, with every reason, until 三审 and 保密审查 passed (the
     /// database refuses it too).
     pub fn requests_finalize(&self, args: wire::IdArgs) -> Result<wire::RequestDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
+        let id = self.request_named(&args.id)?;
         let today = Local::now().date_naive();
         self.with_store(OpenMode::Existing, |store| {
             let request = store.request(id)?;
@@ -661,7 +689,7 @@ impl Api {
         &self,
         args: wire::RequestDeliverArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
+        let id = self.request_named(&args.id)?;
         let today = Local::now().date_naive();
         let method = input::required(input::DELIVERY, &args.method, "请填写送达方式")?;
         let delivered_on = happened(
@@ -696,7 +724,7 @@ impl Api {
         &self,
         args: wire::RequestAttachArgs,
     ) -> Result<wire::RequestDetail, ApiError> {
-        let id: RowId = args.id.trim().parse()?;
+        let id = self.request_named(&args.id)?;
         let role = view::attachment_role(args.role.trim())?;
         let (file, content) = read_attachment(&args.path)?;
         if content.is_empty() {
