@@ -228,6 +228,34 @@ fn dates_after_today_or_before_the_calendar_are_refused() {
     );
 }
 
+/// 补正 within 7 working days of receipt (art. 30): received 2025-09-30, the 7th working day is
+/// 10-16 past 国庆 (10-09, 10-10, the make-up Saturday 10-11, 10-13..10-16). A notice on that
+/// day is on time; one on the 8th is recorded as sent (it happened) and said to be late.
+#[test]
+fn a_correction_notice_on_the_7th_working_day_is_on_time_and_on_the_8th_late() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    for (notice, late) in [("2025-10-16", false), ("2025-10-17", true)] {
+        let id = api
+            .requests_add(input("赵敏", "低保名单"))
+            .unwrap()
+            .summary
+            .id;
+        let detail = api
+            .requests_correct(RequestCorrectArgs {
+                id,
+                notice_on: Some(notice.to_owned()),
+                deadline: Some("2025-10-31".to_owned()),
+                items: Some("年份".to_owned()),
+                corrected_on: None,
+            })
+            .unwrap();
+        assert_eq!(detail.correction_notice_due, "2025-10-16");
+        let said = detail.explanation.join("\n");
+        assert_eq!(said.contains("晚于 7 个工作日的告知期限"), late, "{said}");
+    }
+}
+
 /// The command line names an application by the register number the list prints, in any
 /// brackets; one that is not there is named.
 #[test]
