@@ -247,23 +247,31 @@ fn split_row(row: Row, room: f32) -> Vec<Row> {
     if row.height <= room {
         return vec![row];
     }
-    // At least one line a piece, so a page too small for one line still moves on.
-    let per_piece = (((room - 2.0 * PAD_Y) / LINE).floor() as usize).max(1);
-    let lines = row.cells.iter().map(Vec::len).max().unwrap_or(1);
-    (0..lines.div_ceil(per_piece))
+    let per_piece = ((room - 2.0 * PAD_Y) / LINE).floor() as usize;
+    cell_pieces(&row.cells, per_piece)
+        .into_iter()
+        .enumerate()
+        .map(|(k, cells)| Row {
+            height: row_height(cells.iter().map(Vec::len).max().unwrap_or(1)),
+            cells,
+            source: row.source,
+            continued: k > 0,
+        })
+        .collect()
+}
+
+/// A row's cells cut into pieces of `lines` lines (at least one, so a page too small for one
+/// line still moves on), each cell's lines in order; a cell that has run out is empty.
+pub(crate) fn cell_pieces(cells: &[Vec<Line>], lines: usize) -> Vec<Vec<Vec<Line>>> {
+    let lines = lines.max(1);
+    let tallest = cells.iter().map(Vec::len).max().unwrap_or(1);
+    (0..tallest.div_ceil(lines))
         .map(|k| {
-            let taken = k * per_piece..((k + 1) * per_piece).min(lines);
-            let cells: Vec<Vec<Line>> = row
-                .cells
+            let (from, to) = (k * lines, (k + 1) * lines);
+            cells
                 .iter()
-                .map(|c| c[taken.start.min(c.len())..taken.end.min(c.len())].to_vec())
-                .collect();
-            Row {
-                height: row_height(taken.len()),
-                cells,
-                source: row.source,
-                continued: k > 0,
-            }
+                .map(|c| c[from.min(c.len())..to.min(c.len())].to_vec())
+                .collect()
         })
         .collect()
 }

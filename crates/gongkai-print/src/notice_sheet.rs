@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::fonts::{FontSet, Glyphs};
 use crate::footer::SheetFooter;
-use crate::layout::{ASCENT, wrap_sized};
+use crate::layout::{ASCENT, cell_pieces, wrap_sized};
 use crate::linebreak::{Line, Measure, break_lines};
 use crate::render::{Canvas, Page};
 use crate::{Align, Paper, PrintError, chinese_date, missing_place};
@@ -322,10 +322,29 @@ fn compose(
         right: size.0 - RIGHT,
         bottom: size.1 - BOTTOM.max(below),
     };
-    let table = sheet
-        .table
-        .as_ref()
-        .map(|t| measure_table(glyphs, t, block.width()));
+    let table = sheet.table.as_ref().map(|t| {
+        let mut table = measure_table(glyphs, t, block.width());
+        // A row taller than the block under the header (a cell of thousands of characters)
+        // goes on over pages in pieces: drawn whole it would run past the block's foot.
+        let room = block.bottom - block.top - table.header_height;
+        let per_piece = ((room - 2.0 * PAD_Y) / TABLE_LINE).floor() as usize;
+        table.rows = std::mem::take(&mut table.rows)
+            .into_iter()
+            .flat_map(|(cells, height)| {
+                if height <= room {
+                    return vec![(cells, height)];
+                }
+                cell_pieces(&cells, per_piece)
+                    .into_iter()
+                    .map(|piece| {
+                        let lines = piece.iter().map(Vec::len).max().unwrap_or(1);
+                        (piece, row_height(lines))
+                    })
+                    .collect()
+            })
+            .collect();
+        table
+    });
 
     let mut items = Vec::new();
     for line in balanced(glyphs, &sheet.title, block.width(), TITLE_SIZE) {
@@ -690,8 +709,8 @@ fn measure_table(glyphs: &Glyphs<'_>, table: &NoticeTable, width: f32) -> Table 
                 break_lines(glyphs, text, measure)
             })
             .collect();
-        let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        (cells, lines as f32 * TABLE_LINE + 2.0 * PAD_Y)
+        let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+        (cells, row_height(lines))
     };
     let (header, header_height) = lay(&table.columns);
     let rows = table.rows.iter().map(|r| lay(r)).collect();
@@ -703,6 +722,11 @@ fn measure_table(glyphs: &Glyphs<'_>, table: &NoticeTable, width: f32) -> Table 
         header_height,
         rows,
     }
+}
+
+/// A table row's height with `lines` lines (one at least: an empty row keeps its rules apart).
+fn row_height(lines: usize) -> f32 {
+    lines.max(1) as f32 * TABLE_LINE + 2.0 * PAD_Y
 }
 
 /// An amount, a count or a share: figures with separators, a sign, a point or a percent.
