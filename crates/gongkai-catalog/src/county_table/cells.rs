@@ -106,6 +106,14 @@ pub(crate) fn level_named(text: &str) -> Option<Level> {
 const CHANNEL_ALIASES: &[(&str, Channel)] = &[
     ("纸质载体", Channel::Print),
     ("报刊", Channel::Print),
+    ("宣传册", Channel::Print),
+    ("宣传单", Channel::Print),
+    ("明白纸", Channel::Print),
+    ("门户网站", Channel::GovWebsite),
+    ("服务大厅", Channel::ServiceCenter),
+    ("显示屏", Channel::NoticeBoard),
+    ("新媒体", Channel::WeiboWechatApp),
+    ("公众号", Channel::WeiboWechatApp),
     ("政府服务中心", Channel::ServiceCenter),
     ("政务大厅", Channel::ServiceCenter),
     ("便民服务中心", Channel::ServiceStation),
@@ -122,6 +130,9 @@ const CHANNEL_ALIASES: &[(&str, Channel)] = &[
     ("广播", Channel::RadioTv),
     ("电视", Channel::RadioTv),
 ];
+
+/// Where a channel's name stood in a cell's text, once found.
+const FOUND: &str = "\u{1}";
 
 /// The channels a cell chooses, in national order, and the words of channels outside the
 /// standard list (kept as 其他 with their words).
@@ -170,15 +181,19 @@ pub(crate) fn channels_in(text: &str) -> (Vec<Channel>, String) {
         names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
         for (name, channel) in names {
             if rest.contains(name) {
-                rest = rest.replace(name, " ");
+                rest = rest.replace(name, FOUND);
                 if !channels.contains(&channel) {
                     channels.push(channel);
                 }
             }
         }
         let rest = rest.replace("其他", " ");
+        // Words around a channel found (“村务”公开栏, “政务”微博, “镇”政府网站, 政府网站“和”
+        // 微信) qualify it: only words standing alone are channels of their own.
         let leftover: Vec<&str> = rest
-            .split(|c: char| c.is_whitespace() || "、，,；;。/（）()：:".contains(c))
+            .split(|c: char| c.is_whitespace() || "、，,；;。/：:".contains(c))
+            .filter(|w| !w.contains(FOUND))
+            .map(|w| w.trim_matches(|c: char| "（）()".contains(c)))
             .filter(|w| !w.is_empty())
             .collect();
         if !leftover.is_empty() {
@@ -280,5 +295,26 @@ mod tests {
         let (channels, other) = channels_in("政府网站、12345政务服务热线");
         assert_eq!(channels, vec![Channel::GovWebsite, Channel::Other]);
         assert_eq!(other, "12345政务服务热线");
+        let (channels, other) = channels_in(
+            "镇政府门户网站、政务微博、微信公众号、村（居）务公开栏、新闻发布会、政务服务大厅、宣传册",
+        );
+        assert_eq!(
+            channels,
+            vec![
+                Channel::GovWebsite,
+                Channel::WeiboWechatApp,
+                Channel::PressHearing,
+                Channel::Print,
+                Channel::ServiceCenter,
+                Channel::NoticeBoard
+            ]
+        );
+        assert_eq!(other, "", "the words around a channel are not channels");
+        let (channels, other) = channels_in("政府网站和微信，其他（人社APP）");
+        assert_eq!(
+            channels,
+            vec![Channel::GovWebsite, Channel::WeiboWechatApp, Channel::Other]
+        );
+        assert_eq!(other, "人社APP");
     }
 }
