@@ -255,6 +255,18 @@ fn odd_brackets_bad_text_future_dates_and_loops() {
     )
     .unwrap();
     assert_eq!(repealed.summary.validity, DocumentValidity::Repealed);
+    // Once repealed, it changes no other document.
+    assert_eq!(
+        change(
+            &api,
+            &c,
+            DocumentValidity::Amended,
+            Some("2025-06-01"),
+            Some("示政发〔2025〕2号"),
+        )
+        .unwrap_err(),
+        "“示政发〔2025〕2号”已于 2025-05-01 废止，不能在 2025-06-01 修改其他文件"
+    );
     assert_eq!(
         change(
             &api,

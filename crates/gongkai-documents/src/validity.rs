@@ -77,6 +77,8 @@ pub struct ChangingDocument {
     /// (their ids): the document it changes must not be among them, or the library would say
     /// A was amended by B and B by A.
     pub changed_by: Vec<String>,
+    /// When it was repealed or declared void, if it was: from then on it changes nothing.
+    pub ended: Option<(Validity, NaiveDate)>,
 }
 
 /// Where a document stands before a change.
@@ -144,6 +146,14 @@ impl ValidityChange {
                     other.name
                 ));
             }
+            Some(other) if other.ended.is_some_and(|(_, ended_on)| ended_on <= on) => {
+                let (validity, ended_on) = other.ended.unwrap_or((Validity::Repealed, on));
+                return refuse(format!(
+                    "“{}”已于 {ended_on} {}，不能在 {on} {act}其他文件",
+                    other.name,
+                    validity.act()
+                ));
+            }
             // A document cannot change one that did not exist when it was issued.
             Some(other) if other.issued_on < current.issued_on => {
                 return refuse(format!(
@@ -186,6 +196,7 @@ mod tests {
             name: "示政发〔2025〕4号".to_owned(),
             issued_on: d(issued),
             changed_by: Vec::new(),
+            ended: None,
         }
     }
 
@@ -279,6 +290,17 @@ mod tests {
                 Some(other("2022-12-31"))
             )),
             "“示政发〔2025〕4号”印发于 2022-12-31，早于本文件的印发日期 2023-02-01，不能废止本文件"
+        );
+        let mut repealed = other("2024-01-01");
+        repealed.ended = Some((Validity::Repealed, d("2025-02-01")));
+        assert_eq!(
+            message(ValidityChange::new(
+                &in_force,
+                Validity::Amended,
+                Some(d("2025-03-01")),
+                Some(repealed)
+            )),
+            "“示政发〔2025〕4号”已于 2025-02-01 废止，不能在 2025-03-01 修改其他文件"
         );
         let mut itself = other("2025-01-01");
         itself.id = "doc".to_owned();

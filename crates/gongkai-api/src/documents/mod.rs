@@ -341,6 +341,10 @@ fn changing_document(
             .iter()
             .map(ToString::to_string)
             .collect(),
+        ended: match (validity_of(&doc)?, doc.validity_on) {
+            (validity, Some(on)) if !validity.holds() => Some((validity, on)),
+            _ => None,
+        },
     }))
 }
 
