@@ -5,11 +5,11 @@ use crate::{Audience, Channel, Level, Mode};
 
 /// Marks counties tick a column with.
 const TICKS: &[&str] = &[
-    "√", "✓", "✔", "☑", "●", "■", "◆", "★", "▲", "v", "V", "是", "Y", "y", "有", "1",
+    "√", "✓", "✔", "☑", "✅", "●", "■", "◆", "★", "▲", "v", "V", "是", "Y", "y", "有", "1",
 ];
 /// What an unticked cell holds besides nothing.
 const NOT_TICKED: &[&str] = &[
-    "×", "✗", "✘", "否", "无", "/", "／", "—", "-", "－", "○", "□", "N", "n", "0",
+    "×", "✗", "✘", "x", "X", "否", "无", "/", "／", "—", "-", "－", "○", "〇", "□", "N", "n", "0",
 ];
 
 /// What one tick cell says.
@@ -24,10 +24,15 @@ pub(crate) enum TickCell {
 
 /// A cell of the column of one value (全社会, 主动, 乡级…): a mark, the value's own name, or words.
 pub(crate) fn tick_cell(text: &str, label: &str) -> TickCell {
-    let text = text.trim();
-    if text.is_empty() || NOT_TICKED.contains(&text) {
+    // An emoji's variation selector (✔️, ☑️) is no part of the mark.
+    let text = text.trim().trim_matches('\u{fe0f}');
+    let marks_only = text
+        .chars()
+        .all(|c| TICKS.contains(&c.to_string().as_str()));
+    if text.is_empty() || NOT_TICKED.contains(&text) || text.starts_with(['不', '无', '否', '非'])
+    {
         TickCell::NotTicked
-    } else if TICKS.contains(&text) || text.contains(label) || label.contains(text) {
+    } else if TICKS.contains(&text) || marks_only || text.contains(label) || label.contains(text) {
         TickCell::Ticked
     } else {
         TickCell::TickedWithWords(text.to_owned())
@@ -225,7 +230,10 @@ mod tests {
             TickCell::Ticked,
             "a flag typed as 1"
         );
-        for blank in ["", "  ", "×", "/", "—", "0"] {
+        for mark in ["√√", "✔\u{fe0f}", "☑\u{fe0f}", "✅"] {
+            assert_eq!(tick_cell(mark, "主动"), TickCell::Ticked, "{mark}");
+        }
+        for blank in ["", "  ", "×", "/", "—", "0", "x", "〇", "不公开", "无需"] {
             assert_eq!(tick_cell(blank, "全社会"), TickCell::NotTicked, "{blank}");
         }
         assert_eq!(
