@@ -80,6 +80,10 @@ impl Column {
                 "任务名称",
                 "重点任务",
                 "工作任务",
+                "重点工作",
+                "工作重点",
+                "主要任务",
+                "工作项目",
                 "任务事项",
                 "工作事项",
                 "任务",
@@ -293,6 +297,17 @@ fn seq_number(cell: &Cell) -> Option<u32> {
     }
 }
 
+/// A task's number under another's (`2.1`, `2.1.3`) or a circled one (①…⑳).
+fn is_sub_number(text: &str) -> bool {
+    let text = text.trim_end_matches(['.', '．', '、']);
+    let dotted = text.split(['.', '．']).count() > 1
+        && text
+            .split(['.', '．'])
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let circled = text.chars().count() == 1 && text.chars().all(|c| ('①'..='⑳').contains(&c));
+    dotted || circled
+}
+
 fn name_from_content(content: &str) -> String {
     content
         .split(['，', '。', '；', ',', ';', '：'])
@@ -354,6 +369,8 @@ fn name_merged_into_content(sheet: &Sheet, row: &Row, header: &Header) -> bool {
 
 struct Located {
     draft: TaskDraft,
+    /// Its 序号 as the table numbers it (`3`, or `2.1` under task 2), for telling repeats.
+    seq_key: String,
     time_row: u32,
     /// The sheet (Word table) it stands in.
     sheet: usize,
@@ -467,6 +484,7 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
     let time_col = header.at(Column::TimeNode);
     let mut section: Option<String> = None;
     let mut tasks: Vec<Located> = Vec::new();
+    let mut numbered_through = false;
     let rows = parts.iter().enumerate().flat_map(|(part, (sheet, first))| {
         sheet.rows[(*first).min(sheet.rows.len())..]
             .iter()
@@ -503,11 +521,17 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
             }
             continue;
         }
-        let seq = if seq_own.is_empty() {
-            tasks.last().map_or(1, |t| t.draft.seq + 1)
+        let next = tasks.last().map_or(1, |t| t.draft.seq + 1);
+        let (seq, seq_key) = if seq_own.is_empty() {
+            (next, String::new())
         } else {
             match seq_col.and_then(|c| seq_number(row.cell(c))) {
-                Some(n) => n,
+                Some(n) => (n, n.to_string()),
+                // 2.1, 2.2 under task 2, or ①②: numbered through with the rest.
+                None if is_sub_number(&seq_own) => {
+                    numbered_through = true;
+                    (next, seq_own.clone())
+                }
                 None => {
                     issues.push(issue_in(
                         part,
@@ -537,15 +561,17 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
                 evidence: text(row, header.at(Column::Evidence)),
                 row: row.number,
             },
+            seq_key,
             time_row: row.number,
             sheet: part,
         });
     }
 
     let numbered_per_section = numbers_restart_per_section(&tasks);
-    let mut seen: HashMap<(Option<String>, u32), (usize, u32)> = HashMap::new();
+    let mut seen: HashMap<(Option<String>, String), (usize, u32)> = HashMap::new();
     for Located {
         draft,
+        seq_key,
         time_row,
         sheet: part,
     } in &mut tasks
@@ -568,22 +594,27 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
         let scope = numbered_per_section
             .then(|| draft.section.clone())
             .flatten();
-        match seen.get(&(scope.clone(), draft.seq)) {
+        let key = if seq_key.is_empty() {
+            draft.seq.to_string()
+        } else {
+            seq_key.clone()
+        };
+        match seen.get(&(scope.clone(), key.clone())) {
             Some((first_part, first_row)) => issues.push(issue_in(
                 part,
                 Some(draft.row),
                 Some(Column::Seq),
                 if *first_part == part {
-                    format!("序号 {} 与第 {first_row} 行重复", draft.seq)
+                    format!("序号 {key} 与第 {first_row} 行重复")
                 } else {
                     format!(
-                        "序号 {} 与{}第 {first_row} 行重复",
-                        draft.seq, parts[*first_part].0.name
+                        "序号 {key} 与{}第 {first_row} 行重复",
+                        parts[*first_part].0.name
                     )
                 },
             )),
             None => {
-                seen.insert((scope, draft.seq), (part, draft.row));
+                seen.insert((scope, key), (part, draft.row));
             }
         }
         match Schedule::parse(&draft.time_node, year) {
@@ -610,7 +641,7 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
         return Err(issues);
     }
     let mut tasks: Vec<TaskDraft> = tasks.into_iter().map(|t| t.draft).collect();
-    if numbered_per_section {
+    if numbered_per_section || numbered_through {
         for (task, seq) in tasks.iter_mut().zip(1..) {
             task.seq = seq;
         }

@@ -524,3 +524,46 @@ fn a_word_plan_split_into_tables_is_read_through() -> TestResult {
     );
     Ok(())
 }
+
+/// Tasks numbered under others (2.1, 2.2) or circled (①) are numbered through; a number given
+/// twice is still refused, named as written.
+#[test]
+fn sub_numbered_tasks_are_numbered_through() -> TestResult {
+    let write = |rows: &[[&str; 3]]| -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_row(0, 0, ["序号", "重点工作", "完成时限"])?;
+        for (r, row) in rows.iter().enumerate() {
+            sheet.write_row(r as u32 + 1, 0, *row)?;
+        }
+        Ok(book.save_to_buffer()?)
+    };
+    let rows = [
+        ["1", "甲", "全年"],
+        ["2.1", "乙", "6月底前"],
+        ["2.2", "丙", "全年"],
+        ["①", "丁", "每月"],
+        ["3", "戊", "全年"],
+    ];
+    let table = read(write(&rows)?, Some(2026)).map_err(|e| e.join("\n"))?;
+    let got: Vec<(u32, &str)> = table
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(1, "甲"), (2, "乙"), (3, "丙"), (4, "丁"), (5, "戊")],
+        "重点工作 names the task"
+    );
+    let mut twice = rows.to_vec();
+    twice.push(["2.2", "己", "全年"]);
+    let issues = read(write(&twice)?, Some(2026)).err().unwrap_or_default();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert!(
+        issues[0].contains("第 7 行 A 列（序号）：序号 2.2 与第 4 行重复"),
+        "{}",
+        issues[0]
+    );
+    Ok(())
+}
