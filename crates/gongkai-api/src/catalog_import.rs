@@ -117,7 +117,10 @@ fn county_table(store: &mut Store, path: &str, bytes: Vec<u8>) -> Result<CountyT
         .into_iter()
         .map(|d| d.name)
         .collect();
-    read_county_table(&book, &known).map_err(|e| ApiError::invalid(e.to_string()))
+    // A problem quotes the cell it names, and a county's cell may hold a person's ID or card
+    // number (a contact's, a sign-off's): masked like a payout list's messages.
+    read_county_table(&book, &known)
+        .map_err(|e| ApiError::invalid(gongkai_payouts::scrub(&e.to_string())))
 }
 
 /// The preview, and the keys accepting it withdraws from the county layer: the catalog's items
@@ -228,7 +231,7 @@ fn preview(
                 row: u.row,
                 column: u.column.clone(),
                 header: u.header.clone(),
-                text: u.text.clone(),
+                text: gongkai_payouts::scrub(&u.text),
                 reason: u.reason.clone(),
             })
             .collect(),

@@ -19,6 +19,7 @@ mod notice_settings;
 mod payout_notice;
 mod payouts;
 mod photos;
+mod pii;
 mod plan;
 mod postings;
 mod reading;

@@ -253,12 +253,14 @@ impl Api {
         let workbook = gongkai_sheets::read(path, None).map_err(unreadable_table)?;
         let table = gongkai_plan::read_plan(&workbook, args.year).map_err(|issues| {
             let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
-            ApiError::invalid(format!(
+            // A problem quotes the cell (and the file) it names, which may hold a person's ID
+            // or card number: masked like a payout list's messages.
+            ApiError::invalid(gongkai_payouts::scrub(&format!(
                 "“{}”未导入，有 {} 处问题：\n{}",
                 workbook.file_name,
                 lines.len(),
                 lines.join("\n")
-            ))
+            )))
         })?;
         let tasks: Vec<NewPlanTask> = table
             .tasks

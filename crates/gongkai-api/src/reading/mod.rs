@@ -22,6 +22,7 @@ use portal::Portal;
 
 use crate::commands::non_blank;
 use crate::payout_notice::{Period, village_sheet};
+use crate::pii::masked_if_id;
 use crate::session::OpenMode;
 use crate::wire;
 use crate::{Api, ApiError};
@@ -188,7 +189,7 @@ impl Api {
         Ok(wire::ReadingRecord {
             formed_on: detail.summary.formed_on.clone(),
             summary,
-            body: detail.body,
+            body: masked_if_id(detail.body),
             portal,
         })
     }
@@ -207,9 +208,9 @@ impl Api {
                     id: entry.record_id,
                 })?;
                 Some(wire::ReadingInterpretation {
-                    title: record.summary.title,
+                    title: masked_if_id(record.summary.title),
                     form: entry.form,
-                    body: record.body,
+                    body: masked_if_id(record.body),
                 })
             }
             None => None,
@@ -218,7 +219,7 @@ impl Api {
             summary,
             effective_on: detail.summary.effective_on,
             valid_until: detail.summary.valid_until,
-            body: detail.body,
+            body: masked_if_id(detail.body),
             interpretation,
         })
     }

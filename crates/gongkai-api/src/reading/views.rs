@@ -3,6 +3,7 @@
 
 use gongkai_print::Sheet;
 
+use crate::pii::masked_if_id;
 use crate::wire;
 
 /// A tick column as the public may read it: the baseline's inferred or borrowed ticks are not
@@ -43,7 +44,7 @@ pub(super) fn record_summary(record: &wire::RecordSummary) -> Option<wire::Readi
     }
     Some(wire::ReadingRecordSummary {
         id: record.id.clone(),
-        title: record.title.clone(),
+        title: masked_if_id(record.title.clone()),
         doc_number: record.doc_number.clone(),
         domain: record.domain.clone(),
         item_name: record.item_name.clone(),
@@ -60,7 +61,7 @@ pub(super) fn document_summary(
     }
     Some(wire::ReadingDocumentSummary {
         id: document.id.clone(),
-        title: document.title.clone(),
+        title: masked_if_id(document.title.clone()),
         doc_number: document.doc_number.clone(),
         issuer: document.issuer.clone(),
         issued_on: document.issued_on.clone(),

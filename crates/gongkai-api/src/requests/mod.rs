@@ -740,7 +740,9 @@ impl Api {
                 &StoredRequestAttachment {
                     id: file.id,
                     role: role.to_owned(),
-                    file_name: file.file_name,
+                    // A scan of an ID card is often saved under the holder's number, which
+                    // is kept only as a hash and masked.
+                    file_name: crate::pii::masked_if_id(file.file_name),
                     sha256: file.sha256,
                     size: file.size,
                 },
