@@ -66,9 +66,8 @@ fn a_row_taller_than_a_page_goes_on_over_the_next_pages_and_loses_nothing() {
     let glyphs = glyphs();
     let laid = layout(&glyphs, &s, 0.0).unwrap();
     // Every page's rows end above the page's bottom margin.
-    let top = MARGIN + crate::layout::TITLE_BLOCK + crate::layout::SUBTITLE_BLOCK;
     for page in &laid.pages {
-        let bottom = top
+        let bottom = laid.table_top
             + laid.header_height
             + laid.rows[page.clone()]
                 .iter()
@@ -210,4 +209,48 @@ proptest! {
         let joined: String = lines.iter().map(|l| l.text.as_str()).collect::<String>().replace(' ', "");
         prop_assert_eq!(joined, text.replace([' ', '\n', '\r'], ""));
     }
+}
+
+#[test]
+fn a_long_title_footer_and_issuer_are_wrapped_inside_the_paper() {
+    let mut s = sheet(vec![row(1, "首行", 100)], vec![100]);
+    // A project's and a township's names as long as a clerk may type them.
+    s.title = "示范镇人民政府2026年度耕地地力保护补贴和实际种粮农民一次性补贴及农机购置与应用补贴资金发放情况公示".into();
+    s.subtitle = "东山村第一村民小组、第二村民小组、第三村民小组、第四村民小组、第五村民小组、第六村民小组　　共 1 人　　单位：元".into();
+    s.footer = vec![
+        "公示期：2025年12月1日 至 2025年12月7日（共 7 天）。对公示内容如有异议，请在公示期内向村（居）委会或示范镇人民政府反映。".into(),
+        format!(
+            "制表人：{}　　审核人：{}　　制表日期：2026年12月1日",
+            "王𠀀".repeat(10),
+            "李四".repeat(10)
+        ),
+    ];
+    s.signature = vec![
+        "示范镇人民政府和东山村村民委员会及东山村村务监督委员会、东山村股份经济合作社与镇农技站联合发布".into(),
+        "2026年12月1日".into(),
+    ];
+    let pdf = render(&s).unwrap();
+    let dir = std::env::temp_dir().join(format!("gongkai-hostile-{}-frame", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sheet.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let words = crate::readback::bbox_words(&path).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let width = Paper::A4Portrait.size_pt().0;
+    for word in &words {
+        assert!(
+            word.x_min >= MARGIN - 0.5 && word.x_max <= width - MARGIN + 0.5,
+            "{word:?}"
+        );
+    }
+    // Nothing lost off the paper's edges: every character of the title, the footer and the
+    // 落款 read back, in order.
+    let read: String = words.iter().map(|w| w.text.as_str()).collect();
+    for text in [&s.title, &s.footer[1], &s.signature[0]] {
+        let wanted: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(read.contains(&wanted), "{wanted} not in {read}");
+    }
+    // The table starts below the wrapped title; the sheet still fits its page.
+    let laid = layout(&glyphs(), &s, 0.0).unwrap();
+    assert!(laid.title.len() >= 2 && laid.footer.len() >= 3, "{laid:?}");
 }

@@ -27,6 +27,10 @@ pub(crate) const ASCENT: f32 = 0.88;
 
 pub(crate) const TITLE_BLOCK: f32 = TITLE * 1.6;
 pub(crate) const SUBTITLE_BLOCK: f32 = SUBTITLE * 2.0;
+/// The pitch of a title or subtitle wrapped over several lines (each line after the first adds
+/// one to its block).
+pub(crate) const TITLE_PITCH: f32 = TITLE * 1.3;
+pub(crate) const SUBTITLE_PITCH: f32 = SUBTITLE * 1.4;
 pub(crate) const SUMMARY_ROW: f32 = LINE + 2.0 * PAD_Y;
 pub(crate) const PAGE_NUMBER_BLOCK: f32 = FOOTER * 2.0;
 /// Space above the 落款 where the seal goes (it may overlap the 落款 itself, as a seal does).
@@ -84,6 +88,13 @@ pub(crate) struct Layout {
     pub rows: Vec<Row>,
     /// Which rows go on each page.
     pub pages: Vec<Range<usize>>,
+    /// The title, the subtitle and the footer's lines as drawn: wrapped to the table's width
+    /// (a long project or township name, a long 制表人 line would run off the paper).
+    pub title: Vec<String>,
+    pub subtitle: Vec<String>,
+    pub footer: Vec<String>,
+    /// Where the table's top rule is: below the title and subtitle.
+    pub table_top: f32,
 }
 
 /// `reserved`: height kept free at the bottom of every page, above the page number (a posted
@@ -177,16 +188,27 @@ pub(crate) fn layout(
         (group_height, whole)
     };
 
-    let footer_block = 6.0 + sheet.footer.len() as f32 * FOOTER * 1.6 + signature_block(sheet);
+    let title = wrap_sized(glyphs, &sheet.title, table_width, TITLE);
+    let subtitle = wrap_sized(glyphs, &sheet.subtitle, table_width, SUBTITLE);
+    let footer: Vec<String> = sheet
+        .footer
+        .iter()
+        .flat_map(|line| wrap_sized(glyphs, line, table_width, FOOTER))
+        .collect();
+    let table_top = MARGIN
+        + TITLE_BLOCK
+        + (title.len() - 1) as f32 * TITLE_PITCH
+        + SUBTITLE_BLOCK
+        + (subtitle.len() - 1) as f32 * SUBTITLE_PITCH;
+    let footer_block = 6.0 + footer.len() as f32 * FOOTER * 1.6 + signature_block(sheet);
     let summaries = if sheet.amount_column.is_some() {
         2.0 * SUMMARY_ROW
     } else {
         0.0
     };
     let room = page.1
-        - 2.0 * MARGIN
-        - TITLE_BLOCK
-        - SUBTITLE_BLOCK
+        - MARGIN
+        - table_top
         - header_height
         - summaries
         - footer_block
@@ -233,6 +255,10 @@ pub(crate) fn layout(
         grouped,
         rows,
         pages,
+        title,
+        subtitle,
+        footer,
+        table_top,
     })
 }
 

@@ -8,16 +8,17 @@ use std::process::Command;
 
 use crate::linebreak::{NO_LINE_END, NO_LINE_START};
 
-/// One word as `pdftotext -bbox` places it.
-struct Word {
-    page: usize,
-    x_min: f32,
-    y_min: f32,
-    x_max: f32,
-    text: String,
+/// One word as `pdftotext -bbox` places it, in points from the page's top-left corner.
+#[derive(Debug)]
+pub(crate) struct Word {
+    pub(crate) page: usize,
+    pub(crate) x_min: f32,
+    pub(crate) y_min: f32,
+    pub(crate) x_max: f32,
+    pub(crate) text: String,
 }
 
-fn bbox_words(pdf: &Path) -> Result<Vec<Word>, String> {
+pub(crate) fn bbox_words(pdf: &Path) -> Result<Vec<Word>, String> {
     let out = Command::new("pdftotext")
         .arg("-bbox")
         .arg(pdf)

@@ -6,7 +6,8 @@ use crate::fonts::{Face, FontSet, Glyphs};
 use crate::footer::SheetFooter;
 use crate::layout::{
     ASCENT, BODY, FOOTER, LINE, Layout, MARGIN, PAD_X, PAD_Y, PAGE_NUMBER_BLOCK, Row, SEAL_ROOM,
-    SIGNATURE, SUBTITLE, SUBTITLE_BLOCK, SUMMARY_ROW, TITLE, TITLE_BLOCK, layout, line_height,
+    SIGNATURE, SUBTITLE, SUBTITLE_PITCH, SUMMARY_ROW, TITLE, TITLE_BLOCK, TITLE_PITCH, layout,
+    line_height,
 };
 use crate::linebreak::Line;
 use crate::{Align, PrintError, Sheet, yuan};
@@ -173,11 +174,6 @@ pub(crate) struct Rule {
     pub to: (f32, f32),
 }
 
-/// Where the table starts: below the title and subtitle.
-fn table_top() -> f32 {
-    MARGIN + TITLE_BLOCK + SUBTITLE_BLOCK
-}
-
 /// Where a page stands in the document.
 #[derive(Debug, Clone, Copy)]
 struct Place {
@@ -226,7 +222,7 @@ impl<'a> Page<'a> {
         let (width, height) = laid.page;
         let left = laid.col_x[0];
         let right = left + laid.col_w.iter().sum::<f32>();
-        let body_top = table_top() + laid.header_height;
+        let body_top = laid.table_top + laid.header_height;
         let page_rows = &laid.rows[rows];
         let rows_bottom = body_top + page_rows.iter().map(|r| r.height).sum::<f32>();
         let mut totals = Vec::new();
@@ -246,7 +242,7 @@ impl<'a> Page<'a> {
 
         // The title, the header and the grid below it: the same on every full page.
         self.begin((0.0, 0.0));
-        self.frame(sheet, laid);
+        self.frame(laid);
         let mut y = body_top;
         for row in page_rows {
             y += row.height;
@@ -287,7 +283,7 @@ impl<'a> Page<'a> {
         // The footer follows the table wherever it ends.
         let mut y = table_bottom + 6.0;
         self.begin((0.0, y));
-        for line in &sheet.footer {
+        for line in &laid.footer {
             self.text(line, FOOTER, left, y + FOOTER * ASCENT);
             y += FOOTER * 1.6;
         }
@@ -300,7 +296,8 @@ impl<'a> Page<'a> {
                 .iter()
                 .map(|line| self.glyphs.width(line, SIGNATURE))
                 .fold(0.0, f32::max);
-            let center = right - SIGNATURE * 2.0 - widest / 2.0;
+            // A 落款 wider than the table keeps to its left edge.
+            let center = (right - SIGNATURE * 2.0 - widest / 2.0).max(left + widest / 2.0);
             for line in &sheet.signature {
                 self.text_centered(line, SIGNATURE, center, y + SIGNATURE * ASCENT);
                 y += SIGNATURE * 1.6;
@@ -309,18 +306,18 @@ impl<'a> Page<'a> {
     }
 
     /// The title block and the table's header, the same on every page of the sheet.
-    fn frame(&mut self, sheet: &Sheet, laid: &Layout) {
+    fn frame(&mut self, laid: &Layout) {
         let width = laid.page.0;
-        let mut y = MARGIN;
-        self.text_centered(&sheet.title, TITLE, width / 2.0, y + TITLE * ASCENT);
-        y += TITLE_BLOCK;
-        self.text_centered(
-            &sheet.subtitle,
-            SUBTITLE,
-            width / 2.0,
-            y + SUBTITLE * ASCENT,
-        );
-        let table_top = table_top();
+        for (i, line) in laid.title.iter().enumerate() {
+            let y = MARGIN + i as f32 * TITLE_PITCH;
+            self.text_centered(line, TITLE, width / 2.0, y + TITLE * ASCENT);
+        }
+        let mut y = MARGIN + TITLE_BLOCK + (laid.title.len() - 1) as f32 * TITLE_PITCH;
+        for line in &laid.subtitle {
+            self.text_centered(line, SUBTITLE, width / 2.0, y + SUBTITLE * ASCENT);
+            y += SUBTITLE_PITCH;
+        }
+        let table_top = laid.table_top;
         let left = laid.col_x[0];
         let right = left + laid.col_w.iter().sum::<f32>();
         self.hline(left, right, table_top);
