@@ -271,13 +271,21 @@ fn year_in(text: &str) -> Option<i32> {
 
 fn own_text(row: &Row, column: Option<usize>) -> String {
     match column {
-        Some(c) if !row.is_copied(c) => row.cell(c).shown().into_owned(),
+        Some(c) if !row.is_copied(c) => visible(&row.cell(c).shown()),
         _ => String::new(),
     }
 }
 
 fn text(row: &Row, column: Option<usize>) -> String {
-    column.map_or_else(String::new, |c| row.cell(c).shown().into_owned())
+    column.map_or_else(String::new, |c| visible(&row.cell(c).shown()))
+}
+
+/// A cell's text without control characters (a carriage return pasted from Word, a stray
+/// BEL): nothing a clerk can see or print; line breaks and tabs kept.
+fn visible(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
 /// 序号 as written: `1`, `1.`, `1、`, `（1）`, an Excel number.

@@ -539,7 +539,7 @@ fn sub_numbered_tasks_are_numbered_through() -> TestResult {
         Ok(book.save_to_buffer()?)
     };
     let rows = [
-        ["1", "甲", "全年"],
+        ["1", "甲\u{7}\r", "全年"],
         ["2.1", "乙", "6月底前"],
         ["2.2", "丙", "全年"],
         ["①", "丁", "每月"],
@@ -554,7 +554,7 @@ fn sub_numbered_tasks_are_numbered_through() -> TestResult {
     assert_eq!(
         got,
         [(1, "甲"), (2, "乙"), (3, "丙"), (4, "丁"), (5, "戊")],
-        "重点工作 names the task"
+        "重点工作 names the task, without the control characters pasted into it"
     );
     let mut twice = rows.to_vec();
     twice.push(["2.2", "己", "全年"]);
