@@ -914,3 +914,25 @@ fn problems_in_a_word_table_are_named_by_table_and_column_number() {
     );
     assert!(!message.contains("工作表"), "{message}");
 }
+
+#[test]
+fn a_table_with_a_third_level_gives_an_item_per_third_level_row() {
+    let bytes = simple_workbook(&[
+        &["社会救助领域基层政务公开标准目录"],
+        &["序号", "一级事项", "二级事项", "三级事项", "公开内容"],
+        &["1", "最低生活保障", "审批信息", "审批对象", "对象名单"],
+        &["2", "最低生活保障", "审批信息", "审批标准", "保障标准"],
+        &["3", "最低生活保障", "办事指南", "", "流程"],
+    ]);
+    let table = read("目录.xlsx", bytes).expect("read");
+    let keys: Vec<String> = table.items.iter().map(|p| p.item.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "社会救助/最低生活保障/审批信息（审批对象）",
+            "社会救助/最低生活保障/审批信息（审批标准）",
+            "社会救助/最低生活保障/办事指南",
+        ]
+    );
+    assert!(table.unplaced.is_empty(), "{:?}", table.unplaced);
+}

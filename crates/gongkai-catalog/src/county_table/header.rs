@@ -16,6 +16,8 @@ pub(crate) enum Field {
     Domain,
     Level1,
     Level2,
+    /// 三级事项, in the tables that break a 二级事项 down once more: read into the 二级事项.
+    Level3,
     Content,
     Basis,
     TimeLimit,
@@ -37,6 +39,7 @@ impl Field {
             self,
             Field::Level1
                 | Field::Level2
+                | Field::Level3
                 | Field::Audience(Some(_))
                 | Field::Mode(Some(_))
                 | Field::Level(Some(_))
@@ -69,6 +72,8 @@ pub(crate) fn classify(title: &str) -> Option<Field> {
         Field::Level1
     } else if t.starts_with("二级事项") {
         Field::Level2
+    } else if t.starts_with("三级事项") {
+        Field::Level3
     } else if t == "公开事项" || t == "事项" {
         Field::ItemGroup
     } else if t.starts_with("公开内容") {

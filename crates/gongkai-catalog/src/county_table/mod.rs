@@ -591,6 +591,7 @@ impl Reading<'_> {
             level: Vec::new(),
             source: source.to_owned(),
         };
+        let mut level3 = String::new();
         for (c, (field, title)) in header.columns.iter().enumerate() {
             let cell = row.cell(c);
             if cell.is_blank() {
@@ -608,6 +609,7 @@ impl Reading<'_> {
                 Some(Field::Seq | Field::Domain | Field::ItemGroup) => {}
                 Some(Field::Level1) => item.level1 = one_line(&text),
                 Some(Field::Level2) => item.level2 = one_line(&text),
+                Some(Field::Level3) => level3 = one_line(&text),
                 Some(Field::Content) => item.content = text,
                 Some(Field::Basis) => item.basis = text,
                 Some(Field::TimeLimit) => {
@@ -651,6 +653,10 @@ impl Reading<'_> {
                     None => unplace(self, "公开层级无法识别（应为县级或乡级）"),
                 },
             }
+        }
+        if !level3.is_empty() {
+            // Each 三级事项 is an item of its own, named under its 二级事项.
+            item.level2 = format!("{}（{level3}）", item.level2);
         }
         item.audience.sort();
         item.audience.dedup();
