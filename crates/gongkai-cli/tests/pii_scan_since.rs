@@ -161,6 +161,48 @@ fn publish_today(api: &Api, record: &str) {
     .unwrap();
 }
 
+/// A 64 × 48 grey PNG with a `tEXt` comment.
+fn png_with_caption(caption: &str) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = |kind: &[u8], data: &[u8]| {
+        png.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
+        png.extend_from_slice(kind);
+        png.extend_from_slice(data);
+        png.extend_from_slice(&crc32(&[kind, data].concat()).to_be_bytes());
+    };
+    let mut header = 64u32.to_be_bytes().to_vec();
+    header.extend_from_slice(&48u32.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(b"IHDR", &header);
+    chunk(b"tEXt", format!("Comment\0{caption}").as_bytes());
+    let mut rows = Vec::new();
+    for _ in 0..48 {
+        rows.push(0u8);
+        rows.extend(std::iter::repeat_n(128u8, 64 * 3));
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut z, &rows).unwrap();
+    chunk(b"IDAT", &z.finish().unwrap());
+    chunk(b"IEND", &[]);
+    png
+}
+
+/// CRC-32 (ISO-HDLC) as PNG chunks carry it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = u32::MAX;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
 fn save_json(file: PathBuf, what: &impl serde::Serialize) {
     std::fs::write(file, serde_json::to_vec_pretty(what).unwrap()).unwrap();
 }
@@ -698,6 +740,7 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
         .as_str()
         .unwrap()
         .to_owned();
+    let mut posting = None;
     for (n, body) in [
         format!("经村民代表会议讨论通过，现予公示。受助人身份证号 {in_sheet}。"),
         "经村民代表会议讨论通过，现予公示。".to_owned(),
@@ -720,7 +763,7 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
             .to_string(),
         )
         .unwrap();
-        runs.run(
+        let added = runs.run(
             &logs,
             "postings-add",
             &[
@@ -739,6 +782,9 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
                 "--json",
             ],
         );
+        if added.status.success() {
+            posting = json(&added)["posting"]["id"].as_str().map(str::to_owned);
+        }
     }
     runs.run(
         &logs,
@@ -774,6 +820,52 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
             "--json",
         ],
     );
+    // Posted, with a photo whose PNG text chunk (a phone app's caption) holds a number: the
+    // photo is kept re-encoded without it.
+    let in_photo = p.applicant("ID in a photo's caption", 715);
+    let photo = input.join("现场照片.png");
+    std::fs::write(&photo, png_with_caption(&format!("ID {in_photo}"))).unwrap();
+    let posting = posting.expect("the composed sheet without a number is posted");
+    runs.ok(
+        &logs,
+        "postings-mark-posted",
+        &[
+            "postings",
+            "mark-posted",
+            "--db",
+            dbp,
+            "--id",
+            &posting,
+            "--on",
+            &today,
+            "--by",
+            "李明",
+            "--photo",
+            path(&photo),
+            "--json",
+        ],
+    );
+    let photos = json(&runs.ok(
+        &logs,
+        "photos-list",
+        &["photos", "list", "--db", dbp, "--id", &posting, "--json"],
+    ));
+    for (n, photo) in photos.as_array().unwrap().iter().enumerate() {
+        runs.ok(
+            &logs,
+            "photos-get",
+            &[
+                "photos",
+                "get",
+                "--db",
+                dbp,
+                "--sha256",
+                photo["sha256"].as_str().unwrap(),
+                "--out",
+                path(&out.join(format!("照片{n}.jpg"))),
+            ],
+        );
+    }
     for format in ["xlsx", "pdf"] {
         runs.run(
             &logs,
