@@ -63,7 +63,8 @@ pub struct UnplacedCell {
 pub struct SheetReading {
     pub sheet: String,
     /// The header's rows, e.g. (2, 3) for a two-row header under a title; `None` when the
-    /// sheet has no header (its cells are then reported as unplaced).
+    /// sheet has no header: a Word table continuing the one before under its header (`items`
+    /// counts what it gave), else one whose cells are reported as unplaced (a hidden sheet too).
     pub header_rows: Option<(u32, u32)>,
     pub items: u32,
 }
