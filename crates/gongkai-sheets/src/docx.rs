@@ -24,6 +24,11 @@ pub(crate) const DOCUMENT_PART: &str = "word/document.xml";
 /// zip bomb would otherwise be inflated whole.
 const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The most grid cells the tables of one document may hold, as many as an `.xlsx` may: a
+/// cell spanning 64 columns (`gridSpan`), repeated, would otherwise turn a small file into
+/// billions of cells.
+const MAX_GRID_CELLS: usize = 65_536 * 60;
+
 /// Whether a zip package is a Word document (holds the body part) rather than a workbook.
 pub(crate) fn is_word_package(bytes: &[u8]) -> bool {
     ZipArchive::new(Cursor::new(bytes)).is_ok_and(|zip| {
@@ -144,6 +149,8 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
     // Tables being read, innermost last; each with its current row and cell.
     let mut stack: Vec<(Table, Vec<WordCell>, Option<WordCell>)> = Vec::new();
     let mut in_text = false;
+    // Grid cells over all tables, each column a span covers counted.
+    let mut grid_cells = 0usize;
     // The body paragraph being read (outside any table) and those read since the last table.
     let mut paragraph = String::new();
     let mut above: Vec<String> = Vec::new();
@@ -213,6 +220,12 @@ fn parse(xml: &[u8]) -> Result<Vec<Table>, String> {
                     if let Some((_, row, cell)) = stack.last_mut()
                         && let Some(mut cell) = cell.take()
                     {
+                        grid_cells += cell.span;
+                        if grid_cells > MAX_GRID_CELLS {
+                            return Err(format!(
+                                "表格共有超过 {MAX_GRID_CELLS} 个单元格（文件可能已损坏或被恶意构造）"
+                            ));
+                        }
                         cell.text = cell.text.trim_end_matches('\n').to_owned();
                         row.push(cell);
                     }
@@ -343,6 +356,19 @@ mod tests {
                 Vec::new()
             ]
         );
+    }
+
+    #[test]
+    fn tables_spanning_more_cells_than_a_workbook_holds_are_refused() {
+        let cell = r#"<w:tc><w:tcPr><w:gridSpan w:val="64"/></w:tcPr><w:p/></w:tc>"#;
+        let row = format!("<w:tr>{}</w:tr>", cell.repeat(100));
+        let rows = super::MAX_GRID_CELLS / 6400 + 1;
+        let body = format!(
+            r#"<w:body xmlns:w="w"><w:tbl>{}</w:tbl></w:body>"#,
+            row.repeat(rows)
+        );
+        let error = super::parse(body.as_bytes()).err().unwrap_or_default();
+        assert!(error.contains("超过"), "{error}");
     }
 
     #[test]
