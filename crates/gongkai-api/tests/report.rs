@@ -467,6 +467,45 @@ fn a_case_entered_twice_is_refused_and_counted_once() {
     );
 }
 
+/// The report covers the whole year: finalized before 31 December is over (or for a year to
+/// come) it would freeze and publish figures still moving; a draft may be looked at any day.
+#[test]
+fn a_year_is_finalized_only_once_it_is_over() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    api.report_save(ReportDraft {
+        year: 2025,
+        overview: "2025年，示范镇依法做好政府信息公开工作。".to_owned(),
+        problems_text: "无。".to_owned(),
+        other_text: "本年度未收取信息处理费。".to_owned(),
+        stated_fees_fen: Some(0),
+        ..ReportDraft::default()
+    })
+    .unwrap();
+    let out = dir.path().join("report.pdf").to_string_lossy().into_owned();
+    let export_on = |final_export: bool, on: (i32, u32, u32)| {
+        api.report_export_on(
+            ReportExportArgs {
+                year: 2025,
+                format: LetterFormat::Pdf,
+                out: out.clone(),
+                final_export,
+            },
+            chrono::NaiveDate::from_ymd_opt(on.0, on.1, on.2).unwrap(),
+        )
+    };
+    let early = export_on(true, (2025, 12, 31)).unwrap_err().message;
+    assert!(early.starts_with("2025年尚未结束"), "{early}");
+    let draft = api
+        .report_build(ReportYearArgs { year: Some(2025) })
+        .unwrap()
+        .draft;
+    assert_eq!((draft.finalized_at, draft.record_id), (None, None));
+    export_on(false, (2025, 12, 31)).unwrap();
+    let done = export_on(true, (2026, 1, 5)).unwrap();
+    assert!(done.record_id.is_some());
+}
+
 #[test]
 fn a_final_export_needs_every_section_written() {
     let dir = TempDir::new().unwrap();

@@ -32,6 +32,14 @@ impl Api {
         signed_on: NaiveDate,
     ) -> Result<wire::ReportExport, ApiError> {
         check_year(args.year)?;
+        // The report covers 1 January to 31 December: finalized before the year is over, it
+        // would freeze figures still moving and publish them as the year's.
+        if args.final_export && args.year >= signed_on.year() {
+            return Err(ApiError::invalid(format!(
+                "{}年尚未结束，年度报告统计期为当年1月1日至12月31日，须在次年定稿导出；现在可以导出草稿查看",
+                args.year
+            )));
+        }
         let (record_id, queued) = self.with_store(OpenMode::Existing, |store| {
             let (format, gathered, report, _) = built(store, args.year)?;
             let unbalanced: Vec<&str> = report
