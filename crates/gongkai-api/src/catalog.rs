@@ -107,6 +107,7 @@ impl Api {
                 TownshipAction::Hide => ("hide", None),
                 TownshipAction::Restore => ("restore", None),
             };
+            refuse_id_numbers(item, &reason)?;
             let sync = crate::sync::adjustment_item(&key, label, &reason, made_on, &made_by, item)?;
             let key = store.catalog_adjust(
                 &TownshipAdjustment {
@@ -461,6 +462,39 @@ fn patched(mut item: CatalogItem, input: wire::CatalogItemInput) -> Result<Catal
         return Err(ApiError::invalid("请填写二级事项".to_owned()));
     }
     Ok(item)
+}
+
+/// The township's catalog is public text — exported for the board and the website, shown at the
+/// reading point, sent to the county, which refuses it as `unmasked_data` — so a full resident
+/// ID number typed into an item or its reason is refused here, naming the column, as a 公示单's
+/// is.
+fn refuse_id_numbers(item: Option<&CatalogItem>, reason: &str) -> Result<(), ApiError> {
+    let mut places = vec![("调整原因", reason)];
+    if let Some(item) = item {
+        places.extend([
+            ("一级事项", item.level1.as_str()),
+            ("二级事项", item.level2.as_str()),
+            ("公开内容（要素）", item.content.as_str()),
+            ("公开依据", item.basis.as_str()),
+            ("公开时限", item.time_limit.as_str()),
+            ("公开主体", item.subject.as_str()),
+            ("公开渠道和载体", item.channels_other.as_str()),
+        ]);
+    }
+    let found: Vec<String> = places
+        .iter()
+        .filter_map(|(place, text)| {
+            gongkai_sync::check::find_id_number_in_text(text)
+                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
+        })
+        .collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::invalid(format!(
+        "目录事项中有完整的身份证号，目录导出、查阅点和县级平台都会公开：{}。请只写脱敏后的号码",
+        found.join("；")
+    )))
 }
 
 fn new_item(input: wire::CatalogItemInput) -> Result<CatalogItem, ApiError> {

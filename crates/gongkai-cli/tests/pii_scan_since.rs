@@ -30,8 +30,9 @@ use std::process::Output;
 use gongkai_api::Api;
 use gongkai_api::wire::{
     AttachArgs, CatalogItemsArgs, DocumentInput, DocumentKind, IdArgs, LetterFormat, NoArgs,
-    PublishInput, ReadingSearchArgs, RecordInput, ReportDraft, ReportExportArgs, RequestAttachArgs,
-    RequestLetterKind, RequestLetterSaveArgs, ReviewInput, SecrecyAnswer, SecrecyInput,
+    PublishInput, ReadingDomainArgs, ReadingSearchArgs, RecordInput, ReportDraft, ReportExportArgs,
+    RequestAttachArgs, RequestLetterKind, RequestLetterSaveArgs, ReviewInput, SecrecyAnswer,
+    SecrecyInput,
 };
 use pii_scanner::{Scanner, Secret, report};
 use rust_xlsxwriter::Workbook;
@@ -711,6 +712,74 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
         args.pop_if(|a| *a == "--json");
         runs.run(&logs, &format!("{name}-text"), &args);
     }
+
+    // ---- A township item whose content the clerk typed with a number: the catalog as
+    // exported and as the reading point shows it (the county refuses the adjustment).
+    let in_item = p.typed_id("ID in a township item's content", 716);
+    runs.run(
+        &logs,
+        "catalog-adjust",
+        &[
+            "catalog",
+            "adjust",
+            "add",
+            "--db",
+            dbp,
+            "--domain",
+            "社会救助",
+            "--level1",
+            "临时救助",
+            "--level2",
+            "本镇临时救助对象",
+            "--content",
+            &format!("救助对象姓名、金额（联系人 {in_item}）"),
+            "--time-limit",
+            "信息形成或变更之日起20个工作日内",
+            "--subject",
+            "示范镇人民政府",
+            "--reason",
+            "本镇增设",
+            "--by",
+            "李明",
+            "--json",
+        ],
+    );
+    for format in ["xlsx", "pdf"] {
+        runs.run(
+            &logs,
+            "catalog-export",
+            &[
+                "catalog",
+                "export",
+                "--db",
+                dbp,
+                "--format",
+                format,
+                "--domain",
+                "社会救助",
+                "--out",
+                path(&out.join(format!("本镇目录.{format}"))),
+            ],
+        );
+    }
+    let reader = Api::read_only(&db);
+    save_json(
+        out.join("reading-domain.json"),
+        &reader
+            .reading_domain(ReadingDomainArgs {
+                domain: "社会救助".to_owned(),
+            })
+            .map_err(|e| e.message),
+    );
+    save_json(
+        out.join("reading-search-item.json"),
+        &reader
+            .reading_search(ReadingSearchArgs {
+                query: "本镇临时救助".to_owned(),
+            })
+            .map_err(|e| e.message),
+    );
+    drop(reader);
 
     // ---- A composed 公示单 with a number in its body, and one with a card in its table.
     let in_sheet = p.typed_id("ID in a composed sheet", 713);
