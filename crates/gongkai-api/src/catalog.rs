@@ -464,30 +464,36 @@ fn patched(mut item: CatalogItem, input: wire::CatalogItemInput) -> Result<Catal
     Ok(item)
 }
 
+/// The columns of `item` holding a full resident ID number, each with the number masked:
+/// `公开内容（要素）（9999**********7076）`.
+pub(crate) fn id_numbers_in(item: &CatalogItem) -> Vec<String> {
+    [
+        ("一级事项", item.level1.as_str()),
+        ("二级事项", item.level2.as_str()),
+        ("公开内容（要素）", item.content.as_str()),
+        ("公开依据", item.basis.as_str()),
+        ("公开时限", item.time_limit.as_str()),
+        ("公开主体", item.subject.as_str()),
+        ("公开渠道和载体", item.channels_other.as_str()),
+    ]
+    .iter()
+    .filter_map(|(place, text)| {
+        gongkai_sync::check::find_id_number_in_text(text)
+            .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
+    })
+    .collect()
+}
+
 /// The township's catalog is public text — exported for the board and the website, shown at the
 /// reading point, sent to the county, which refuses it as `unmasked_data` — so a full resident
 /// ID number typed into an item or its reason is refused here, naming the column, as a 公示单's
 /// is.
 fn refuse_id_numbers(item: Option<&CatalogItem>, reason: &str) -> Result<(), ApiError> {
-    let mut places = vec![("调整原因", reason)];
-    if let Some(item) = item {
-        places.extend([
-            ("一级事项", item.level1.as_str()),
-            ("二级事项", item.level2.as_str()),
-            ("公开内容（要素）", item.content.as_str()),
-            ("公开依据", item.basis.as_str()),
-            ("公开时限", item.time_limit.as_str()),
-            ("公开主体", item.subject.as_str()),
-            ("公开渠道和载体", item.channels_other.as_str()),
-        ]);
-    }
-    let found: Vec<String> = places
-        .iter()
-        .filter_map(|(place, text)| {
-            gongkai_sync::check::find_id_number_in_text(text)
-                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
-        })
+    let mut found: Vec<String> = gongkai_sync::check::find_id_number_in_text(reason)
+        .map(|id| format!("调整原因（{}）", gongkai_sync::check::masked(&id)))
+        .into_iter()
         .collect();
+    found.extend(item.map(id_numbers_in).unwrap_or_default());
     if found.is_empty() {
         return Ok(());
     }

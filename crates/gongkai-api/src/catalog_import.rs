@@ -119,8 +119,27 @@ fn county_table(store: &mut Store, path: &str, bytes: Vec<u8>) -> Result<CountyT
         .collect();
     // A problem quotes the cell it names, and a county's cell may hold a person's ID or card
     // number (a contact's, a sign-off's): masked like a payout list's messages.
-    read_county_table(&book, &known)
-        .map_err(|e| ApiError::invalid(gongkai_payouts::scrub(&e.to_string())))
+    let table = read_county_table(&book, &known)
+        .map_err(|e| ApiError::invalid(gongkai_payouts::scrub(&e.to_string())))?;
+    // The catalog is public (exported for the board, shown at the reading point): an item with
+    // a full ID number typed in is refused like the township's own item, the table whole.
+    let found: Vec<String> = table
+        .items
+        .iter()
+        .flat_map(|placed| {
+            crate::catalog::id_numbers_in(&placed.item)
+                .into_iter()
+                .map(|place| format!("工作表“{}”第 {} 行{place}", placed.sheet, placed.row))
+        })
+        .collect();
+    if !found.is_empty() {
+        return Err(ApiError::invalid(gongkai_payouts::scrub(&format!(
+            "目录表“{}”无法导入：事项中有完整的身份证号，导入后目录导出和查阅点都会公开：{}。请县里改为脱敏后的号码",
+            table.file,
+            found.join("；")
+        ))));
+    }
+    Ok(table)
 }
 
 /// The preview, and the keys accepting it withdraws from the county layer: the catalog's items
