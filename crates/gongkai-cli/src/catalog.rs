@@ -290,20 +290,23 @@ pub fn run(command: CatalogCommand) -> (bool, Result<Report, ApiError>) {
     (json, result.map(Report::Catalog))
 }
 
-impl CatalogReport {
-    /// The value `--json` prints: lists as arrays, the rest as objects.
-    pub fn json(&self) -> serde_json::Value {
-        let value = match self {
-            CatalogReport::Domains(d) => serde_json::to_value(&d.domains),
-            CatalogReport::Items(i) => serde_json::to_value(&i.items),
-            CatalogReport::History(h) => serde_json::to_value(h),
-            CatalogReport::Exported(e) => serde_json::to_value(e),
-            CatalogReport::ImportPreview(p) => serde_json::to_value(p),
-            CatalogReport::Imported(r) => serde_json::to_value(r),
-        };
-        // Wire types always serialise; a failure would print null rather than half a value.
-        value.unwrap_or_default()
+/// What `--json` prints: lists as arrays, the rest as objects. Written straight from the
+/// report, not through a `serde_json::Value`: a county table of 50,000 items made a Value of
+/// several hundred megabytes before a byte was printed.
+impl serde::Serialize for CatalogReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CatalogReport::Domains(d) => d.domains.serialize(serializer),
+            CatalogReport::Items(i) => i.items.serialize(serializer),
+            CatalogReport::History(h) => h.serialize(serializer),
+            CatalogReport::Exported(e) => e.serialize(serializer),
+            CatalogReport::ImportPreview(p) => p.serialize(serializer),
+            CatalogReport::Imported(r) => r.serialize(serializer),
+        }
     }
+}
+
+impl CatalogReport {
 
     pub fn text(&self) -> String {
         match self {

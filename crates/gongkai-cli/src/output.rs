@@ -60,7 +60,7 @@ impl Report {
                 Report::PostedList(v) => print_json(v),
                 Report::Archived(v) => print_json(v),
                 Report::Templates(v) => print_json(&v.templates),
-                Report::Catalog(v) => print_json(&v.json()),
+                Report::Catalog(v) => print_json(v),
                 Report::Boards(v) => print_json(&v.json()),
                 Report::Postings(v) => print_json(&v.json()),
                 Report::Photos(v) => print_json(&v.json()),
