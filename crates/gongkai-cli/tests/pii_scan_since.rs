@@ -411,6 +411,76 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
             "--json",
         ],
     );
+    // The other request: consulted, charged and extended, numbers typed in each.
+    let other = request_ids[1].clone();
+    let in_party = p.typed_id("ID in a consulted party's name", 717);
+    let in_reason = p.typed_id("ID in an extension's reason", 718);
+    for (name, step) in [
+        (
+            "requests-consult",
+            vec![
+                "consult".to_owned(),
+                "--party".to_owned(),
+                "third_party".to_owned(),
+                "--party-name".to_owned(),
+                format!("李强（{in_party}）"),
+                "--sent".to_owned(),
+                "2025-03-05".to_owned(),
+            ],
+        ),
+        (
+            "requests-fee",
+            [
+                "fee",
+                "--method",
+                "per_page",
+                "--pages",
+                "300",
+                "--notice",
+                "2025-03-06",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        ),
+        (
+            "requests-extend",
+            vec![
+                "extend".to_owned(),
+                "--workdays".to_owned(),
+                "10".to_owned(),
+                "--approver".to_owned(),
+                "张建国".to_owned(),
+                "--notice".to_owned(),
+                "2025-03-20".to_owned(),
+                "--reason".to_owned(),
+                format!("须核对身份证 {in_reason} 名下的记录"),
+            ],
+        ),
+    ] {
+        let mut args = vec!["requests"];
+        args.extend(step.iter().map(String::as_str));
+        args.extend([other.as_str(), "--db", dbp, "--json"]);
+        runs.ok(&local_logs, name, &args);
+    }
+    for (kind, name) in [
+        (RequestLetterKind::Consultation, "征求意见函"),
+        (RequestLetterKind::Fee, "收费通知书"),
+        (RequestLetterKind::Extension, "延期答复告知书"),
+    ] {
+        for (format, ext) in [(LetterFormat::Pdf, "pdf"), (LetterFormat::Docx, "docx")] {
+            // Refused is one way to pass (a letter never names a person by number).
+            let saved = api.request_letter_save(RequestLetterSaveArgs {
+                request_id: other.clone(),
+                kind,
+                format,
+                out: path(&out.join(format!("{name}.{ext}"))).to_owned(),
+            });
+            save_json(
+                out.join(format!("{name}-{ext}.json")),
+                &saved.map_err(|e| e.message),
+            );
+        }
+    }
     for (kind, name) in [
         (RequestLetterKind::Correction, "补正告知书"),
         (RequestLetterKind::Reply, "答复书"),
