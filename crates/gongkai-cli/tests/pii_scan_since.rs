@@ -29,10 +29,10 @@ use std::process::Output;
 
 use gongkai_api::Api;
 use gongkai_api::wire::{
-    AttachArgs, CatalogItemsArgs, DocumentInput, DocumentKind, IdArgs, LetterFormat, NoArgs,
-    PublishInput, ReadingDomainArgs, ReadingSearchArgs, RecordInput, ReportDraft, ReportExportArgs,
-    RequestAttachArgs, RequestLetterKind, RequestLetterSaveArgs, ReviewInput, SecrecyAnswer,
-    SecrecyInput,
+    AttachArgs, CatalogItemsArgs, DocumentAttachArgs, DocumentInput, DocumentKind, IdArgs,
+    LetterFormat, NoArgs, PublishInput, ReadingDomainArgs, ReadingSearchArgs, RecordInput,
+    ReportDraft, ReportExportArgs, RequestAttachArgs, RequestLetterKind, RequestLetterSaveArgs,
+    ReviewInput, SecrecyAnswer, SecrecyInput,
 };
 use pii_scanner::{Scanner, Secret, report};
 use rust_xlsxwriter::Workbook;
@@ -564,6 +564,21 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
         record_id: Some(record.clone()),
     });
     let document = document.map(|d| d.document.summary.id).ok();
+    // The document's file, with a number in its text, attached: published with it, so refused.
+    let in_document_file = p.typed_id("ID in a document's attached file", 719);
+    let document_file = input.join("临时救助实施办法.txt");
+    std::fs::write(&document_file, format!("联系人身份证号 {in_document_file}")).unwrap();
+    if let Some(id) = &document {
+        save_json(
+            out.join("document-attach.json"),
+            &api.document_attach(DocumentAttachArgs {
+                id: id.clone(),
+                path: path(&document_file).to_owned(),
+            })
+            .map(|_| ())
+            .map_err(|e| e.message),
+        );
+    }
     runs.run(
         &local_logs,
         "documents-list",
