@@ -575,6 +575,9 @@ pub fn read_plan(workbook: &Workbook, year: Option<i32>) -> Result<PlanTable, Ve
         });
     }
 
+    if headings_over_sub_numbers(&mut tasks) {
+        numbered_through = true;
+    }
     let numbered_per_section = numbers_restart_per_section(&tasks);
     let mut seen: HashMap<(Option<String>, String), (usize, u32)> = HashMap::new();
     for Located {
@@ -705,6 +708,41 @@ fn continued_in<'a>(
             }
         })
         .collect()
+}
+
+/// A numbered row without a time node over tasks numbered under it (`1` over `1.1`, `1.2`) is
+/// their heading, not a task: taken out, its text the section of the tasks under it. Whether
+/// there was one.
+fn headings_over_sub_numbers(tasks: &mut Vec<Located>) -> bool {
+    let mut found = false;
+    let mut i = 0;
+    while i < tasks.len() {
+        let prefix = format!("{}.", tasks[i].seq_key);
+        let parent = !tasks[i].seq_key.is_empty()
+            && tasks[i].draft.time_node.is_empty()
+            && tasks
+                .get(i + 1)
+                .is_some_and(|next| next.seq_key.starts_with(&prefix));
+        if !parent {
+            i += 1;
+            continue;
+        }
+        let heading = tasks.remove(i).draft;
+        let title = if heading.name.is_empty() {
+            heading.content
+        } else {
+            heading.name
+        };
+        let section = format!("{}、{title}", prefix.trim_end_matches('.'));
+        for task in tasks[i..]
+            .iter_mut()
+            .take_while(|t| t.seq_key.starts_with(&prefix))
+        {
+            task.draft.section = Some(section.clone());
+        }
+        found = true;
+    }
+    found
 }
 
 /// Whether the table numbers its tasks afresh under each heading: some task under a new

@@ -540,6 +540,7 @@ fn sub_numbered_tasks_are_numbered_through() -> TestResult {
     };
     let rows = [
         ["1", "甲\u{7}\r", "全年"],
+        ["2", "推进决策公开", ""],
         ["2.1", "乙", "6月底前"],
         ["2.2", "丙", "全年"],
         ["①", "丁", "每月"],
@@ -556,12 +557,24 @@ fn sub_numbered_tasks_are_numbered_through() -> TestResult {
         [(1, "甲"), (2, "乙"), (3, "丙"), (4, "丁"), (5, "戊")],
         "重点工作 names the task, without the control characters pasted into it"
     );
+    let sections: Vec<Option<&str>> = table.tasks.iter().map(|t| t.section.as_deref()).collect();
+    assert_eq!(
+        sections,
+        [
+            None,
+            Some("2、推进决策公开"),
+            Some("2、推进决策公开"),
+            None,
+            None
+        ],
+        "task 2 without a time node heads 2.1 and 2.2"
+    );
     let mut twice = rows.to_vec();
     twice.push(["2.2", "己", "全年"]);
     let issues = read(write(&twice)?, Some(2026)).err().unwrap_or_default();
     assert_eq!(issues.len(), 1, "{issues:#?}");
     assert!(
-        issues[0].contains("第 7 行 A 列（序号）：序号 2.2 与第 4 行重复"),
+        issues[0].contains("第 8 行 A 列（序号）：序号 2.2 与第 5 行重复"),
         "{}",
         issues[0]
     );
