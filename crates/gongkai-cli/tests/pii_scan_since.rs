@@ -1069,11 +1069,15 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
     std::fs::create_dir_all(&county_dir).unwrap();
     let county = County::start(&county_dir.join("county.sqlite3"));
     let code = county.register(&db);
-    runs.run(
+    let synced = json(&runs.ok(
         &logs,
         "sync",
         &["sync", "--db", dbp, "--portal", &county.url(), "--json"],
-    );
+    ));
+    // The report, the request statistics and the posting went; the record with the typed
+    // number was refused by the township itself.
+    assert!(synced["pushed"].as_u64().unwrap() >= 3, "{synced}");
+    assert_eq!(synced["rejected"].as_array().unwrap().len(), 1, "{synced}");
     runs.run(&logs, "sync-text", &["sync", "--db", dbp]);
     let mut to_fetch = vec!["/".to_owned(), format!("/t/{code}")];
     let mut fetched = std::collections::HashSet::new();
@@ -1081,7 +1085,8 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
         if !fetched.insert(page.clone()) || fetched.len() > 40 {
             continue;
         }
-        let (_, body) = county.get(&page);
+        let (status, body) = county.get(&page);
+        assert_eq!(status, 200, "{page}");
         let html = String::from_utf8_lossy(&body).into_owned();
         let marker = format!("/t/{code}/");
         for (at, _) in html.match_indices(&marker) {
@@ -1126,6 +1131,11 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
         "scanned {out_files} files for {} numbers and {local_files} for {}",
         everything.len(),
         p.never.len()
+    );
+    assert!(
+        out_files >= 80 && local_files >= 40 && fetched.len() >= 7,
+        "written: {out_files} files out, {local_files} kept, {} county pages",
+        fetched.len()
     );
     // GONGKAI_PII_KEEP=1 leaves the folder for a look at what was written.
     if std::env::var_os("GONGKAI_PII_KEEP").is_some() {
