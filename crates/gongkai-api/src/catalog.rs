@@ -467,21 +467,13 @@ fn patched(mut item: CatalogItem, input: wire::CatalogItemInput) -> Result<Catal
 /// The columns of `item` holding a full resident ID number, each with the number masked:
 /// `公开内容（要素）（9999**********7076）`.
 pub(crate) fn id_numbers_in(item: &CatalogItem) -> Vec<String> {
-    [
-        ("一级事项", item.level1.as_str()),
-        ("二级事项", item.level2.as_str()),
-        ("公开内容（要素）", item.content.as_str()),
-        ("公开依据", item.basis.as_str()),
-        ("公开时限", item.time_limit.as_str()),
-        ("公开主体", item.subject.as_str()),
-        ("公开渠道和载体", item.channels_other.as_str()),
-    ]
-    .iter()
-    .filter_map(|(place, text)| {
-        gongkai_sync::check::find_id_number_in_text(text)
-            .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
-    })
-    .collect()
+    item.written_texts()
+        .iter()
+        .filter_map(|(place, text)| {
+            gongkai_sync::check::find_id_number_in_text(text)
+                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
+        })
+        .collect()
 }
 
 /// The township's catalog is public text — exported for the board and the website, shown at the

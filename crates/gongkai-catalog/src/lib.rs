@@ -184,6 +184,20 @@ impl CatalogItem {
     pub fn key(&self) -> String {
         item_key(&self.domain, &self.level1, &self.level2)
     }
+
+    /// The columns a person writes, by their names in the standard table: what is checked for
+    /// personal numbers before an item is published (the domain is one of the catalog's).
+    pub fn written_texts(&self) -> [(&'static str, &str); 7] {
+        [
+            ("一级事项", &self.level1),
+            ("二级事项", &self.level2),
+            ("公开内容（要素）", &self.content),
+            ("公开依据", &self.basis),
+            ("公开时限", &self.time_limit),
+            ("公开主体", &self.subject),
+            ("公开渠道和载体", &self.channels_other),
+        ]
+    }
 }
 
 /// The stable key of an item: `领域/一级事项/二级事项`, e.g.

@@ -773,6 +773,16 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
         .map(str::to_owned)
         .to_vec()],
     );
+    // The county publishing the same table from its portal (`publish-catalog`).
+    save_json(
+        out.join("portal-publish-catalog.json"),
+        &gongkai_portal::catalog_table::publication(
+            &county_with_id,
+            std::fs::read(&county_with_id).unwrap(),
+        )
+        .map(|publication| serde_json::to_value(publication).unwrap())
+        .map_err(|e| e.to_string()),
+    );
     for (name, file, extra) in [
         ("catalog-import-id-dry", &county_with_id, "--dry-run"),
         ("catalog-import-id", &county_with_id, ""),

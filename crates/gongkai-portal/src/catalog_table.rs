@@ -24,6 +24,35 @@ pub fn publication(path: &Path, bytes: Vec<u8>) -> Result<CatalogPublication, Po
     let baseline = baseline().map_err(|e| refused(&e))?;
     let known: Vec<String> = baseline.domains.iter().map(|d| d.name.clone()).collect();
     let table = read_county_table(&book, &known).map_err(|e| refused(&e))?;
+    // Every township receives the catalog and shows it (its export, its reading point): an item
+    // with a person's full ID number in it is refused, as the township's import refuses it.
+    let found: Vec<String> = table
+        .items
+        .iter()
+        .flat_map(|placed| {
+            placed
+                .item
+                .written_texts()
+                .into_iter()
+                .filter_map(|(column, text)| {
+                    gongkai_sync::check::find_id_number_in_text(text).map(|id| {
+                        format!(
+                            "工作表“{}”第 {} 行{column}（{}）",
+                            placed.sheet,
+                            placed.row,
+                            gongkai_sync::check::masked(&id)
+                        )
+                    })
+                })
+        })
+        .collect();
+    if !found.is_empty() {
+        return Err(PortalError::Usage(format!(
+            "目录表“{}”未发布：事项中有完整的身份证号，各乡镇收到后会公开：{}。请改为脱敏后的号码",
+            table.file,
+            found.join("；")
+        )));
+    }
     let mut items: Vec<CatalogItemChange> = table
         .items
         .iter()
