@@ -881,12 +881,13 @@ fn a_word_table_split_at_a_page_break_without_its_header_goes_on_under_it() {
         ]
     );
     assert_eq!(table.items[1].item.level, [Level::County]);
-    let unplaced: Vec<(&str, &str)> = table
+    // Word has no column letters: the cell is named by its column's number.
+    let unplaced: Vec<(&str, &str, &str)> = table
         .unplaced
         .iter()
-        .map(|u| (u.sheet.as_str(), u.text.as_str()))
+        .map(|u| (u.sheet.as_str(), u.column.as_str(), u.text.as_str()))
         .collect();
-    assert_eq!(unplaced, [("表格3", "联系人：张三")]);
+    assert_eq!(unplaced, [("表格3", "1", "联系人：张三")]);
 }
 
 #[test]

@@ -307,7 +307,6 @@ impl serde::Serialize for CatalogReport {
 }
 
 impl CatalogReport {
-
     pub fn text(&self) -> String {
         match self {
             CatalogReport::Domains(d) => d
@@ -400,11 +399,17 @@ fn preview_text(p: &CatalogImportPreview) -> String {
     if !p.unplaced.is_empty() {
         lines.push(format!("未能读入的单元格 {} 个：", p.unplaced.len()));
         for u in &p.unplaced {
+            // A Word table's columns are numbered, a workbook's lettered.
+            let column = if u.column.bytes().all(|b| b.is_ascii_digit()) {
+                format!("第 {} 列", u.column)
+            } else {
+                format!("{} 列", u.column)
+            };
             lines.push(format!(
-                "  {} 第 {} 行 {} 列{}：{}（{}）",
+                "  {} 第 {} 行 {}{}：{}（{}）",
                 u.sheet,
                 u.row,
-                u.column,
+                column,
                 if u.header.is_empty() {
                     String::new()
                 } else {

@@ -427,7 +427,7 @@ fact: boolean, };
 export type CatalogTickSource = "stated" | "column" | "inferred" | "borrowed" | "none";
 export type CatalogUnplacedCell = { sheet: string, row: number, 
 /**
- * Excel's column letter.
+ * The column as the clerk finds it: Excel's letter, or its number in a Word table.
  */
 column: string, header: string, text: string, reason: string, };
 export type CheckReport = { ok: boolean, schemaVersion: number, integrity: string, villages: number, offices: number, people: number, };

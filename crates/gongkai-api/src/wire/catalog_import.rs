@@ -93,7 +93,7 @@ pub struct CatalogImportDomain {
 pub struct CatalogUnplacedCell {
     pub sheet: String,
     pub row: u32,
-    /// Excel's column letter.
+    /// The column as the clerk finds it: Excel's letter, or its number in a Word table.
     pub column: String,
     pub header: String,
     pub text: String,

@@ -50,7 +50,8 @@ pub struct PlacedItem {
 pub struct UnplacedCell {
     pub sheet: String,
     pub row: u32,
-    /// Excel's column letter (A, B, … AA).
+    /// The column as the clerk finds it: Excel's letter (A, B, … AA), or its number (1, 2…)
+    /// in a Word table, which has no letters.
     pub column: String,
     /// The column's header as written, empty above or without a header.
     pub header: String,
@@ -120,6 +121,15 @@ fn column_place(sheet: &str, letter: &str) -> String {
         format!("第 {number} 列")
     } else {
         format!("{letter} 列")
+    }
+}
+
+/// A column's name in a list of cells: its letter in a workbook, its number in a Word table.
+fn column_as_found(sheet: &str, index: usize) -> String {
+    if is_word_table(sheet) {
+        (index + 1).to_string()
+    } else {
+        column_letter(index)
     }
 }
 
@@ -320,7 +330,7 @@ impl Reading<'_> {
         self.unplaced.push(UnplacedCell {
             sheet: sheet.to_owned(),
             row,
-            column: column_letter(column),
+            column: column_as_found(sheet, column),
             header: header.to_owned(),
             text: text.to_owned(),
             reason: reason.to_owned(),
