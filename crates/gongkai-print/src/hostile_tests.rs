@@ -254,3 +254,29 @@ fn a_long_title_footer_and_issuer_are_wrapped_inside_the_paper() {
     let laid = layout(&glyphs(), &s, 0.0).unwrap();
     assert!(laid.title.len() >= 2 && laid.footer.len() >= 3, "{laid:?}");
 }
+
+#[test]
+fn a_justified_line_keeps_a_combining_mark_on_its_letter() {
+    let glyphs = glyphs();
+    let line = crate::linebreak::Line {
+        text: "甲乙丙Jose\u{301}丁戊己".into(),
+        ..Default::default()
+    };
+    let mut page = render::Page::new(Paper::A4Portrait.size_pt(), 0, &glyphs);
+    page.begin((0.0, 0.0));
+    // Three points to spread over the line's gaps.
+    let natural = line.width(&glyphs, 16.0);
+    crate::notice_sheet::justify(&mut page, &line, 0.0, natural + 3.0, 20.0);
+    let runs: Vec<(f32, String)> = page
+        .canvas
+        .parts
+        .iter()
+        .flat_map(|p| &p.runs)
+        .map(|r| (r.x, r.glyphs.iter().map(|(_, c)| *c).collect()))
+        .collect();
+    // The accent is drawn in the same run as its e, where e's advance ends.
+    assert!(
+        runs.iter().any(|(_, text)| text.contains("e\u{301}")),
+        "{runs:?}"
+    );
+}

@@ -568,8 +568,9 @@ pub(crate) fn body_lines_by_page(
 /// Sets a line flush with both edges of the block (两端对齐): the space left over is shared
 /// between the characters, except inside a run of Latin letters and figures (2026,
 /// 0999-6012345); a hanging ，。、 stays past the right edge, squeezed marks stay squeezed.
-fn justify(page: &mut Page<'_>, line: &Line, left: f32, width: f32, baseline: f32) {
-    let placed = line.placed(page.glyphs, BODY_SIZE);
+pub(crate) fn justify(page: &mut Page<'_>, line: &Line, left: f32, width: f32, baseline: f32) {
+    let glyphs = page.glyphs;
+    let placed = line.placed(glyphs, BODY_SIZE);
     // The paragraph's indent stays two characters wide.
     let indent = placed.iter().take_while(|(_, c)| *c == '\u{3000}').count();
     let set = placed.len() - usize::from(line.hanging);
@@ -578,8 +579,13 @@ fn justify(page: &mut Page<'_>, line: &Line, left: f32, width: f32, baseline: f3
         None => line.width(page.glyphs, BODY_SIZE),
     };
     let is_latin = |c: char| c.is_ascii_graphic();
-    let gap_before =
-        |i: usize| i > indent && i < set && !(is_latin(placed[i - 1].1) && is_latin(placed[i].1));
+    // A combining mark (é as e and U+0301) takes no room of its own: it stays on the character
+    // before it, no gap between them.
+    let kept_with_previous = |i: usize| {
+        let (before, here) = (placed[i - 1].1, placed[i].1);
+        (is_latin(before) && is_latin(here)) || glyphs.advance_em(here) == 0.0
+    };
+    let gap_before = |i: usize| i > indent && i < set && !kept_with_previous(i);
     let gaps = (0..placed.len()).filter(|&i| gap_before(i)).count();
     let spare = width - natural;
     // A line that ends early (a long Latin run moved on) is left ragged rather than torn apart.
@@ -595,7 +601,7 @@ fn justify(page: &mut Page<'_>, line: &Line, left: f32, width: f32, baseline: f3
         if gap_before(i) {
             shift += step;
         }
-        let joined = i > 0 && is_latin(placed[i - 1].1) && is_latin(c) && !piece.is_empty();
+        let joined = i > 0 && kept_with_previous(i) && !piece.is_empty();
         if !joined && !piece.is_empty() {
             page.text(&std::mem::take(&mut piece), BODY_SIZE, piece_x, baseline);
         }
