@@ -253,6 +253,23 @@ fn a_long_title_footer_and_issuer_are_wrapped_inside_the_paper() {
     // The table starts below the wrapped title; the sheet still fits its page.
     let laid = layout(&glyphs(), &s, 0.0).unwrap();
     assert!(laid.title.len() >= 2 && laid.footer.len() >= 3, "{laid:?}");
+    // Lines of about equal length, not a full line and a stray 公示.
+    let g = glyphs();
+    let widths: Vec<f32> = laid.title.iter().map(|l| g.width(l, 1.0)).collect();
+    let (short, long) = (
+        widths.iter().copied().fold(f32::MAX, f32::min),
+        widths.iter().copied().fold(0.0, f32::max),
+    );
+    assert!(long - short <= 2.0, "{:?} {widths:?}", laid.title);
+    // A title a little too wide is set a little smaller on one line instead.
+    s.title = "示范镇2026年农机购置补贴、生态公益林补偿、耕地地力保护补贴发放公示".into();
+    let laid = layout(&glyphs(), &s, 0.0).unwrap();
+    assert_eq!(laid.title, [s.title.clone()]);
+    assert!(
+        laid.title_size < crate::layout::TITLE,
+        "{}",
+        laid.title_size
+    );
 }
 
 #[test]

@@ -26,6 +26,8 @@ pub(crate) const MARGIN: f32 = 42.52;
 pub(crate) const ASCENT: f32 = 0.88;
 
 pub(crate) const TITLE_BLOCK: f32 = TITLE * 1.6;
+/// The title's type sizes, tried in turn for a title on one line (三号 down to 四号).
+const TITLE_SIZES: [f32; 5] = [TITLE, 15.0, 14.5, 14.0, 13.0];
 pub(crate) const SUBTITLE_BLOCK: f32 = SUBTITLE * 2.0;
 /// The pitch of a title or subtitle wrapped over several lines (each line after the first adds
 /// one to its block).
@@ -91,6 +93,9 @@ pub(crate) struct Layout {
     /// The title, the subtitle and the footer's lines as drawn: wrapped to the table's width
     /// (a long project or township name, a long 制表人 line would run off the paper).
     pub title: Vec<String>,
+    /// The title's type size: [`TITLE`], or smaller so a title a little too long stays on one
+    /// line.
+    pub title_size: f32,
     pub subtitle: Vec<String>,
     pub footer: Vec<String>,
     /// Where the table's top rule is: below the title and subtitle.
@@ -188,7 +193,7 @@ pub(crate) fn layout(
         (group_height, whole)
     };
 
-    let title = wrap_sized(glyphs, &sheet.title, table_width, TITLE);
+    let (title, title_size) = fit_title(glyphs, &sheet.title, table_width);
     let subtitle = wrap_sized(glyphs, &sheet.subtitle, table_width, SUBTITLE);
     let footer: Vec<String> = sheet
         .footer
@@ -256,6 +261,7 @@ pub(crate) fn layout(
         rows,
         pages,
         title,
+        title_size,
         subtitle,
         footer,
         table_top,
@@ -308,6 +314,20 @@ fn hundredths(points: f32) -> f32 {
     (points * 100.0).round() / 100.0
 }
 
+/// The title's lines and size: on one line at the largest of [`TITLE_SIZES`] it fits at (a
+/// title a little too wide is set a little smaller rather than leave 公示 alone on a second
+/// line), else at [`TITLE`] in lines of about equal length.
+fn fit_title(glyphs: &Glyphs<'_>, title: &str, width: f32) -> (Vec<String>, f32) {
+    let one_line = !title.contains('\n');
+    if let Some(size) = TITLE_SIZES
+        .into_iter()
+        .find(|&size| one_line && glyphs.width(title, size) <= width)
+    {
+        return (vec![title.to_owned()], size);
+    }
+    (balanced(glyphs, title, width, TITLE), TITLE)
+}
+
 /// Checks the groups span existing columns, at least two each, without overlapping; returns
 /// for each column whether a group spans it.
 fn check_groups(sheet: &Sheet) -> Result<Vec<bool>, PrintError> {
@@ -344,6 +364,25 @@ pub(crate) fn wrap(glyphs: &Glyphs<'_>, text: &str, width: f32) -> Vec<Line> {
 /// Text drawn without push-in (titles, legends, footers) broken into lines by the same rules.
 pub(crate) fn wrap_sized(glyphs: &Glyphs<'_>, text: &str, width: f32, size: f32) -> Vec<String> {
     wrap_plain(glyphs, text, width, size)
+}
+
+/// A title wrapped to lines of about equal length (a long title set as a block, not a full line
+/// and a stray character).
+pub(crate) fn balanced(glyphs: &Glyphs<'_>, text: &str, width: f32, size: f32) -> Vec<String> {
+    let lines = wrap_sized(glyphs, text, width, size);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut narrow, mut wide) = (width / lines.len() as f32, width);
+    for _ in 0..16 {
+        let mid = (narrow + wide) / 2.0;
+        if wrap_sized(glyphs, text, mid, size).len() <= lines.len() {
+            wide = mid;
+        } else {
+            narrow = mid;
+        }
+    }
+    wrap_sized(glyphs, text, wide, size)
 }
 
 /// A header's words: split at spaces, before an opening bracket and after a slash

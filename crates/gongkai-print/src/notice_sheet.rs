@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::fonts::{FontSet, Glyphs};
 use crate::footer::SheetFooter;
-use crate::layout::{ASCENT, cell_pieces, wrap_sized};
+use crate::layout::{ASCENT, balanced, cell_pieces};
 use crate::linebreak::{Line, Measure, break_lines};
 use crate::render::{Canvas, Page};
 use crate::{Align, Paper, PrintError, chinese_date, missing_place};
@@ -613,25 +613,6 @@ pub(crate) fn justify(page: &mut Page<'_>, line: &Line, left: f32, width: f32, b
     if !piece.is_empty() {
         page.text(&piece, BODY_SIZE, piece_x, baseline);
     }
-}
-
-/// A title wrapped to lines of about equal length (a long title set as a block, not a full line
-/// and a stray character).
-fn balanced(glyphs: &Glyphs<'_>, text: &str, width: f32, size: f32) -> Vec<String> {
-    let lines = wrap_sized(glyphs, text, width, size);
-    if lines.len() < 2 {
-        return lines;
-    }
-    let (mut narrow, mut wide) = (width / lines.len() as f32, width);
-    for _ in 0..16 {
-        let mid = (narrow + wide) / 2.0;
-        if wrap_sized(glyphs, text, mid, size).len() <= lines.len() {
-            wide = mid;
-        } else {
-            narrow = mid;
-        }
-    }
-    wrap_sized(glyphs, text, wide, size)
 }
 
 /// The issuer centred over the date, the date's last character four characters in from the

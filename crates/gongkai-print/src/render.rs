@@ -310,7 +310,7 @@ impl<'a> Page<'a> {
         let width = laid.page.0;
         for (i, line) in laid.title.iter().enumerate() {
             let y = MARGIN + i as f32 * TITLE_PITCH;
-            self.text_centered(line, TITLE, width / 2.0, y + TITLE * ASCENT);
+            self.text_centered(line, laid.title_size, width / 2.0, y + TITLE * ASCENT);
         }
         let mut y = MARGIN + TITLE_BLOCK + (laid.title.len() - 1) as f32 * TITLE_PITCH;
         for line in &laid.subtitle {
