@@ -422,12 +422,29 @@ fn gate(store: &Store, record: &StoredRecord) -> Result<Vec<gongkai_records::Blo
     Ok(found)
 }
 
-/// The record's own controls: 公开属性, 三审 and 保密审查.
+/// The record's own controls: 公开属性, 三审 and 保密审查, and no full ID number in what it
+/// shows.
 pub(crate) fn controls_gate(
     store: &Store,
     record: &StoredRecord,
 ) -> Result<Vec<gongkai_records::Blocker>, ApiError> {
-    controls::gate(store, Reviewed::Record(record.id), &attribute_of(record)?)
+    let mut found = controls::gate(store, Reviewed::Record(record.id), &attribute_of(record)?)?;
+    found.extend(unmasked_ids(record));
+    Ok(found)
+}
+
+/// A full resident ID number typed into the title or body, the places named with the number
+/// masked: published, it would stand in the 发布登记簿 and on the reading point, while the
+/// county refuses the entry and the board will not post it.
+fn unmasked_ids(record: &StoredRecord) -> Option<gongkai_records::Blocker> {
+    let found: Vec<String> = [("标题", &record.title), ("正文", &record.body)]
+        .into_iter()
+        .filter_map(|(place, text)| {
+            gongkai_sync::check::find_id_number_in_text(text)
+                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
+        })
+        .collect();
+    (!found.is_empty()).then_some(gongkai_records::Blocker::UnmaskedIdNumber(found))
 }
 
 /// The 解读 record's publication beside its document's: same channel, place, day and person.

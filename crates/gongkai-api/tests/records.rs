@@ -221,6 +221,61 @@ fn a_record_reaches_published_only_after_three_reviews_and_the_secrecy_check() {
     assert_eq!(found.records.len(), 1);
 }
 
+/// 三审 and 保密审查 all passed.
+fn through_the_controls(api: &Api, id: &str) {
+    sign(api, id, "draft", "李明", true).unwrap();
+    sign(api, id, "review", "王芳", true).unwrap();
+    sign(api, id, "approve", "张建国", true).unwrap();
+    secrecy(api, id, None).unwrap();
+}
+
+#[test]
+fn a_full_id_number_typed_into_a_record_stands_between_it_and_publication() {
+    let dir = TempDir::new().unwrap();
+    let api = demo(&dir);
+    let full = "11010519491231002X";
+    let id = api
+        .record_save(RecordInput {
+            body: format!("补发对象：张伟，身份证号 {full}，补发 120 元"),
+            ..input(&api, "2025年耕地地力保护补贴补发结果", "2025-09-26")
+        })
+        .unwrap()
+        .summary
+        .id;
+    through_the_controls(&api, &id);
+    let blockers = api
+        .record_get(IdArgs { id: id.clone() })
+        .unwrap()
+        .summary
+        .blockers;
+    assert_eq!(
+        blockers,
+        ["正文（1101**********002X）中有完整的身份证号，请只保留脱敏后的号码"]
+    );
+    let refused = publish(&api, &id, "2025-10-10").unwrap_err();
+    assert!(refused.contains("中有完整的身份证号"), "{refused}");
+    assert!(
+        !refused.contains(full),
+        "the refusal masks the number: {refused}"
+    );
+
+    api.record_save(RecordInput {
+        id: Some(id.clone()),
+        body: "补发对象：张伟，身份证号 110***********002X，补发 120 元".to_owned(),
+        ..input(&api, "2025年耕地地力保护补贴补发结果", "2025-09-26")
+    })
+    .unwrap();
+    through_the_controls(&api, &id);
+    assert_eq!(
+        publish(&api, &id, "2025-10-10")
+            .unwrap()
+            .summary
+            .status
+            .key(),
+        "published"
+    );
+}
+
 #[test]
 fn a_return_sends_the_record_back_and_edits_clear_the_signatures() {
     let dir = TempDir::new().unwrap();

@@ -17,6 +17,10 @@ pub enum Blocker {
     /// missing, as the document library's rule names it (the API adds this one; the rules of
     /// documents are not this crate's).
     InterpretationNotReady(Vec<String>),
+    /// What publication shows (title, body) holds a full resident ID number: where, with the
+    /// number masked (the API finds these; the county refuses such an entry as `unmasked_data`
+    /// and the board will not post it).
+    UnmaskedIdNumber(Vec<String>),
 }
 
 impl fmt::Display for Blocker {
@@ -29,6 +33,11 @@ impl fmt::Display for Blocker {
             Blocker::InterpretationNotReady(missing) => {
                 write!(f, "政策解读未就绪：{}", missing.join("，"))
             }
+            Blocker::UnmaskedIdNumber(places) => write!(
+                f,
+                "{}中有完整的身份证号，请只保留脱敏后的号码",
+                places.join("、")
+            ),
         }
     }
 }

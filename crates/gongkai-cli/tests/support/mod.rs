@@ -179,6 +179,24 @@ fn unchunk(mut body: &[u8]) -> Vec<u8> {
 /// Takes a draft record through 三审 (拟稿 李明, 审核 王芳, 审定 张建国 of the demo township),
 /// the secrecy review and publication on the county's site.
 pub fn publish_draft(api: &Api, record: &str) {
+    through_the_controls(api, record);
+    api.record_publish(publish_input(record)).unwrap();
+}
+
+/// Publication of `record` on the county's site by 李明.
+pub fn publish_input(record: &str) -> PublishInput {
+    PublishInput {
+        record_id: record.to_owned(),
+        channel: "政府网站".to_owned(),
+        location: "县政府网站".to_owned(),
+        published_on: Some("2026-11-04".to_owned()),
+        published_by: "李明".to_owned(),
+        note: None,
+    }
+}
+
+/// 三审 (拟稿 李明, 审核 王芳, 审定 张建国 of the demo township) and the secrecy review of a draft.
+pub fn through_the_controls(api: &Api, record: &str) {
     let profile = api.profile_get(NoArgs {}).unwrap();
     let person = |name: &str| {
         profile
@@ -214,15 +232,6 @@ pub fn publish_draft(api: &Api, record: &str) {
             })
             .collect(),
         opinion: String::new(),
-    })
-    .unwrap();
-    api.record_publish(PublishInput {
-        record_id: record.to_owned(),
-        channel: "政府网站".to_owned(),
-        location: "县政府网站".to_owned(),
-        published_on: Some("2026-11-04".to_owned()),
-        published_by: "李明".to_owned(),
-        note: None,
     })
     .unwrap();
 }
