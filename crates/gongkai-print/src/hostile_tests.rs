@@ -134,7 +134,10 @@ fn format_characters_pasted_in_unseen_neither_stop_printing_nor_take_room() {
     // A character no face has is still refused, and said where.
     let s = sheet(vec![row(1, "王😀明", 100)], vec![100]);
     let err = render(&s).unwrap_err().to_string();
-    assert!(err.contains("第 1 行“王😀明”缺“😀”（U+1F600）"), "{err}");
+    assert!(
+        err.contains("第 1 行“说明”栏“王😀明”缺“😀”（U+1F600）"),
+        "{err}"
+    );
 }
 
 #[test]

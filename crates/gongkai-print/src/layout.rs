@@ -528,6 +528,14 @@ fn share_width(total: f32, weights: &[f32], least: &[f32]) -> Option<Vec<f32>> {
     }
 }
 
+/// A body cell as the clerk finds it: its row and the column's header (第 2 行“姓名”栏).
+pub(crate) fn cell_place(row: usize, column: Option<&str>) -> String {
+    match column.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(title) => format!("第 {} 行“{title}”栏", row + 1),
+        None => format!("第 {} 行", row + 1),
+    }
+}
+
 fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> {
     let mut places = Vec::new();
     let mut check = |place: String, text: &str| {
@@ -549,8 +557,11 @@ fn check_coverage(glyphs: &Glyphs<'_>, sheet: &Sheet) -> Result<(), PrintError> 
         check("表头".to_owned(), &group.title);
     }
     for (i, row) in sheet.rows.iter().enumerate() {
-        for cell in row {
-            check(format!("第 {} 行", i + 1), cell);
+        for (j, cell) in row.iter().enumerate() {
+            check(
+                cell_place(i, sheet.columns.get(j).map(|c| c.title.as_str())),
+                cell,
+            );
         }
     }
     for line in &sheet.footer {

@@ -295,7 +295,7 @@ mod render_tests {
         let err = render(&s).unwrap_err();
         assert!(
             err.to_string()
-                .contains("第 2 行“王\u{E000}”缺“\u{E000}”（U+E000）"),
+                .contains("第 2 行“姓名”栏“王\u{E000}”缺“\u{E000}”（U+E000）"),
             "{err}"
         );
     }

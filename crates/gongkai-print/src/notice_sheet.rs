@@ -175,8 +175,10 @@ impl NoticeSheet {
                 check("表头".into(), column);
             }
             for (i, row) in table.rows.iter().enumerate() {
-                for cell in row {
-                    check(format!("表格第 {} 行", i + 1), cell);
+                for (j, cell) in row.iter().enumerate() {
+                    let place =
+                        crate::layout::cell_place(i, table.columns.get(j).map(String::as_str));
+                    check(format!("表格{place}"), cell);
                 }
             }
         }

@@ -172,6 +172,15 @@ fn a_character_no_face_has_is_named_with_its_place() {
         err.to_string().contains("正文第 2 段") && err.to_string().contains("U+E000"),
         "{err}"
     );
+    // A table cell is named by its row and its column's header.
+    let mut in_table = finance_notice("东山村", None);
+    if let Some(table) = in_table.table.as_mut() {
+        table.rows[1][1] = "修缮\u{E000}费".into();
+    }
+    assert_eq!(
+        in_table.missing_glyphs().unwrap()[0].place,
+        "表格第 2 行“收支项目”栏"
+    );
     // Rare but drawable names pass (Ext-A from the main face, Ext-B from the fallback).
     notice.body = "经办人刘䶮、王𠀀。".into();
     assert!(notice.missing_glyphs().unwrap().is_empty());
