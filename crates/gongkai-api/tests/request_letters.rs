@@ -671,3 +671,32 @@ fn each_notice_cites_its_article_once_its_step_happened() {
     ));
     assert!(fee.contains("元") && fee.contains("按量计收"), "{fee}");
 }
+
+#[test]
+fn a_letter_refused_for_a_typed_id_number_points_to_what_the_clerk_typed() {
+    let dir = TempDir::new().unwrap();
+    let api = support::demo(&dir);
+    let id = add(&api, "东山村土地承包合同", None);
+    let typed = support::id(31);
+    api.requests_consult(RequestConsultArgs {
+        id: id.clone(),
+        party: Some("third_party".to_owned()),
+        party_name: Some(format!("张伟（{typed}）")),
+        sent_on: Some("2025-03-10".to_owned()),
+        answer_of: None,
+        answered_on: None,
+        opinion: String::new(),
+    })
+    .unwrap();
+    let refused = api
+        .request_letter(RequestLetterArgs {
+            request_id: id,
+            kind: RequestLetterKind::Consultation,
+        })
+        .expect_err("a letter showing a full ID number");
+    assert!(
+        refused.message.contains("征求意见对象") && !refused.message.contains(&typed),
+        "{}",
+        refused.message
+    );
+}

@@ -308,7 +308,7 @@ pub(crate) fn check_no_id_number(letter: &ReplyLetter) -> Result<(), ApiError> {
     for (place, text) in places {
         if let Some(id) = gongkai_sync::check::find_id_number_in_text(text) {
             return Err(ApiError::invalid(format!(
-                "文书{place}中有完整的身份证号（{}），文书不得显示申请人的身份证号：请在申请登记中改为脱敏后的号码",
+                "文书{place}中有完整的身份证号（{}），文书不得显示完整的身份证号：请把这段文字所依据的登记内容（申请登记、补正事项、征求意见对象或答复说明）改为脱敏后的号码",
                 gongkai_sync::check::masked(&id)
             )));
         }
