@@ -354,6 +354,17 @@ impl Procedure {
         extension: Extension,
     ) -> Result<Procedure, RequestError> {
         self.refuse_if_replied("延期")?;
+        // While a correction is awaited no period runs: there is nothing to extend yet.
+        if let Some(c) = self
+            .correction
+            .as_ref()
+            .filter(|c| c.corrected_on.is_none())
+        {
+            return Err(RequestError::Invalid(format!(
+                "补正通知已于 {} 发出，补正材料尚未收到：答复期限自收到补正之日起才重新计算，此时不能延期（条例第三十条、第三十三条第二款）",
+                c.notice_on
+            )));
+        }
         if let Some(e) = &self.extension {
             return Err(RequestError::Invalid(format!(
                 "已于 {} 延期 {} 个工作日，延长答复期限只能一次（条例第三十三条第二款）",
@@ -873,6 +884,20 @@ mod tests {
                 outcome: Outcome::Other(OtherKind::CorrectionOverdue),
                 deadline: date(2025, 2, 14)
             }
+        );
+        // No period runs while the correction is awaited, so none can be extended.
+        let awaited = p.clone().with_extension(
+            &cal,
+            &settings,
+            Extension {
+                approver: "李主任".to_owned(),
+                notice_on: date(2025, 2, 5),
+                workdays: 10,
+            },
+        );
+        assert!(
+            matches!(&awaited, Err(RequestError::Invalid(m)) if m.contains("补正材料尚未收到")),
+            "{awaited:?}"
         );
         let corrected = p
             .clone()
