@@ -757,31 +757,12 @@ fn numbers_restart_per_section(tasks: &[Located]) -> bool {
     })
 }
 
-/// What notes and the sign-off under a table start with.
-const NOTE_STARTS: &[&str] = &[
-    "注",
-    "备注",
-    "附注",
-    "说明",
-    "填表",
-    "填报",
-    "制表",
-    "审核",
-    "联系人",
-    "联系电话",
-    "负责人",
-];
-
 /// A row whose first text starts a note ("注：", "备注:", "填表说明：", "注1.") or the form's
 /// sign-off ("填报单位（盖章）：", "填表人：", with 联系电话 in another cell).
 fn is_note(row: &Row) -> bool {
-    let Some(first) = row.cells.iter().map(|c| c.shown()).find(|t| !t.is_empty()) else {
-        return false;
-    };
-    NOTE_STARTS.iter().any(|start| {
-        first.strip_prefix(start).is_some_and(|rest| {
-            rest.starts_with(['：', ':', '、', '.', '．', '1', '１', '①', '（', '('])
-                || rest.chars().take(8).any(|c| matches!(c, '：' | ':'))
-        })
-    })
+    row.cells
+        .iter()
+        .map(|c| c.shown())
+        .find(|t| !t.is_empty())
+        .is_some_and(|first| gongkai_sheets::starts_a_note(&first))
 }

@@ -9,6 +9,7 @@ mod csv_text;
 mod docx;
 mod error;
 mod merges;
+mod notes;
 mod shared_text;
 mod workbook;
 mod xls_guard;
@@ -17,6 +18,7 @@ mod xlsx;
 use std::sync::Arc;
 
 pub use error::SheetsError;
+pub use notes::starts_a_note;
 pub use workbook::{read, read_bytes};
 
 /// One cell as the file stored it. Text is shared: every cell showing one of the workbook's

@@ -446,7 +446,7 @@ impl Reading<'_> {
             let level1_blank = header
                 .column_of(Field::Level1)
                 .is_none_or(|c| row.cell(c).is_blank());
-            if level2_blank && level1_blank && is_note(&texts[0].1) {
+            if level2_blank && level1_blank && gongkai_sheets::starts_a_note(&texts[0].1) {
                 // 注 over several cells, or the 落款 under a form (填报单位、填表人、联系电话).
                 self.unplace_all(
                     &sheet.name,
@@ -694,33 +694,6 @@ impl Reading<'_> {
             }
         }
     }
-}
-
-/// What a note or the sign-off under a table starts with.
-const NOTE_STARTS: &[&str] = &[
-    "注",
-    "备注",
-    "附注",
-    "说明",
-    "填表",
-    "填报",
-    "制表",
-    "审核",
-    "联系人",
-    "联系电话",
-    "负责人",
-];
-
-/// Whether a row's first text starts a note or the sign-off (“注：”, “填报单位（盖章）：”).
-fn is_note(first: &str) -> bool {
-    NOTE_STARTS.iter().any(|start| {
-        first.strip_prefix(start).is_some_and(|rest| {
-            rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric()) || {
-                // “填报单位（盖章）：”, “审核人：”: a few characters, then the colon.
-                rest.chars().take(8).any(|c| matches!(c, '：' | ':'))
-            }
-        })
-    })
 }
 
 /// The longest line above a Word table read as its heading.
