@@ -13,26 +13,15 @@ use std::path::Path;
 
 use gongkai_api::Api;
 use gongkai_api::wire::{
-    IdArgs, LetterFormat, NoArgs, RequestConsultArgs, RequestCorrectArgs, RequestExtendArgs,
+    LetterFormat, NoArgs, RequestConsultArgs, RequestCorrectArgs, RequestExtendArgs,
     RequestFeeArgs, RequestInput, RequestLetterArgs, RequestLetterKind, RequestLetterSaveArgs,
-    RequestReplyArgs, RequestReviewArgs, RequestSecrecyArgs, RequestSettingsInput, SecrecyAnswer,
+    RequestReplyArgs, RequestSettingsInput,
 };
 use tempfile::TempDir;
 
 /// The remedy clause with the demo's county (示范县) as reviewing body and court.
 const REVIEW: &str = "60日内向示范县人民政府申请行政复议";
 const COURT: &str = "6个月内向示范县人民法院提起行政诉讼";
-
-fn person(api: &Api, name: &str) -> String {
-    let profile = api.profile_get(NoArgs {}).unwrap();
-    profile
-        .people
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap()
-        .id
-        .clone()
-}
 
 fn add(api: &Api, subject: &str, id_number: Option<String>) -> String {
     api.requests_add(RequestInput {
@@ -98,37 +87,6 @@ fn words(path: &Path) -> String {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
-}
-
-fn finalize(api: &Api, id: &str) {
-    for (stage, who) in [("draft", "李明"), ("review", "王芳"), ("approve", "张建国")] {
-        api.requests_review(RequestReviewArgs {
-            id: id.to_owned(),
-            stage: stage.to_owned(),
-            person_id: person(api, who),
-            decided_on: Some("2025-03-19".to_owned()),
-            opinion: "同意".to_owned(),
-            passed: true,
-        })
-        .unwrap();
-    }
-    let options = api.requests_options(NoArgs {}).unwrap();
-    api.requests_secrecy(RequestSecrecyArgs {
-        id: id.to_owned(),
-        reviewer_id: person(api, "王芳"),
-        decided_on: Some("2025-03-19".to_owned()),
-        answers: options
-            .secrecy_questions
-            .iter()
-            .map(|q| SecrecyAnswer {
-                key: q.key.clone(),
-                concern: false,
-            })
-            .collect(),
-        opinion: String::new(),
-    })
-    .unwrap();
-    api.requests_finalize(IdArgs { id: id.to_owned() }).unwrap();
 }
 
 /// What an outcome needs to have happened first (a correction asked for, received or let
@@ -269,7 +227,7 @@ fn a_reply_is_a_draft_until_it_passed_the_gate_and_never_shows_the_id() {
         "{draft_text}"
     );
 
-    finalize(&api, &id);
+    support::requests::finalize(&api, &id, "2025-03-19");
     let done = api
         .request_letter(RequestLetterArgs {
             request_id: id.clone(),

@@ -10,27 +10,14 @@ use gongkai_api::Api;
 use gongkai_api::wire::{
     CatalogItemsArgs, IdArgs, NoArgs, RequestConsultArgs, RequestCorrectArgs, RequestDeliverArgs,
     RequestDetail, RequestExtendArgs, RequestFeeArgs, RequestInput, RequestReplyArgs,
-    RequestReviewArgs, RequestSecrecyArgs, RequestShowArgs, RequestsListArgs,
-    RequestsProactiveArgs, SecrecyAnswer, TodoKind,
+    RequestShowArgs, RequestsListArgs, RequestsProactiveArgs, TodoKind,
 };
 use tempfile::TempDir;
 
-fn demo(dir: &TempDir) -> Api {
-    let api = Api::new(dir.path().join("demo.sqlite3"));
-    api.setup_demo(NoArgs {}).unwrap();
-    api
-}
+mod support;
 
-fn person(api: &Api, name: &str) -> String {
-    let profile = api.profile_get(NoArgs {}).unwrap();
-    profile
-        .people
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap()
-        .id
-        .clone()
-}
+use support::demo;
+use support::requests::finalize;
 
 fn input(name: &str, subject: &str, arrived_on: &str) -> RequestInput {
     RequestInput {
@@ -78,42 +65,6 @@ fn reply(
         replied_on: Some(on.to_owned()),
     })
     .map_err(|e| e.message)
-}
-
-/// 三审 by the demo's three people and a clean 保密审查, then 定稿.
-fn finalize(api: &Api, id: &str, on: &str) {
-    for (stage, who) in [("draft", "李明"), ("review", "王芳"), ("approve", "张建国")] {
-        api.requests_review(RequestReviewArgs {
-            id: id.to_owned(),
-            stage: stage.to_owned(),
-            person_id: person(api, who),
-            decided_on: Some(on.to_owned()),
-            opinion: "同意".to_owned(),
-            passed: true,
-        })
-        .unwrap();
-    }
-    secrecy(api, id, on);
-    api.requests_finalize(IdArgs { id: id.to_owned() }).unwrap();
-}
-
-fn secrecy(api: &Api, id: &str, on: &str) {
-    let options = api.requests_options(NoArgs {}).unwrap();
-    api.requests_secrecy(RequestSecrecyArgs {
-        id: id.to_owned(),
-        reviewer_id: person(api, "王芳"),
-        decided_on: Some(on.to_owned()),
-        answers: options
-            .secrecy_questions
-            .iter()
-            .map(|q| SecrecyAnswer {
-                key: q.key.clone(),
-                concern: false,
-            })
-            .collect(),
-        opinion: String::new(),
-    })
-    .unwrap();
 }
 
 #[test]
