@@ -437,14 +437,19 @@ pub(crate) fn controls_gate(
 /// masked: published, it would stand in the 发布登记簿 and on the reading point, while the
 /// county refuses the entry and the board will not post it.
 fn unmasked_ids(record: &StoredRecord) -> Option<gongkai_records::Blocker> {
-    let found: Vec<String> = [("标题", &record.title), ("正文", &record.body)]
+    let found = id_number_places(record);
+    (!found.is_empty()).then_some(gongkai_records::Blocker::UnmaskedIdNumber(found))
+}
+
+/// Where the record's title or body holds a full resident ID number: 标题（1101**********002X）.
+pub(crate) fn id_number_places(record: &StoredRecord) -> Vec<String> {
+    [("标题", &record.title), ("正文", &record.body)]
         .into_iter()
         .filter_map(|(place, text)| {
             gongkai_sync::check::find_id_number_in_text(text)
                 .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
         })
-        .collect();
-    (!found.is_empty()).then_some(gongkai_records::Blocker::UnmaskedIdNumber(found))
+        .collect()
 }
 
 /// The 解读 record's publication beside its document's: same channel, place, day and person.

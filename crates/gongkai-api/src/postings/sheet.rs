@@ -108,17 +108,8 @@ fn record_source(store: &Store, record_id: gongkai_domain::RowId) -> Result<Sour
             record.title
         )));
     }
-    let shown = [
-        ("标题", record.title.as_str()),
-        ("正文", record.body.as_str()),
-    ];
-    let found: Vec<String> = shown
-        .iter()
-        .filter_map(|(place, text)| {
-            gongkai_sync::check::find_id_number_in_text(text)
-                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
-        })
-        .collect();
+    // Publication refuses these now; a record an older workbench published may still hold one.
+    let found = crate::records::id_number_places(&record);
     if !found.is_empty() {
         return Err(ApiError::invalid(format!(
             "公开信息“{}”中有完整的身份证号，不能贴上公开栏：{}。请先更正该信息，只保留脱敏后的号码",
