@@ -467,13 +467,7 @@ fn patched(mut item: CatalogItem, input: wire::CatalogItemInput) -> Result<Catal
 /// The columns of `item` holding a full resident ID number, each with the number masked:
 /// `公开内容（要素）（9999**********7076）`.
 pub(crate) fn id_numbers_in(item: &CatalogItem) -> Vec<String> {
-    item.written_texts()
-        .iter()
-        .filter_map(|(place, text)| {
-            gongkai_sync::check::find_id_number_in_text(text)
-                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
-        })
-        .collect()
+    gongkai_sync::check::id_number_places(item.written_texts())
 }
 
 /// The township's catalog is public text — exported for the board and the website, shown at the
@@ -481,10 +475,7 @@ pub(crate) fn id_numbers_in(item: &CatalogItem) -> Vec<String> {
 /// ID number typed into an item or its reason is refused here, naming the column, as a 公示单's
 /// is.
 fn refuse_id_numbers(item: Option<&CatalogItem>, reason: &str) -> Result<(), ApiError> {
-    let mut found: Vec<String> = gongkai_sync::check::find_id_number_in_text(reason)
-        .map(|id| format!("调整原因（{}）", gongkai_sync::check::masked(&id)))
-        .into_iter()
-        .collect();
+    let mut found = gongkai_sync::check::id_number_places([("调整原因", reason)]);
     found.extend(item.map(id_numbers_in).unwrap_or_default());
     if found.is_empty() {
         return Ok(());

@@ -443,13 +443,7 @@ fn unmasked_ids(record: &StoredRecord) -> Option<gongkai_records::Blocker> {
 
 /// Where the record's title or body holds a full resident ID number: 标题（1101**********002X）.
 pub(crate) fn id_number_places(record: &StoredRecord) -> Vec<String> {
-    [("标题", &record.title), ("正文", &record.body)]
-        .into_iter()
-        .filter_map(|(place, text)| {
-            gongkai_sync::check::find_id_number_in_text(text)
-                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
-        })
-        .collect()
+    gongkai_sync::check::id_number_places([("标题", &record.title), ("正文", &record.body)])
 }
 
 /// The 解读 record's publication beside its document's: same channel, place, day and person.

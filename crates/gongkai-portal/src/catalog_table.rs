@@ -30,20 +30,9 @@ pub fn publication(path: &Path, bytes: Vec<u8>) -> Result<CatalogPublication, Po
         .items
         .iter()
         .flat_map(|placed| {
-            placed
-                .item
-                .written_texts()
+            gongkai_sync::check::id_number_places(placed.item.written_texts())
                 .into_iter()
-                .filter_map(|(column, text)| {
-                    gongkai_sync::check::find_id_number_in_text(text).map(|id| {
-                        format!(
-                            "工作表“{}”第 {} 行{column}（{}）",
-                            placed.sheet,
-                            placed.row,
-                            gongkai_sync::check::masked(&id)
-                        )
-                    })
-                })
+                .map(|place| format!("工作表“{}”第 {} 行{place}", placed.sheet, placed.row))
         })
         .collect();
     if !found.is_empty() {

@@ -269,6 +269,19 @@ pub fn masked(found: &str) -> String {
     mask(found)
 }
 
+/// Where among named texts a full resident ID number stands, each place followed by the number
+/// masked — `正文（1101**********002X）` — as a refusal names it.
+pub fn id_number_places<P: std::fmt::Display, T: AsRef<str>>(
+    texts: impl IntoIterator<Item = (P, T)>,
+) -> Vec<String> {
+    texts
+        .into_iter()
+        .filter_map(|(place, text)| {
+            find_id_number_in_text(text.as_ref()).map(|id| format!("{place}（{}）", mask(&id)))
+        })
+        .collect()
+}
+
 fn unmasked_message(found: &str) -> String {
     format!(
         "含有疑似未脱敏的身份证号或银行卡号（{}），已拒收：请在工作台中脱敏后重新发布",

@@ -202,13 +202,7 @@ fn check_personal_numbers(sheet: &NoticeSheet) -> Result<(), ApiError> {
             }
         }
     }
-    let found: Vec<String> = places
-        .iter()
-        .filter_map(|(place, text)| {
-            gongkai_sync::check::find_id_number_in_text(text)
-                .map(|id| format!("{place}（{}）", gongkai_sync::check::masked(&id)))
-        })
-        .collect();
+    let found = gongkai_sync::check::id_number_places(places);
     if found.is_empty() {
         return Ok(());
     }
