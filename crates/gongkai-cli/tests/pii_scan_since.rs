@@ -105,6 +105,16 @@ fn spaced(digits: &str) -> String {
         .join("\u{3000}")
 }
 
+/// The columns of the county tables the scan imports.
+const COUNTY_HEADER: [&str; 6] = [
+    "序号",
+    "领域",
+    "一级事项",
+    "二级事项",
+    "公开时限",
+    "公开层级",
+];
+
 fn write_table(file: &Path, title: &str, header: &[&str], rows: &[Vec<String>]) {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
@@ -699,14 +709,7 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
     write_table(
         &county_table,
         "示范县乡镇政务公开事项标准目录",
-        &[
-            "序号",
-            "领域",
-            "一级事项",
-            "二级事项",
-            "公开时限",
-            "公开层级",
-        ],
+        &COUNTY_HEADER,
         &[
             [
                 "1",
@@ -735,14 +738,7 @@ fn nothing_the_newer_writers_write_holds_a_full_number_of_the_fixtures() {
     write_table(
         &county_good,
         "示范县乡镇政务公开事项标准目录",
-        &[
-            "序号",
-            "领域",
-            "一级事项",
-            "二级事项",
-            "公开时限",
-            "公开层级",
-        ],
+        &COUNTY_HEADER,
         &[
             [
                 "1",
